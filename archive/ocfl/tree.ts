@@ -1,0 +1,78 @@
+// Read access to a directory tree, on disk or in memory (an unpacked .zip), so the OCFL
+// validator and the package verifier work the same on both.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface Entry {
+  name: string;
+  dir: boolean;
+}
+
+export interface Tree {
+  list(path: string): Promise<Entry[] | undefined>;
+  read(path: string): Promise<Uint8Array | undefined>;
+}
+
+export function fsTree(root: string): Tree {
+  return {
+    async list(path) {
+      try {
+        const entries = await readdir(join(root, path), { withFileTypes: true });
+        return entries.map((e) => ({ name: e.name, dir: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      } catch {
+        return undefined;
+      }
+    },
+    async read(path) {
+      try {
+        const p = join(root, path);
+        if (!(await stat(p)).isFile()) return undefined;
+        return new Uint8Array(await readFile(p));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** A tree over `path → bytes`; directories are implied by paths (empty ones end in "/"). */
+export function memoryTree(files: Map<string, Uint8Array>): Tree {
+  const norm = (p: string): string => p.replace(/^\/+|\/+$/g, '');
+  return {
+    async list(path) {
+      const prefix = norm(path) === '' ? '' : `${norm(path)}/`;
+      const out = new Map<string, boolean>();
+      let any = prefix === '';
+      for (const k of files.keys()) {
+        if (!k.startsWith(prefix)) continue;
+        any = true;
+        const rest = k.slice(prefix.length);
+        if (rest === '') continue;
+        const i = rest.indexOf('/');
+        if (i < 0) out.set(rest, out.get(rest) ?? false);
+        else out.set(rest.slice(0, i), true);
+      }
+      if (!any) return undefined;
+      return [...out].map(([name, dir]) => ({ name, dir })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    },
+    async read(path) {
+      return files.get(norm(path));
+    },
+  };
+}
+
+export async function walkFiles(tree: Tree, path: string): Promise<{ files: string[]; emptyDirs: string[] }> {
+  const files: string[] = [];
+  const emptyDirs: string[] = [];
+  const rec = async (p: string): Promise<void> => {
+    const entries = (await tree.list(p)) ?? [];
+    if (entries.length === 0) emptyDirs.push(p);
+    for (const e of entries) {
+      const child = p === '' ? e.name : `${p}/${e.name}`;
+      if (e.dir) await rec(child);
+      else files.push(child);
+    }
+  };
+  await rec(path);
+  return { files, emptyDirs };
+}

@@ -1,0 +1,163 @@
+// OCFL 1.1 object writer. Deterministic: the same versions give the same bytes (created times
+// come from the input, JSON keys are sorted, content is stored once per digest). Versions are
+// append-only: writing to disk refuses to change any existing file inside a version directory.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { DigestCache, digest, GOST_EXTENSION } from './digest.ts';
+import { INVENTORY_TYPE, type Inventory } from './inventory.ts';
+import { stableJson } from './json.ts';
+
+export class OcflError extends Error {
+  constructor(
+    readonly code: 'OCFL_VERSION_IMMUTABLE' | 'OCFL_INVALID_INPUT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface VersionInput {
+  /** RFC 3339 with seconds and offset, taken from the caller so output is reproducible */
+  created: string;
+  message: string;
+  user: { name: string; address: string };
+  /** the complete logical state of this version: logical path → bytes */
+  files: Map<string, Uint8Array>;
+}
+
+export type FixityAlgorithm = 'sha256' | 'streebog-256';
+export const DEFAULT_FIXITY: FixityAlgorithm[] = ['sha256', 'streebog-256'];
+
+const enc = new TextEncoder();
+
+function checkLogicalPath(p: string): void {
+  if (p === '' || p.startsWith('/') || p.endsWith('/') || p.split('/').some((e) => e === '' || e === '.' || e === '..')) {
+    throw new OcflError('OCFL_INVALID_INPUT', `invalid logical path "${p}"`);
+  }
+}
+
+export const GOST_EXTENSION_CONFIG = {
+  extensionName: GOST_EXTENSION,
+  description: 'Fixity digests in addition to the OCFL table: GOST R 34.11-2012 with a 256-bit result (Streebog-256, RFC 6986), hex-encoded lower case.',
+  algorithms: {
+    sha256: { reference: 'FIPS 180-4', encoding: 'hex' },
+    'streebog-256': { reference: 'GOST R 34.11-2012, RFC 6986', encoding: 'hex' },
+  },
+};
+
+/** Computes the inventory and the new content files for the next version. */
+export function nextVersion(
+  prev: Inventory | undefined,
+  id: string,
+  input: VersionInput,
+  fixity: FixityAlgorithm[] = DEFAULT_FIXITY,
+  cache: DigestCache = new DigestCache(),
+): { inventory: Inventory; content: Map<string, Uint8Array> } {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(input.created)) {
+    throw new OcflError('OCFL_INVALID_INPUT', `created "${input.created}" is not RFC 3339 with seconds`);
+  }
+  const n = prev ? Object.keys(prev.versions).length + 1 : 1;
+  const v = `v${n}`;
+  const manifest: Record<string, string[]> = structuredClone(prev?.manifest ?? {});
+  const fix: Record<string, Record<string, string[]>> = structuredClone(prev?.fixity ?? {});
+  const state: Record<string, string[]> = {};
+  const content = new Map<string, Uint8Array>();
+  for (const path of [...input.files.keys()].sort()) {
+    checkLogicalPath(path);
+    const data = input.files.get(path)!;
+    const d = cache.digest('sha512', data)!;
+    (state[d] ??= []).push(path);
+    if (!manifest[d]) {
+      const cp = `${v}/content/${path}`;
+      manifest[d] = [cp];
+      content.set(cp, data);
+      for (const alg of fixity) {
+        const block = (fix[alg] ??= {});
+        (block[cache.digest(alg, data)!] ??= []).push(cp);
+      }
+    }
+  }
+  const versions = { ...structuredClone(prev?.versions ?? {}), [v]: { created: input.created, message: input.message, user: input.user, state } };
+  const inventory: Inventory = {
+    id,
+    type: INVENTORY_TYPE,
+    digestAlgorithm: 'sha512',
+    head: v,
+    manifest,
+    versions,
+    ...(fixity.length > 0 ? { fixity: fix } : {}),
+  };
+  return { inventory, content };
+}
+
+function inventoryFiles(dir: string, inv: Inventory): [string, Uint8Array][] {
+  const bytes = enc.encode(stableJson(inv));
+  const prefix = dir === '' ? '' : `${dir}/`;
+  return [
+    [`${prefix}inventory.json`, bytes],
+    [`${prefix}inventory.json.sha512`, enc.encode(`${digest('sha512', bytes)} inventory.json\n`)],
+  ];
+}
+
+/** Builds a whole object (every version) as a path → bytes map. */
+export function buildObject(id: string, versions: VersionInput[], fixity: FixityAlgorithm[] = DEFAULT_FIXITY, cache: DigestCache = new DigestCache()): Map<string, Uint8Array> {
+  if (versions.length === 0) throw new OcflError('OCFL_INVALID_INPUT', 'an OCFL object needs at least one version');
+  const files = new Map<string, Uint8Array>();
+  files.set('0=ocfl_object_1.1', enc.encode('ocfl_object_1.1\n'));
+  if (fixity.includes('streebog-256')) files.set(`extensions/${GOST_EXTENSION}/config.json`, enc.encode(stableJson(GOST_EXTENSION_CONFIG)));
+  let inv: Inventory | undefined;
+  for (const input of versions) {
+    const next = nextVersion(inv, id, input, fixity, cache);
+    inv = next.inventory;
+    for (const [p, b] of next.content) files.set(p, b);
+    for (const [p, b] of inventoryFiles(inv.head, inv)) files.set(p, b);
+  }
+  for (const [p, b] of inventoryFiles('', inv!)) files.set(p, b);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Adds a version to an object held as a file map; earlier versions are left untouched. */
+export function addVersion(files: Map<string, Uint8Array>, input: VersionInput, fixity: FixityAlgorithm[] = DEFAULT_FIXITY): Map<string, Uint8Array> {
+  const rootInv = files.get('inventory.json');
+  if (!rootInv) throw new OcflError('OCFL_INVALID_INPUT', 'the object has no root inventory');
+  const prev = JSON.parse(new TextDecoder().decode(rootInv)) as Inventory;
+  const next = nextVersion(prev, prev.id, input, fixity);
+  const out = new Map(files);
+  for (const [p, b] of next.content) out.set(p, b);
+  for (const [p, b] of inventoryFiles(next.inventory.head, next.inventory)) out.set(p, b);
+  for (const [p, b] of inventoryFiles('', next.inventory)) out.set(p, b);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Writes an object map to a directory. Files in version directories are created once and never
+ * changed; the root inventory is replaced atomically, its sidecar last (OCFL 3.7 E062).
+ */
+export async function writeObjectToDir(dir: string, files: Map<string, Uint8Array>): Promise<void> {
+  const rootInventory = ['inventory.json', 'inventory.json.sha512'];
+  for (const [p, b] of files) {
+    if (rootInventory.includes(p)) continue;
+    const target = join(dir, p);
+    let existing: Uint8Array | undefined;
+    try {
+      existing = await readFile(target);
+    } catch {
+      existing = undefined;
+    }
+    if (existing) {
+      if (Buffer.compare(Buffer.from(existing), Buffer.from(b)) !== 0) {
+        throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
+      }
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, b, { flag: 'wx' });
+  }
+  for (const p of rootInventory) {
+    const b = files.get(p);
+    if (!b) continue;
+    const tmp = join(dir, `.${p}.tmp`);
+    await writeFile(tmp, b);
+    await rename(tmp, join(dir, p));
+  }
+}

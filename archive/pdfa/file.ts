@@ -1,0 +1,385 @@
+// Reads a whole PDF into objects by walking its bytes from the start. Walking instead of trusting
+// the cross-reference table means broken offsets cannot hide objects, and we see every
+// `N G obj … endobj` exactly as written (6.1.7, 6.1.9 test the spelling, not the meaning).
+import { inflateSync, constants as zc } from 'node:zlib';
+import { Lexer, ParseError, newFacts, parseValue, type LexFacts } from './lexer.ts';
+import { PdfDict, PdfName, PdfRef, PdfStream, latin1, type PdfValue } from './objects.ts';
+
+export interface ObjectSyntax {
+  key: string;
+  offset: number;
+  /** 6.1.9 */
+  numGenSingleSpace: boolean;
+  genObjSingleSpace: boolean;
+  precededByEol: boolean;
+  objFollowedByEol: boolean;
+  endobjPrecededByEol: boolean;
+  endobjFollowedByEol: boolean;
+}
+
+export interface StreamSyntax {
+  key: string;
+  declaredLength: PdfValue | undefined;
+  actualLength: number;
+  streamKeywordEolOk: boolean;
+  endstreamPrecededByEol: boolean;
+}
+
+export interface HeaderFacts {
+  version: string | null;
+  headerOk: boolean;
+  binaryCommentOk: boolean;
+}
+
+export class PdfReadError extends Error {
+  readonly code = 'PDFA_UNREADABLE';
+}
+
+const EOL = (c: number | undefined): boolean => c === 0x0a || c === 0x0d;
+
+export class PdfFile {
+  readonly objects = new Map<string, PdfValue>();
+  readonly syntax: ObjectSyntax[] = [];
+  readonly streams: StreamSyntax[] = [];
+  readonly trailers: PdfDict[] = [];
+  readonly facts: LexFacts = newFacts();
+  readonly text: string;
+  header: HeaderFacts = { version: null, headerOk: false, binaryCommentOk: false };
+  xrefKeywordOk = true;
+  /** 6.1.4: subsection headers "first count" separated by exactly one space */
+  xrefHeaderOk = true;
+  eofOk = true;
+  linearized = false;
+  firstTrailer: PdfDict | undefined;
+  private decoded = new WeakMap<PdfStream, Uint8Array>();
+
+  constructor(readonly buf: Uint8Array) {
+    this.text = latin1(buf);
+    this.readHeader();
+    this.walkObjects();
+    this.readTrailers();
+    this.readObjectStreams();
+    const eof = this.text.lastIndexOf('%%EOF');
+    if (eof < 0) this.eofOk = false;
+    else {
+      const tail = this.text.slice(eof + 5);
+      this.eofOk = tail === '' || tail === '\n' || tail === '\r' || tail === '\r\n';
+    }
+    if (!this.trailer()) throw new PdfReadError('no trailer or cross-reference stream found');
+  }
+
+  private readHeader(): void {
+    const m = /^%PDF-(\d)\.(\d)(\r\n|\r|\n)/.exec(this.text.slice(0, 20));
+    const v = /^%PDF-(\d+\.\d+)/.exec(this.text.slice(0, 20));
+    if (!v) throw new PdfReadError('not a PDF file: no %PDF- header at byte 0');
+    this.header.version = v[1] ?? null;
+    this.header.headerOk = !!m && m[1] === '1' && Number(m[2]) <= 7;
+    if (m) {
+      const p = m[0].length;
+      const b = this.buf;
+      this.header.binaryCommentOk =
+        b[p] === 0x25 && b[p + 1]! > 127 && b[p + 2]! > 127 && b[p + 3]! > 127 && b[p + 4]! > 127;
+    }
+  }
+
+  /** Integer objects ("N G obj 123 endobj"), to know indirect stream lengths before the walk reaches them. */
+  private integerObjects(): Map<string, number> {
+    const out = new Map<string, number>();
+    const re = /(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj/g;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) out.set(`${Number(m[1])} ${Number(m[2])}`, Number(m[3]));
+    return out;
+  }
+
+  private walkObjects(): void {
+    const ints = this.integerObjects();
+    const re = /(\d+)([\x00\t\n\f\r ]+)(\d+)([\x00\t\n\f\r ]+)obj/g;
+    let pos = 0;
+    const b = this.buf;
+    for (;;) {
+      re.lastIndex = pos;
+      const m = re.exec(this.text);
+      if (!m) break;
+      const start = m.index;
+      if (start > 0 && b[start - 1]! >= 0x30 && b[start - 1]! <= 0x39) {
+        pos = start + 1;
+        continue;
+      }
+      const key = `${Number(m[1])} ${Number(m[3])}`;
+      const afterObj = start + m[0].length;
+      const syn: ObjectSyntax = {
+        key,
+        offset: start,
+        numGenSingleSpace: m[2] === ' ',
+        genObjSingleSpace: m[4] === ' ',
+        precededByEol: start === 0 || EOL(b[start - 1]),
+        objFollowedByEol: EOL(b[afterObj]),
+        endobjPrecededByEol: true,
+        endobjFollowedByEol: true,
+      };
+      const lx = new Lexer(b, afterObj, this.facts);
+      let value: PdfValue;
+      try {
+        value = parseValue(lx);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        pos = afterObj;
+        continue;
+      }
+      const save = lx.pos;
+      const t = lx.next();
+      if (t.kind === 'kw' && t.value === 'stream' && value instanceof PdfDict) {
+        const kwEnd = lx.pos;
+        let dataStart = kwEnd;
+        let eolOk = false;
+        if (b[kwEnd] === 0x0d && b[kwEnd + 1] === 0x0a) {
+          dataStart = kwEnd + 2;
+          eolOk = true;
+        } else if (b[kwEnd] === 0x0a) {
+          dataStart = kwEnd + 1;
+          eolOk = true;
+        } else if (b[kwEnd] === 0x0d) dataStart = kwEnd + 1;
+        const len = value.get('Length');
+        const known = typeof len === 'number' ? len : len instanceof PdfRef ? ints.get(len.key()) : undefined;
+        let endKw = -1;
+        if (known !== undefined && known >= 0) {
+          const probe = this.text.indexOf('endstream', dataStart + known);
+          if (probe >= 0 && probe - (dataStart + known) <= 2) endKw = probe;
+        }
+        if (endKw < 0) endKw = this.text.indexOf('endstream', dataStart);
+        if (endKw < 0) break;
+        let dataEnd = endKw;
+        let endEol = false;
+        if (b[dataEnd - 1] === 0x0a) {
+          dataEnd--;
+          endEol = true;
+          if (b[dataEnd - 1] === 0x0d) dataEnd--;
+        } else if (b[dataEnd - 1] === 0x0d) {
+          dataEnd--;
+          endEol = true;
+        }
+        if (dataEnd < dataStart) dataEnd = dataStart;
+        const stream = new PdfStream(value, b.subarray(dataStart, dataEnd));
+        this.streams.push({
+          key,
+          declaredLength: len,
+          actualLength: dataEnd - dataStart,
+          streamKeywordEolOk: eolOk,
+          endstreamPrecededByEol: endEol,
+        });
+        this.objects.set(key, stream);
+        lx.pos = endKw + 'endstream'.length;
+      } else {
+        lx.pos = save;
+        this.objects.set(key, value);
+      }
+      // endobj
+      lx.skipWhite();
+      const endPos = this.text.startsWith('endobj', lx.pos) ? lx.pos : this.text.indexOf('endobj', lx.pos);
+      if (endPos < 0) {
+        this.syntax.push(syn);
+        pos = lx.pos;
+        continue;
+      }
+      syn.endobjPrecededByEol = EOL(b[endPos - 1]);
+      const after = endPos + 6;
+      syn.endobjFollowedByEol = after >= b.length || EOL(b[after]);
+      this.syntax.push(syn);
+      pos = after;
+    }
+    const first = this.syntax[0];
+    if (first) {
+      const v = this.objects.get(first.key);
+      if (v instanceof PdfDict && v.has('Linearized')) this.linearized = true;
+    }
+  }
+
+  private readTrailers(): void {
+    const re = /trailer[\x00\t\n\f\r ]*<</g;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const lx = new Lexer(this.buf, m.index + 7, this.facts);
+      try {
+        const v = parseValue(lx);
+        if (v instanceof PdfDict) {
+          this.trailers.push(v);
+          this.offsetCache.set(v, m.index);
+        }
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+      }
+    }
+    for (const s of this.syntax) {
+      const v = this.objects.get(s.key);
+      if (v instanceof PdfStream && (v.dict.get('Type') as PdfName | undefined)?.name === 'XRef') {
+        this.trailers.push(v.dict);
+        this.offsetCache.set(v.dict, s.offset);
+      }
+    }
+    this.trailers.sort((a, b) => this.offsetOf(a) - this.offsetOf(b));
+    this.firstTrailer = this.trailers[0];
+    const xre = /xref/g;
+    for (let m = xre.exec(this.text); m; m = xre.exec(this.text)) {
+      const prev = this.buf[m.index - 1];
+      if (m.index > 0 && !EOL(prev) && prev !== 0x20) continue;
+      if (this.text.slice(m.index - 5, m.index) === 'start') continue;
+      const after = this.text.slice(m.index + 4, m.index + 8);
+      if (!/^(\r\n|\r|\n)\d/.test(after)) this.xrefKeywordOk = false;
+      this.readXrefSubsections(m.index + 4);
+    }
+  }
+
+  private readXrefSubsections(from: number): void {
+    const head = /[\r\n ]*(\d+)([ \t]+)(\d+)[ \t]*(\r\n|\r|\n)/y;
+    let pos = from;
+    for (let guard = 0; guard < 10000; guard++) {
+      head.lastIndex = pos;
+      const h = head.exec(this.text);
+      if (!h) return;
+      if (h[2] !== ' ') this.xrefHeaderOk = false;
+      pos = head.lastIndex + Number(h[3]) * 20;
+    }
+  }
+
+  private offsetCache = new Map<PdfDict, number>();
+  private offsetOf(d: PdfDict): number {
+    return this.offsetCache.get(d) ?? 0;
+  }
+
+  /** The effective trailer: the last one written. */
+  trailer(): PdfDict | undefined {
+    // Incremental updates append trailers, so the last one carrying /Root is in force.
+    const withRoot = this.trailers.filter((t) => t.has('Root'));
+    return withRoot[withRoot.length - 1] ?? this.trailers[this.trailers.length - 1];
+  }
+
+  private readObjectStreams(): void {
+    for (const [, v] of [...this.objects]) {
+      if (!(v instanceof PdfStream) || (v.dict.get('Type') as PdfName | undefined)?.name !== 'ObjStm') continue;
+      const data = this.decode(v);
+      const n = this.resolve(v.dict.get('N'));
+      const first = this.resolve(v.dict.get('First'));
+      if (typeof n !== 'number' || typeof first !== 'number' || !data) continue;
+      const lx = new Lexer(data, 0, this.facts);
+      const pairs: [number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        const a = lx.next();
+        const o = lx.next();
+        if (a.kind !== 'num' || o.kind !== 'num') break;
+        pairs.push([a.value, o.value]);
+      }
+      for (const [num, off] of pairs) {
+        const key = `${num} 0`;
+        if (this.objects.has(key)) continue;
+        try {
+          this.objects.set(key, parseValue(new Lexer(data, first + off, this.facts)));
+        } catch (e) {
+          if (!(e instanceof ParseError)) throw e;
+        }
+      }
+    }
+  }
+
+  resolve(v: PdfValue | undefined, depth = 0): PdfValue | undefined {
+    if (v instanceof PdfRef && depth < 32) return this.resolve(this.objects.get(v.key()), depth + 1);
+    return v;
+  }
+
+  get(d: PdfDict | PdfStream | undefined, key: string): PdfValue | undefined {
+    if (!d) return undefined;
+    const dict = d instanceof PdfStream ? d.dict : d;
+    return this.resolve(dict.get(key));
+  }
+
+  dictOf(v: PdfValue | undefined): PdfDict | undefined {
+    const r = this.resolve(v);
+    if (r instanceof PdfDict) return r;
+    if (r instanceof PdfStream) return r.dict;
+    return undefined;
+  }
+
+  nameOf(v: PdfValue | undefined): string | undefined {
+    const r = this.resolve(v);
+    return r instanceof PdfName ? r.name : undefined;
+  }
+
+  catalog(): PdfDict | undefined {
+    return this.dictOf(this.trailer()?.get('Root'));
+  }
+
+  /** Decoded stream data; undefined when a filter is unsupported or the data is corrupt. */
+  decode(s: PdfStream): Uint8Array | undefined {
+    const cached = this.decoded.get(s);
+    if (cached) return cached;
+    let data: Uint8Array = s.raw;
+    const f = this.resolve(s.dict.get('Filter'));
+    const filters = Array.isArray(f) ? f.map((x) => this.nameOf(x)) : f === undefined ? [] : [this.nameOf(f)];
+    for (const name of filters) {
+      try {
+        if (name === 'FlateDecode' || name === 'Fl') {
+          data = inflateSync(data, { finishFlush: zc.Z_SYNC_FLUSH });
+        } else if (name === 'ASCIIHexDecode' || name === 'AHx') data = asciiHex(data);
+        else if (name === 'ASCII85Decode' || name === 'A85') data = ascii85(data);
+        else if (name === 'RunLengthDecode' || name === 'RL') data = runLength(data);
+        else return undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    this.decoded.set(s, data);
+    return data;
+  }
+
+  /** Every object reachable as an indirect object, in file order. */
+  *allObjects(): Generator<[string, PdfValue]> {
+    yield* this.objects;
+  }
+}
+
+function asciiHex(d: Uint8Array): Uint8Array {
+  const s = latin1(d).replace(/[\s]/g, '').replace(/>.*$/s, '');
+  const out = new Uint8Array(Math.ceil(s.length / 2));
+  for (let i = 0; i < out.length; i++) out[i] = parseInt((s.slice(i * 2, i * 2 + 2) + '0').slice(0, 2), 16);
+  return out;
+}
+
+function ascii85(d: Uint8Array): Uint8Array {
+  const s = latin1(d).replace(/\s/g, '').replace(/^<~/, '').replace(/~>.*$/s, '');
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const ch of s) {
+    if (ch === 'z' && group.length === 0) {
+      out.push(0, 0, 0, 0);
+      continue;
+    }
+    group.push(ch.charCodeAt(0) - 33);
+    if (group.length === 5) {
+      let v = 0;
+      for (const g of group) v = v * 85 + g;
+      out.push((v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
+      group = [];
+    }
+  }
+  if (group.length > 1) {
+    const n = group.length;
+    while (group.length < 5) group.push(84);
+    let v = 0;
+    for (const g of group) v = v * 85 + g;
+    const bytes = [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+    out.push(...bytes.slice(0, n - 1));
+  }
+  return Uint8Array.from(out);
+}
+
+function runLength(d: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < d.length; ) {
+    const n = d[i++]!;
+    if (n === 128) break;
+    if (n < 128) {
+      for (let k = 0; k <= n && i < d.length; k++) out.push(d[i++]!);
+    } else {
+      const v = d[i++]!;
+      for (let k = 0; k < 257 - n; k++) out.push(v);
+    }
+  }
+  return Uint8Array.from(out);
+}

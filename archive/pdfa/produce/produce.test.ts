@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { checkPdfa } from '../validate.ts';
+import { generateDocument, imagesToPdfa } from './produce.ts';
+
+const meta = { title: 'Опись дел № 1 за 2025 год', author: 'Архив администрации', created: '2026-01-15T12:00:00+03:00', documentId: 'card-42' };
+
+async function samplePng(): Promise<Uint8Array> {
+  // A tiny PNG made through pdf-lib's own encoder path is not available, so use a known 1×1 PNG.
+  return Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDK+mmyAAAAABJRU5ErkJggg==', 'base64'));
+}
+
+describe('PDF/A-2B production', () => {
+  it('generates a Cyrillic document that passes our validator, byte-identical on repeat', async () => {
+    const paras = [
+      { text: 'ОПИСЬ ДЕЛ ПОСТОЯННОГО ХРАНЕНИЯ', bold: true, size: 14 },
+      { text: 'Дело 01-15. Переписка с гражданами по обращениям (59-ФЗ). Срок хранения — 5 лет, ст. 154 Перечня.' },
+    ];
+    const a = await generateDocument(meta, paras);
+    const b = await generateDocument(meta, paras);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const r = checkPdfa(a);
+    expect(r.errors).toEqual([]);
+    expect(r.conformant).toBe(true);
+    const loaded = await PDFDocument.load(a);
+    expect(loaded.getTitle()).toBe(meta.title);
+  });
+
+  it('turns scans into PDF/A with an invisible text layer', async () => {
+    const pdf = await imagesToPdfa(meta, [{ image: await samplePng(), kind: 'png', dpi: 1, words: [{ text: 'Входящий', x: 0, y: 0, w: 2, h: 1 }] }]);
+    const r = checkPdfa(pdf);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('is caught by the validator when a plain pdf-lib file lacks PDF/A metadata', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage().drawRectangle({ x: 10, y: 10, width: 50, height: 50, color: rgb(1, 0, 0) });
+    const r = checkPdfa(await doc.save());
+    expect(r.conformant).toBe(false);
+    expect(r.errors.map((e) => e.rule)).toEqual(expect.arrayContaining(['6.6.2.1-1', '6.1.3-1', '6.2.4.3-2']));
+  });
+});

@@ -1,0 +1,127 @@
+// OCR speed and accuracy: the tesseract.js worker pool vs the native `tesseract` CLI on the same pages.
+//   npx tsx bench/ocr-speed.ts [--corpus .tmp/letters] [--variant scan] [--pages 12]
+// Native runs with OMP_THREAD_LIMIT=1, one process per core. Character error rate is measured against the
+// born-digital PDF's own text, both outputs regrouped into lines by the same code (top-to-bottom, left-to-right).
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { OcrEngine } from '../ocr/engine.ts';
+import { groupWords } from '../ocr/prepare.ts';
+import type { OcrWord } from '../ocr/types.ts';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const corpus = resolve(opt('--corpus', join(root, '.tmp/letters')));
+const variant = opt('--variant', 'scan');
+const suffix = variant === 'clean' ? '.png' : `.${variant}.jpg`;
+const count = Number(opt('--pages', '12'));
+const cores = availableParallelism();
+
+const ids = readdirSync(corpus)
+  .filter((f) => /^[A-Z]\d+\.json$/.test(f))
+  .map((f) => f.slice(0, -5))
+  .sort()
+  .slice(0, count);
+
+function normalise(lines: string[]): string {
+  return lines.join('\n').replace(/[ \t]+/g, ' ').replace(/[‐‑‒–—−]/g, '-').replace(/[«»“”„]/g, '"').trim();
+}
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let cur = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** Native output as tesseract's own lines (block/paragraph/line ids): native does not deskew, so regrouping
+ * its words by baseline would scramble the reading order of tilted scans and overstate its error rate. */
+async function nativeLines(file: string): Promise<string[]> {
+  const { stdout } = await run('tesseract', [file, 'stdout', '-l', 'rus+eng', 'tsv'], {
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = new Map<string, { y: number; x: number; words: string[] }>();
+  for (const line of stdout.split('\n').slice(1)) {
+    const c = line.split('\t');
+    if (c.length < 12 || c[0] !== '5' || !c[11]!.trim()) continue;
+    const key = `${c[2]}/${c[3]}/${c[4]}`;
+    const l = lines.get(key) ?? { y: Number(c[7]), x: Number(c[6]), words: [] };
+    l.words.push(c[11]!.trim());
+    lines.set(key, l);
+  }
+  const rows: OcrWord[] = [...lines.values()].map((l) => ({ text: l.words.join(' '), box: { x0: l.x, y0: l.y, x1: l.x + 1, y1: l.y + 40 }, confidence: 0 }));
+  return groupWords(rows).map((l) => l.text);
+}
+
+const hasNative = await run('tesseract', ['--version']).then(
+  () => true,
+  () => false,
+);
+
+const reference = new Map<string, string>();
+const engine = new OcrEngine({ size: cores });
+try {
+  for (const id of ids) {
+    const doc = await engine.recognizeFile(join(corpus, `${id}.pdf`));
+    reference.set(id, normalise(doc.pages[0]!.lines.map((l) => l.text)));
+  }
+  // Warm the pool so that worker start-up is not billed to the pages.
+  await engine.recognizeFile(join(corpus, `${ids[0]}${suffix}`));
+
+  const pool = { edits: 0, chars: 0 };
+  const t0 = Date.now();
+  await Promise.all(
+    ids.map(async (id) => {
+      const doc = await engine.recognizeFile(join(corpus, `${id}${suffix}`));
+      const text = normalise(doc.pages[0]!.lines.map((l) => l.text));
+      const ref = reference.get(id)!;
+      pool.edits += levenshtein(text, ref);
+      pool.chars += ref.length;
+    }),
+  );
+  const poolSeconds = (Date.now() - t0) / 1000;
+  process.stdout.write(
+    `tesseract.js pool (${engine.poolSize} workers, ${variant}): ${ids.length} pages in ${poolSeconds.toFixed(1)} s = ${((60 * ids.length) / poolSeconds).toFixed(1)} pages/min, CER ${((100 * pool.edits) / pool.chars).toFixed(2)} %\n`,
+  );
+
+  if (!hasNative) process.stdout.write('native tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-rus): skipped\n');
+  else {
+    const native = { edits: 0, chars: 0 };
+    const queue = [...ids];
+    const t1 = Date.now();
+    await Promise.all(
+      Array.from({ length: cores }, async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) {
+          const text = normalise(await nativeLines(join(corpus, `${id}${suffix}`)));
+          const ref = reference.get(id)!;
+          native.edits += levenshtein(text, ref);
+          native.chars += ref.length;
+        }
+      }),
+    );
+    const nativeSeconds = (Date.now() - t1) / 1000;
+    process.stdout.write(
+      `native tesseract (${cores} processes, OMP_THREAD_LIMIT=1): ${ids.length} pages in ${nativeSeconds.toFixed(1)} s = ${((60 * ids.length) / nativeSeconds).toFixed(1)} pages/min, CER ${((100 * native.edits) / native.chars).toFixed(2)} %\n`,
+    );
+    process.stdout.write(`ratio (pool time / native time): ${(poolSeconds / nativeSeconds).toFixed(2)}\n`);
+  }
+} finally {
+  await engine.close();
+}
+process.stdout.write(`machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, ${new Date().toISOString()}\n`);
+if (!existsSync(corpus)) process.exitCode = 1;

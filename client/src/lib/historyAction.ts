@@ -1,0 +1,32 @@
+import type { MessageKey } from '../i18n/ru.ts';
+
+// Audit action codes of a card's history that have a human name; others are shown as their code.
+const NAMES: Readonly<Record<string, MessageKey>> = {
+  'card.created': 'history.created',
+  'card.registered': 'history.registered',
+  'card.updated': 'history.updated',
+  'card.cancelled': 'history.cancelled',
+  'card.files_attached': 'history.filesAttached',
+  'card.in_work': 'history.inWork',
+  'card.executed': 'history.executed',
+  'resolution.issued': 'history.resolution',
+  'assignment.subassigned': 'history.subassigned',
+};
+
+export function historyActionKey(action: string): MessageKey | null {
+  return NAMES[action] ?? null;
+}
+
+/** An assignment event's name (`GET /api/assignments/:id` → events[].type). */
+const EVENT_NAMES: Readonly<Record<string, MessageKey>> = {
+  reported: 'event.reported',
+  accepted: 'event.accepted',
+  returned: 'event.returned',
+  extension_requested: 'event.extensionRequested',
+  extension_approved: 'event.extensionApproved',
+  extension_rejected: 'event.extensionRejected',
+};
+
+export function assignmentEventKey(type: string): MessageKey | null {
+  return EVENT_NAMES[type] ?? null;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { cardPath, homePath, knownRoles, navItems, readsJournals, resolveRoute, SESSIONS_PATH, splitAddress } from './navigation.ts';
+
+describe('navigation by role', () => {
+  test('a user with several roles sees all of them and lands on the first', () => {
+    const roles = ['manager', 'executor'];
+    expect(homePath(roles)).toBe('/manager');
+    expect(navItems(roles).map((item) => item.path)).toEqual(['/manager', '/executor', '/search', '/reports', SESSIONS_PATH]);
+    expect(navItems(roles).map((item) => item.labelKey)).toEqual([
+      'home.manager',
+      'home.executor',
+      'nav.search',
+      'nav.reports',
+      'nav.sessions',
+    ]);
+  });
+
+  test('the assignment inbox is a section for roles whose home is something else', () => {
+    expect(navItems(['clerk']).map((item) => item.testid)).toEqual(['clerk', 'inbox', 'search', 'reports', 'sessions']);
+    expect(navItems(['executor']).map((item) => item.testid)).toEqual(['executor', 'search', 'sessions']);
+    expect(navItems(['auditor']).map((item) => item.testid)).toEqual(['auditor', 'search', 'reports', 'sessions']);
+    expect(navItems(['manager']).find((item) => item.role === 'manager')?.badge).toBe('resolution');
+  });
+
+  test('unknown and repeated roles are ignored', () => {
+    expect(knownRoles(['root', 'auditor', 'auditor', 'clerk'])).toEqual(['auditor', 'clerk']);
+    expect(homePath(['root'])).toBe(SESSIONS_PATH);
+    expect(navItems(['root']).map((item) => item.path)).toEqual([SESSIONS_PATH]);
+  });
+
+  test('a role page is open only to holders of the role', () => {
+    expect(resolveRoute('/auditor', ['auditor'])).toEqual({ kind: 'home', role: 'auditor' });
+    expect(resolveRoute('/admin', ['auditor'])).toEqual({ kind: 'forbidden' });
+    expect(resolveRoute('/sessions', ['clerk'])).toEqual({ kind: 'sessions' });
+    expect(resolveRoute('/nowhere', ['clerk'])).toEqual({ kind: 'notFound' });
+  });
+
+  test('records sections and card pages', () => {
+    const id = '5e0271ce-3a86-48c5-a973-5a8b5b06ecee';
+    expect(resolveRoute(cardPath(id), ['executor'])).toEqual({ kind: 'card', id });
+    expect(resolveRoute('/cards/not-an-id', ['executor'])).toEqual({ kind: 'notFound' });
+    expect(resolveRoute('/search', ['lawyer'])).toEqual({ kind: 'search' });
+    expect(resolveRoute('/reports', ['executor'])).toEqual({ kind: 'forbidden' });
+    expect(resolveRoute('/reports', ['auditor'])).toEqual({ kind: 'reports' });
+    expect(resolveRoute('/inbox', ['manager'])).toEqual({ kind: 'inbox' });
+    expect(resolveRoute('/inbox', ['auditor'])).toEqual({ kind: 'forbidden' });
+    expect(readsJournals(['executor'])).toBe(false);
+    expect(readsJournals(['executor', 'auditor'])).toBe(true);
+  });
+
+  test('an address may carry parameters after the page', () => {
+    const { path, params } = splitAddress('/search?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&kind=incoming');
+    expect(path).toBe('/search');
+    expect(params.get('q')).toBe('ремонт');
+    expect(splitAddress('/search').params.toString()).toBe('');
+    expect(resolveRoute('/search?q=x', ['clerk'])).toEqual({ kind: 'search' });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicate, fingerprintOf } from './dedupe.ts';
+
+const body =
+  'Просим рассмотреть вопрос о ремонте дорожного покрытия по улице Садовой от дома 12 до дома 40. ' +
+  'Покрытие разрушено, на проезжей части образовались ямы глубиной до 15 см, что создаёт угрозу безопасности движения.';
+
+describe('duplicate detection', () => {
+  const original = fingerprintOf(`Исх. № 12-34/567 от 05.03.2026\n${body}`, { correspondent: 'ООО «Вектор»', subject: 'О ремонте дороги' });
+  const earlier = [
+    { id: 'a', fingerprint: original },
+    { id: 'b', fingerprint: fingerprintOf('О проведении субботника. Приглашаем жителей принять участие.', { correspondent: 'ООО «Вектор»' }) },
+  ];
+
+  it('finds a resent letter with a new date and OCR noise', () => {
+    const resent = fingerprintOf(`ПОВТОРНО Исх. № 12-34/567 от 19.03.2026\n${body.replace('Садовой', 'Сад0вой')}`, {
+      correspondent: 'ООО «Вектор»',
+      subject: 'О ремонте дороги',
+    });
+    const m = findDuplicate(resent, earlier);
+    expect(m?.id).toBe('a');
+    expect(m!.score).toBeGreaterThan(0.72);
+    expect(m!.textSimilarity).toBeGreaterThan(0.7);
+  });
+
+  it('does not match the same text from another sender or a different letter', () => {
+    const other = fingerprintOf(`Исх. № 1 от 05.03.2026\n${body}`, { correspondent: 'АО «Дорстрой»', subject: 'О ремонте дороги' });
+    expect(findDuplicate(other, earlier)).toBeNull();
+    const sibling = fingerprintOf(body.replace('Садовой от дома 12 до дома 40', 'Лесной от дома 3 до дома 9').replace('15 см', '20 см'), {
+      correspondent: 'ООО «Вектор»',
+      subject: 'О ремонте дороги',
+    });
+    expect(findDuplicate(sibling, earlier)?.id ?? null).toBeNull();
+  });
+
+  it('fingerprints are plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(original))).toEqual(original);
+  });
+});

@@ -1,0 +1,159 @@
+// Near-duplicate detection of registered letters: the same sender and content sent again, a fax copy,
+// a re-scan. Text similarity (MinHash over character shingles, robust to OCR noise) is combined with
+// the requisites; a different sender vetoes a match however similar the text is.
+import { OcrError } from './errors.ts';
+
+export interface Fingerprint {
+  version: 1;
+  /** MinHash signature of character 5-gram shingles of the normalised text */
+  minhash: number[];
+  /** numbers printed in the text (house numbers, sums, dates): they tell template siblings apart */
+  numbers: string[];
+  correspondent: string | null;
+  inn: string | null;
+  subject: string | null;
+  outNumber: string | null;
+}
+
+export interface Requisites {
+  correspondent?: string | null;
+  inn?: string | null;
+  subject?: string | null;
+  outNumber?: string | null;
+}
+
+export interface DuplicateMatch {
+  id: string;
+  /** 0..1 combined score */
+  score: number;
+  /** estimated Jaccard similarity of the texts */
+  textSimilarity: number;
+}
+
+const HASHES = 128;
+const SHINGLE = 5;
+
+function fnv1a(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+// Fixed odd multipliers and offsets derived from a simple LCG: signatures stay comparable across runs.
+const PARAMS: Array<[number, number]> = (() => {
+  const out: Array<[number, number]> = [];
+  let x = 0x9e3779b9;
+  for (let i = 0; i < HASHES; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    const a = (x | 1) >>> 0;
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out.push([a, x]);
+  }
+  return out;
+})();
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^a-zа-я0-9]+/g, '');
+}
+
+function norm(s: string | null | undefined): string | null {
+  const n = (s ?? '').toLowerCase().replace(/ё/g, 'е').replace(/[^a-zа-я0-9]+/g, ' ').trim();
+  return n || null;
+}
+
+export function fingerprintOf(text: string, req: Requisites = {}): Fingerprint {
+  const t = normalise(text);
+  const mins = new Array<number>(HASHES).fill(0xffffffff);
+  for (let i = 0; i + SHINGLE <= t.length; i++) {
+    const base = fnv1a(t.slice(i, i + SHINGLE), 0);
+    for (let k = 0; k < HASHES; k++) {
+      const [a, b] = PARAMS[k]!;
+      const h = (Math.imul(base, a) + b) >>> 0;
+      if (h < mins[k]!) mins[k] = h;
+    }
+  }
+  const numbers = [...new Set(text.match(/\d[\d.,/-]*\d|\d/g) ?? [])].filter((n) => n.length >= 2).sort();
+  return {
+    version: 1,
+    minhash: mins,
+    numbers,
+    correspondent: norm(req.correspondent),
+    inn: req.inn ? req.inn.replace(/\D/g, '') || null : null,
+    subject: norm(req.subject),
+    outNumber: req.outNumber ? req.outNumber.replace(/\s+/g, '') : null,
+  };
+}
+
+export function textSimilarity(a: Fingerprint, b: Fingerprint): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a.minhash[i] === b.minhash[i]) same++;
+  return same / HASHES;
+}
+
+function dice(a: string, b: string): number {
+  if (a === b) return 1;
+  const grams = (s: string): string[] => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
+  const ga = grams(a);
+  const gb = grams(b);
+  const pool = new Map<string, number>();
+  for (const g of ga) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let inter = 0;
+  for (const g of gb) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) {
+      inter++;
+      pool.set(g, n - 1);
+    }
+  }
+  return ga.length + gb.length ? (2 * inter) / (ga.length + gb.length) : 0;
+}
+
+function jaccard(a: string[], b: string[]): number {
+  if (!a.length && !b.length) return 1;
+  const sa = new Set(a);
+  const inter = b.filter((x) => sa.has(x)).length;
+  return inter / (sa.size + b.length - inter);
+}
+
+/** Combined score; 0 when the requisites show two different senders. */
+export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number; text: number } {
+  if (a.version !== 1 || b.version !== 1) throw new OcrError('OCR_MODEL_INVALID', 'unsupported fingerprint version');
+  const text = textSimilarity(a, b);
+  if (a.inn && b.inn && a.inn !== b.inn) return { score: 0, text };
+  const sameSender = a.correspondent && b.correspondent ? dice(a.correspondent, b.correspondent) >= 0.75 : null;
+  // OCR may damage a letter or two of a name, so senders are compared by character bigrams.
+  if (sameSender === false && !(a.inn && a.inn === b.inn)) return { score: 0, text };
+  const nums = jaccard(a.numbers, b.numbers);
+  let req = 0.5;
+  if ((a.inn && a.inn === b.inn) || sameSender) req = 1;
+  if (a.subject && b.subject && a.subject !== b.subject) req -= 0.4;
+  // A letter sent again often keeps its outgoing number.
+  if (a.outNumber && a.outNumber === b.outNumber && req >= 1) req += 0.4;
+  return { score: 0.6 * text + 0.25 * nums + 0.15 * req, text };
+}
+
+export interface DedupeOptions {
+  /** minimum combined score (default 0.72) */
+  threshold?: number;
+}
+
+/** The best earlier card this one duplicates, or null. */
+export function findDuplicate(
+  fp: Fingerprint,
+  earlier: Iterable<{ id: string; fingerprint: Fingerprint }>,
+  opts: DedupeOptions = {},
+): DuplicateMatch | null {
+  const threshold = opts.threshold ?? 0.72;
+  let best: DuplicateMatch | null = null;
+  for (const e of earlier) {
+    const { score, text } = duplicateScore(fp, e.fingerprint);
+    if (score >= threshold && (!best || score > best.score)) best = { id: e.id, score: Math.round(score * 1000) / 1000, textSimilarity: text };
+  }
+  return best;
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrDocument, OcrLine, OcrWord } from '../types.ts';
+import { extractLetter } from './extractLetter.ts';
+import { CorrespondentRegistry } from './org.ts';
+
+/** A text page laid out like a printed letter: [x, y, text] in 300-dpi pixels, 50 px line height. */
+function page(rows: Array<[number, number, string]>, source: 'ocr' | 'text-layer' = 'text-layer'): OcrDocument {
+  const lines: OcrLine[] = rows.map(([x, y, text]) => {
+    let cx = x;
+    const words: OcrWord[] = text.split(' ').map((t) => {
+      const w = { text: t, box: { x0: cx, y0: y, x1: cx + t.length * 22, y1: y + 50 }, confidence: source === 'ocr' ? 90 : 100 };
+      cx += t.length * 22 + 18;
+      return w;
+    });
+    return { text, words, box: { x0: x, y0: y, x1: cx, y1: y + 50 }, confidence: 95 };
+  });
+  return {
+    pages: [
+      {
+        index: 1, source, width: 2480, height: 3508, dpi: 300, widthPt: 595, heightPt: 842, rotation: 0, skew: 0,
+        toSource: [1, 0, 0, 1, 0, 0], sourceScale: 300 / 72, confidence: 95, lines, text: lines.map((l) => l.text).join('\n'),
+      },
+    ],
+    text: lines.map((l) => l.text).join('\n'),
+    langs: 'rus+eng',
+    mime: 'application/pdf',
+  };
+}
+
+const recipient = { name: 'Администрация города Северореченска' };
+
+describe('extractLetter: organisation letter', () => {
+  const doc = page([
+    [236, 200, 'Общество с ограниченной ответственностью «Вектор плюс»'],
+    [236, 260, '173001, г. Северореченск, ул. Ленина, д. 5'],
+    [236, 320, 'тел.: +7 (8163) 55-12-34, e-mail: info@vector.ru'],
+    [236, 380, 'ИНН/КПП 5321000040/532101001, ОГРН 1025300000010'],
+    [236, 380 + 60, 'р/с 40702810000000000001, БИК 044525225'],
+    [236, 600, 'Исх. Ne 12-34/567 от «05» марта 2026 г.'],
+    [1300, 600, 'Главе города Северореченска'],
+    [1300, 660, 'М.Н. Киселёву'],
+    [236, 680, 'На № 01-08/1123 от 12.02.2026'],
+    [236, 800, 'О ремонте дороги по улице'],
+    [236, 860, 'Садовой'],
+    [900, 980, 'Уважаемый Михаил Николаевич!'],
+    [354, 1060, 'Просим рассмотреть вопрос о ремонте дороги, письмо от 01.02.2026 № 5 осталось без ответа.'],
+    [236, 1200, 'Приложение: схема на 2 л. в 1 экз.'],
+    [236, 1400, 'Генеральный директор'],
+    [1900, 1400, 'А.В. Петров'],
+    [236, 3200, 'Исп. Сидорова Е.В., тел. 8 (8163) 22-33-44'],
+  ]);
+  const r = extractLetter(doc, { recipient });
+  const f = r.fields;
+
+  it('reads requisites and validates check digits', () => {
+    expect(f.kind).toBe('incoming');
+    expect(f.inn).toBe('5321000040');
+    expect(f.kpp).toBe('532101001');
+    expect(f.ogrn).toBe('1025300000010');
+  });
+
+  it('reads the outgoing number through the Ne look-alike, and the reply reference', () => {
+    expect(f.outNumber).toBe('12-34/567');
+    expect(f.outDate).toBe('2026-03-05');
+    expect(f.inReplyTo).toEqual({ number: '01-08/1123', date: '2026-02-12' });
+  });
+
+  it('shortens the legal name and types the sender', () => {
+    expect(f.correspondent).toBe('ООО «Вектор плюс»');
+    expect(f.correspondentType).toBe('company');
+  });
+
+  it('finds addressee, subject, signature, executor, contacts and attachments', () => {
+    expect(f.addressee).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(f.subject).toBe('О ремонте дороги по улице Садовой');
+    expect(f.signer).toBe('А.В. Петров');
+    expect(f.signerPosition).toBe('Генеральный директор');
+    expect(f.executorName).toBe('Сидорова Е.В.');
+    expect(f.emails).toEqual(['info@vector.ru']);
+    expect(f.phones).toEqual(['+7 (8163) 55-12-34', '8 (8163) 22-33-44']);
+    expect(f.attachmentsNote).toBe('схема на 2 л. в 1 экз');
+    expect(f.citizenAddress).toBeNull();
+    expect(f.pages).toBe(1);
+  });
+
+  it('records where each value was printed', () => {
+    expect(r.sources.inn?.page).toBe(1);
+    expect(r.sources.inn?.box.y0).toBe(380);
+    expect(r.confidence.inn).toBeGreaterThan(0.8);
+    expect(r.confidence.kpp).toBeGreaterThan(0.8);
+    expect(r.sources.subject?.box.y1).toBe(910);
+  });
+});
+
+describe('extractLetter: abstention', () => {
+  it('leaves identifiers with a wrong check digit empty', () => {
+    const r = extractLetter(page([[236, 200, 'ООО «Ромашка» ИНН 5321000048 ОГРН 1025300000017'], [236, 600, 'О поставке']]), { recipient });
+    expect(r.fields.inn).toBeNull();
+    expect(r.fields.ogrn).toBeNull();
+    expect(r.confidence.inn).toBe(0);
+  });
+
+  it('never proposes the receiving organisation as the correspondent', () => {
+    const r = extractLetter(
+      page([
+        [900, 200, 'Администрация города Северореченска'],
+        [236, 600, 'О проведении субботника'],
+        [354, 700, 'Просим принять участие в субботнике, который пройдёт в субботу во дворе дома.'],
+      ]),
+      { recipient },
+    );
+    expect(r.fields.correspondent).toBeNull();
+  });
+
+  it('prefers the registry spelling of a known sender', () => {
+    const registry = new CorrespondentRegistry([{ name: 'МАОУ «СОШ № 14»' }, { name: 'Министерство образования Приречной области' }]);
+    const r = extractLetter(
+      page([
+        [500, 150, 'Министерство образования Приречной области'],
+        [500, 210, 'Муниципальное автономное общеобразовательное учреждение'],
+        [500, 270, '«Средняя общеобразовательная школа № 14»'],
+        [236, 600, 'от 02.03.2026 № 14-72/302'],
+        [236, 700, 'О школьном автобусе'],
+      ]),
+      { recipient, registry },
+    );
+    expect(r.fields.correspondent).toBe('МАОУ «СОШ № 14»');
+    expect(r.fields.correspondentType).toBe('municipal');
+  });
+});
+
+describe('extractLetter: citizen appeal', () => {
+  const doc = page([
+    [1328, 190, 'Главе города Северореченска'],
+    [1328, 250, 'Киселёву М.Н.'],
+    [1328, 310, 'от Журавлёва Олега Алексеевича,'],
+    [1328, 370, 'проживающего по адресу:'],
+    [1328, 430, 'с. Ольховка, ул. Центральная, д. 21'],
+    [1328, 490, 'Тел. 8-951-789-70-54'],
+    [1185, 650, 'Заявление'],
+    [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
+    [354, 1280, '13.11.2025'],
+    [1960, 1280, 'О.А. Журавлёв'],
+  ]);
+  const f = extractLetter(doc, { recipient }).fields;
+
+  it('puts the citizen in the nominative and reads the block', () => {
+    expect(f.kind).toBe('appeal');
+    expect(f.correspondent).toBe('Журавлёв Олег Алексеевич');
+    expect(f.correspondentType).toBe('citizen');
+    expect(f.citizenAddress).toBe('с. Ольховка, ул. Центральная, д. 21');
+    expect(f.phones).toEqual(['8-951-789-70-54']);
+    expect(f.addressee).toBe('Главе города Северореченска Киселёву М.Н');
+  });
+
+  it('dates the appeal by the date beside the signature, not by dates in the body', () => {
+    expect(f.outDate).toBe('2025-11-13');
+    expect(f.signer).toBe('О.А. Журавлёв');
+    expect(f.signerPosition).toBeNull();
+    expect(f.outNumber).toBeNull();
+    expect(f.inn).toBeNull();
+  });
+});

@@ -1,0 +1,295 @@
+// Card fields of an incoming letter or a citizen's appeal, from an OCR'd (or text-layer) document.
+import type { Box, OcrDocument } from '../types.ts';
+import { found, none, type Found } from './found.ts';
+import { buildView, continuation, rowOf, type LetterView, type Seg } from './layout.ts';
+import { surnameOf } from './names.ts';
+import { correctStaffNames } from './staffNames.ts';
+import {
+  correspondentType,
+  CorrespondentRegistry,
+  findShortForm,
+  shortenLegalName,
+  type CorrespondentType,
+} from './org.ts';
+import { extractAddressee, extractCitizen, extractExecutor, extractSignature, letterheadLines } from './parties.ts';
+import { extractEmails, extractIds, extractNumbers, extractPhones } from './requisites.ts';
+import { findDates, normKey, tidy } from './text.ts';
+
+export const FIELD_NAMES = [
+  'kind', 'correspondent', 'correspondentType', 'inn', 'kpp', 'ogrn', 'outNumber', 'outDate', 'inReplyTo',
+  'addressee', 'subject', 'signer', 'signerPosition', 'executorName', 'emails', 'phones', 'citizenAddress',
+  'pages', 'attachmentsNote', 'topic',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export interface LetterFields {
+  kind: 'incoming' | 'appeal';
+  correspondent: string | null;
+  correspondentType: CorrespondentType | null;
+  inn: string | null;
+  kpp: string | null;
+  ogrn: string | null;
+  outNumber: string | null;
+  outDate: string | null;
+  inReplyTo: { number: string; date: string | null } | null;
+  addressee: string | null;
+  subject: string | null;
+  signer: string | null;
+  signerPosition: string | null;
+  executorName: string | null;
+  emails: string[] | null;
+  phones: string[] | null;
+  citizenAddress: string | null;
+  pages: number;
+  attachmentsNote: string | null;
+  topic: string | null;
+}
+
+export interface FieldSource {
+  page: number;
+  box: Box;
+}
+
+export interface LetterExtraction {
+  fields: LetterFields;
+  /** 0..1 per field; 0 for abstentions */
+  confidence: Record<FieldName, number>;
+  /** where each value was printed (normalised page pixels), null when abstaining */
+  sources: Record<FieldName, FieldSource | null>;
+  /** the letter's text without speckle, stamp debris and fax transmission lines */
+  cleanText: string;
+}
+
+export interface TopicClassifier {
+  predict(text: string): { label: string; score: number } | null;
+}
+
+export interface ExtractContext {
+  /** the receiving organisation: never proposed as the correspondent */
+  recipient?: { name: string; aliases?: string[]; inn?: string | null; emails?: string[]; phones?: string[]; staff?: string[] };
+  /** known correspondents of the organisation */
+  registry?: CorrespondentRegistry;
+  topics?: TopicClassifier;
+  /** minimum confidence for a field to be proposed (default 0.3) */
+  minConfidence?: number;
+}
+
+function subjectOf(view: LetterView): Found<string | null> {
+  if (view.subjectAt < 0) return none();
+  const block = continuation(view.p1, view.subjectAt, 4);
+  const lines: Seg[] = [];
+  const maxWidth = (): number => Math.max(...lines.map((l) => l.box.x1 - l.box.x0));
+  for (const s of block) {
+    if (lines.length && /^(?:Уважаем|Дорог)/.test(s.text)) break;
+    // A subject goes on in lower case; a capitalised full-width line is the body's first sentence.
+    const prev = lines[lines.length - 1];
+    const open = prev !== undefined && /(?:^|\s)(?:[а-яё]{1,4}\.|[а-яё]{1,3}|по адресу:)$/.test(prev.text);
+    if (prev && !open && /^[А-ЯЁA-Z]/.test(s.text) && (s.box.x1 - s.box.x0 > s.pw * 0.6 || s.box.x1 - s.box.x0 > maxWidth() * 1.3 || /^[А-ЯЁ][а-яё]{0,2},/.test(s.text))) break;
+    lines.push(s);
+    // A sentence end, not an abbreviation such as "г." or "ул."
+    if (/[.!?]$/.test(s.text) && !/(?:^|\s)[а-яё]{1,4}\.$/.test(s.text)) break;
+  }
+  return found(tidy(lines.map((s) => s.text).join(' ')), 0.85, lines);
+}
+
+const ATTACH = /^Приложени[ея]\s*(?::\s*|(?=на\s+\d))(.*)$/i;
+
+function attachmentsOf(view: LetterView, signerPositionTop: number | null): Found<string | null> {
+  for (let k = 0; k < view.segs.length; k++) {
+    const s = view.segs[k]!;
+    const m = ATTACH.exec(s.text);
+    if (!m) continue;
+    const h = s.box.y1 - s.box.y0;
+    let head = m[1]!.trim();
+    const used = [s];
+    // the end of the line may have been split off by a stamp between the words
+    let right = s;
+    for (const o of rowOf(view.segs, s).filter((o) => o.box.x0 > s.box.x1)) {
+      if (o.box.x0 - right.box.x1 > h * 4) break;
+      head = `${head} ${o.text}`.trim();
+      used.push(o);
+      right = o;
+    }
+    const parts: string[] = head ? [head] : [];
+    let last = s;
+    for (let j = k + 1; j < view.segs.length; j++) {
+      const n = view.segs[j]!;
+      if (n.page !== s.page) break;
+      if (Math.abs(n.box.y0 - last.box.y0) < h * 0.5) continue;
+      if (n.box.y0 - last.box.y1 > h * 0.9) break;
+      if (signerPositionTop !== null && n.box.y0 >= signerPositionTop - 2) break;
+      if (n.box.x0 > s.pw * 0.45) continue;
+      parts.push(n.text);
+      used.push(n);
+      last = n;
+    }
+    if (parts.length) return found(repairSheets(tidy(parts.join(' '))), 0.8, used);
+  }
+  return none();
+}
+
+/** "на 6 Л. В 1 9К3" -> "на 6 л. в 1 экз": the fixed wording of sheet and copy counts, repaired after OCR. */
+function repairSheets(text: string): string {
+  return text
+    .replace(/(\d+)\s*[ЛлJ][IИ]?\.?\s*[ВвB]\s*(\d+)\s*(?:экз|3К3|9К3|зкз|экэ|3кз|9кз)?\.?(?=\s|$|[.,;])/g, (_m, a: string, b: string) => `${a} л. в ${b} экз.`)
+    .replace(/([а-яё])на (\d+ л\.)/g, '$1 на $2')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.$/, '');
+}
+
+function isRecipient(name: string, ctx: ExtractContext): boolean {
+  const r = ctx.recipient;
+  if (!r) return false;
+  const key = normKey(name);
+  return [r.name, ...(r.aliases ?? [])].some((n) => {
+    const k = normKey(n);
+    return k.length > 0 && (key === k || key.includes(k) || (k.includes(key) && key.length > 15));
+  });
+}
+
+function correspondentOf(
+  view: LetterView,
+  ctx: ExtractContext,
+  stopY: number,
+  position: string | null,
+  ids: { inn: string | null; ogrn: string | null },
+): Found<string | null> {
+  const head = letterheadLines(view, stopY);
+  const headText = head.map((s) => s.text).join(' ');
+  const reg = ctx.registry;
+  const byId = reg?.byId(ids.inn, ids.ogrn);
+  if (byId) return found(byId.name, 0.95, head);
+  const derived = findShortForm(headText) ?? shortenLegalName(headText) ?? (position ? findShortForm(position) : null);
+  const candidates: Array<[string, number]> = [];
+  if (derived) {
+    // The registry spells known senders the organisation's way; a derived name only confirms the choice.
+    const same = reg?.match(derived);
+    const sameForm = (a: string, b: string): boolean => a.split(' ')[0] === b.split(' ')[0];
+    if (same && same.score >= 0.9 && sameForm(same.item.name, derived)) candidates.push([same.item.name, 0.95]);
+    const quoted = /«([^«»]+)/.exec(derived)?.[1];
+    const broad = reg && headText ? reg.match(`${headText} ${position ?? ''}`) : null;
+    if (broad && broad.score >= 0.75 && ((quoted && normKey(broad.item.name).includes(normKey(quoted))) || (broad.score >= 0.85 && sameForm(broad.item.name, derived)))) {
+      candidates.push([broad.item.name, 0.9]);
+    }
+    candidates.push([derived, 0.85]);
+  } else {
+    const match = reg && headText ? reg.match(`${headText} ${position ?? ''}`) : null;
+    if (match && match.score >= 0.7) candidates.push([match.item.name, 0.3 + 0.6 * match.score]);
+    if (head.length && headText.length < 160 && correspondentType(headText)) candidates.push([tidy(headText), 0.4]);
+  }
+  for (const [name, conf] of candidates) {
+    if (!isRecipient(name, ctx)) return found(name, conf, head);
+  }
+  return none();
+}
+
+/** Extracts the card fields of one letter. Fields the letter does not clearly print are null. */
+export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): LetterExtraction {
+  const view = buildView(doc);
+  const ids = extractIds(view);
+  const sigProbe = extractSignature(view, false);
+  const citizen = extractCitizen(view, sigProbe.signer.value ? surnameOf(sigProbe.signer.value) : null);
+  const hasOrgRequisites = Boolean(ids.inn.value || ids.ogrn.value);
+  // No letterhead above the first block and no outgoing number: a private person wrote this.
+  const firstTop = view.p1[0]?.box.y0 ?? 0;
+  const bare = letterheadLines(view, view.bodyTop).filter((s) => s.box.y0 <= firstTop + 5 && !/^(?:Заявление|Обращение|Жалоба)$/i.test(s.text)).length === 0;
+  const noNumber = !view.p1.some((s) => s.box.y0 < view.bodyTop && /(?:Исх|исх)\.?\s?№|^№\s?\S+|№\s?[\dА-ЯA-Z][\d\-/А-Яа-я]*\s+от\s/.test(s.text));
+  const evidence = citizen.evidence + (bare && noNumber ? 1 : 0);
+  const kind: 'incoming' | 'appeal' = evidence >= 2 && !hasOrgRequisites ? 'appeal' : 'incoming';
+  const isAppeal = kind === 'appeal';
+  const sig = isAppeal ? extractSignature(view, true) : sigProbe;
+  const numbers = extractNumbers(view, kind);
+  const subject = subjectOf(view);
+  const rawAddressee = extractAddressee(view, ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? [])] : []);
+  const staff = (ctx.recipient?.staff ?? []).map((n) => surnameOf(n)).filter((n): n is string => Boolean(n));
+  const addressee = rawAddressee.value ? { ...rawAddressee, value: correctStaffNames(rawAddressee.value, staff) } : rawAddressee;
+
+  let correspondent: Found<string | null>;
+  let cType: Found<CorrespondentType | null>;
+  if (isAppeal) {
+    correspondent = citizen.anonymous && citizen.name.value === null ? none() : citizen.name;
+    cType = found<CorrespondentType | null>('citizen', 0.9, []);
+  } else {
+    const stops = [view.bodyTop, addressee.box?.y0, numbers.out.number.box?.y0, numbers.out.date.box?.y0].filter(
+      (v): v is number => typeof v === 'number',
+    );
+    correspondent = correspondentOf(view, ctx, Math.min(...stops), sig.position.value, { inn: ids.inn.value, ogrn: ids.ogrn.value });
+    const t = correspondent.value ? correspondentType(correspondent.value, sig.position.value ?? '') : null;
+    cType = t ? found<CorrespondentType | null>(t, correspondent.confidence, []) : none();
+  }
+
+  let outDate = numbers.out.date;
+  if (isAppeal) {
+    // The citizen dates the appeal beside the signature, or the web form stamps the submission.
+    const web = view.p1.find((s) => /(?:^Дата|время) (?:поступления|подачи|обращения|отправки)/i.test(s.text));
+    let webValue = web ? view.p1.find((o) => o !== web && Math.abs(o.box.y0 - web.box.y0) < 15 && o.box.x0 > web.box.x1) : undefined;
+    // A date with a time of day in the header is a submission stamp of an electronic form.
+    webValue ??= view.p1.find((o) => o.box.y0 < view.bodyTop && /\d{2}\.\d{2}\.\d{4},?\s+\d{1,2}:\d{2}/.test(o.text));
+    const sigDate = sig.date.value ? findDates(sig.date.value)[0] : undefined;
+    if (webValue && findDates(webValue.text)[0]) outDate = found(findDates(webValue.text)[0]!.iso, 0.9, [webValue]);
+    else if (sigDate) outDate = { ...sig.date, value: sigDate.iso };
+    else outDate = lastStandaloneDate(view);
+  }
+
+  const excludePhones = ctx.recipient?.phones ?? [];
+  const phones = extractPhones(view, excludePhones);
+  const emails = extractEmails(view, ctx.recipient?.emails ?? []);
+  const executor = isAppeal ? none<string>() : extractExecutor(view, sig.signer.value);
+  const attachments = attachmentsOf(view, sig.position.box?.y0 ?? sig.signer.box?.y0 ?? null);
+  const reply = numbers.reply.number.value
+    ? found({ number: numbers.reply.number.value, date: numbers.reply.date.value }, numbers.reply.number.confidence, [])
+    : none<{ number: string; date: string | null }>();
+  reply.page = numbers.reply.number.page;
+  reply.box = numbers.reply.number.box;
+
+  const topicText = [subject.value ?? '', view.segs.filter((s) => s.box.y0 >= view.bodyTop).map((s) => s.text).join(' ')].join(' ');
+  const topicGuess = ctx.topics?.predict(topicText) ?? null;
+  const topic = topicGuess ? { value: topicGuess.label, confidence: topicGuess.score, page: null, box: null } : none<string>();
+
+  const all: Record<FieldName, Found<unknown>> = {
+    kind: found(kind, evidence >= 3 || hasOrgRequisites ? 0.95 : 0.75, []),
+    correspondent,
+    correspondentType: cType,
+    inn: isAppeal ? none() : ids.inn,
+    kpp: isAppeal ? none() : ids.kpp,
+    ogrn: isAppeal ? none() : ids.ogrn,
+    outNumber: isAppeal ? none() : numbers.out.number,
+    outDate,
+    inReplyTo: reply,
+    addressee,
+    subject,
+    signer: sig.signer,
+    signerPosition: isAppeal ? none() : sig.position,
+    executorName: executor,
+    emails,
+    phones,
+    citizenAddress: isAppeal ? citizen.address : none(),
+    pages: found(view.pages, 1, []),
+    attachmentsNote: attachments,
+    topic,
+  };
+  const min = ctx.minConfidence ?? 0.3;
+  const fields = {} as Record<FieldName, unknown>;
+  const confidence = {} as Record<FieldName, number>;
+  const sources = {} as Record<FieldName, FieldSource | null>;
+  for (const name of FIELD_NAMES) {
+    const f = all[name];
+    const keep = f.value !== null && (f.confidence >= min || name === 'kind' || name === 'pages');
+    fields[name] = keep ? f.value : null;
+    confidence[name] = keep ? Math.round(f.confidence * 100) / 100 : 0;
+    sources[name] = keep && f.box && f.page !== null ? { page: f.page, box: f.box } : null;
+  }
+  return { fields: fields as unknown as LetterFields, confidence, sources, cleanText: view.segs.map((s) => s.text).join('\n') };
+}
+
+function lastStandaloneDate(view: LetterView): Found<string | null> {
+  // Below the body, a line that is just a date (the citizen's own dating of the appeal).
+  const below = view.segs.filter((s) => s.box.y0 >= view.bodyTop);
+  for (let k = below.length - 1; k >= 0; k--) {
+    const s = below[k]!;
+    const ds = findDates(s.text);
+    if (ds.length === 1 && s.text.replace(/[\s«»"'.г]/g, '').length <= ds[0]!.length + 2) return found(ds[0]!.iso, 0.75, [s]);
+  }
+  return none();
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { validInn, validKpp, validOgrn } from './ids.ts';
+import { genitiveToNominative } from './names.ts';
+import { correspondentType, shortenLegalName } from './org.ts';
+import { cleanLine, findDates } from './text.ts';
+
+describe('check digits', () => {
+  it('accepts valid and rejects damaged identifiers', () => {
+    expect(validInn('5321000040')).toBe(true);
+    expect(validInn('5321000041')).toBe(false);
+    expect(validInn('500100732259')).toBe(true); // 12-digit INN of a person
+    expect(validInn('500100732258')).toBe(false);
+    expect(validOgrn('1025300000010')).toBe(true);
+    expect(validOgrn('1025300000011')).toBe(false);
+    expect(validOgrn('304500116000157')).toBe(true); // OGRNIP
+    expect(validKpp('532101001')).toBe(true);
+    expect(validKpp('53210100')).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('reads every common Russian date format', () => {
+    const iso = (s: string): string[] => findDates(s).map((d) => d.iso);
+    expect(iso('от 05.03.2026 № 1')).toEqual(['2026-03-05']);
+    expect(iso('5 марта 2026 г.')).toEqual(['2026-03-05']);
+    expect(iso('«05» марта 2026 г.')).toEqual(['2026-03-05']);
+    expect(iso('05.03.26')).toEqual(['2026-03-05']);
+    expect(iso('31.02.2026 и 12-34/567')).toEqual([]);
+  });
+});
+
+describe('OCR look-alikes', () => {
+  it('restores the number sign and Cyrillic letters', () => {
+    expect(cleanLine('Исх. Ne 12-34/567')).toBe('Исх. № 12-34/567');
+    expect(cleanLine('Гeнеральный директор OOO «Вектор»')).toBe('Генеральный директор ООО «Вектор»');
+    expect(cleanLine('Копии на 6 JI. B 1 экз.')).toBe('Копии на 6 Л. В 1 экз.');
+  });
+});
+
+describe('names', () => {
+  it('turns a genitive full name into the nominative', () => {
+    expect(genitiveToNominative('Журавлёва Олега Алексеевича')).toBe('Журавлёв Олег Алексеевич');
+    expect(genitiveToNominative('Ивановой Марии Петровны')).toBe('Иванова Мария Петровна');
+    expect(genitiveToNominative('Рябова Игоря Андреевича')).toBe('Рябов Игорь Андреевич');
+    expect(genitiveToNominative('Ткаченко Ольги Сергеевны')).toBe('Ткаченко Ольга Сергеевна');
+    expect(genitiveToNominative('Островского Андрея Ильича')).toBe('Островский Андрей Ильич');
+  });
+});
+
+describe('organisations', () => {
+  it('shortens legal forms and types senders', () => {
+    expect(shortenLegalName('Акционерное общество «Дорстрой»')).toBe('АО «Дорстрой»');
+    expect(shortenLegalName('Индивидуальный предприниматель Петров Андрей Викторович')).toBe('ИП Петров А.В.');
+    expect(shortenLegalName('Прокуратура города')).toBeNull();
+    expect(correspondentType('ООО «Вектор»')).toBe('company');
+    expect(correspondentType('Администрация сельского поселения Ольховское')).toBe('municipal');
+    expect(correspondentType('Прокуратура Заречного района')).toBe('government');
+  });
+});
+
+describe('staff names', () => {
+  it('repairs OCR damage in the surname of a known addressee only', async () => {
+    const { correctStaffNames } = await import('./staffNames.ts');
+    const staff = ['Киселёв', 'Миронова'];
+    expect(correctStaffNames('Главе города Kucenesy М.Н.', staff)).toBe('Главе города Киселёву М.Н.');
+    expect(correctStaffNames('М.П. Мироноеой', staff)).toBe('М.П. Мироновой');
+    expect(correctStaffNames('Главе города Северореченска Петрову', staff)).toBe('Главе города Северореченска Петрову');
+  });
+});

@@ -1,0 +1,234 @@
+// A letter as positioned lines: junk removed, rows, zones (header, body, signature) on page 1.
+import type { Box, OcrDocument } from '../types.ts';
+import { cleanLine } from './text.ts';
+
+export interface Seg {
+  /** cleaned text */
+  text: string;
+  box: Box;
+  page: number;
+  confidence: number;
+  /** index in reading order over the whole document */
+  i: number;
+  /** page size of the segment's page */
+  pw: number;
+  ph: number;
+}
+
+export interface LetterView {
+  segs: Seg[];
+  pages: number;
+  /** segments of page 1 in reading order */
+  p1: Seg[];
+  /** y (px) where the body starts on page 1; header is above */
+  bodyTop: number;
+  /** index into p1 of the subject's first line, or -1 */
+  subjectAt: number;
+}
+
+const JUNK = /^[^0-9A-Za-zА-Яа-яЁё]*$/;
+
+/** Lines that are noise rather than text: seal rims, speckle, scanner shadows, fax transmission headers. */
+function isJunk(text: string, confidence: number, source: 'ocr' | 'text-layer'): boolean {
+  const t = text.trim();
+  if (JUNK.test(t)) return true;
+  const letters = t.replace(/[^0-9A-Za-zА-Яа-яЁё]/g, '');
+  if (letters.length <= 2 && !/^\d+$/.test(letters)) return true;
+  if (/FROM:|TO:|\bP\.\s?\d{1,2}\s?\/\s?\d{1,2}\b/.test(t)) return true;
+  if (source === 'ocr') {
+    // tesseract under-rates specky fax text, so a low line score alone does not condemn real words
+    if (confidence < 35 && !t.split(/\s+/).some((w) => /^[А-ЯЁа-яё]{4,}[.,]?$/.test(w))) return true;
+    // A line whose words are mostly one- or two-letter fragments is speckle read as text.
+    const words = t.split(/\s+/);
+    const short = words.filter((w) => w.replace(/[^0-9A-Za-zА-Яа-яЁё]/g, '').length <= 2).length;
+    if (words.length >= 3 && short / words.length > 0.6 && confidence < 70) return true;
+    if (letters.length / t.length < 0.5 && confidence < 60) return true;
+  }
+  return false;
+}
+
+/** Drops words that belong to a seal's rim: lone capitals trailing a line and separated by a wide gap. */
+function stripSealLetters(words: Array<{ text: string; box: Box }>): Array<{ text: string; box: Box }> {
+  const out = [...words];
+  while (out.length > 1) {
+    const last = out[out.length - 1]!;
+    const prev = out[out.length - 2]!;
+    const gap = last.box.x0 - prev.box.x1;
+    const h = prev.box.y1 - prev.box.y0;
+    if (/^[А-ЯЁA-Z*]$/.test(last.text) && gap > h * 0.4) out.pop();
+    else break;
+  }
+  return out;
+}
+
+/** A low-confidence OCR word still worth keeping: a real word, a number, a label such as ИНН/КПП. */
+function plausibleWord(t: string): boolean {
+  const alnum = t.replace(/[^0-9A-Za-zА-Яа-яЁё]/g, '').length;
+  const odd = t.replace(/[0-9A-Za-zА-Яа-яЁё.,/:;()«»"№-]/g, '').length;
+  return alnum >= 3 && odd === 0;
+}
+
+/** Seal text is set smaller than the letter's: on text-layer pages word heights come from font sizes. */
+function dropSmallWords(words: Array<{ text: string; box: Box }>): Array<{ text: string; box: Box }> {
+  if (words.length < 2) return words;
+  const hs = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
+  const med = hs[Math.floor(hs.length / 2)]!;
+  return words.filter((w) => w.box.y1 - w.box.y0 >= med * 0.8);
+}
+
+/** Spaced single letters (a seal's rim read line by line) carry no field. */
+function isSpacedLetters(words: Array<{ text: string }>): boolean {
+  const singles = words.filter((w) => /^[А-ЯЁA-Z«»*]$/.test(w.text)).length;
+  return words.length >= 2 && singles / words.length >= 0.6;
+}
+
+export function buildView(doc: OcrDocument): LetterView {
+  const segs: Seg[] = [];
+  for (const page of doc.pages) {
+    for (const line of page.lines) {
+      // OCR words below 40 % confidence are mostly stamp, scribble and speckle.
+      const kept = page.source === 'text-layer' ? dropSmallWords(line.words) : line.words.filter((w) => w.confidence >= 40 || plausibleWord(w.text));
+      // In upper-case letterheads a lone "И" is the conjunction, not a seal letter.
+      const caps = kept.filter((w) => /^[А-ЯЁ-]{2,}$/.test(w.text)).length > kept.length / 2;
+      const words = stripSealLetters(
+        kept.filter((w, i) => caps || !(i > 0 && /^[А-ЯЁ]$/.test(w.text) && page.source === 'text-layer' && !/^[А-ЯЁ]\.?$/.test(kept[i + 1]?.text ?? 'x'))),
+      );
+      if (!words.length || isSpacedLetters(words)) continue;
+      for (const part of splitAtBars(words).flatMap(splitAtGaps)) pushSeg(segs, part, line.confidence, page);
+    }
+  }
+  return finishView(doc, segs);
+}
+
+/** A gap wider than about one and a half letter heights separates columns printed on one baseline. */
+function splitAtGaps(words: Array<{ text: string; box: Box }>): Array<Array<{ text: string; box: Box }>> {
+  const hs = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
+  const h = hs[Math.floor(hs.length / 2)] ?? 0;
+  const parts: Array<Array<{ text: string; box: Box }>> = [[]];
+  for (const w of words) {
+    const cur = parts[parts.length - 1]!;
+    const prev = cur[cur.length - 1];
+    if (prev && w.box.x0 - prev.box.x1 > 1.6 * h) parts.push([w]);
+    else cur.push(w);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+/** A table rule read as `|` separates cells: the cells become separate segments. */
+function splitAtBars(words: Array<{ text: string; box: Box }>): Array<Array<{ text: string; box: Box }>> {
+  const parts: Array<Array<{ text: string; box: Box }>> = [[]];
+  for (const w of words) {
+    if (/^[|¦]+$/.test(w.text)) {
+      parts.push([]);
+      continue;
+    }
+    const text = w.text.replace(/^[|¦]+|[|¦]+$/g, '');
+    if (text) parts[parts.length - 1]!.push({ text, box: w.box });
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+function pushSeg(segs: Seg[], words: Array<{ text: string; box: Box }>, confidence: number, page: OcrDocument['pages'][number]): void {
+  {
+    {
+      const raw = words.map((w) => w.text).join(' ');
+      if (isJunk(raw, confidence, page.source)) return;
+      const text = cleanLine(raw);
+      if (!text) return;
+      const box = {
+        x0: Math.min(...words.map((w) => w.box.x0)),
+        y0: Math.min(...words.map((w) => w.box.y0)),
+        x1: Math.max(...words.map((w) => w.box.x1)),
+        y1: Math.max(...words.map((w) => w.box.y1)),
+      };
+      segs.push({ text, box, page: page.index, confidence, i: 0, pw: page.width, ph: page.height });
+    }
+  }
+}
+
+function finishView(doc: OcrDocument, segs: Seg[]): LetterView {
+  segs.sort((a, b) => a.page - b.page || a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  segs.forEach((s, i) => (s.i = i));
+  const p1 = segs.filter((s) => s.page === (doc.pages[0]?.index ?? 1));
+  const subjectAt = findSubjectStart(p1);
+  const bodyTop = findBodyTop(p1, subjectAt);
+  return { segs, pages: doc.pages.length, p1, bodyTop, subjectAt };
+}
+
+export const SUBJECT_START = /^(?:О|Об|Обо)\s+[а-яё«"]/;
+
+function findSubjectStart(p1: Seg[]): number {
+  const salutation = p1.find((s) => SALUTATION.test(s.text));
+  for (let k = 0; k < p1.length; k++) {
+    const s = p1[k]!;
+    if (salutation && s.box.y0 >= salutation.box.y0) break;
+    if (s.box.x0 > s.pw * 0.5) continue;
+    if (SUBJECT_START.test(s.text) && s.text.length < 160) {
+      // A subject precedes the body: it is not the continuation of a paragraph.
+      const h = s.box.y1 - s.box.y0;
+      const prev = p1
+        .slice(0, k)
+        .filter((p) => p.box.y1 <= s.box.y0 + h * 0.3 && Math.abs(p.box.x0 - s.box.x0) < h * 3)
+        .pop();
+      if (prev && prev.text.split(' ').length >= 3 && s.box.y0 - prev.box.y1 < h * 0.6 && /[а-яё,]$/.test(prev.text)) continue;
+      return k;
+    }
+  }
+  return -1;
+}
+
+const SALUTATION = /^(?:Уважаем|Дорог)[а-яё]+/;
+
+function findBodyTop(p1: Seg[], subjectAt: number): number {
+  const sal = p1.find((s) => SALUTATION.test(s.text));
+  if (sal) return sal.box.y0;
+  if (subjectAt >= 0) {
+    const block = continuation(p1, subjectAt);
+    const last = block[block.length - 1]!;
+    return last.box.y1 + 1;
+  }
+  // First paragraph-like line: long and wide.
+  const para = p1.find((s) => s.text.split(' ').length >= 8 && s.box.x1 - s.box.x0 > s.pw * 0.55);
+  return para ? para.box.y0 : p1[p1.length - 1]?.box.y1 ?? 0;
+}
+
+/** A line and the lines continuing it in the same column (same left edge, tight spacing). */
+export function continuation(lines: Seg[], start: number, maxLines = 6): Seg[] {
+  const first = lines[start]!;
+  const out = [first];
+  const h = first.box.y1 - first.box.y0;
+  for (let k = start + 1; k < lines.length && out.length < maxLines; k++) {
+    const s = lines[k]!;
+    const last = out[out.length - 1]!;
+    if (s.box.y0 - last.box.y1 > h * 1.1) break;
+    if (Math.abs(s.box.y0 - last.box.y0) < h * 0.5) continue; // another column on the same row
+    const narrow = (b: Seg): boolean => b.box.x1 - b.box.x0 < b.pw * 0.55;
+    const centred =
+      Math.abs((s.box.x0 + s.box.x1) / 2 - (first.box.x0 + first.box.x1) / 2) < h * 1.5 &&
+      ((first.box.x0 > first.pw * 0.2 && narrow(s) && narrow(first)) || (/^[а-яё]/.test(s.text) && s.box.x1 - s.box.x0 <= (first.box.x1 - first.box.x0) * 1.05));
+    if (Math.abs(s.box.x0 - first.box.x0) > h * 0.8 && !centred) {
+      // another column further down the same rows: skip it, but stop at an indented paragraph
+      if (s.box.x0 > first.box.x0 && s.box.x0 < first.box.x0 + h * 4 && s.box.x1 > first.box.x1) break;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Segments sharing a row with `s` (vertical overlap of more than half the height). */
+export function rowOf(segs: Seg[], s: Seg): Seg[] {
+  const h = s.box.y1 - s.box.y0;
+  return segs
+    .filter((o) => o.page === s.page && Math.min(o.box.y1, s.box.y1) - Math.max(o.box.y0, s.box.y0) > h * 0.4)
+    .sort((a, b) => a.box.x0 - b.box.x0);
+}
+
+export function union(boxes: Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}

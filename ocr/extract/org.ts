@@ -1,0 +1,178 @@
+// Organisations: short official names from the printed full names, sender type, and matching
+// against the registry of known correspondents.
+import { normKey } from './text.ts';
+
+/** Full legal-form phrases and their official abbreviations, longest first. */
+const LEGAL_FORMS: Array<[RegExp, string]> = [
+  [/публичное акционерное общество/i, 'ПАО'],
+  [/непубличное акционерное общество/i, 'АО'],
+  [/акционерное общество/i, 'АО'],
+  [/общество с ограниченной ответственностью/i, 'ООО'],
+  [/муниципальное унитарное предприятие/i, 'МУП'],
+  [/государственное унитарное предприятие/i, 'ГУП'],
+  [/муниципальное казенное учреждение|муниципальное казённое учреждение/i, 'МКУ'],
+  [/муниципальное бюджетное общеобразовательное учреждение/i, 'МБОУ'],
+  [/муниципальное автономное общеобразовательное учреждение/i, 'МАОУ'],
+  [/муниципальное бюджетное дошкольное образовательное учреждение/i, 'МБДОУ'],
+  [/муниципальное автономное дошкольное образовательное учреждение/i, 'МАДОУ'],
+  [/муниципальное бюджетное учреждение/i, 'МБУ'],
+  [/муниципальное автономное учреждение/i, 'МАУ'],
+  [/государственное бюджетное учреждение здравоохранения/i, 'ГБУЗ'],
+  [/государственное автономное учреждение здравоохранения/i, 'ГАУЗ'],
+  [/государственное бюджетное учреждение социального обслуживания/i, 'ГБУ СО'],
+  [/государственное бюджетное учреждение/i, 'ГБУ'],
+  [/государственное казенное учреждение|государственное казённое учреждение/i, 'ГКУ'],
+  [/федеральное государственное бюджетное учреждение/i, 'ФГБУ'],
+  [/автономная некоммерческая организация/i, 'АНО'],
+  [/некоммерческое партнерство|некоммерческое партнёрство/i, 'НП'],
+  [/товарищество собственников жилья|товарищество собственников недвижимости/i, 'ТСЖ'],
+];
+
+export const SHORT_FORM = /(?:^|[\s(])(ПАО|АО|ООО|ЗАО|ОАО|МУП|ГУП|МКУ|МБОУ|МАОУ|МБДОУ|МАДОУ|МБУ|МАУ|ГБУЗ|ГАУЗ|ГБУ|ГКУ|ФГБУ|АНО|НП|ТСЖ|ИП)(?:\s(?:СЗ|СО|[А-Я]{2}))?\s?«/;
+
+export type CorrespondentType = 'company' | 'government' | 'municipal' | 'citizen';
+
+/** A short name printed somewhere (signature position, footer, seal): `АО «Дорстрой»`. */
+export function findShortForm(text: string): string | null {
+  const m = /(?:^|[\s(])((?:ПАО|АО|ООО|ЗАО|ОАО|МУП|ГУП|МКУ|МБОУ|МАОУ|МБДОУ|МАДОУ|МБУ|МАУ|ГБУЗ|ГАУЗ|ГБУ|ГКУ|ФГБУ|АНО|НП|ТСЖ)(?:\s(?:СЗ|СО|[А-Я]{2}))?\s?«[^»]{2,80}»(?:[^«»]{0,40}»)?)/.exec(text);
+  return m ? m[1]!.replace(/\s+/g, ' ').trim() : null;
+}
+
+/** `Общество с ограниченной ответственностью «Вектор»` -> `ООО «Вектор»`; null when no legal form is printed. */
+export function shortenLegalName(full: string): string | null {
+  const text = full.replace(/\s+/g, ' ').trim();
+  const ip = /Индивидуальный предприниматель\s+([А-ЯЁ][а-яё-]+)\s+([А-ЯЁ])[а-яё]+\s+([А-ЯЁ])[а-яё]+/.exec(text);
+  if (ip) return `ИП ${ip[1]} ${ip[2]}.${ip[3]}.`;
+  for (const [re, abbr] of LEGAL_FORMS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m.index + m[0].length).trim();
+    const sz = /^«?специализированный застройщик»?\s*/i.exec(rest);
+    const tail = sz ? rest.slice(sz[0].length) : rest;
+    const quoted = /^«.+»/.exec(tail);
+    if (!quoted) continue;
+    const name = balancedQuote(quoted[0]);
+    return `${abbr}${sz ? ' СЗ' : ''} ${name}`;
+  }
+  return null;
+}
+
+/** The leading «…» group, honouring nested quotes (`«УК «Комфорт»»`). */
+function balancedQuote(s: string): string {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '«') depth++;
+    if (s[i] === '»') {
+      depth--;
+      if (depth === 0) return s.slice(0, i + 1);
+    }
+  }
+  return s;
+}
+
+const GOV = /министерств|(?<![а-яё])министр|прокуратур|прокурор|(?<![а-яёА-ЯЁ])суд|мвд|гибдд|госавтоинспекц|полиц|роспотребнадзор|росреестр|федеральн|фонд[а-я]* пенсионного|социальн[а-я]+ фонд|осфр|инспекци|государственн|гбу|гку|гауз|гбуз|фгбу|управлени[ея] федеральной|департамент|комитет [а-я]+ области|правительств|губернатор|областн|краев|республик|уфсин|мчс|фссп|фнс|казначейств/i;
+const MUNI = /администрац|муниципальн|поселени|городского округа|совет депутатов|дум[аы]|мбоу|маоу|мбдоу|мадоу|мку|муп|мбу|мау|глава (?:города|поселения|района|округа)/i;
+const COMPANY = /(?<![а-яёА-ЯЁ])(ооо|ао|пао|зао|оао|ип|ано|тсж|нп)(?![а-яёА-ЯЁ])|общество|предприниматель|компани|застройщик|товарищество/i;
+
+export function correspondentType(name: string, context = ''): CorrespondentType | null {
+  const n = name.toLowerCase();
+  if (/^(ооо|ао|пао|зао|оао|ип|ано|тсж|нп)(?![а-яёА-ЯЁ])/i.test(n) || COMPANY.test(n)) return 'company';
+  if (/^(мбоу|маоу|мбдоу|мадоу|мку|муп|мбу|мау)(?![а-яёА-ЯЁ])/i.test(n)) return 'municipal';
+  if (GOV.test(n)) return 'government';
+  if (MUNI.test(n)) return 'municipal';
+  const c = context.toLowerCase();
+  if (COMPANY.test(c)) return 'company';
+  if (GOV.test(c)) return 'government';
+  if (MUNI.test(c)) return 'municipal';
+  return null;
+}
+
+export interface KnownCorrespondent {
+  name: string;
+  type?: CorrespondentType | null;
+  inn?: string | null;
+  ogrn?: string | null;
+}
+
+/** Words that every second organisation name has: they say nothing about which one it is. */
+const STOP = new Set(
+  'и в по на с о об для при от до г город города района области округа российской федерации муниципального муниципальный общество ограниченной ответственностью акционерное учреждение государственное бюджетное управление отдел'.split(' '),
+);
+
+function tokens(s: string): string[] {
+  return normKey(s)
+    .split(' ')
+    .filter((t) => t.length > 1 && !STOP.has(t));
+}
+
+/** One substitution, insertion or deletion apart: OCR's usual damage to a long word. */
+function near(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return Math.max(a.length, b.length) - i - j <= 1;
+}
+
+function stem(t: string): string {
+  return t.length > 5 ? t.slice(0, t.length - 2) : t;
+}
+
+/**
+ * The registry of correspondents already known to the organisation. Lookup by INN/OGRN first, then by
+ * name similarity of the printed letterhead; null when nothing is clearly the same sender.
+ */
+export class CorrespondentRegistry {
+  private readonly items: Array<KnownCorrespondent & { stems: Set<string>; quoted: string[]; acronyms: Set<string> }> = [];
+  private readonly df = new Map<string, number>();
+
+  constructor(known: KnownCorrespondent[] = []) {
+    const seen = new Set<string>();
+    for (const k of known) {
+      const key = normKey(k.name);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const stems = new Set(tokens(k.name).map(stem));
+      for (const s of stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+      const quoted = [...k.name.matchAll(/«([^«»]+)»/g)].map((m) => normKey(m[1]!));
+      // Capitalised abbreviations (СОШ, ЦРБ, ГБУЗ ПО) match the initials of the full words in a letterhead.
+      const acronyms = new Set([...k.name.matchAll(/(?<![А-ЯЁа-яё])([А-ЯЁ]{2,6})(?![А-ЯЁа-яё])/g)].map((m) => stem(m[1]!.toLowerCase())));
+      this.items.push({ ...k, stems, quoted, acronyms });
+    }
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  byId(inn: string | null, ogrn: string | null): KnownCorrespondent | null {
+    return this.items.find((k) => (inn && k.inn === inn) || (ogrn && k.ogrn === ogrn)) ?? null;
+  }
+
+  /** Best name match of a letterhead text; score is the matched share of the candidate's informative words. */
+  match(letterhead: string): { item: KnownCorrespondent; score: number } | null {
+    const have = new Set(tokens(letterhead).map(stem));
+    const key = normKey(letterhead);
+    const words = key.split(' ').filter((w) => w.length > 2 || /^\d/.test(w));
+    const initials = words.map((w) => w[0]).join('');
+    let best: { item: KnownCorrespondent; score: number; got: number } | null = null;
+    for (const it of this.items) {
+      if (it.stems.size === 0) continue;
+      let got = 0;
+      let total = 0;
+      for (const s of it.stems) {
+        const w = Math.log(1 + this.items.length / (this.df.get(s) ?? 1));
+        total += w;
+        if (have.has(s) || (it.acronyms.has(s) && initials.includes(s)) || (s.length >= 6 && [...have].some((h) => near(h, s)))) got += w;
+      }
+      let score = got / total;
+      // A quoted proper name that is absent from the letterhead rules the candidate out.
+      const present = (t: string): boolean =>
+        have.has(stem(t)) || (t.length <= 6 && initials.includes(t)) || (t.length >= 6 && [...have].some((h) => near(h, stem(t))));
+      if (it.quoted.length && !it.quoted.every((q) => key.includes(q) || q.split(' ').every(present))) score *= 0.5;
+      if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && got > best.got)) best = { item: it, score, got };
+    }
+    return best ? { item: best.item, score: best.score } : null;
+  }
+}

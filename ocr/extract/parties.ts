@@ -1,0 +1,274 @@
+// Who wrote to whom: addressee, signer, executor, citizen, and the sending organisation's letterhead.
+import { found, none, type Found } from './found.ts';
+import { continuation, rowOf, type LetterView, type Seg } from './layout.ts';
+import { FULL_NAME, INITIALS_NAME, findInitialsName, genitiveToNominative, isInitialsName, isNominativeFullName } from './names.ts';
+import { findDates, normKey, tidy } from './text.ts';
+
+const CONTACT_CS = /(?<![а-яёА-ЯЁ])г\.\s[А-ЯЁ][а-яё]/;
+const CONTACT_I = /(?:(?<![а-яё])тел|(?<![а-яё])факс|e-?mail|www|http|@|ИНН|КПП|ОГРН|ОКПО|БИК|р\/с|к\/с|(?<![а-яёА-ЯЁ])ул\.|(?<![а-яёА-ЯЁ])д\.\s?\d|пр-т|просп|пер\.|шоссе|\d{6},|индекс|почтов)/i;
+const isContact = (t: string): boolean => CONTACT_I.test(t) || (CONTACT_CS.test(t) && !/^[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ]/.test(t));
+
+/** Dative openings of an addressee block and ways of naming the receiving body. */
+const ADDRESSEE_START = /^(?:Главе|Глав[еы](?![а-яёА-ЯЁ])|Заместителю|Первому|Председателю|Начальнику|Руководителю|Директору|Министру|Мэру|Губернатору|Прокурору|Управляющему|Генеральному|Уполномоченному|Депутату|Секретарю|Ректору|Президенту|Сити-менеджеру|И\.\s?о\.|Врио|Исполняющему|Временно|Заведующему|Командиру|Атаману|Старосте|Советнику|Помощнику|В\s+[а-яё])/;
+
+export function extractAddressee(view: LetterView, recipientNames: string[]): Found<string | null> {
+  const header = view.p1.filter((s) => s.box.y0 < view.bodyTop);
+  // Web-form appeals label the addressee.
+  const label = header.find((s) => /^(?:Адресат|Кому)(?![а-яёА-ЯЁ]):?$/i.test(s.text));
+  if (label) {
+    const value = rowOf(header, label).find((o) => o.box.x0 > label.box.x1);
+    if (value) {
+      const k = view.p1.indexOf(value);
+      const block: Seg[] = [];
+      for (const s of continuation(view.p1, k, 4)) {
+        // the next labelled row of the form is another field
+        if (s !== value && rowOf(header, s).some((o) => o.box.x1 < value.box.x0 - 10)) break;
+        if (s.box.x0 >= label.box.x1) block.push(s);
+      }
+      return found(tidy(block.map((s) => s.text).join(' ')), 0.9, block);
+    }
+  }
+  const recipientKeys = recipientNames.map(normKey).filter(Boolean);
+  // A dative block ("Главе города …") is the addressee; the bare recipient name is only a fallback,
+  // because a web form's title also names the recipient.
+  return addresseeBlock(view, recipientKeys, true) ?? addresseeBlock(view, recipientKeys, false) ?? none();
+}
+
+function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: boolean): Found<string | null> | null {
+  for (let k = 0; k < view.p1.length; k++) {
+    const s = view.p1[k]!;
+    if (s.box.y0 >= view.bodyTop) break;
+    const key = normKey(s.text);
+    const blockKey = (): string => normKey(continuation(view.p1, k, 4).map((b) => b.text).join(' '));
+    // The recipient's name may be split over lines: "Администрация города / Северореченска".
+    const isRecipient = recipientKeys.some(
+      (r) => key.startsWith(r.slice(0, Math.min(r.length, 25))) || (key.length >= 12 && key.includes(' ') && r.startsWith(key) && blockKey().startsWith(r)),
+    );
+    if (dativeOnly ? !ADDRESSEE_START.test(s.text) : !isRecipient) continue;
+    if (isContact(s.text) || /^(?:На|от)\s/i.test(s.text)) continue;
+    // The sender's own name on a letterhead is not an addressee: it is above every requisite line.
+    const block = continuation(view.p1, k, 6).filter((b) => !isContact(b.text));
+    const lines: Seg[] = [];
+    for (const b of block) {
+      if (/^от\s/i.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text)) break;
+      // a form's next labelled row ("Фамилия") is another field
+      if (b !== s && rowOf(view.p1, b).some((o) => o.box.x1 < b.box.x0 && isFormLabel(o, b)) && !rowOf(view.p1, s).some((o) => o.box.x1 < s.box.x0 && isFormLabel(o, s))) break;
+      lines.push(b);
+    }
+    if (!lines.length) continue;
+    return found(tidy(lines.map((b) => b.text).join(' ')), dativeOnly ? 0.85 : 0.7, lines);
+  }
+  return null;
+}
+
+function isFormLabel(s: Seg, other?: Seg): boolean {
+  if (other) {
+    const h = other.box.y1 - other.box.y0;
+    if (Math.abs((s.box.y0 + s.box.y1) / 2 - (other.box.y0 + other.box.y1) / 2) > h * 0.25) return false;
+  }
+  return s.text.split(' ').length <= 3 && !/\d/.test(s.text) && !/^(?:О|Об|Обо)\s/.test(s.text) && s.box.x1 < s.pw * 0.45;
+}
+
+const EXECUTOR = /^(?:Исп(?:олнитель)?\.?|Исполнитель)\s*:?\s*(.+)$/i;
+
+export function extractExecutor(view: LetterView, signer: string | null): Found<string | null> {
+  for (const s of view.segs) {
+    const m = EXECUTOR.exec(s.text);
+    if (!m) continue;
+    const rest = m[1]!.split(/,|\s(?:тел|т\.|\+7|8\s?\()/i)[0]!.trim();
+    const full = FULL_NAME.exec(rest);
+    if (full) return found(full[0], 0.9, [s]);
+    const ini = findInitialsName(rest);
+    if (ini) return found(ini.name, 0.9, [s]);
+  }
+  // OCR damages the short label ("Hen.", "Ист."): a short dotted token before a name at the foot of the page.
+  for (const s of view.segs) {
+    if (s.box.y0 < s.ph * 0.7 || s.box.x0 > s.pw * 0.3) continue;
+    const m = /^[A-Za-zА-Яа-яЁё]{2,4}\.:?\s+(.+)$/.exec(s.text);
+    if (!m) continue;
+    const rest = m[1]!.split(/,|\s(?:тел|т\.|\+7|8\s?\()/i)[0]!.trim();
+    const ini = findInitialsName(rest);
+    if (ini && ini.index === 0) return found(ini.name, 0.6, [s]);
+  }
+  // Unlabelled executor: a name alone below the signature, followed by a phone.
+  const sigSeg = signer ? view.segs.find((s) => bare(s.text) === signer) : undefined;
+  for (const s of view.segs) {
+    const below = sigSeg ? s.page === sigSeg.page && s.box.y0 > sigSeg.box.y1 : s.box.y0 > s.ph * 0.6;
+    const t = s.text.replace(/[\s.,]+$/, '');
+    if (!below || s.box.x0 > s.pw * 0.4 || !(isInitialsName(t) || isNominativeFullName(t)) || (signer && t === signer)) continue;
+    const next = view.segs[s.i + 1];
+    if (next && next.page === s.page && /\d{2}[\s-]?\d{2}/.test(next.text) && next.box.y0 - s.box.y1 < (s.box.y1 - s.box.y0) * 1.5) {
+      return found(t, 0.7, [s]);
+    }
+  }
+  return none();
+}
+
+/** A signature name without the slashes and underscores of a signature line: `/Семёнов И.Е./`. */
+function bare(t: string): string {
+  return t.replace(/[_/]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The name ending a segment; a short prefix is the scribble of a handwritten signature read as letters. */
+function trailingName(t: string): string | null {
+  // "ДА. Калинин": OCR often loses the first initial's dot.
+  const b = bare(t).replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])([А-ЯЁ])\.\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ');
+  if (isInitialsName(b)) return b;
+  const m = new RegExp(`(?:^|\\s)(${INITIALS_NAME.source})$`).exec(b);
+  if (!m || m.index > 10) return null;
+  return m[1]!.replace(/\s+/g, ' ');
+}
+
+export interface SignatureBlock {
+  signer: Found<string | null>;
+  position: Found<string | null>;
+  date: Found<string | null>;
+}
+
+/** The signature: a name at the right of a row below the body, with the position lines to its left. */
+export function extractSignature(view: LetterView, citizen: boolean): SignatureBlock {
+  const candidates = view.segs.filter(
+    (s) =>
+      (s.page > (view.p1[0]?.page ?? 1) || s.box.y0 >= view.bodyTop) &&
+      !EXECUTOR.test(s.text) &&
+      s.box.x0 > s.pw * 0.4 &&
+      trailingName(s.text) !== null,
+  );
+  const sig = candidates[0];
+  if (!sig) return { signer: none(), position: none(), date: none() };
+  const signer = found(trailingName(sig.text)!, 0.9, [sig]);
+  const row = rowOf(view.segs, sig).filter((o) => o !== sig && o.box.x1 < sig.box.x0);
+  let date: Found<string | null> = none();
+  const dateSeg = row.find((o) => /\d/.test(o.text));
+  if (dateSeg) date = found(dateSeg.text, 0.8, [dateSeg]);
+  if (citizen) return { signer, position: none(), date };
+  // Position lines: the left column ending at the signer's row, going up while lines are tight.
+  const left = view.segs.filter((o) => o.page === sig.page && o.box.x1 < sig.box.x0 && o.box.y0 <= sig.box.y1 && o.box.x0 < o.pw * 0.4);
+  const atRow = left.filter((o) => row.includes(o)).sort((a, b) => a.box.x0 - b.box.x0);
+  let lines: Seg[] = [];
+  let anchor = atRow[0];
+  if (!anchor) {
+    // The name may sit one row below the last position line.
+    anchor = left.filter((o) => o.box.y1 <= sig.box.y1 && sig.box.y0 - o.box.y1 < (sig.box.y1 - sig.box.y0) * 1.2).sort((a, b) => b.box.y0 - a.box.y0)[0];
+  }
+  if (anchor) {
+    lines = [anchor];
+    const h = anchor.box.y1 - anchor.box.y0;
+    for (;;) {
+      const top = lines[0]!;
+      const above = left
+        .filter((o) => o.box.y1 <= top.box.y0 + 2 && top.box.y0 - o.box.y1 < h * 0.9 && Math.abs(o.box.x0 - top.box.x0) < h)
+        .sort((a, b) => b.box.y0 - a.box.y0)[0];
+      if (!above || /^(?:Приложени|С уважением)/i.test(above.text) || /[.!?]$/.test(above.text) || lines.length >= 4) break;
+      lines.unshift(above);
+    }
+    lines = lines.filter((l) => !/^С уважением/i.test(l.text));
+  }
+  // Stamp and scribble debris at the end of a position line: short Latin or symbol tokens.
+  const text = tidy(lines.map((l) => l.text.replace(/\s*[_]{2,}.*$/, '').replace(/(?:\s+(?:[A-Za-z]{1,3}|[^\sА-Яа-яЁё«»]{1,3}|[а-яё]))+$/, '')).join(' '));
+  const position = text && !/\d{2}\.\d{2}\.\d{4}/.test(text) ? found(text, 0.8, lines) : none<string>();
+  return { signer, position, date };
+}
+
+export interface Citizen {
+  name: Found<string | null>;
+  address: Found<string | null>;
+  anonymous: boolean;
+  evidence: number;
+}
+
+/** The citizen's block: "от Иванова Ивана Ивановича, проживающего по адресу: …", or the fields of a web form. */
+export function extractCitizen(view: LetterView, signatureSurname: string | null): Citizen {
+  const top = view.p1.filter((s) => s.box.y0 < view.bodyTop + s.ph * 0.05);
+  let evidence = 0;
+  let name: Found<string | null> = none();
+  let address: Found<string | null> = none();
+  // Web form: Фамилия / Имя / Отчество / Почтовый адрес rows.
+  const valueOf = (label: RegExp): Seg[] => {
+    const l = top.find((s) => label.test(s.text));
+    if (!l) return [];
+    const v = rowOf(top, l).find((o) => o.box.x0 > l.box.x1);
+    if (!v) return [];
+    const out: Seg[] = [];
+    for (const s of continuation(view.p1, view.p1.indexOf(v), 3)) {
+      if (s !== v && rowOf(top, s).some((o) => o.box.x1 < v.box.x0 - 10)) break;
+      if (s.box.x0 >= l.box.x1) out.push(s);
+    }
+    return out;
+  };
+  const fam = valueOf(/^Фамилия$/i);
+  const im = valueOf(/^Имя$/i);
+  const ot = valueOf(/^Отчество$/i);
+  if (fam.length && im.length) {
+    evidence += 2;
+    const parts = [fam[0]!.text, im[0]!.text, ot[0]?.text].filter(Boolean);
+    name = found(parts.join(' '), 0.9, [...fam, ...im, ...ot]);
+  }
+  const addr = valueOf(/^(?:Почтовый адрес|Адрес(?: проживания)?)$/i);
+  if (addr.length) address = found(tidy(addr.map((s) => s.text).join(' ')), 0.85, addr);
+  for (let k = 0; k < view.p1.length && name.value === null; k++) {
+    const s = view.p1[k]!;
+    if (s.box.y0 > view.bodyTop + s.ph * 0.05) break;
+    const m = /^от\s+(?:гражданин[а-я]*\s+)?([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)/.exec(s.text);
+    const joined = m ? null : /^от\s+([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+)\s*$/.exec(s.text);
+    let gen = m?.[1] ?? null;
+    const used = [s];
+    if (!gen && joined) {
+      const next = view.p1[k + 1];
+      const p = next && /^([А-ЯЁ][а-яё]+(?:вича|вны|ичны|чны|ича))/.exec(next.text);
+      if (p) {
+        gen = `${joined[1]} ${p[1]}`;
+        used.push(next!);
+      }
+    }
+    if (!gen) {
+      if (/^от\s+(?:жител|собственник|групп|инициативн)/i.test(s.text)) evidence += 2;
+      continue;
+    }
+    evidence += 2;
+    const nom = isNominativeFullName(gen) && !/(?:вича|вны|чны)$/.test(gen) ? gen : genitiveToNominative(gen, signatureSurname);
+    if (nom) name = found(nom, 0.85, used);
+    if (address.value === null) {
+      const rest = view.p1.slice(k, k + 6);
+      const addrStart = rest.findIndex((r) => /по адресу|адрес:/i.test(r.text));
+      if (addrStart >= 0) {
+        const a = rest[addrStart]!;
+        const inline = a.text.split(/по адресу:?|адрес:/i)[1]?.trim();
+        const lines: Seg[] = [];
+        const parts: string[] = [];
+        if (inline) {
+          parts.push(inline);
+          lines.push(a);
+        }
+        let prev = a;
+        for (const r of rest.slice(addrStart + 1)) {
+          const h = r.box.y1 - r.box.y0;
+          if (/(?:(?<![а-яё])тел|e-?mail|@|\+7|^8[\s-(]|эл\.\s?почт)/i.test(r.text) || Math.abs(r.box.x0 - a.box.x0) > h || r.box.y0 - prev.box.y1 > h * 0.9) break;
+          if (/^(?:Заявление|Обращение|Жалоба|Предложение)$/i.test(r.text)) break;
+          parts.push(r.text);
+          lines.push(r);
+          prev = r;
+        }
+        if (parts.length) address = found(tidy(parts.join(' ')), 0.8, lines);
+      }
+    }
+  }
+  const anonymous = view.segs.some((s) => s.text.split(' ').length <= 8 && /^(?:[А-ЯЁа-яё]+\s)?(?:Жители|жители|Собственники|собственники|Группа жителей|Аноним)/.test(s.text));
+  if (anonymous) evidence += 2;
+  if (/^(?:Заявление|Обращение|Жалоба|Предложение)$/i.test(view.p1.find((s) => /^(?:Заявление|Обращение|Жалоба|Предложение)$/i.test(s.text))?.text ?? '')) evidence += 1;
+  if (view.p1.some((s) => /обращение гражданина|интернет-при[её]мн/i.test(s.text))) evidence += 2;
+  return { name, address, anonymous, evidence };
+}
+
+/** Name lines of the sender's letterhead: the top lines of page 1 that are neither contacts nor the addressee. */
+export function letterheadLines(view: LetterView, stopY: number): Seg[] {
+  const out: Seg[] = [];
+  for (const s of view.p1) {
+    if (s.box.y0 >= stopY) break;
+    if (isContact(s.text) || findDates(s.text).length || /^(?:Исх|исх|№|от\s|На\s№)/.test(s.text)) continue;
+    if (ADDRESSEE_START.test(s.text) && /^[А-ЯЁ][а-яё]+(?:у|ю|е)(?![а-яёА-ЯЁ])/.test(s.text)) continue;
+    if (/^(?:ПОВТОРНО|Заявление|Обращение|Жалоба)$/i.test(s.text)) continue;
+    out.push(s);
+  }
+  return out;
+}

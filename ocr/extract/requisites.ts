@@ -1,0 +1,195 @@
+// Identifiers, registration numbers, dates, phones and e-mails.
+import { found, none, type Found } from './found.ts';
+import { validInn, validKpp, validOgrn } from './ids.ts';
+import { rowOf, type LetterView, type Seg } from './layout.ts';
+import { cleanNumber, digitsOf, findDates } from './text.ts';
+
+// OCR reads ИНН as UHH, ИHH, MHH, NHH; КПП as KIIII, КIIП; ОГРН as OTPH, 0ГРН.
+const INN_LABEL = /(?:ИНН|ИHH|ИНH|ИHН|UHH|MHH|NHH|HHH|инн)/;
+const KPP_LABEL = /(?:КПП|KПП|КIIП|KIIП|КПIІ|kpp|КП11|КПI)/i;
+const OGRN_LABEL = /(?:ОГРН(?:ИП)?|OГРН(?:ИП)?|0ГРН(?:ИП)?|ОГPH|OTPH|ОГРH|0TPH|ОГРНИП)/;
+const BANK = /(?:р\/с|к\/с|р\/сч|к\/сч|расч[её]тный|корр|БИК|ОКПО|ОКВЭД|ОКТМО|ОКАТО|л\/с)/i;
+
+const DIGITS_AFTER = String.raw`[\s:№.]*([0-9OoОоIl|ЗзбSs ]{8,20}?)(?=\D|$)`;
+
+function labelled(segs: Seg[], label: RegExp, validate: (d: string) => boolean, lens: number[]): Found<string | null> {
+  for (const s of segs) {
+    const re = new RegExp(label.source + DIGITS_AFTER, 'g' + (label.flags.includes('i') ? 'i' : ''));
+    for (const m of s.text.matchAll(re)) {
+      const d = digitsOf(m[1]!);
+      if (lens.includes(d.length) && validate(d)) return found(d, 0.97, [s]);
+    }
+  }
+  return none();
+}
+
+/** `ИНН/КПП 5330508377/533002001` and the split forms `ИНН 5330508377, КПП 533002001`. */
+export function extractIds(view: LetterView): { inn: Found<string | null>; kpp: Found<string | null>; ogrn: Found<string | null> } {
+  // Requisites of the sender are printed in the letterhead or footer; bank lines and the body are not theirs.
+  const segs = view.segs.filter(
+    (s) => s.page === view.p1[0]?.page && !(BANK.test(s.text) && !INN_LABEL.test(s.text) && !OGRN_LABEL.test(s.text) && !KPP_LABEL.test(s.text)),
+  );
+  let inn = none<string>();
+  let kpp = none<string>();
+  for (const s of segs) {
+    const m = new RegExp(`${INN_LABEL.source}\\s*[/\\\\|]?\\s*${KPP_LABEL.source}[\\s:№.]*([0-9OoОоIl|ЗзбSs ]{9,14})\\s*[/\\\\|]\\s*([0-9OoОоIl|ЗзбSs ]{9,11})`, 'i').exec(s.text);
+    if (m) {
+      const a = digitsOf(m[1]!);
+      const b = digitsOf(m[2]!);
+      if (validInn(a)) inn = found(a, 0.97, [s]);
+      if (validKpp(b)) kpp = found(b, 0.95, [s]);
+    }
+  }
+  if (inn.value === null) {
+    // A 10-digit/9-digit pair is INN/KPP even when OCR mangled the label (UVHH/KNN, ИННИКПП).
+    for (const s of segs) {
+      const m = /(?<!\d)(\d{10})\s?[/|\\]\s?(\d{9})(?!\d)/.exec(s.text);
+      if (m && validInn(m[1]!) && validKpp(m[2]!)) {
+        inn = found(m[1]!, 0.9, [s]);
+        if (kpp.value === null) kpp = found(m[2]!, 0.9, [s]);
+        break;
+      }
+    }
+  }
+  if (inn.value === null) inn = labelled(segs, INN_LABEL, validInn, [10, 12]);
+  if (kpp.value === null) kpp = labelled(segs, KPP_LABEL, validKpp, [9]);
+  const ogrn = labelled(segs, OGRN_LABEL, validOgrn, [13, 15]);
+  // An individual entrepreneur (12-digit INN) has no KPP.
+  if (inn.value && inn.value.length === 12) kpp = none();
+  return { inn, kpp, ogrn };
+}
+
+const NUMBER_TOKEN = String.raw`([A-Za-zА-Яа-яЁё]{0,4}-?\d[\dA-Za-zА-Яа-яЁё]*(?:\s?[-/.]\s?[\dA-Za-zА-Яа-яЁё]+)*)`;
+const REPLY = /(?:^|\s)(?:На|на|HA|Ha)\s?(?:[Вв]аш[а-я]*\s+)?(?:письмо\s+|запрос\s+|обращение\s+)?(?:№|N|исх\.?\s?№?)/;
+
+export interface NumberDate {
+  number: Found<string | null>;
+  date: Found<string | null>;
+}
+
+function numberAfterSign(text: string): string | null {
+  const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?)\s?` + NUMBER_TOKEN).exec(text);
+  if (!m) return null;
+  const n = cleanNumber(m[1]!);
+  // A date is not a registration number.
+  if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(n)) return null;
+  return n;
+}
+
+/** The sender's outgoing number/date and the "На № … от …" reference, from the header zone of page 1. */
+export function extractNumbers(view: LetterView, kind: 'incoming' | 'appeal'): { out: NumberDate; reply: NumberDate } {
+  const header = view.p1.filter((s) => s.box.y0 < view.bodyTop);
+  const out: NumberDate = { number: none(), date: none() };
+  const reply: NumberDate = { number: none(), date: none() };
+  for (const s of header) {
+    const text = s.text;
+    const replyAt = REPLY.exec(text);
+    if (replyAt && reply.number.value === null) {
+      const tail = text.slice(replyAt.index);
+      const n = numberAfterSign(tail.replace(/^\s*(?:На|на|HA|Ha)\s?(?:[Вв]аш[а-я]*\s+)?(?:письмо\s+|запрос\s+|обращение\s+)?/, ''));
+      const d = findDates(tail)[0];
+      if (n) reply.number = found(n, 0.9, [s]);
+      if (d) reply.date = found(d.iso, 0.9, [s]);
+      // The outgoing requisites may precede the reply reference on the same line.
+      const before = text.slice(0, replyAt.index);
+      if (before.trim()) applyOut(out, before, s);
+      continue;
+    }
+    if (/(?:^|\s)(?:к письму|в ответ на|письмо)(?![а-яёА-ЯЁ])/i.test(text)) continue;
+    applyOut(out, text, s);
+  }
+  if (out.number.value !== null && out.date.value === null) {
+    // "18.11.2025 … № 12-01/1807": the date may sit alone on the number's row.
+    const seg = view.p1.find((s) => s.text.includes(out.number.value ?? '\u0000'));
+    if (seg) {
+      for (const o of rowOf(view.p1, seg)) {
+        const d = findDates(o.text)[0];
+        if (d && !REPLY.test(o.text)) {
+          out.date = found(d.iso, 0.85, [o]);
+          break;
+        }
+      }
+    }
+  }
+  if (kind === 'incoming' && out.date.value === null) {
+    // A lone date line in the header, not in the reply reference.
+    for (const s of header) {
+      if (REPLY.test(s.text)) continue;
+      const ds = findDates(s.text);
+      if (ds.length === 1 && s.text.replace(/[^А-Яа-яA-Za-z]/g, '').length <= 10 + (/(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/i.test(s.text) ? 8 : 0)) {
+        out.date = found(ds[0]!.iso, 0.8, [s]);
+        break;
+      }
+    }
+  }
+  return { out, reply };
+}
+
+function applyOut(out: NumberDate, text: string, s: Seg): void {
+  const dates = findDates(text);
+  // "ШКОЛА № 14»" in a letterhead is a name, not a registration number.
+  const hasSign = /№|исх/i.test(text) && (dates.length > 0 || /^\s*(?:Исх|исх|№|от\s)/.test(text));
+  const startsWithDateLabel = /^\s*(?:от|дата)(?![а-яёА-ЯЁ])/i.test(text) || /(?:^|\s)от\s/.test(text);
+  if (hasSign && out.number.value === null) {
+    const n = numberAfterSign(text);
+    if (n) {
+      out.number = found(n, 0.9, [s]);
+      if (dates[0] && out.date.value === null) out.date = found(dates[0].iso, 0.9, [s]);
+      return;
+    }
+  }
+  if (startsWithDateLabel && dates[0] && out.date.value === null && text.length < 60) out.date = found(dates[0].iso, 0.85, [s]);
+}
+
+const PHONE = /(?<![\d/-])(?:(?:\+7|8)[\s-]?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\(\d{3,5}\)[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\(\d{3,5}\)\s?\d{5,7}|\d{1,3}-\d{2}-\d{2})(?![\d/])/g;
+const PHONE_LABEL = /(?:тел|телефон|факс|т\.|ф\.|phone|fax|моб|сот)/i;
+
+/** Telephone and fax numbers printed by the sender (letterhead, executor, citizen block). */
+export function extractPhones(view: LetterView, exclude: string[]): Found<string[] | null> {
+  const out: string[] = [];
+  const srcs: Seg[] = [];
+  const skip = new Set(exclude.map((p) => phoneDigits(p)));
+  for (const s of view.segs) {
+    if (BANK.test(s.text) || INN_LABEL.test(s.text) || OGRN_LABEL.test(s.text)) continue;
+    const alone = s.text.replace(PHONE, '').replace(/[\s,.;:]/g, '').length === 0;
+    const inBody = s.page === view.p1[0]?.page && s.box.y0 >= view.bodyTop && s.box.y0 < s.ph * 0.8 && !PHONE_LABEL.test(s.text) && !alone;
+    for (const m of s.text.matchAll(PHONE)) {
+      const raw = m[0].trim();
+      const digits = phoneDigits(raw);
+      const strong = /^(?:\+7|8[\s-(])|^\(/.test(raw);
+      const labelled = PHONE_LABEL.test(s.text.slice(0, m.index)) || PHONE_LABEL.test(s.text);
+      if (inBody && !labelled) continue;
+            if (!strong && !labelled) continue;
+      if (digits.length < 5 || skip.has(digits)) continue;
+      if (!out.some((p) => phoneDigits(p) === digits)) {
+        out.push(raw);
+        srcs.push(s);
+      }
+    }
+  }
+  return out.length ? found(out, 0.85, srcs) : none();
+}
+
+export function phoneDigits(p: string): string {
+  let d = p.replace(/\D/g, '');
+  if (d.length === 11 && d[0] === '8') d = '7' + d.slice(1);
+  if (d.length === 10) d = '7' + d;
+  return d;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+export function extractEmails(view: LetterView, exclude: string[]): Found<string[] | null> {
+  const out: string[] = [];
+  const srcs: Seg[] = [];
+  const skip = new Set(exclude.map((e) => e.toLowerCase()));
+  for (const s of view.segs) {
+    for (const m of s.text.matchAll(EMAIL)) {
+      const e = m[0].replace(/\s/g, '').replace(/\.$/, '').toLowerCase();
+      if (skip.has(e) || out.includes(e)) continue;
+      out.push(e);
+      srcs.push(s);
+    }
+  }
+  return out.length ? found(out, 0.9, srcs) : none();
+}

@@ -1,0 +1,61 @@
+// Surnames of the receiving organisation's own staff fix OCR damage in the addressee block
+// ("Kucenesy М.Н." -> "Киселёву М.Н."): the addressee is almost always one of them.
+
+const LOOKALIKE: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', r: 'г', s: 'в', t: 'т', u: 'и', x: 'х', y: 'у',
+};
+
+function fold(w: string): string {
+  return [...w.toLowerCase().replace(/ё/g, 'е')].map((c) => LOOKALIKE[c] ?? c).join('');
+}
+
+/** Case forms a surname takes in an addressee line (dative mostly, genitive and nominative too). */
+export function surnameForms(surname: string): string[] {
+  const s = surname.trim();
+  if (/(?:ко|их|ых|аго|яго|[еиоуэю])$/.test(s)) return [s];
+  if (/ая$/.test(s)) return [s, s.replace(/ая$/, 'ой')];
+  if (/ий$/.test(s)) return [s, s.replace(/ий$/, 'ому'), s.replace(/ий$/, 'ого')];
+  if (/(?:ова|ева|ёва|ина|ына)$/.test(s)) return [s, s.replace(/а$/, 'ой')];
+  if (/а$/.test(s)) return [s, s.replace(/а$/, 'е'), s.replace(/а$/, 'ы')];
+  return [s, `${s}у`, `${s}а`];
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Replaces words that are a couple of OCR errors away from exactly one known surname form. */
+export function correctStaffNames(text: string, surnames: string[]): string {
+  if (!surnames.length) return text;
+  const forms = surnames.flatMap(surnameForms);
+  const folded = forms.map(fold);
+  return text.replace(/[A-Za-zА-Яа-яЁё]{5,}/g, (w) => {
+    if (forms.includes(w)) return w;
+    const f = fold(w);
+    const limit = f.length >= 8 ? 2 : 1;
+    let best: string | null = null;
+    let bestD = limit + 1;
+    let tie = false;
+    for (let i = 0; i < forms.length; i++) {
+      const d = distance(f, folded[i]!);
+      if (d < bestD) {
+        bestD = d;
+        best = forms[i]!;
+        tie = false;
+      } else if (d === bestD && forms[i] !== best) tie = true;
+    }
+    // Only words that look like a name: capitalised, or not Cyrillic at all.
+    const looksName = /^[A-ZА-ЯЁ]/.test(w) || /[A-Za-z]/.test(w);
+    return best && !tie && bestD <= limit && looksName ? best : w;
+  });
+}

@@ -1,0 +1,128 @@
+// Text normalisation for OCR output: look-alike characters, dates, numbers.
+
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
+  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', u: 'и', n: 'п', r: 'г',
+};
+
+/** Replaces Latin look-alikes inside words that are mostly Cyrillic (OCR mixes scripts within a word). */
+export function fixMixedScript(s: string): string {
+  return s.replace(/[A-Za-zА-Яа-яЁё]+/g, (w) => {
+    const cyr = (w.match(/[А-Яа-яЁё]/g) ?? []).length;
+    const lat = w.length - cyr;
+    if (cyr === 0 || lat === 0 || cyr < lat) return w;
+    return [...w].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('');
+  });
+}
+
+/** Short all-Latin tokens inside a Cyrillic line are misread Cyrillic (`JI.` for `л.`, `B` for `в`, `OOO`). */
+function fixLatinTokens(s: string): string {
+  const cyr = (s.match(/[А-Яа-яЁё]/g) ?? []).length;
+  const lat = (s.match(/[A-Za-z]/g) ?? []).length;
+  if (cyr < lat * 2) return s;
+  return s
+    .split(' ')
+    .map((chunk) =>
+      /@|www|:\/\/|\.(?:ru|com|org|net|рф)\b/i.test(chunk)
+        ? chunk
+        : chunk.replace(/(?<![A-Za-z/-])(?:JI|[ABCEHKMOPTXaceopxy]{1,3})(?![A-Za-z/-])/g, (w) =>
+            w === 'JI' ? 'Л' : [...w].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join(''),
+          ),
+    )
+    .join(' ');
+}
+
+/** Unicode cleanup shared by every field: dashes, quotes, the number sign and its OCR misreadings. */
+export function cleanLine(s: string): string {
+  return fixLatinTokens(fixMixedScript(
+    s
+      .normalize('NFC')
+      .replace(/[‐‑‒–—―−]/g, '-')
+      .replace(/[“”„‟]/g, '"')
+      .replace(/[‘’‚‛`´]/g, "'")
+      .replace(/(^|[\s.(])(?:Ne|Nе|Nº|N°|No|Nо|N2|Мо|Ме|М°|№°)(?=\s?[\dA-ZА-Я])/g, '$1№')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // stray marks of rules, stamps and scribbles at the ends of a line
+      .replace(/^[|¦'‘’"“”`*_=~\\/.,:;-]+\s*(?=[А-ЯЁA-Z0-9«(+])/, '')
+      .replace(/\s+[|¦'‘’`*_=~\\/]+$/, '')
+      .trim()
+      // the subject's "Об" / "О" read as Latin or digits
+      .replace(/^[OО0]([GбБ6])?(?=\s+[а-яё])/, (_m: string, b?: string) => (b ? 'Об' : 'О')),
+  ));
+}
+
+/** Digits as printed, with common OCR confusions inside a digit run fixed. */
+export function digitsOf(s: string): string {
+  return s
+    .replace(/[OoОо]/g, '0')
+    .replace(/[Il|!іІ]/g, '1')
+    .replace(/[Зз]/g, '3')
+    .replace(/[б]/g, '6')
+    .replace(/[Ss]/g, '5')
+    .replace(/\D/g, '');
+}
+
+export const MONTHS: Array<[RegExp, number]> = [
+  [/^янв/, 1], [/^фев/, 2], [/^мар/, 3], [/^апр/, 4], [/^ма[яй]/, 5], [/^июн/, 6],
+  [/^июл/, 7], [/^авг/, 8], [/^сен/, 9], [/^окт/, 10], [/^ноя/, 11], [/^дек/, 12],
+];
+
+function monthOf(word: string): number | null {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  for (const [re, m] of MONTHS) if (re.test(w)) return m;
+  return null;
+}
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (y < 100) y += 2000;
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export interface DateMatch {
+  iso: string;
+  index: number;
+  length: number;
+}
+
+const NUMERIC_DATE = /(?<![\d/-])([0-3]?\d)\s?[.,/]\s?([01]?\d)\s?[.,/]\s?((?:19|20)?\d\d)(?![\d/])(?:\s?г(?:ода|\.)?)?/g;
+const WORD_DATE = /(?<!\d)[«"']?\s?([0-3]?\d)\s?[»"']?\s+([А-Яа-яЁё]{3,9})\s+((?:19|20)\d\d)(?:\s?г(?:ода|\.)?)?/g;
+
+/** Every date in the text: `05.03.2026`, `5.3.26`, `5 марта 2026 г.`, `«05» марта 2026 г.` */
+export function findDates(text: string): DateMatch[] {
+  const out: DateMatch[] = [];
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (iso) out.push({ iso, index: m.index, length: m[0].length });
+  }
+  for (const m of text.matchAll(WORD_DATE)) {
+    const mo = monthOf(m[2]!);
+    const iso = mo ? isoDate(Number(m[3]), mo, Number(m[1])) : null;
+    if (iso) out.push({ iso, index: m.index, length: m[0].length });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Registration number token: digits, letters and the separators `- / .` used by Russian registries. */
+export const REG_NUMBER = /[A-Za-zА-Яа-яЁё]{0,4}-?\d[\dA-Za-zА-Яа-яЁё]*(?:\s?[-/.]\s?[\dA-Za-zА-Яа-яЁё]+)*/;
+
+export function cleanNumber(s: string): string {
+  return s.replace(/\s+/g, '').replace(/[.,;:]+$/, '');
+}
+
+export function normKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'„“”]/g, '')
+    .replace(/[^a-zа-я0-9]+/g, ' ')
+    .trim();
+}
+
+/** Removes a trailing period/comma and collapses spaces. */
+export function tidy(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/\s+([,.;:])/g, '$1').replace(/[\s,;:]+$/, '').replace(/\.$/, '').trim();
+}

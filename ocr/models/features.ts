@@ -1,0 +1,31 @@
+// Text features shared by the learned models: crude Russian stems, stable across inflection and OCR case noise.
+
+const STOP = new Set(
+  'и в во не на с со по о об от до из за для при без под над к ко у же ли бы что как так это этот эта эти его ее их мы вы они она он вас нас вам нам прошу просим просят просит также а но или то ни да уже ещё еще все всех был была были быть есть'.split(' '),
+);
+
+export function stemsOf(text: string, prefixLen = 6): string[] {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().replace(/ё/g, 'е').split(/[^a-zа-я0-9]+/)) {
+    if (raw.length < 3 || STOP.has(raw) || /^\d+$/.test(raw)) continue;
+    out.push(raw.length > prefixLen ? raw.slice(0, prefixLen) : raw);
+  }
+  return out;
+}
+
+/** Stems plus adjacent-stem pairs: "земельн участк" says more than either word. */
+export function featuresOf(text: string): string[] {
+  const s = stemsOf(text);
+  const out = [...s];
+  for (let i = 0; i + 1 < s.length; i++) out.push(`${s[i]}_${s[i + 1]}`);
+  return out;
+}
+
+export function normName(s: string | null | undefined): string {
+  return (s ?? '')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'„“”]/g, '')
+    .replace(/[^a-zа-я0-9]+/g, ' ')
+    .trim();
+}

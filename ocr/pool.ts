@@ -1,0 +1,129 @@
+// A pool of tesseract.js workers (each one a worker thread with its own wasm instance).
+import { availableParallelism } from 'node:os';
+import { createWorker, OEM, type Worker as TessWorker, type Page as TessPage } from 'tesseract.js';
+import { OcrError } from './errors.ts';
+import { DEFAULT_LANGS, resolveTessdata } from './tessdata.ts';
+
+export interface PoolOptions {
+  /** number of workers; default: the number of cores */
+  size?: number;
+  /** folder with traineddata preferred over the bundled and system ones */
+  tessdataDir?: string;
+  /** ms to wait for a worker to load its models before giving up */
+  createTimeoutMs?: number;
+}
+
+interface Slot {
+  worker: TessWorker;
+  langs: string;
+  langPath: string;
+  busy: boolean;
+}
+
+export class OcrPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private creating = 0;
+  private closed = false;
+  readonly size: number;
+  private readonly tessdataDir: string | undefined;
+  private readonly createTimeoutMs: number;
+
+  constructor(opts: PoolOptions = {}) {
+    this.size = Math.max(1, opts.size ?? availableParallelism());
+    this.tessdataDir = opts.tessdataDir;
+    this.createTimeoutMs = opts.createTimeoutMs ?? 60_000;
+  }
+
+  private async spawn(langs: string, langPath: string): Promise<TessWorker> {
+    let timer: NodeJS.Timeout | undefined;
+    const pending = createWorker(langs, OEM.LSTM_ONLY, {
+      langPath,
+      cacheMethod: 'none',
+      gzip: false,
+      logger: () => undefined,
+      errorHandler: () => undefined,
+    });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new OcrError('OCR_WORKER_TIMEOUT', `tesseract worker not ready after ${this.createTimeoutMs} ms`)), this.createTimeoutMs);
+    });
+    try {
+      return await Promise.race([pending, timeout]);
+    } catch (err) {
+      // A worker that finishes loading after the timeout must not leak.
+      void pending.then((w) => w.terminate()).catch(() => undefined);
+      if (err instanceof OcrError) throw err;
+      throw new OcrError('OCR_WORKER_FAILED', `tesseract worker failed to start: ${String(err)}`, { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async acquire(langs: string, langPath: string): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new OcrError('OCR_POOL_CLOSED', 'OCR pool is closed');
+      const idle = this.slots.filter((s) => !s.busy);
+      const same = idle.find((s) => s.langs === langs && s.langPath === langPath);
+      if (same) {
+        same.busy = true;
+        return same;
+      }
+      if (this.slots.length + this.creating < this.size) {
+        this.creating++;
+        try {
+          const worker = await this.spawn(langs, langPath);
+          const slot: Slot = { worker, langs, langPath, busy: true };
+          this.slots.push(slot);
+          return slot;
+        } finally {
+          this.creating--;
+        }
+      }
+      const other = idle[0];
+      if (other) {
+        other.busy = true;
+        try {
+          if (other.langPath === langPath) {
+            await other.worker.reinitialize(langs, OEM.LSTM_ONLY);
+          } else {
+            await other.worker.terminate();
+            other.worker = await this.spawn(langs, langPath);
+            other.langPath = langPath;
+          }
+          other.langs = langs;
+          return other;
+        } catch (err) {
+          this.slots.splice(this.slots.indexOf(other), 1);
+          throw err;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    this.waiting.shift()?.();
+  }
+
+  /** Recognises one image (PGM/PNG/JPEG bytes) and returns tesseract's page with blocks. */
+  async recognize(image: Uint8Array, langs = DEFAULT_LANGS): Promise<TessPage> {
+    const langPath = resolveTessdata(langs, this.tessdataDir);
+    const slot = await this.acquire(langs, langPath);
+    try {
+      const result = await slot.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: true, blocks: true });
+      return result.data;
+    } catch (err) {
+      throw new OcrError('OCR_WORKER_FAILED', `recognition failed: ${String(err)}`, { cause: err });
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    for (const w of this.waiting.splice(0)) w();
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
+  }
+}

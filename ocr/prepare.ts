@@ -1,0 +1,393 @@
+// Decoding, rasterising and normalising pages. Runs inside the preparation worker thread
+// (prepWorker.ts): PDF parsing, canvas decoding and pixel loops would otherwise stall the event loop.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { decode as decodeTiff } from 'tiff';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compose, IDENTITY, invert, quarterTurn, scaling, smallTurn } from './affine.ts';
+import {
+  binarise,
+  pageQuality,
+  estimateSkew,
+  removeRules,
+  rgbaToGrey,
+  rotateQuarter,
+  rotateSmall,
+  toPgm,
+  upscale2,
+  type GreyImage,
+} from './imageOps.ts';
+import type { Affine, OcrLine, OcrWord } from './types.ts';
+
+export const RASTER_DPI = 300;
+
+/** Mean paper brightness below which a scan is binarised by us rather than by tesseract. */
+const PAPER_BINARISE = 232;
+/** Isolated specks per megapixel above which a page is fax-like: clean prints have 250–400 (punctuation). */
+const SPECKS_BINARISE = 560;
+
+export interface ImagePage {
+  kind: 'image';
+  index: number;
+  pgm: Uint8Array;
+  width: number;
+  height: number;
+  dpi: number;
+  widthPt: number;
+  heightPt: number;
+  sourceScale: number;
+  quarters: number;
+  skew: number;
+  toSource: Affine;
+}
+
+export interface TextPage {
+  kind: 'text';
+  index: number;
+  width: number;
+  height: number;
+  dpi: number;
+  widthPt: number;
+  heightPt: number;
+  lines: OcrLine[];
+}
+
+export type PreparedPage = ImagePage | TextPage;
+
+export interface PrepareOptions {
+  /** pages of a PDF with fewer printable characters in their text layer are OCR'd */
+  minTextChars: number;
+}
+
+export type InputKind = 'png' | 'jpeg' | 'tiff' | 'pdf';
+
+export function sniff(bytes: Uint8Array): InputKind | null {
+  const b = (i: number): number => bytes[i] ?? -1;
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'png';
+  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'jpeg';
+  if ((b(0) === 0x49 && b(1) === 0x49 && b(2) === 0x2a && b(3) === 0) || (b(0) === 0x4d && b(1) === 0x4d && b(2) === 0 && b(3) === 0x2a)) return 'tiff';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.includes('%PDF-')) return 'pdf';
+  return null;
+}
+
+/** Guess of the scan resolution: a page is assumed to be A4 or Letter when its aspect says so. */
+function guessDpi(width: number, height: number): number {
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  const aspect = long / short;
+  if (aspect > 1.25 && aspect < 1.5) return Math.round(short / 8.27);
+  return RASTER_DPI;
+}
+
+/** Normalises a greyscale page: quarter turn for vertical lines, deskew, upscaling of low-resolution scans, rule removal. */
+export function normalisePage(grey: GreyImage, dpiIn: number, index: number, extraQuarters = 0): ImagePage {
+  const srcW = grey.width;
+  const srcH = grey.height;
+  let img = grey;
+  let forward: Affine = IDENTITY;
+  let dpi = dpiIn;
+  // Low-resolution scans are upscaled first: tesseract's LSTM wants an x-height of 20+ pixels.
+  if (dpi < 220) {
+    img = upscale2(img);
+    forward = compose(scaling(2), forward);
+    dpi *= 2;
+  }
+  let quarters = extraQuarters;
+  if (quarters === 0) {
+    const probe = estimateSkew(img);
+    if (probe.vertical) quarters = 1;
+  }
+  if (quarters !== 0) {
+    forward = compose(quarterTurn(quarters, img.width, img.height), forward);
+    img = rotateQuarter(img, quarters);
+  }
+  const skew = estimateSkew(img);
+  const angle = skew.vertical ? 0 : skew.angle;
+  if (Math.abs(angle) >= 0.2) {
+    forward = compose(smallTurn(angle, img.width, img.height), forward);
+    img = rotateSmall(img, angle);
+  }
+  // Clean renders go to tesseract as they are: binarising would thin small print. Dull, grainy
+  // scans and speckled faxes are flattened, binarised and despeckled here.
+  const quality = pageQuality(img);
+  if (quality.paper < PAPER_BINARISE || quality.specks > SPECKS_BINARISE) img = binarise(img, dpi);
+  img = removeRules(img, dpi);
+  return {
+    kind: 'image',
+    index,
+    pgm: toPgm(img),
+    width: img.width,
+    height: img.height,
+    dpi,
+    widthPt: (srcW / dpiIn) * 72,
+    heightPt: (srcH / dpiIn) * 72,
+    sourceScale: dpiIn / 72,
+    quarters: ((quarters % 4) + 4) % 4,
+    skew: angle,
+    toSource: invert(forward),
+  };
+}
+
+export function pgmToGrey(pgm: Uint8Array): GreyImage {
+  const head = new TextDecoder('latin1').decode(pgm.subarray(0, 64));
+  const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(head);
+  if (!m) throw new Error('not a binary PGM');
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  return { width, height, data: pgm.subarray(m[0].length, m[0].length + width * height) };
+}
+
+async function decodeRaster(bytes: Uint8Array): Promise<GreyImage> {
+  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, image.width, image.height);
+  ctx.drawImage(image, 0, 0);
+  const rgba = ctx.getImageData(0, 0, image.width, image.height).data;
+  return rgbaToGrey(rgba, image.width, image.height);
+}
+
+function tiffPages(bytes: Uint8Array): Array<{ grey: GreyImage; dpi: number }> {
+  const out: Array<{ grey: GreyImage; dpi: number }> = [];
+  for (const ifd of decodeTiff(bytes)) {
+    const { width, height } = ifd;
+    const n = width * height;
+    const data = new Uint8Array(n);
+    const src = ifd.data;
+    const spp = ifd.samplesPerPixel || 1;
+    const max = ifd.bitsPerSample === 16 ? 65535 : ifd.bitsPerSample === 1 ? 1 : 255;
+    // Photometric 0 (WhiteIsZero) stores ink as high values.
+    const invertInk = ifd.type === 0;
+    for (let i = 0; i < n; i++) {
+      let v: number;
+      if (spp >= 3) {
+        v = (Number(src[i * spp]) * 299 + Number(src[i * spp + 1]) * 587 + Number(src[i * spp + 2]) * 114) / 1000;
+      } else {
+        v = Number(src[i * spp]);
+      }
+      let g = (v / max) * 255;
+      if (invertInk) g = 255 - g;
+      data[i] = g;
+    }
+    const res = ifd.xResolution;
+    const unit = ifd.resolutionUnit;
+    const dpi = res > 0 ? (unit === 3 ? res * 2.54 : res) : guessDpi(width, height);
+    out.push({ grey: { width, height, data }, dpi: dpi >= 50 && dpi <= 1200 ? dpi : guessDpi(width, height) });
+  }
+  return out;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+function pdfjs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+function pdfjsAssets(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const dir = (p: string): string => `${pathToFileURL(join(root, p)).href}/`;
+  // Local folders only: pdfjs must never fetch fonts or cmaps from the network.
+  return { standardFontDataUrl: dir('standard_fonts'), cMapUrl: dir('cmaps'), wasmUrl: dir('wasm') };
+}
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+function isTextItem(v: unknown): v is PdfTextItem {
+  return typeof v === 'object' && v !== null && 'str' in v && 'transform' in v;
+}
+
+/** Text-layer items become words and column-split lines in 300-dpi page pixels, like OCR output. */
+export function textItemsToLines(items: PdfTextItem[], pageHeightPt: number, scale: number): OcrLine[] {
+  const words: Array<OcrWord & { base: number; size: number }> = [];
+  for (const it of items) {
+    if (!it.str.trim()) continue;
+    const [, , c = 0, d = 0, e = 0, f = 0] = it.transform;
+    const size = Math.hypot(c, d) || it.height || 10;
+    const chars = [...it.str];
+    const charW = it.width / Math.max(1, chars.length);
+    let pos = 0;
+    for (const part of it.str.split(/(\s+)/)) {
+      const len = [...part].length;
+      if (part.trim()) {
+        const x0 = (e + pos * charW) * scale;
+        const x1 = (e + (pos + len) * charW) * scale;
+        const base = (pageHeightPt - f) * scale;
+        words.push({
+          text: part,
+          box: { x0, y0: base - size * 0.8 * scale, x1, y1: base + size * 0.22 * scale },
+          confidence: 100,
+          base,
+          size: size * scale,
+        });
+      }
+      pos += len;
+    }
+  }
+  return groupWords(words.map((w) => ({ ...w, base: w.base })));
+}
+
+/**
+ * Groups words into lines by baseline and splits each line where the gap is wider than a few
+ * characters: the columns of a letterhead (requisites left, addressee right) stay apart.
+ */
+export function groupWords(words: Array<OcrWord & { base?: number }>): OcrLine[] {
+  const sorted = [...words].sort((a, b) => (a.base ?? a.box.y1) - (b.base ?? b.box.y1) || a.box.x0 - b.box.x0);
+  const rows: Array<Array<OcrWord & { base?: number }>> = [];
+  for (const w of sorted) {
+    const h = w.box.y1 - w.box.y0;
+    const base = w.base ?? w.box.y1;
+    const row = rows.find((r) => {
+      const r0 = r[0]!;
+      const rb = r0.base ?? r0.box.y1;
+      return Math.abs(rb - base) < Math.max(4, 0.35 * Math.min(h, r0.box.y1 - r0.box.y0));
+    });
+    if (row) row.push(w);
+    else rows.push([w]);
+  }
+  const lines: OcrLine[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.box.x0 - b.box.x0);
+    let cur: OcrWord[] = [];
+    const flush = (): void => {
+      if (cur.length) lines.push(makeLine(cur));
+      cur = [];
+    };
+    for (const w of row) {
+      const prev = cur[cur.length - 1];
+      if (prev) {
+        const h = Math.max(prev.box.y1 - prev.box.y0, w.box.y1 - w.box.y0);
+        if (w.box.x0 - prev.box.x1 > 1.6 * h) flush();
+      }
+      cur.push({ text: w.text, box: w.box, confidence: w.confidence });
+    }
+    flush();
+  }
+  lines.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  return lines;
+}
+
+export function makeLine(words: OcrWord[]): OcrLine {
+  const box = {
+    x0: Math.min(...words.map((w) => w.box.x0)),
+    y0: Math.min(...words.map((w) => w.box.y0)),
+    x1: Math.max(...words.map((w) => w.box.x1)),
+    y1: Math.max(...words.map((w) => w.box.y1)),
+  };
+  const confidence = words.reduce((s, w) => s + w.confidence, 0) / words.length;
+  return { text: words.map((w) => w.text).join(' '), box, confidence, words };
+}
+
+async function preparePdf(bytes: Uint8Array, opts: PrepareOptions): Promise<PreparedPage[]> {
+  const lib = await pdfjs();
+  const doc = await lib.getDocument({
+    data: new Uint8Array(bytes),
+    ...pdfjsAssets(),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+  const pages: PreparedPage[] = [];
+  try {
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      const view = page.getViewport({ scale: 1 });
+      const scale = RASTER_DPI / 72;
+      const content = await page.getTextContent();
+      const items: PdfTextItem[] = [];
+      for (const it of content.items as unknown[]) if (isTextItem(it)) items.push(it);
+      const chars = items.reduce((n, it) => n + it.str.replace(/\s/g, '').length, 0);
+      if (chars >= opts.minTextChars) {
+        const viewport = page.getViewport({ scale });
+        // Rotated pages: map through the viewport transform by building lines in unrotated space.
+        const lines = textItemsToLines(items, view.height, scale);
+        pages.push({
+          kind: 'text',
+          index: i,
+          width: Math.round(viewport.width),
+          height: Math.round(viewport.height),
+          dpi: RASTER_DPI,
+          widthPt: view.width,
+          heightPt: view.height,
+          lines,
+        });
+      } else {
+        const viewport = page.getViewport({ scale });
+        const w = Math.ceil(viewport.width);
+        const h = Math.ceil(viewport.height);
+        const canvas = createCanvas(w, h);
+        const ctx = canvas.getContext('2d');
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(0, 0, w, h);
+        await page.render({
+          canvas: canvas as unknown as HTMLCanvasElement,
+          canvasContext: ctx as unknown as CanvasRenderingContext2D,
+          viewport,
+        }).promise;
+        const grey = rgbaToGrey(ctx.getImageData(0, 0, w, h).data, w, h);
+        pages.push(normalisePage(grey, RASTER_DPI, i));
+      }
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return pages;
+}
+
+export async function preparePages(bytes: Uint8Array, opts: PrepareOptions): Promise<PreparedPage[]> {
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'pdf':
+      return preparePdf(bytes, opts);
+    case 'tiff':
+      return tiffPages(bytes).map((p, i) => normalisePage(p.grey, p.dpi, i + 1));
+    case 'png':
+    case 'jpeg': {
+      const grey = await decodeRaster(bytes);
+      return [normalisePage(grey, guessDpi(grey.width, grey.height), 1)];
+    }
+    default:
+      throw new Error('UNSUPPORTED');
+  }
+}
+
+/** A horizontal band of a prepared page, optionally turned upside down: a cheap orientation probe. */
+export function bandOf(page: ImagePage, y0: number, y1: number, flip: boolean, x0 = 0, x1 = Number.POSITIVE_INFINITY): Uint8Array {
+  const grey = pgmToGrey(page.pgm);
+  const top = Math.max(0, Math.floor(y0));
+  const bottom = Math.min(grey.height, Math.ceil(y1));
+  const left = Math.max(0, Math.floor(x0));
+  const right = Math.min(grey.width, Math.ceil(x1));
+  const width = right - left;
+  const data = new Uint8Array(width * (bottom - top));
+  for (let y = top; y < bottom; y++) data.set(grey.data.subarray(y * grey.width + left, y * grey.width + right), (y - top) * width);
+  let band: GreyImage = { width, height: bottom - top, data };
+  if (flip) band = rotateQuarter(band, 2);
+  return toPgm(band);
+}
+
+/** Re-normalises an already prepared page turned by extra quarter turns (orientation retry). */
+export function turnPage(page: ImagePage, quarters: number): ImagePage {
+  const grey = pgmToGrey(page.pgm);
+  const turned = rotateQuarter(grey, quarters);
+  const forward = quarterTurn(quarters, grey.width, grey.height);
+  return {
+    ...page,
+    pgm: toPgm(turned),
+    width: turned.width,
+    height: turned.height,
+    quarters: (page.quarters + quarters) % 4,
+    toSource: compose(page.toSource, invert(forward)),
+  };
+}

@@ -1,0 +1,140 @@
+import { Type } from '@sinclair/typebox';
+import { defineRoute } from '../../http/route.ts';
+import { IdParams, Uuid } from '../common.ts';
+import { StoredFile } from '../../models/StoredFile.ts';
+import { receiveFile } from '../../http/multipartFile.ts';
+import { contentDisposition, safeFileName } from '../../http/safeFileName.ts';
+import { parseRange } from '../../http/byteRange.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
+import { notFound } from '../../http/problem.ts';
+
+const FileSchema = Type.Object({
+  id: Uuid,
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  size: Type.Integer(),
+  mime: Type.String(),
+  name: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+const present = (f: StoredFile) => ({ id: f.id, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: f.createdAt.toISOString() });
+
+defineRoute({
+  operationId: 'uploadFile',
+  method: 'post',
+  path: '/api/files',
+  summary: 'Загрузить файл (multipart, поле file), потоково, с ограничением размера / upload a file',
+  tags: ['files'],
+  access: 'authenticated',
+  permission: 'files.upload',
+  upload: true,
+  success: { status: 201, description: 'Файл сохранён', schema: FileSchema },
+  errors: ['BLOB_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+  async handler(ctx) {
+    const blob = await receiveFile(ctx.koa, ctx.app.blobs, ctx.app.config.limits.uploadBytes);
+    const file = await ctx.write(async (unit) => {
+      const row = await unit.scope.insertQuery(StoredFile).insertAndFetch({
+        sha256: blob.sha256,
+        size: blob.size,
+        mime: blob.mime,
+        name: safeFileName(blob.name),
+        uploadedBy: ctx.actor.userId,
+      });
+      await enqueueJob(unit.trx, { kind: 'file.process', orgId: unit.scope.orgId, payload: { fileId: row.id }, dedupeKey: row.id });
+      await unit.audit({ action: 'file.uploaded', objectType: 'file', objectId: row.id, payload: { name: row.name, sha256: row.sha256, size: row.size, mime: row.mime } });
+      return row;
+    });
+    return present(file);
+  },
+});
+
+defineRoute({
+  operationId: 'getFile',
+  method: 'get',
+  path: '/api/files/:id',
+  summary: 'Сведения о файле / file metadata',
+  tags: ['files'],
+  access: 'authenticated',
+  permission: 'files.read',
+  resource: 'file',
+  params: IdParams,
+  success: { status: 200, description: 'Файл', schema: FileSchema },
+  async handler(ctx) {
+    return present(await ctx.scope.findOr404(StoredFile, ctx.params.id));
+  },
+});
+
+defineRoute({
+  operationId: 'getFileContent',
+  method: 'get',
+  path: '/api/files/:id/content',
+  summary: 'Содержимое файла, с поддержкой Range / file bytes, with Range support',
+  tags: ['files'],
+  access: 'authenticated',
+  permission: 'files.read',
+  resource: 'file',
+  params: IdParams,
+  success: { status: 200, description: 'Байты файла', contentType: 'application/octet-stream' },
+  errors: ['RANGE_NOT_SATISFIABLE'],
+  async handler(ctx) {
+    const file = await ctx.scope.findOr404(StoredFile, ctx.params.id);
+    const range = parseRange(ctx.koa.get('Range') || undefined, file.size);
+    const k = ctx.koa;
+    k.set('Accept-Ranges', 'bytes');
+    k.set('ETag', `"${file.sha256}"`);
+    k.set('Content-Disposition', contentDisposition(k.query.download ? 'attachment' : 'inline', file.name));
+    // Stored MIME types come from sniffing, not from the uploader; text is always UTF-8 (see storage/CONTEXT.md).
+    k.type = file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime;
+    if (range) {
+      k.status = 206;
+      k.set('Content-Range', `bytes ${range.start}-${range.end}/${file.size}`);
+      k.length = range.end - range.start + 1;
+    } else {
+      k.status = 200;
+      k.length = file.size;
+    }
+    k.body = await ctx.app.blobs.get(file.sha256, range ?? undefined);
+    return undefined;
+  },
+});
+
+defineRoute({
+  operationId: 'getFilePreview',
+  method: 'get',
+  path: '/api/files/:id/preview',
+  summary: 'Изображение первой страницы (PNG) / first-page preview (PNG)',
+  tags: ['files'],
+  access: 'authenticated',
+  permission: 'files.read',
+  resource: 'file',
+  params: IdParams,
+  success: { status: 200, description: 'PNG', contentType: 'image/png' },
+  async handler(ctx) {
+    const file = await ctx.scope.findOr404(StoredFile, ctx.params.id);
+    const row = (await ctx.scope.table('file_texts').where({ file_id: file.id }).first('preview_sha256')) as { preview_sha256: string | null } | undefined;
+    if (!row?.preview_sha256) throw notFound();
+    ctx.koa.type = 'image/png';
+    ctx.koa.set('Cache-Control', 'private, max-age=86400');
+    ctx.koa.body = await ctx.app.blobs.get(row.preview_sha256);
+    return undefined;
+  },
+});
+
+defineRoute({
+  operationId: 'getFileText',
+  method: 'get',
+  path: '/api/files/:id/text',
+  summary: 'Извлечённый текст файла / extracted text',
+  tags: ['files'],
+  access: 'authenticated',
+  permission: 'files.read',
+  resource: 'file',
+  params: IdParams,
+  success: { status: 200, description: 'Текст', schema: Type.Object({ method: Type.String(), pages: Type.Union([Type.Integer(), Type.Null()]), text: Type.String(), processedAt: Type.String({ format: 'date-time' }) }) },
+  async handler(ctx) {
+    const file = await ctx.scope.findOr404(StoredFile, ctx.params.id);
+    const row = (await ctx.scope.table('file_texts').where({ file_id: file.id }).first()) as { method: string; pages: number | null; text: string; processed_at: Date } | undefined;
+    if (!row) throw notFound();
+    return { method: row.method, pages: row.pages, text: row.text, processedAt: row.processed_at.toISOString() };
+  },
+});

@@ -1,0 +1,20 @@
+// Importing a resource module registers its routes.
+import './meta/routes.ts';
+import './auth/routes.ts';
+import './users/routes.ts';
+import './org/routes.ts';
+import './audit/routes.ts';
+import './jobs/routes.ts';
+import './tokens/routes.ts';
+import './sessions/routes.ts';
+import './files/routes.ts';
+import './correspondents/routes.ts';
+import './cards/routes.ts';
+import './cards/kindRoutes.ts';
+import './calendar/routes.ts';
+import './assignments/routes.ts';
+import './inbox/routes.ts';
+import './reports/routes.ts';
+import './search/routes.ts';
+import './signatures/routes.ts';
+import './autofill/routes.ts';

@@ -1,0 +1,30 @@
+// Near-duplicate detection among the organisation's registered cards: candidates are the cards from the same
+// INN or correspondent plus the most recent ones, compared by MinHash text similarity and requisites (ocr/dedupe).
+import type { Knex } from 'knex';
+import type { DuplicateMatch, Fingerprint } from '../../ocr/index.ts';
+import { ocrLibrary } from './ocrService.ts';
+
+const RECENT = 5000;
+
+export async function findDuplicateCard(db: Knex | Knex.Transaction, orgId: string, fp: Fingerprint): Promise<(DuplicateMatch & { regNumber: string | null }) | null> {
+  const rows = (await db('card_fingerprints')
+    .where('org_id', orgId)
+    .where((w) => {
+      if (fp.inn) w.orWhere('inn', fp.inn);
+      if (fp.correspondent) w.orWhere('correspondent', fp.correspondent);
+      w.orWhereIn('card_id', db('card_fingerprints').where('org_id', orgId).orderBy('created_at', 'desc').limit(RECENT).select('card_id'));
+    })
+    .select('card_id', 'fingerprint')) as { card_id: string; fingerprint: Fingerprint }[];
+  const { findDuplicate } = await ocrLibrary();
+  const match = findDuplicate(fp, rows.map((r) => ({ id: r.card_id, fingerprint: r.fingerprint })));
+  if (!match) return null;
+  const card = (await db('cards').where({ id: match.id, org_id: orgId }).first('reg_number')) as { reg_number: string | null } | undefined;
+  return { ...match, regNumber: card?.reg_number ?? null };
+}
+
+export async function rememberFingerprint(trx: Knex.Transaction, orgId: string, cardId: string, fp: Fingerprint): Promise<void> {
+  await trx('card_fingerprints')
+    .insert({ card_id: cardId, org_id: orgId, inn: fp.inn, correspondent: fp.correspondent, fingerprint: JSON.stringify(fp) })
+    .onConflict('card_id')
+    .merge();
+}

@@ -1,0 +1,72 @@
+// Registration: the card gets its journal's next number and today's date.
+// The number is taken by one statement that also writes it into the card, followed only by the audit entry and
+// the commit, so the journal's counter row is locked for as short a time as possible (records/numbering.ts).
+import type { WriteUnit } from '../../http/route.ts';
+import { AppError } from '../../http/problem.ts';
+import { Card } from '../../models/Card.ts';
+import { Journal } from '../../models/Journal.ts';
+import { Department } from '../../models/Department.ts';
+import { formatNumber, NumberTemplateError, SEQ_SLOT, assignNumber } from '../../records/numbering.ts';
+import { assertTransition } from '../../records/lifecycle.ts';
+import { today } from '../../records/today.ts';
+import { reindexCard } from '../../records/search/searchJobs.ts';
+import { auditEntry, ensureChainHead } from '../../audit/appendAudit.ts';
+
+async function journalFor(unit: WriteUnit, card: Card, journalId: string | undefined): Promise<Journal> {
+  if (journalId ?? card.journalId) {
+    const journal = await unit.scope.query(Journal).findById((journalId ?? card.journalId) as string);
+    if (journal && journal.active && journal.kind === card.kind) return journal;
+    throw new AppError('JOURNAL_NOT_FOUND');
+  }
+  const journal = await unit.scope.query(Journal).where({ kind: card.kind, active: true }).orderBy('created_at').first();
+  if (!journal) throw new AppError('JOURNAL_NOT_FOUND');
+  return journal;
+}
+
+async function departmentCode(unit: WriteUnit, departmentId: string | null): Promise<string | null> {
+  return departmentId ? (await unit.scope.findOr404(Department, departmentId)).code : null;
+}
+
+/**
+ * @param requisites what the card was created with, when creation and registration are one step: recorded in
+ *   the same audit entry instead of a separate one.
+ */
+export async function registerCard(unit: WriteUnit, card: Card, journalId?: string, requisites?: Record<string, unknown>): Promise<Card> {
+  assertTransition(card.status, 'registered');
+  const journal = await journalFor(unit, card, journalId);
+  const regDate = today();
+  const calendarYear = Number(regDate.slice(0, 4));
+  const counterYear = journal.resetYearly ? calendarYear : 0;
+  const dept = (await departmentCode(unit, card.departmentId)) ?? (await departmentCode(unit, journal.departmentId));
+  let pattern: string;
+  try {
+    // Everything but the sequence number is filled in now; the database puts the number into the slot.
+    pattern = formatNumber(journal.numberTemplate, { prefix: journal.prefix, seq: SEQ_SLOT, year: calendarYear, dept, caseIndex: card.caseIndex });
+  } catch (error) {
+    if (error instanceof NumberTemplateError) throw new AppError('NUMBER_TEMPLATE_INVALID', { ru: `Шаблон номера «${journal.numberTemplate}» не применим: ${error.message}`, en: error.message });
+    throw error;
+  }
+  await reindexCard(unit.trx, unit.scope.orgId, card.id);
+  // The registration number is not in the payload: the statement that takes it also binds it into the entry's hash.
+  const audit = auditEntry(
+    unit.auditEvent({ action: 'card.registered', objectType: 'card', objectId: card.id, payload: { ...(requisites ?? {}), regDate, journalId: journal.id } }),
+  );
+  await ensureChainHead(unit.trx, audit.fields.chain);
+  const assigned = await assignNumber(unit.trx, {
+    cardId: card.id,
+    orgId: unit.scope.orgId,
+    version: card.version,
+    journalId: journal.id,
+    counterYear,
+    pattern,
+    seqWidth: seqWidth(journal.numberTemplate),
+    regDate,
+  }, audit);
+  if (!assigned) throw new AppError('PRECONDITION_FAILED');
+  return Card.fromDatabaseJson(assigned.row);
+}
+
+function seqWidth(template: string): number {
+  const m = /\{seq:(\d{1,2})\}/.exec(template);
+  return m ? Number(m[1]) : 0;
+}

@@ -1,0 +1,72 @@
+// Every error the API can return, with its HTTP status and messages in Russian and English.
+// Codes are stable: clients and scripts branch on them, so a code is never renamed or reused.
+
+export interface ErrorDefinition {
+  status: number;
+  ru: string;
+  en: string;
+}
+
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, ru: 'Запрос не прошёл проверку', en: 'The request is invalid' },
+  MALFORMED_JSON: { status: 400, ru: 'Тело запроса не является корректным JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, ru: 'Неподдерживаемый тип содержимого', en: 'Unsupported content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, ru: 'Слишком большой запрос', en: 'The request body is too large' },
+  INVALID_CURSOR: { status: 400, ru: 'Некорректный курсор постраничного вывода', en: 'Invalid pagination cursor' },
+  AUTH_REQUIRED: { status: 401, ru: 'Требуется вход в систему', en: 'Authentication required' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
+  AUTH_LOCKED: {
+    status: 429,
+    ru: 'Слишком много неудачных попыток входа. Повторите позже',
+    en: 'Too many failed login attempts. Try again later',
+  },
+  AUTH_THROTTLED: { status: 429, ru: 'Слишком много запросов. Повторите позже', en: 'Too many requests. Try again later' },
+  AUTH_TOKEN_INVALID: { status: 401, ru: 'Недействительный API-токен', en: 'Invalid API token' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    ru: 'Отсутствует или неверен CSRF-токен. Обновите страницу',
+    en: 'Missing or invalid CSRF token. Reload the page',
+  },
+  FORBIDDEN: { status: 403, ru: 'Недостаточно прав для этого действия', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, ru: 'Объект не найден', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, ru: 'Адрес API не найден', en: 'No such API endpoint' },
+  METHOD_NOT_ALLOWED: { status: 405, ru: 'Метод не поддерживается', en: 'Method not allowed' },
+  CONFLICT: { status: 409, ru: 'Конфликт с текущим состоянием данных', en: 'Conflict with the current state' },
+  LOGIN_TAKEN: { status: 409, ru: 'Такой логин уже занят', en: 'This login is already taken' },
+  PRECONDITION_REQUIRED: {
+    status: 428,
+    ru: 'Для изменения нужен заголовок If-Match с версией объекта',
+    en: 'This change needs an If-Match header with the object version',
+  },
+  PRECONDITION_FAILED: {
+    status: 412,
+    ru: 'Объект изменён другим пользователем. Обновите данные и повторите',
+    en: 'The object was changed by someone else. Reload and try again',
+  },
+  JOB_NOT_RETRYABLE: { status: 409, ru: 'Задание нельзя перезапустить в этом состоянии', en: 'The job cannot be retried in its state' },
+  BLOB_RETENTION_HOLD: {
+    status: 409,
+    ru: 'Удаление запрещено: действует запрет уничтожения',
+    en: 'Deletion refused: a retention hold is in place',
+  },
+  BLOB_TOO_LARGE: { status: 413, ru: 'Файл превышает допустимый размер', en: 'The file exceeds the size limit' },
+  RANGE_NOT_SATISFIABLE: { status: 416, ru: 'Запрошенный диапазон байтов вне файла', en: 'The requested byte range is outside the file' },
+  CARD_TRANSITION_FORBIDDEN: { status: 409, ru: 'Недопустимая смена состояния карточки', en: 'This status change is not allowed' },
+  CARD_FIELDS_INVALID: { status: 422, ru: 'Поля вида документа заполнены неверно', en: 'The document kind’s fields are invalid' },
+  JOURNAL_NOT_FOUND: { status: 422, ru: 'Не найден действующий журнал регистрации для этого вида документа', en: 'No active registration journal for this document kind' },
+  NUMBER_TEMPLATE_INVALID: { status: 422, ru: 'Шаблон номера не может быть применён', en: 'The number template cannot be applied' },
+  SCHEMA_INVALID: { status: 422, ru: 'Схема полей некорректна', en: 'The field schema is invalid' },
+  STAFF_LINK_REQUIRED: {
+    status: 422,
+    ru: 'Учётная запись не связана с сотрудником: действие выполняется от имени сотрудника',
+    en: 'This account is not linked to a staff member, which this action needs',
+  },
+  NOT_ASSIGNMENT_PARTICIPANT: { status: 403, ru: 'Вы не исполнитель и не контролёр этого поручения', en: 'You are neither the executor nor the controller of this assignment' },
+  ASSIGNMENT_STATE_CONFLICT: { status: 409, ru: 'Поручение в другом состоянии', en: 'The assignment is in another state' },
+  DEADLINE_AFTER_PARENT: { status: 422, ru: 'Срок подпоручения не может быть позже срока исходного поручения', en: 'A sub-assignment cannot be due after its parent' },
+  CARD_NOT_IN_WORK: { status: 409, ru: 'Резолюцию можно дать только по зарегистрированному документу', en: 'Resolutions need a registered document' },
+  SERVICE_UNAVAILABLE: { status: 503, ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
+  INTERNAL_ERROR: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
+} satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCatalog;

@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { startTestServer, usingPostgres, type TestServer } from '../testing/testServer.ts';
+import { claimJobs, completeJob, enqueueJob, backoffMs, JobLeaseLostError, type JobRow } from './queue.ts';
+import { defineJob } from './registry.ts';
+import { JobWorker } from './worker.ts';
+
+const silent = pino({ level: 'silent' });
+let srv: TestServer;
+let orgId: string;
+const effects: number[] = [];
+
+// Job kinds that exist only in this test, to drive the queue through its failure paths.
+defineJob({
+  kind: 'test.always_fails',
+  async handler() {
+    throw new Error('boom');
+  },
+});
+defineJob({
+  kind: 'test.fails_once',
+  async handler(job) {
+    if (job.attempt === 1) throw new Error('first attempt fails');
+    await job.finish(async () => {
+      effects.push(job.id);
+    });
+  },
+});
+defineJob({
+  kind: 'test.slow',
+  timeoutMs: 200,
+  async handler(job) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    effects.push(job.id);
+  },
+});
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  orgId = ((await srv.rt.knex('organisations').first('id')) as { id: string }).id;
+});
+afterAll(async () => srv?.close());
+
+async function job(id: number): Promise<JobRow> {
+  return (await srv.rt.knex('jobs').where({ id }).first()) as JobRow;
+}
+
+describe('job queue', () => {
+  it('a job enqueued in a rolled-back transaction never exists', async () => {
+    let id = 0;
+    await expect(
+      srv.rt.knex.transaction(async (trx) => {
+        id = await enqueueJob(trx, { kind: 'platform.ping', orgId });
+        throw new Error('business change failed');
+      }),
+    ).rejects.toThrow('business change failed');
+    expect(id).toBeGreaterThan(0);
+    expect(await srv.rt.knex('jobs').where({ id }).first()).toBeUndefined();
+  });
+
+  it('runs a job once and records the attempt', async () => {
+    const id = await enqueueJob(srv.rt.knex, { kind: 'platform.ping', orgId });
+    const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['platform.ping'] });
+    expect(await worker.drain()).toBeGreaterThanOrEqual(1);
+    expect((await job(id)).state).toBe('done');
+    const attempts = await srv.rt.knex('job_attempts').where({ job_id: id });
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ outcome: 'done', worker: worker.id });
+  });
+
+  it('retries with exponential backoff and buries the job after its last attempt', async () => {
+    const id = await enqueueJob(srv.rt.knex, { kind: 'test.always_fails', orgId, maxAttempts: 3 });
+    const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['test.always_fails'], retryBaseMs: 1000 });
+    await worker.drain();
+    let row = await job(id);
+    expect(row).toMatchObject({ state: 'queued', attempts: 1, last_error: 'boom' });
+    expect(row.run_at.getTime()).toBeGreaterThan(Date.now() + 500);
+    // Make it due now instead of waiting out the backoff.
+    for (let i = 0; i < 2; i += 1) {
+      await srv.rt.knex('jobs').where({ id }).update({ run_at: new Date(Date.now() - 1000) });
+      await worker.drain();
+    }
+    row = await job(id);
+    expect(row).toMatchObject({ state: 'dead', attempts: 3 });
+    const outcomes = (await srv.rt.knex('job_attempts').where({ job_id: id }).orderBy('attempt').pluck('outcome')) as string[];
+    expect(outcomes).toEqual(['retry', 'retry', 'dead']);
+  });
+
+  it('backoff doubles per attempt, with bounded jitter and a cap', () => {
+    expect(backoffMs(1, 1000, 60_000, () => 0)).toBe(1000);
+    expect(backoffMs(2, 1000, 60_000, () => 0)).toBe(2000);
+    expect(backoffMs(5, 1000, 60_000, () => 0)).toBe(16_000);
+    expect(backoffMs(30, 1000, 60_000, () => 0)).toBe(60_000);
+    expect(backoffMs(3, 1000, 60_000, () => 1)).toBe(4800);
+  });
+
+  it('an attempt that times out is aborted and retried', async () => {
+    const id = await enqueueJob(srv.rt.knex, { kind: 'test.slow', orgId, maxAttempts: 2 });
+    const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['test.slow'] });
+    await worker.drain();
+    const row = await job(id);
+    expect(row.state).toBe('queued');
+    expect(row.last_error).toMatch(/timed out/);
+  });
+
+  it('a failed first attempt commits no effects; the retry commits them exactly once', async () => {
+    const id = await enqueueJob(srv.rt.knex, { kind: 'test.fails_once', orgId });
+    const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['test.fails_once'], retryBaseMs: 1 });
+    await worker.drain();
+    await srv.rt.knex('jobs').where({ id }).update({ run_at: new Date(Date.now() - 1000) });
+    await worker.drain();
+    expect((await job(id)).state).toBe('done');
+    expect(effects.filter((e) => e === id)).toHaveLength(1);
+  });
+
+  it('reclaims a job whose worker died (lease expired) and refuses the dead worker’s late completion', async () => {
+    const id = await enqueueJob(srv.rt.knex, { kind: 'platform.ping', orgId });
+    const [claimed] = await claimJobs(srv.rt.knex, { workerId: 'dead-worker', kinds: ['platform.ping'], limit: 1, leaseMs: 60_000 });
+    expect(claimed?.id).toBe(id);
+    // Not reclaimable while the lease holds.
+    expect(await claimJobs(srv.rt.knex, { workerId: 'other', kinds: ['platform.ping'], limit: 5, leaseMs: 60_000 })).toEqual([]);
+    await srv.rt.knex('jobs').where({ id }).update({ locked_until: new Date(Date.now() - 1000) });
+    const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['platform.ping'] });
+    await worker.drain();
+    expect(await job(id)).toMatchObject({ state: 'done', attempts: 2 });
+    await expect(srv.rt.knex.transaction((trx) => completeJob(trx, claimed as JobRow, 'dead-worker', new Date()))).rejects.toBeInstanceOf(JobLeaseLostError);
+  });
+
+  it('dedupe keys collapse repeated enqueues while the job is pending', async () => {
+    const a = await enqueueJob(srv.rt.knex, { kind: 'platform.ping', orgId, dedupeKey: 'same' });
+    const b = await enqueueJob(srv.rt.knex, { kind: 'platform.ping', orgId, dedupeKey: 'same' });
+    expect(b).toBe(a);
+    await new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['platform.ping'] }).drain();
+    const c = await enqueueJob(srv.rt.knex, { kind: 'platform.ping', orgId, dedupeKey: 'same' });
+    expect(c).not.toBe(a);
+  });
+
+  it('an administrator sees dead jobs and retries them; the retry is audited', async () => {
+    const id = await enqueueJob(srv.rt.knex, { kind: 'test.always_fails', orgId, maxAttempts: 1 });
+    await new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['test.always_fails'] }).drain();
+    const admin = await srv.login('admin');
+    const dead = await admin.get<{ items: { id: number; lastError: string }[] }>('/api/jobs?state=dead');
+    expect(dead.body.items.find((j) => j.id === id)?.lastError).toBe('boom');
+    const retried = await admin.post<{ state: string }>(`/api/jobs/${id}/retry`);
+    expect(retried.status).toBe(200);
+    expect(retried.body.state).toBe('queued');
+    expect((await admin.post<{ code: string }>(`/api/jobs/${id}/retry`)).body.code).toBe('JOB_NOT_RETRYABLE');
+    const audit = await srv.rt.knex('audit_log').where({ action: 'job.retried', object_id: String(id) }).first();
+    expect(audit).toBeTruthy();
+  });
+});
+
+const BIN = fileURLToPath(new URL('../../bin/kartoteka', import.meta.url));
+
+function runWorker(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'worker', '--drain', '--concurrency', '4'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+describe.skipIf(!usingPostgres())('job queue with two worker processes (PostgreSQL)', () => {
+  it('runs every job exactly once across two processes', async () => {
+    const n = 300;
+    await srv.rt.knex.transaction(async (trx) => {
+      for (let i = 0; i < n; i += 1) await enqueueJob(trx, { kind: 'platform.ping', orgId, payload: { i } });
+    });
+    const ids = (await srv.rt.knex('jobs').where({ kind: 'platform.ping', state: 'queued' }).pluck('id')) as number[];
+    const env = { ...process.env, DATABASE_SCHEMA: srv.config.databaseSchema ?? '', LOG_LEVEL: 'warn' };
+    const [w1, w2] = await Promise.all([runWorker(env), runWorker(env)]);
+    expect(w1.code, w1.out).toBe(0);
+    expect(w2.code, w2.out).toBe(0);
+    const processed = [w1, w2].map((w) => (JSON.parse(w.out.trim().split('\n').pop() ?? '{}') as { processed: number }).processed);
+    expect(processed.reduce((x, y) => x + y, 0)).toBe(ids.length);
+    const done = (await srv.rt.knex('job_attempts').whereIn('job_id', ids).where({ outcome: 'done' }).select('job_id').count('* as n').groupBy('job_id')) as { job_id: number; n: number }[];
+    expect(done).toHaveLength(ids.length);
+    expect(done.every((d) => d.n === 1)).toBe(true);
+    expect(await srv.rt.knex('jobs').whereIn('id', ids).whereNot({ state: 'done' }).count('* as n').first()).toMatchObject({ n: 0 });
+  }, 120_000);
+});
+
+if (!usingPostgres()) console.warn('[skip] two-process worker test needs PostgreSQL: run npm run test:pg');

@@ -1,0 +1,12 @@
+import { BaseModel } from './BaseModel.ts';
+
+export class Organisation extends BaseModel {
+  static override tableName = 'organisations';
+  declare id: string;
+  declare name: string;
+  declare shortName: string;
+  declare inn: string | null;
+  declare ogrn: string | null;
+  declare address: string | null;
+  declare createdAt: Date;
+}

@@ -1,0 +1,47 @@
+// Every permission check goes through this module: one table says which roles may do what.
+import type { Role } from '../models/User.ts';
+import { AppError } from '../http/problem.ts';
+
+export const permissions = {
+  'org.read': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],
+  'org.manage': ['admin'],
+  'users.read': ['admin', 'auditor'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin', 'auditor'],
+  'audit.verify': ['admin', 'auditor'],
+  'jobs.read': ['admin'],
+  'jobs.manage': ['admin'],
+  'journals.read': ['admin', 'clerk', 'manager', 'archivist', 'auditor'],
+  'journals.manage': ['admin'],
+  'cards.read': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],
+  // Cards with an access mark (ДСП) are visible to the records office and to the people working on them.
+  'cards.read_restricted': ['admin', 'clerk', 'archivist'],
+  'cards.register': ['admin', 'clerk'],
+  'cards.edit': ['admin', 'clerk'],
+  'cards.schema': ['admin'],
+  'correspondents.manage': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
+  'resolutions.write': ['admin', 'clerk', 'manager'],
+  'assignments.work': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
+  'calendar.manage': ['admin'],
+  'reports.read': ['admin', 'clerk', 'manager', 'auditor'],
+  'files.read': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],
+  'files.upload': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
+  'self.manage': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export interface Principal {
+  roles: readonly Role[];
+}
+
+export function can(principal: Principal | null, permission: Permission): boolean {
+  if (!principal) return false;
+  const allowed: readonly Role[] = permissions[permission];
+  return principal.roles.some((r) => allowed.includes(r));
+}
+
+export function authorize(principal: Principal | null, permission: Permission): void {
+  if (!principal) throw new AppError('AUTH_REQUIRED');
+  if (!can(principal, permission)) throw new AppError('FORBIDDEN');
+}

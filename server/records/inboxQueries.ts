@@ -1,0 +1,36 @@
+// The inboxes behind the navigation badges. Each is one indexed query; counts come in one round trip.
+import type { Knex } from 'knex';
+
+export interface InboxCounts {
+  todo: number;
+  overdue: number;
+  dueSoon: number;
+  onControl: number;
+  awaitingRegistration: number;
+  awaitingResolution: number;
+}
+
+export async function inboxCounts(db: Knex, orgId: string, staffId: string | null, todayIso: string, soon: string, canRegister: boolean): Promise<InboxCounts> {
+  const mine = staffId
+    ? ((await db.raw(
+        `SELECT
+           count(*) FILTER (WHERE executor_staff_id = :staff AND status = 'open') AS todo,
+           count(*) FILTER (WHERE executor_staff_id = :staff AND status = 'open' AND deadline < :today) AS overdue,
+           count(*) FILTER (WHERE executor_staff_id = :staff AND status = 'open' AND deadline >= :today AND deadline <= :soon) AS due_soon,
+           count(*) FILTER (WHERE controller_staff_id = :staff AND status IN ('open','reported')) AS on_control
+         FROM assignments
+         WHERE org_id = :org AND status IN ('open','reported') AND (executor_staff_id = :staff OR controller_staff_id = :staff)`,
+        { staff: staffId, today: todayIso, soon, org: orgId },
+      )) as { rows: { todo: number; overdue: number; due_soon: number; on_control: number }[] }).rows[0]
+    : undefined;
+  const drafts = canRegister ? ((await db('cards').where({ org_id: orgId, status: 'draft' }).count('* as n').first()) as { n: number }).n : 0;
+  const toResolve = staffId ? ((await db('cards').where({ org_id: orgId, addressee_staff_id: staffId, status: 'registered' }).count('* as n').first()) as { n: number }).n : 0;
+  return {
+    todo: mine?.todo ?? 0,
+    overdue: mine?.overdue ?? 0,
+    dueSoon: mine?.due_soon ?? 0,
+    onControl: mine?.on_control ?? 0,
+    awaitingRegistration: drafts,
+    awaitingResolution: toResolve,
+  };
+}

@@ -1,0 +1,92 @@
+// A second tenant with one object of every tenant-owned kind, for cross-organisation tests.
+import type { Knex } from 'knex';
+import { createOrganisation } from '../commands/createOrganisation.ts';
+import { createUser } from '../commands/createUser.ts';
+import { createDepartment } from '../commands/manageDepartments.ts';
+import { createPosition, createStaff } from '../commands/manageStaff.ts';
+import { TenantScope } from '../tenancy/scope.ts';
+import { appendAudit } from '../audit/appendAudit.ts';
+import { enqueueJob } from '../jobs/queue.ts';
+import type { WriteUnit } from '../http/route.ts';
+import { ROLES } from '../models/User.ts';
+import type { BlobStore } from '../storage/index.ts';
+import { PDFDocument } from 'pdf-lib';
+
+export interface OtherOrganisation {
+  orgId: string;
+  /** One id per resource name used in route declarations. */
+  ids: Record<string, string>;
+  login: string;
+}
+
+function unitFor(trx: Knex.Transaction, orgId: string): WriteUnit {
+  return {
+    trx,
+    scope: new TenantScope(orgId, trx),
+    audit: async (e) => {
+      await appendAudit(trx, { ...e, orgId, actor: null });
+    },
+    auditEvent: (e) => ({ ...e, orgId, actor: null }),
+  };
+}
+
+export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, password: string, suffix = 'b'): Promise<OtherOrganisation> {
+  // A real one-page PDF, so that text extraction and the preview can be produced for it.
+  const pdf = await PDFDocument.create();
+  pdf.addPage([595, 842]);
+  pdf.setTitle(`Письмо ${suffix}`);
+  const blob = await blobs.put(await pdf.save());
+  return knex.transaction(async (trx) => {
+    const orgId = await createOrganisation(trx, { name: `Администрация сельского поселения Березовка ${suffix}`, shortName: `Березовка ${suffix}` }, null);
+    const unit = unitFor(trx, orgId);
+    const department = await createDepartment(unit, { name: 'Общий отдел', code: '01' });
+    const position = await createPosition(unit, { title: 'Специалист', departmentId: department.id });
+    const staff = await createStaff(unit, { lastName: 'Петров', firstName: 'Пётр', departmentId: department.id, positionId: position.id });
+    const login = `admin-${suffix}`;
+    const user = await createUser(unit, { login, fullName: 'Петров Пётр', password, roles: [...ROLES], staffId: staff.id });
+    const [journal] = (await trx('journals').insert({ org_id: orgId, kind: 'incoming', name: 'Входящие', prefix: 'Вх', number_template: '{prefix}-{seq}' }).returning('id')) as { id: string }[];
+    const [token] = (await trx('api_tokens').insert({ org_id: orgId, user_id: user.id, name: 'b', token_hash: `h-${suffix}-${Date.now()}`, prefix: 'kt_xxxx' }).returning('id')) as { id: string }[];
+    const [session] = (await trx('sessions')
+      .insert({ org_id: orgId, user_id: user.id, token_hash: `s-${suffix}-${Date.now()}`, csrf_token: 'x', expires_at: new Date(Date.now() + 3_600_000) })
+      .returning('id')) as { id: string }[];
+    const [file] = (await trx('files').insert({ org_id: orgId, sha256: blob.sha256, size: blob.size, mime: blob.mime, name: 'письмо.pdf', uploaded_by: user.id }).returning('id')) as { id: string }[];
+    const [correspondent] = (await trx('correspondents').insert({ org_id: orgId, type: 'company', name: `ООО «Ромашка ${suffix}»` }).returning('id')) as { id: string }[];
+    const [card] = (await trx('cards')
+      .insert({ org_id: orgId, kind: 'incoming', status: 'registered', summary: `Письмо ${suffix}`, reg_number: `Вх-1/${suffix}`, journal_id: journal?.id, correspondent_id: correspondent?.id, created_by: user.id })
+      .returning('id')) as { id: string }[];
+    const [resolution] = (await trx('resolutions').insert({ org_id: orgId, card_id: card?.id, author_staff_id: staff.id, entered_by: user.id, text: 'Рассмотреть' }).returning('id')) as { id: string }[];
+    const [assignment] = (await trx('assignments')
+      .insert({ org_id: orgId, card_id: card?.id, resolution_id: resolution?.id, executor_staff_id: staff.id, author_staff_id: staff.id, text: 'Рассмотреть', deadline: '2030-01-10' })
+      .returning('id')) as { id: string }[];
+    await enqueueJob(trx, { kind: 'file.process', orgId, payload: { fileId: file?.id } });
+    await trx('autofill_proposals').insert({ file_id: file?.id, org_id: orgId, status: 'done', langs: 'rus+eng', fields: JSON.stringify({}), confidence: JSON.stringify({}), sources: JSON.stringify({}) });
+    const [check] = (await trx('signature_checks')
+      .insert({ org_id: orgId, card_id: card?.id, file_id: file?.id, status: 'error', summary: 'нет подписи', report: JSON.stringify({ error: { code: 'X', message: 'x' } }), validated_at: new Date() })
+      .returning('id')) as { id: string }[];
+    const [anchor] = (await trx('trust_anchors')
+      .insert({ org_id: orgId, sha256: `fixture-${suffix}`, subject: `CN=Корневой УЦ ${suffix}`, not_after: new Date('2035-01-01'), der_base64: '' })
+      .returning('id')) as { id: string }[];
+    const jobId = await enqueueJob(trx, { kind: 'platform.ping', orgId });
+    await trx('jobs').where({ id: jobId }).update({ state: 'dead' });
+    return {
+      orgId,
+      login,
+      ids: {
+        department: department.id,
+        position: position.id,
+        staff: staff.id,
+        user: user.id,
+        journal: journal?.id ?? '',
+        token: token?.id ?? '',
+        session: session?.id ?? '',
+        job: String(jobId),
+        file: file?.id ?? '',
+        correspondent: correspondent?.id ?? '',
+        card: card?.id ?? '',
+        assignment: assignment?.id ?? '',
+        signature_check: check?.id ?? '',
+        trust_anchor: anchor?.id ?? '',
+      },
+    };
+  });
+}
