@@ -28,6 +28,8 @@ export class Card extends TenantModel {
   declare attachmentsCount: number | null;
   declare accessMark: string | null;
   declare caseIndex: string | null;
+  /** The case (дело) the card is filed in, when the organisation keeps cases. */
+  declare caseId: string | null;
   declare departmentId: string | null;
   declare deadline: string | null;
   declare onControl: boolean;

@@ -1,0 +1,21 @@
+import { TenantModel } from './BaseModel.ts';
+
+/** An act on selecting cases for destruction (акт о выделении к уничтожению). */
+export class DestructionAct extends TenantModel {
+  static override tableName = 'destruction_acts';
+  declare id: string;
+  declare year: number;
+  declare number: number;
+  declare reason: string;
+  declare status: 'draft' | 'approved' | 'executed';
+  declare approvedBy: string | null;
+  declare approvedByName: string | null;
+  declare approvedAt: Date | null;
+  declare executedBy: string | null;
+  declare executedAt: Date | null;
+  declare content: Record<string, unknown> | null;
+  declare createdBy: string | null;
+  declare version: number;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+}
