@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Streebog, streebog256, streebog512 } from './index.ts';
+import { StreebogJs } from './streebogJs.ts';
+import { buildStreebogWasm, LAYOUT } from './streebogWasmGen.ts';
+import { STREEBOG_WASM_BASE64 } from './streebogWasmModule.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -48,6 +51,65 @@ describe('streebog', () => {
         for (let i = 0; i < n; i += 37) s.update(d.subarray(i, i + 37));
         expect(hex(s.digest())).toBe(hex(bits === 256 ? streebog256(d) : streebog512(d)));
       }
+    }
+  });
+});
+
+describe('streebog: WebAssembly build against the pure-JS reference', () => {
+  // A small deterministic generator: the inputs are random-looking but reproducible.
+  function randomBytes(n: number, seed: number): Uint8Array {
+    const out = new Uint8Array(n);
+    let x = seed >>> 0 || 1;
+    for (let i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      out[i] = x & 255;
+    }
+    return out;
+  }
+  const js = (bits: 256 | 512, d: Uint8Array): string => hex(new StreebogJs(bits).update(d).digest());
+
+  it('the pure-JS reference matches the standard test vectors too', () => {
+    expect(js(512, M1)).toBe(hex(streebog512(M1)));
+    expect(js(256, M2)).toBe('9dd2fe4e90409e5da87f53976d7405b0c0cac628fc669a741d50063c557e8f50');
+  });
+
+  it('the committed module bytes are what the generator produces', () => {
+    expect(STREEBOG_WASM_BASE64).toBe(Buffer.from(buildStreebogWasm()).toString('base64'));
+  });
+
+  it('equals the reference on random inputs of many lengths, including several input chunks', () => {
+    const lengths = [1, 31, 63, 64, 65, 127, 128, 129, 4095, 4096, 65537, LAYOUT.inputSize - 1, LAYOUT.inputSize, LAYOUT.inputSize + 1, 2 * LAYOUT.inputSize + 64, 300_001];
+    lengths.forEach((n, k) => {
+      const d = randomBytes(n, 1000 + k);
+      expect(hex(streebog256(d)), `256, ${n} bytes`).toBe(js(256, d));
+      expect(hex(streebog512(d)), `512, ${n} bytes`).toBe(js(512, d));
+    });
+  });
+
+  it('equals the reference when streamed in random-sized pieces, with hashers interleaved', () => {
+    const d = randomBytes(400_000, 7);
+    const a = new Streebog(256);
+    const b = new Streebog(512);
+    let seed = 99;
+    for (let off = 0; off < d.length; ) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const piece = [0, 1, 63, 64, 65, 1000, 70_000, 140_000][seed >>> 29]!;
+      a.update(d.subarray(off, off + piece));
+      b.update(d.subarray(off, off + piece));
+      off += piece;
+    }
+    expect(hex(a.digest())).toBe(js(256, d));
+    expect(hex(b.digest())).toBe(js(512, d));
+  });
+
+  it('propagates carries of the checksum Σ across all 64-bit lanes like the reference', () => {
+    // All-ones blocks make every lane addition carry into the next.
+    for (const n of [128, 640, 10_000]) {
+      const d = new Uint8Array(n).fill(0xff);
+      expect(hex(streebog512(d))).toBe(js(512, d));
+      expect(hex(streebog256(d))).toBe(js(256, d));
     }
   });
 });
