@@ -129,6 +129,7 @@ describe.skipIf(!available)('client shell in Chromium', () => {
       ru['home.executor'],
       ru['nav.search'],
       ru['nav.reports'],
+      ru['nav.autofill'],
       ru['nav.sessions'],
     ]);
     await saveScreenshot(page, 'home-several-roles');

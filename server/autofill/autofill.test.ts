@@ -48,12 +48,19 @@ describe('autofill from a scan', () => {
     expect(req.status).toBe(202);
     expect((await clerk.get<{ status: string }>(`/api/files/${file.id}/autofill`)).body.status).toBe('pending');
     await worker.drain();
-    const proposal = await clerk.get<{ status: string; fields: Record<string, unknown>; confidence: Record<string, number>; correspondent: { id: string } | null; error: string | null }>(`/api/files/${file.id}/autofill`);
+    const proposal = await clerk.get<{ status: string; fields: Record<string, unknown>; confidence: Record<string, number>; sources: unknown; correspondent: { id: string } | null; error: string | null }>(`/api/files/${file.id}/autofill`);
     expect(proposal.body.error).toBeNull();
     expect(proposal.body.status).toBe('done');
     expect(proposal.body.fields.inn).toBe('7707083893');
     expect(proposal.body.correspondent?.id).toBe(known.body.id);
     expect(proposal.body.fields.correspondent).not.toMatch(/Заречный/);
+    // Each source box also comes as fractions of the page as supplied, for drawing over its preview:
+    // the «О ремонте кровли…» line is drawn 640 pt above the bottom of an 842 pt page.
+    const subject = (proposal.body.sources as Record<string, { page: number; rel: { x0: number; y0: number; x1: number; y1: number } | null } | null>).subject;
+    expect(subject?.page).toBe(1);
+    expect(subject?.rel?.x0).toBeCloseTo(60 / 595, 1);
+    expect(subject?.rel?.y0).toBeGreaterThan((842 - 640 - 14) / 842);
+    expect(subject?.rel?.y1).toBeLessThan((842 - 640 + 6) / 842);
 
     const fields = proposal.body.fields;
     const card = await clerk.post<{ id: string }>('/api/cards', {

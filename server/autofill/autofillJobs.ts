@@ -8,6 +8,7 @@ import { readBlob } from '../files/fileJobs.ts';
 import type { LetterFields } from '../../ocr/index.ts';
 import { ocrEngine, ocrLibrary } from './ocrService.ts';
 import { findDuplicateCard } from './duplicates.ts';
+import { withRelativeBoxes } from './sourceBoxes.ts';
 
 export async function requestAutofill(trx: Knex.Transaction, orgId: string, fileId: string, langs: string): Promise<void> {
   await trx('autofill_proposals')
@@ -62,7 +63,7 @@ defineJob({
             status: 'done',
             fields: JSON.stringify(extraction.fields),
             confidence: JSON.stringify(extraction.confidence),
-            sources: JSON.stringify(extraction.sources),
+            sources: JSON.stringify(withRelativeBoxes(document.pages, extraction.sources)),
             correspondent_id: correspondentId,
             fingerprint: JSON.stringify(fingerprint),
             duplicate: JSON.stringify(duplicate),

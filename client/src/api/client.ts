@@ -1,8 +1,14 @@
 import { createApi } from './endpoints.ts';
 import { HttpClient } from './http.ts';
 import { createRecordsApi } from './recordsEndpoints.ts';
+import { createSignatureApi } from './signatureEndpoints.ts';
+import { createAutofillApi } from './autofillEndpoints.ts';
 
 /** The browser's single API client (same origin; the dev server proxies /api). */
 export const api = createApi(new HttpClient());
 /** The records routes, over the same HTTP client (one CSRF token, one 401 hook). */
 export const records = createRecordsApi(api.http);
+/** Signature checks of a card's files and the trust store (issue 4). */
+export const signatures = createSignatureApi(api.http);
+/** Proposals from scans, resolution suggestions, autofill accuracy (issue 5). */
+export const autofill = createAutofillApi(api.http);

@@ -105,6 +105,8 @@ export interface NewCard extends CardRequisites {
   journalId?: string;
   register?: boolean;
   fileIds?: string[];
+  /** the scan whose proposal the form was filled from: the server records proposed vs kept values */
+  autofillFileId?: string;
 }
 
 export interface CardLink {

@@ -1,9 +1,13 @@
 import { recordsEn } from './records.en.ts';
+import { signaturesEn } from './signatures.en.ts';
+import { autofillEn } from './autofill.en.ts';
 import type { Dictionary } from './ru.ts';
 
 // Keys must match ru.ts exactly; the Dictionary type enforces it.
 export const en: Dictionary = {
   ...recordsEn,
+  ...signaturesEn,
+  ...autofillEn,
   'app.name': 'Kartoteka',
   'app.tagline': 'Electronic document management',
   'app.loading': 'Loading…',

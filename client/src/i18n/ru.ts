@@ -2,9 +2,13 @@
 // en.ts is typed as Dictionary, so a key missing from or added to either file fails the type check.
 // Placeholders are written as {name} and filled by format.ts.
 import { recordsRu } from './records.ru.ts';
+import { signaturesRu } from './signatures.ru.ts';
+import { autofillRu } from './autofill.ru.ts';
 
 export const ru = {
   ...recordsRu,
+  ...signaturesRu,
+  ...autofillRu,
   'app.name': 'Картотека',
   'app.tagline': 'Система электронного документооборота',
   'app.loading': 'Загрузка…',

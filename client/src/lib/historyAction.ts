@@ -11,6 +11,8 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'card.executed': 'history.executed',
   'resolution.issued': 'history.resolution',
   'assignment.subassigned': 'history.subassigned',
+  'signature.verified': 'history.signatureVerified',
+  'signature.reverify_requested': 'history.signatureReverify',
 };
 
 export function historyActionKey(action: string): MessageKey | null {

@@ -5,20 +5,21 @@ describe('navigation by role', () => {
   test('a user with several roles sees all of them and lands on the first', () => {
     const roles = ['manager', 'executor'];
     expect(homePath(roles)).toBe('/manager');
-    expect(navItems(roles).map((item) => item.path)).toEqual(['/manager', '/executor', '/search', '/reports', SESSIONS_PATH]);
+    expect(navItems(roles).map((item) => item.path)).toEqual(['/manager', '/executor', '/search', '/reports', '/autofill-metrics', SESSIONS_PATH]);
     expect(navItems(roles).map((item) => item.labelKey)).toEqual([
       'home.manager',
       'home.executor',
       'nav.search',
       'nav.reports',
+      'nav.autofill',
       'nav.sessions',
     ]);
   });
 
   test('the assignment inbox is a section for roles whose home is something else', () => {
-    expect(navItems(['clerk']).map((item) => item.testid)).toEqual(['clerk', 'inbox', 'search', 'reports', 'sessions']);
+    expect(navItems(['clerk']).map((item) => item.testid)).toEqual(['clerk', 'inbox', 'search', 'reports', 'autofill', 'sessions']);
     expect(navItems(['executor']).map((item) => item.testid)).toEqual(['executor', 'search', 'sessions']);
-    expect(navItems(['auditor']).map((item) => item.testid)).toEqual(['auditor', 'search', 'reports', 'sessions']);
+    expect(navItems(['auditor']).map((item) => item.testid)).toEqual(['auditor', 'search', 'reports', 'autofill', 'sessions']);
     expect(navItems(['manager']).find((item) => item.role === 'manager')?.badge).toBe('resolution');
   });
 
@@ -42,6 +43,8 @@ describe('navigation by role', () => {
     expect(resolveRoute('/search', ['lawyer'])).toEqual({ kind: 'search' });
     expect(resolveRoute('/reports', ['executor'])).toEqual({ kind: 'forbidden' });
     expect(resolveRoute('/reports', ['auditor'])).toEqual({ kind: 'reports' });
+    expect(resolveRoute('/autofill-metrics', ['manager'])).toEqual({ kind: 'autofillMetrics' });
+    expect(resolveRoute('/autofill-metrics', ['executor'])).toEqual({ kind: 'forbidden' });
     expect(resolveRoute('/inbox', ['manager'])).toEqual({ kind: 'inbox' });
     expect(resolveRoute('/inbox', ['auditor'])).toEqual({ kind: 'forbidden' });
     expect(readsJournals(['executor'])).toBe(false);

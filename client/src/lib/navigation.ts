@@ -5,6 +5,7 @@ export const SESSIONS_PATH = '/sessions';
 export const INBOX_PATH = '/inbox';
 export const SEARCH_PATH = '/search';
 export const REPORTS_PATH = '/reports';
+export const AUTOFILL_METRICS_PATH = '/autofill-metrics';
 const CARD_PREFIX = '/cards/';
 
 /** Which navigation badge an item carries (see `lib/badges.svelte.ts`). */
@@ -25,6 +26,7 @@ export type ResolvedRoute =
   | { kind: 'inbox' }
   | { kind: 'search' }
   | { kind: 'reports' }
+  | { kind: 'autofillMetrics' }
   | { kind: 'card'; id: string }
   | { kind: 'forbidden' }
   | { kind: 'notFound' };
@@ -79,6 +81,7 @@ export function navItems(roles: readonly string[]): NavItem[] {
   if (hasInboxSection(known)) items.push({ path: INBOX_PATH, labelKey: 'nav.inbox', role: null, testid: 'inbox', badge: 'assignments' });
   if (known.length > 0) items.push({ path: SEARCH_PATH, labelKey: 'nav.search', role: null, testid: 'search' });
   if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: REPORTS_PATH, labelKey: 'nav.reports', role: null, testid: 'reports' });
+  if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: AUTOFILL_METRICS_PATH, labelKey: 'nav.autofill', role: null, testid: 'autofill' });
   items.push({ path: SESSIONS_PATH, labelKey: 'nav.sessions', role: null, testid: 'sessions' });
   return items;
 }
@@ -105,7 +108,8 @@ export function resolveRoute(address: string, roles: readonly string[]): Resolve
   if (section?.testid === 'inbox') return { kind: 'inbox' };
   if (section?.testid === 'search') return { kind: 'search' };
   if (section?.testid === 'reports') return { kind: 'reports' };
-  if (path === INBOX_PATH || path === SEARCH_PATH || path === REPORTS_PATH) return { kind: 'forbidden' };
+  if (section?.testid === 'autofill') return { kind: 'autofillMetrics' };
+  if (path === INBOX_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH) return { kind: 'forbidden' };
   const name = path.replace(/^\//, '');
   if (isRole(name)) return known.includes(name) ? { kind: 'home', role: name } : { kind: 'forbidden' };
   return { kind: 'notFound' };
