@@ -134,8 +134,6 @@ export interface GostCurve {
   size: number;
   q: bigint;
   Point: WeierstrassPointCons<bigint>;
-  /** Verifications so far: the base-point table is built only once a process verifies repeatedly. */
-  uses: number;
 }
 
 const built = new Map<CurveParams, GostCurve>();
@@ -159,7 +157,7 @@ export function gostCurve(paramSetOid: string): GostCurve | undefined {
       Gx: big(params.x),
       Gy: big(params.y),
     }, { Fp: gostField(p) });
-    c = { name: params.name, size: p > 1n << 256n ? 64 : 32, q: big(params.q), Point, uses: 0 };
+    c = { name: params.name, size: p > 1n << 256n ? 64 : 32, q: big(params.q), Point };
     built.set(params, c);
   }
   return c;
