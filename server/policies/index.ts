@@ -26,6 +26,13 @@ export const permissions = {
   'reports.read': ['admin', 'clerk', 'manager', 'auditor'],
   'files.read': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],
   'files.upload': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
+  // Records management: nomenclature, cases, inventories, destruction, transfer (issue 6).
+  'archive.read': ['admin', 'clerk', 'manager', 'lawyer', 'archivist', 'auditor'],
+  'archive.manage': ['admin', 'archivist'],
+  // Opening and closing cases is the records office's daily work as much as the archivist's.
+  'archive.cases': ['admin', 'clerk', 'archivist'],
+  'archive.approve': ['admin', 'archivist', 'manager'],
+  'archive.legal_hold': ['admin', 'archivist', 'lawyer'],
   'self.manage': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 

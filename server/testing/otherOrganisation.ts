@@ -11,6 +11,7 @@ import type { WriteUnit } from '../http/route.ts';
 import { ROLES } from '../models/User.ts';
 import type { BlobStore } from '../storage/index.ts';
 import { PDFDocument } from 'pdf-lib';
+import { inventoryPdf, pdfTime, type InventoryContent } from '../archive/inventoryDocument.ts';
 
 export interface OtherOrganisation {
   orgId: string;
@@ -66,6 +67,27 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
     const [anchor] = (await trx('trust_anchors')
       .insert({ org_id: orgId, sha256: `fixture-${suffix}`, subject: `CN=Корневой УЦ ${suffix}`, not_after: new Date('2035-01-01'), der_base64: '' })
       .returning('id')) as { id: string }[];
+    // Records management: a nomenclature line, its case, an approved inventory listing it and a draft destruction act.
+    const [nomenclatureItem] = (await trx('nomenclature_items').insert({ org_id: orgId, year: 2020, case_index: '01-01', title: 'Переписка', retention_kind: 'years', retention_years: 15 }).returning('id')) as { id: string }[];
+    const [archiveCase] = (await trx('cases')
+      .insert({ org_id: orgId, nomenclature_item_id: nomenclatureItem?.id, case_index: '01-01', title: 'Переписка', year: 2020, status: 'in_inventory', retention_kind: 'years', retention_years: 15, opened_on: '2020-01-09', closed_on: '2020-12-31' })
+      .returning('id')) as { id: string }[];
+    const [inventory] = (await trx('inventories').insert({ org_id: orgId, kind: 'long_term', year: 2020, number: 1, title: 'Опись' }).returning('id')) as { id: string }[];
+    // Approved, so that its transfer export answers too.
+    const approvedAt = new Date('2021-02-01T09:00:00Z');
+    const content: InventoryContent = {
+      format: 'kartoteka-inventory/1',
+      organisation: { name: `Администрация ${suffix}`, shortName: suffix },
+      inventory: { id: inventory?.id ?? '', kind: 'long_term', year: 2020, number: 1, title: 'Опись' },
+      approval: { by: 'Петров Пётр', at: pdfTime(approvedAt) },
+      cases: [{ position: 1, caseId: archiveCase?.id ?? '', caseIndex: '01-01', title: 'Переписка', year: 2020, startDate: null, endDate: null, documents: 0, sheets: 0, retention: '15 лет', listArticle: null }],
+      totals: { cases: 1, sheets: 0, documents: 0 },
+    };
+    const inventoryBlob = await blobs.put(await inventoryPdf(content, approvedAt));
+    await trx('inventories').where({ id: inventory?.id }).update({ status: 'approved', approved_at: approvedAt, approved_by_name: 'Петров Пётр', content: JSON.stringify(content), pdf_sha256: inventoryBlob.sha256 });
+    await trx('inventory_items').insert({ inventory_id: inventory?.id, org_id: orgId, case_id: archiveCase?.id, position: 1 });
+    const [destructionAct] = (await trx('destruction_acts').insert({ org_id: orgId, year: 2026, number: 1, reason: 'Истечение сроков хранения' }).returning('id')) as { id: string }[];
+    await trx('destruction_act_items').insert({ act_id: destructionAct?.id, org_id: orgId, case_id: archiveCase?.id, position: 1 });
     const jobId = await enqueueJob(trx, { kind: 'platform.ping', orgId });
     await trx('jobs').where({ id: jobId }).update({ state: 'dead' });
     return {
@@ -86,6 +108,10 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
         assignment: assignment?.id ?? '',
         signature_check: check?.id ?? '',
         trust_anchor: anchor?.id ?? '',
+        nomenclature_item: nomenclatureItem?.id ?? '',
+        case: archiveCase?.id ?? '',
+        inventory: inventory?.id ?? '',
+        destruction_act: destructionAct?.id ?? '',
       },
     };
   });

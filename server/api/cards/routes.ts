@@ -14,7 +14,7 @@ import { reindexCard } from '../../records/search/searchJobs.ts';
 import { assertCardVisible, visibleCards } from '../../policies/cardAccess.ts';
 import { enqueueCardSignatureChecks } from '../../signatures/signatureJobs.ts';
 import { recordAutofillOutcome } from '../../autofill/recordOutcome.ts';
-import { assertTransition } from '../../records/lifecycle.ts';
+import { fileCardInCase } from '../../commands/archive/fileCardInCase.ts';
 
 defineRoute({
   operationId: 'createCard',
@@ -233,19 +233,21 @@ defineRoute({
   permission: 'cards.edit',
   resource: 'card',
   params: IdParams,
-  body: Type.Object({ caseIndex: Type.String({ minLength: 1, maxLength: 50 }), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+  // caseIndex alone keeps working as before; when the organisation has that case in the card's year (or caseId names
+  // one) the card is linked to it, and a closed case refuses (server/commands/archive/fileCardInCase.ts).
+  body: Type.Object(
+    {
+      caseIndex: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+      caseId: Type.Optional(Uuid),
+      note: Type.Optional(Type.String({ maxLength: 1000 })),
+    },
+    { additionalProperties: false },
+  ),
   success: { status: 200, description: 'Карточка', schema: CardDetailSchema },
+  errors: ['CASE_CLOSED', 'CASE_NOT_FOUND', 'CASE_YEAR_MISMATCH', 'CASE_REFERENCE_REQUIRED'],
   async handler(ctx) {
     const version = ctx.ifMatch();
-    const card = await ctx.write(async (unit) => {
-      const current = await unit.scope.findOr404(Card, ctx.params.id);
-      if (current.version !== version) throw new AppError('PRECONDITION_FAILED');
-      assertTransition(current.status, 'filed');
-      await unit.scope.query(Card).findById(current.id).patch({ status: 'filed', caseIndex: ctx.body.caseIndex, version: current.version + 1, updatedAt: new Date() });
-      await reindexCard(unit.trx, unit.scope.orgId, current.id);
-      await unit.audit({ action: 'card.filed', objectType: 'card', objectId: current.id, payload: { caseIndex: ctx.body.caseIndex, from: current.status, note: ctx.body.note ?? null } });
-      return unit.scope.findOr404(Card, current.id);
-    });
+    const card = await ctx.write((unit) => fileCardInCase(unit, ctx.params.id, version, ctx.body));
     ctx.setVersion(card.version);
     return presentCardDetail(ctx.app.knex, card);
   },

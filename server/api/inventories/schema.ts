@@ -1,0 +1,22 @@
+import { Type } from '@sinclair/typebox';
+import { Uuid } from '../common.ts';
+import { CaseSchema, InventoryKindSchema, InventorySchema } from '../../archive/presenters.ts';
+import { Year } from '../nomenclature/schema.ts';
+
+const CaseIds = Type.Array(Uuid, { maxItems: 5000, uniqueItems: true, description: 'Дела описи; без списка — все подходящие закрытые дела / the cases; all eligible when absent' });
+
+export const InventoryListQuery = Type.Object(
+  { year: Type.Optional(Year), kind: Type.Optional(InventoryKindSchema), status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('approved')])) },
+  { additionalProperties: false },
+);
+export const CandidatesQuery = Type.Object({ year: Type.Optional(Year), kind: Type.Optional(InventoryKindSchema) }, { additionalProperties: false });
+export const CreateInventoryBody = Type.Object(
+  { kind: InventoryKindSchema, year: Year, title: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })), caseIds: Type.Optional(CaseIds) },
+  { additionalProperties: false },
+);
+export const UpdateInventoryBody = Type.Object({ title: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })), caseIds: Type.Optional(CaseIds) }, { additionalProperties: false });
+export const TransferQuery = Type.Object(
+  { archive: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Наименование государственного (муниципального) архива / the receiving archive' })) },
+  { additionalProperties: false },
+);
+export const InventoryDetailSchema = Type.Composite([InventorySchema, Type.Object({ cases: Type.Array(CaseSchema) })]);

@@ -1,0 +1,38 @@
+// Call points for other parts of the archive (packages, fixity, search) that must react to records-management
+// events. Hooks run inside the business transaction of the event, so a hook that enqueues a job (the usual case)
+// enqueues it exactly when the event commits; a hook that throws rolls the event back.
+import type { WriteUnit } from '../http/route.ts';
+import type { Case } from '../models/Case.ts';
+import type { Inventory } from '../models/Inventory.ts';
+import type { DestructionAct } from '../models/DestructionAct.ts';
+
+export type CaseClosedHook = (unit: WriteUnit, closed: Case) => Promise<void>;
+export type InventoryApprovedHook = (unit: WriteUnit, inventory: Inventory, caseIds: string[]) => Promise<void>;
+export type CasesDestroyedHook = (unit: WriteUnit, act: DestructionAct, destroyed: { caseIds: string[]; cardIds: string[] }) => Promise<void>;
+
+const caseClosed: CaseClosedHook[] = [];
+const inventoryApproved: InventoryApprovedHook[] = [];
+const casesDestroyed: CasesDestroyedHook[] = [];
+
+/** Registers a hook run when a case is closed (individually or at year end). */
+export function onCaseClosed(hook: CaseClosedHook): void {
+  caseClosed.push(hook);
+}
+/** Registers a hook run when an inventory is approved (content and PDF/A frozen). */
+export function onInventoryApproved(hook: InventoryApprovedHook): void {
+  inventoryApproved.push(hook);
+}
+/** Registers a hook run when a destruction act is executed, after the cards were purged. */
+export function onCasesDestroyed(hook: CasesDestroyedHook): void {
+  casesDestroyed.push(hook);
+}
+
+export async function runCaseClosed(unit: WriteUnit, closed: Case): Promise<void> {
+  for (const hook of caseClosed) await hook(unit, closed);
+}
+export async function runInventoryApproved(unit: WriteUnit, inventory: Inventory, caseIds: string[]): Promise<void> {
+  for (const hook of inventoryApproved) await hook(unit, inventory, caseIds);
+}
+export async function runCasesDestroyed(unit: WriteUnit, act: DestructionAct, destroyed: { caseIds: string[]; cardIds: string[] }): Promise<void> {
+  for (const hook of casesDestroyed) await hook(unit, act, destroyed);
+}

@@ -1,0 +1,90 @@
+// The inventory (опись) as a document: a JSON snapshot of what it lists and its PDF/A rendering. The snapshot
+// is what approval freezes; the PDF is rendered from the snapshot alone, so the same snapshot gives the same bytes.
+import canonicalize from 'canonicalize';
+import type { Case } from '../models/Case.ts';
+import type { Inventory, InventoryKind } from '../models/Inventory.ts';
+import { retentionLabel } from './retention.ts';
+
+export const INVENTORY_KIND_RU: Record<InventoryKind, string> = {
+  permanent: 'дел постоянного хранения',
+  long_term: 'дел долговременного (свыше 10 лет) хранения',
+  personnel: 'дел по личному составу',
+};
+
+export interface InventoryContent {
+  format: 'kartoteka-inventory/1';
+  organisation: { name: string; shortName: string };
+  inventory: { id: string; kind: InventoryKind; year: number; number: number; title: string };
+  approval: { by: string; at: string } | null;
+  cases: {
+    position: number;
+    caseId: string;
+    caseIndex: string;
+    title: string;
+    year: number;
+    startDate: string | null;
+    endDate: string | null;
+    documents: number;
+    sheets: number;
+    retention: string;
+    listArticle: string | null;
+  }[];
+  totals: { cases: number; sheets: number; documents: number };
+}
+
+export function inventoryContent(org: { name: string; shortName: string }, inv: Inventory, cases: Case[], approval: InventoryContent['approval']): InventoryContent {
+  const rows = cases.map((c, i) => ({
+    position: i + 1,
+    caseId: c.id,
+    caseIndex: c.caseIndex,
+    title: c.title,
+    year: c.year,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    documents: c.documentsCount,
+    sheets: c.sheets,
+    retention: retentionLabel(c).ru,
+    listArticle: c.listArticle,
+  }));
+  return {
+    format: 'kartoteka-inventory/1',
+    organisation: org,
+    inventory: { id: inv.id, kind: inv.kind, year: inv.year, number: inv.number, title: inv.title },
+    approval,
+    cases: rows,
+    totals: { cases: rows.length, sheets: rows.reduce((n, r) => n + r.sheets, 0), documents: rows.reduce((n, r) => n + r.documents, 0) },
+  };
+}
+
+/** The frozen content as bytes (RFC 8785 canonical JSON): the download and the transfer package carry the same bytes. */
+export function inventoryJson(content: InventoryContent): Uint8Array {
+  return new TextEncoder().encode(canonicalize(content) ?? '');
+}
+
+const ruDate = (d: string | null): string => (d ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : '—');
+
+/** RFC 3339 without milliseconds, as the PDF/A producer wants it. */
+export const pdfTime = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export async function inventoryPdf(content: InventoryContent, created: Date): Promise<Uint8Array> {
+  const { generateDocument } = await import('../../archive/index.ts');
+  const inv = content.inventory;
+  const paragraphs = [
+    { text: content.organisation.name, bold: true, size: 12 },
+    { text: `Опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`, bold: true, size: 14 },
+    { text: inv.title },
+    { text: '№ п/п | Индекс дела | Заголовок дела | Крайние даты | Кол-во документов | Кол-во листов | Срок хранения | Статья перечня', bold: true, size: 9 },
+    ...content.cases.map((c) => ({
+      text: `${c.position}. | ${c.caseIndex} | ${c.title} | ${ruDate(c.startDate)} – ${ruDate(c.endDate)} | ${c.documents} | ${c.sheets} | ${c.retention} | ${c.listArticle ?? '—'}`,
+      size: 10,
+    })),
+    { text: `В данный раздел описи внесено ${content.totals.cases} дел(а), ${content.totals.sheets} листов, ${content.totals.documents} документов.` },
+    content.approval
+      ? { text: `Утверждено: ${content.approval.by}, ${content.approval.at}`, bold: true }
+      : { text: 'ПРОЕКТ — опись не утверждена', bold: true },
+  ];
+  return generateDocument(
+    { title: `Опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`, author: content.organisation.name, created: pdfTime(created), documentId: `inventory-${inv.id}` },
+    paragraphs,
+  );
+}

@@ -1,0 +1,167 @@
+// Destruction acts (акты о выделении к уничтожению): proposed from cases whose retention has expired, approved,
+// then executed — the cases' cards and files are purged, tombstones stay in the audit log. A legal hold on any
+// case blocks creating, approving and executing an act that lists it.
+import type { WriteUnit } from '../../http/route.ts';
+import type { Actor } from '../../http/actor.ts';
+import type { TenantScope } from '../../tenancy/scope.ts';
+import { AppError } from '../../http/problem.ts';
+import { Case } from '../../models/Case.ts';
+import { DestructionAct } from '../../models/DestructionAct.ts';
+import { destructionDueOn, isDestructionDue, retentionLabel } from '../../archive/retention.ts';
+import { purgeCaseCards } from '../../archive/purge.ts';
+import { runCasesDestroyed } from '../../archive/hooks.ts';
+import { today } from '../../records/today.ts';
+
+/** Cases that may be selected for destruction on `asOf`: closed (or listed in a long-term inventory), due, not held, in no pending act. */
+export async function destructionCandidates(scope: TenantScope, asOf: string, options: { includeHeld?: boolean; exceptActId?: string } = {}): Promise<Case[]> {
+  const rows = await scope
+    .query(Case)
+    .whereIn('status', ['closed', 'in_inventory'])
+    .whereNot('retention_kind', 'permanent')
+    .modify((q) => {
+      if (!options.includeHeld) q.where('legal_hold', false);
+    })
+    .whereNotExists((q) => {
+      q.select(1)
+        .from('destruction_act_items')
+        .join('destruction_acts', 'destruction_acts.id', 'destruction_act_items.act_id')
+        .whereRaw('destruction_act_items.case_id = cases.id')
+        .whereIn('destruction_acts.status', ['draft', 'approved']);
+      if (options.exceptActId) q.whereNot('destruction_acts.id', options.exceptActId);
+    })
+    .orderBy([{ column: 'year' }, { column: 'case_index' }]);
+  return rows.filter((c) => isDestructionDue(c, asOf));
+}
+
+function assertNotHeld(cases: Case[]): void {
+  const held = cases.filter((c) => c.legalHold);
+  if (held.length > 0) {
+    throw new AppError('CASE_LEGAL_HOLD', {
+      ru: `Дела под запретом уничтожения: ${held.map((c) => `${c.caseIndex} (${c.year}): ${c.legalHoldReason ?? ''}`).join('; ')}`,
+      en: `Cases under a legal hold: ${held.map((c) => `${c.caseIndex} (${c.year})`).join(', ')}`,
+      extensions: { caseIds: held.map((c) => c.id) },
+    });
+  }
+}
+
+export async function actCases(scope: TenantScope, actId: string, lock = false): Promise<Case[]> {
+  return scope
+    .query(Case)
+    .join('destruction_act_items', 'destruction_act_items.case_id', 'cases.id')
+    .where('destruction_act_items.act_id', actId)
+    .orderBy('destruction_act_items.position')
+    .select('cases.*')
+    .modify((q) => {
+      if (lock) q.forUpdate();
+    });
+}
+
+
+
+/** The cases must all still be destructible on `asOf`; a held one is named as such. */
+async function assertDestructible(scope: TenantScope, chosen: Case[], asOf: string, actId?: string): Promise<void> {
+  assertNotHeld(chosen);
+  const candidates = new Set((await destructionCandidates(scope, asOf, actId ? { exceptActId: actId } : {})).map((c) => c.id));
+  const invalid = chosen.filter((c) => !candidates.has(c.id));
+  if (invalid.length > 0) {
+    throw new AppError('DESTRUCTION_CASES_INVALID', {
+      extensions: { caseIds: invalid.map((c) => c.id), cases: invalid.map((c) => ({ id: c.id, caseIndex: c.caseIndex, status: c.status, destructionDueOn: destructionDueOn(c) })) },
+    });
+  }
+}
+
+export async function createDestructionAct(unit: WriteUnit, actor: Actor, input: { reason?: string; caseIds?: string[] }): Promise<DestructionAct> {
+  const asOf = today();
+  const chosen = input.caseIds
+    ? await unit.scope.query(Case).whereIn('id', input.caseIds).orderBy([{ column: 'year' }, { column: 'case_index' }])
+    : await destructionCandidates(unit.scope, asOf);
+  if (input.caseIds && chosen.length !== new Set(input.caseIds).size) throw new AppError('CASE_NOT_FOUND');
+  if (chosen.length === 0) throw new AppError('DESTRUCTION_ACT_EMPTY');
+  await assertDestructible(unit.scope, chosen, asOf);
+  const year = Number(asOf.slice(0, 4));
+  const last = (await unit.scope.table('destruction_acts').where({ year }).max('number as n').first()) as { n: number | null } | undefined;
+  const number = (last?.n ?? 0) + 1;
+  const act = await unit.scope.insertQuery(DestructionAct).insertAndFetch({
+    year,
+    number,
+    reason: input.reason?.trim() || 'Истечение сроков хранения',
+    status: 'draft',
+    createdBy: actor.userId,
+  });
+  await unit.trx('destruction_act_items').insert(chosen.map((c, i) => ({ act_id: act.id, org_id: unit.scope.orgId, case_id: c.id, position: i + 1 })));
+  await unit.audit({ action: 'destruction_act.created', objectType: 'destruction_act', objectId: act.id, payload: { number: `${number}/${year}`, reason: act.reason, caseIds: chosen.map((c) => c.id), cases: chosen.map((c) => `${c.caseIndex}/${c.year}`) } });
+  return act;
+}
+
+function assertActStatus(act: DestructionAct, status: DestructionAct['status'], action: { ru: string; en: string }): void {
+  if (act.status !== status) {
+    throw new AppError('DESTRUCTION_ACT_STATE', { ru: `Нельзя ${action.ru}: акт ${act.status === 'executed' ? 'исполнен' : act.status === 'approved' ? 'утверждён' : 'не утверждён'}`, en: `Cannot ${action.en}: the act is ${act.status}`, extensions: { status: act.status } });
+  }
+}
+
+export async function deleteDestructionAct(unit: WriteUnit, id: string, expectedVersion: number): Promise<void> {
+  const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
+  assertActStatus(act, 'draft', { ru: 'удалить акт', en: 'delete the act' });
+  await unit.scope.query(DestructionAct).where({ id, version: expectedVersion }).delete();
+  await unit.audit({ action: 'destruction_act.deleted', objectType: 'destruction_act', objectId: id, payload: { number: `${act.number}/${act.year}` } });
+}
+
+function snapshot(act: DestructionAct, cases: Case[]): Record<string, unknown> {
+  return {
+    number: `${act.number}/${act.year}`,
+    reason: act.reason,
+    cases: cases.map((c, i) => ({
+      position: i + 1,
+      caseId: c.id,
+      caseIndex: c.caseIndex,
+      title: c.title,
+      year: c.year,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      documents: c.documentsCount,
+      sheets: c.sheets,
+      retention: retentionLabel(c).ru,
+      listArticle: c.listArticle,
+      destructionDueOn: destructionDueOn(c),
+    })),
+  };
+}
+
+export async function approveDestructionAct(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<DestructionAct> {
+  const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
+  assertActStatus(act, 'draft', { ru: 'утвердить акт', en: 'approve the act' });
+  const cases = await actCases(unit.scope, id, true);
+  await assertDestructible(unit.scope, cases, today(), id);
+  const approved = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, {
+    status: 'approved',
+    approvedBy: actor.userId,
+    approvedByName: actor.fullName,
+    approvedAt: new Date(),
+    content: snapshot(act, cases),
+    updatedAt: new Date(),
+  });
+  await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: `${act.number}/${act.year}`, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id) } });
+  return approved;
+}
+
+export async function executeDestructionAct(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<DestructionAct> {
+  const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
+  assertActStatus(act, 'approved', { ru: 'исполнить акт', en: 'execute the act' });
+  // Locked: a legal hold placed now waits for this transaction, or is seen by it.
+  const cases = await actCases(unit.scope, id, true);
+  assertNotHeld(cases);
+  const number = `${act.number}/${act.year}`;
+  const caseIds = cases.map((c) => c.id);
+  const { cardIds, blobs } = await purgeCaseCards(unit, caseIds, { actId: id, actNumber: number, reason: act.reason });
+  await unit.scope.query(Case).whereIn('id', caseIds).patch({ status: 'destroyed', updatedAt: new Date() });
+  const executed = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, {
+    status: 'executed',
+    executedBy: actor.userId,
+    executedAt: new Date(),
+    content: { ...(act.content ?? snapshot(act, cases)), purgedCards: cardIds.length, blobs: blobs.length },
+    updatedAt: new Date(),
+  });
+  await runCasesDestroyed(unit, executed, { caseIds, cardIds });
+  await unit.audit({ action: 'destruction_act.executed', objectType: 'destruction_act', objectId: id, payload: { number, caseIds, purgedCards: cardIds.length, blobs: blobs.length } });
+  return executed;
+}

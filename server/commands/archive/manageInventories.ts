@@ -1,0 +1,125 @@
+// Inventories (описи): drafts built from closed cases of one kind and year, edited while draft, approved once.
+// Approval freezes the content (JSON snapshot) and the PDF/A (blob under a retention hold) and puts the cases in
+// the inventory.
+import type { WriteUnit } from '../../http/route.ts';
+import type { Actor } from '../../http/actor.ts';
+import type { BlobStore } from '../../storage/index.ts';
+import { AppError } from '../../http/problem.ts';
+import { Case } from '../../models/Case.ts';
+import { Inventory, type InventoryKind } from '../../models/Inventory.ts';
+import { inventoryKindOf } from '../../archive/retention.ts';
+import { INVENTORY_KIND_RU, inventoryContent, inventoryPdf, pdfTime, type InventoryContent } from '../../archive/inventoryDocument.ts';
+import { runInventoryApproved } from '../../archive/hooks.ts';
+
+/** Closed cases that no inventory lists yet, of the kind and year when given: what a new inventory proposes. */
+export async function eligibleCases(unit: Pick<WriteUnit, 'scope'>, filter: { kind?: InventoryKind; year?: number }, exceptInventoryId?: string): Promise<Case[]> {
+  const closed = await unit.scope
+    .query(Case)
+    .where({ status: 'closed' })
+    .modify((q) => {
+      if (filter.year) q.where('year', filter.year);
+    })
+    .whereNotExists((q) => {
+      q.select(1).from('inventory_items').whereRaw('inventory_items.case_id = cases.id');
+      if (exceptInventoryId) q.whereNot('inventory_items.inventory_id', exceptInventoryId);
+    })
+    .orderBy([{ column: 'year' }, { column: 'case_index' }]);
+  return closed.filter((c) => (filter.kind ? inventoryKindOf(c) === filter.kind : inventoryKindOf(c) !== null));
+}
+
+async function setItems(unit: WriteUnit, inv: Inventory, caseIds: string[] | undefined): Promise<string[]> {
+  const eligible = await eligibleCases(unit, { kind: inv.kind, year: inv.year }, inv.id);
+  const chosen = caseIds ?? eligible.map((c) => c.id);
+  const byId = new Map(eligible.map((c) => [c.id, c]));
+  const invalid = chosen.filter((id) => !byId.has(id));
+  if (invalid.length > 0) throw new AppError('INVENTORY_CASES_INVALID', { extensions: { caseIds: invalid } });
+  if (chosen.length === 0) throw new AppError('INVENTORY_EMPTY');
+  // Cases follow the nomenclature's order of indices, whatever order they were picked in.
+  const ordered = eligible.filter((c) => chosen.includes(c.id));
+  await unit.scope.table('inventory_items').where({ inventory_id: inv.id }).delete();
+  await unit.trx('inventory_items').insert(ordered.map((c, i) => ({ inventory_id: inv.id, org_id: unit.scope.orgId, case_id: c.id, position: i + 1 })));
+  return ordered.map((c) => c.id);
+}
+
+export async function createInventory(unit: WriteUnit, actor: Actor, input: { kind: InventoryKind; year: number; title?: string; caseIds?: string[] }): Promise<Inventory> {
+  const last = (await unit.scope.table('inventories').where({ year: input.year, kind: input.kind }).max('number as n').first()) as { n: number | null } | undefined;
+  const number = (last?.n ?? 0) + 1;
+  const inv = await unit.scope.insertQuery(Inventory).insertAndFetch({
+    kind: input.kind,
+    year: input.year,
+    number,
+    title: input.title ?? `Опись № ${number} ${INVENTORY_KIND_RU[input.kind]} за ${input.year} год`,
+    status: 'draft',
+    createdBy: actor.userId,
+  });
+  const caseIds = await setItems(unit, inv, input.caseIds);
+  await unit.audit({ action: 'inventory.created', objectType: 'inventory', objectId: inv.id, payload: { kind: inv.kind, year: inv.year, number, caseIds } });
+  return inv;
+}
+
+function assertDraft(inv: Inventory): void {
+  if (inv.status !== 'draft') throw new AppError('INVENTORY_NOT_DRAFT');
+}
+
+export async function updateInventory(unit: WriteUnit, id: string, expectedVersion: number, input: { title?: string; caseIds?: string[] }): Promise<Inventory> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  assertDraft(inv);
+  const caseIds = input.caseIds ? await setItems(unit, inv, input.caseIds) : undefined;
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, { ...(input.title ? { title: input.title } : {}), updatedAt: new Date() });
+  await unit.audit({ action: 'inventory.updated', objectType: 'inventory', objectId: id, payload: { title: input.title ?? null, caseIds: caseIds ?? null } });
+  return after;
+}
+
+export async function deleteInventory(unit: WriteUnit, id: string, expectedVersion: number): Promise<void> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  assertDraft(inv);
+  await unit.scope.query(Inventory).where({ id, version: expectedVersion }).delete();
+  await unit.audit({ action: 'inventory.deleted', objectType: 'inventory', objectId: id, payload: { kind: inv.kind, year: inv.year, number: inv.number } });
+}
+
+/** The inventory's cases in their listed order. */
+export async function inventoryCases(scope: WriteUnit['scope'], inventoryId: string): Promise<Case[]> {
+  return scope.query(Case).join('inventory_items', 'inventory_items.case_id', 'cases.id').where('inventory_items.inventory_id', inventoryId).orderBy('inventory_items.position').select('cases.*');
+}
+
+export async function organisationOf(unit: Pick<WriteUnit, 'scope'>): Promise<{ name: string; shortName: string }> {
+  const org = (await unit.scope.db('organisations').where({ id: unit.scope.orgId }).first('name', 'short_name')) as { name: string; short_name: string };
+  return { name: org.name, shortName: org.short_name };
+}
+
+/** The draft's content as it would be approved now (for the preview). */
+export async function draftContent(unit: Pick<WriteUnit, 'scope'>, inv: Inventory): Promise<InventoryContent> {
+  return inventoryContent(await organisationOf(unit), inv, await inventoryCases(unit.scope, inv.id), null);
+}
+
+export async function approveInventory(unit: WriteUnit, actor: Actor, blobs: BlobStore, id: string, expectedVersion: number): Promise<Inventory> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  assertDraft(inv);
+  const cases = await inventoryCases(unit.scope, id);
+  if (cases.length === 0) throw new AppError('INVENTORY_EMPTY');
+  const notClosed = cases.filter((c) => c.status !== 'closed');
+  if (notClosed.length > 0) throw new AppError('INVENTORY_CASES_INVALID', { extensions: { caseIds: notClosed.map((c) => c.id) } });
+  // Whole seconds: the time printed in the PDF and the stored one are the same instant.
+  const approvedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const content = inventoryContent(await organisationOf(unit), inv, cases, { by: actor.fullName, at: pdfTime(approvedAt) });
+  const pdf = await blobs.put(await inventoryPdf(content, approvedAt));
+  await unit.trx('blob_holds').insert({ org_id: unit.scope.orgId, sha256: pdf.sha256, reason: `inventory ${inv.id} approved`, created_by: actor.userId });
+  await unit.scope.query(Case).whereIn('id', cases.map((c) => c.id)).patch({ status: 'in_inventory', updatedAt: new Date() });
+  const approved = await unit.scope.patchVersioned(Inventory, id, expectedVersion, {
+    status: 'approved',
+    approvedBy: actor.userId,
+    approvedByName: actor.fullName,
+    approvedAt,
+    content: content as unknown as Record<string, unknown>,
+    pdfSha256: pdf.sha256,
+    updatedAt: new Date(),
+  });
+  await runInventoryApproved(unit, approved, cases.map((c) => c.id));
+  await unit.audit({
+    action: 'inventory.approved',
+    objectType: 'inventory',
+    objectId: id,
+    payload: { kind: inv.kind, year: inv.year, number: inv.number, cases: cases.map((c) => c.caseIndex), pdfSha256: pdf.sha256, approvedBy: actor.fullName },
+  });
+  return approved;
+}
