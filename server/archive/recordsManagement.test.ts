@@ -1,0 +1,409 @@
+// Records management through the HTTP API: nomenclature, cases, filing, closing, retention, inventories,
+// destruction with legal holds and the transfer export.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
+import { startTestServer, type TestClient, type TestServer } from '../testing/testServer.ts';
+import { JobWorker } from '../jobs/worker.ts';
+import { today } from '../records/today.ts';
+import { destructionDueOn, inventoryKindOf } from './retention.ts';
+
+let srv: TestServer;
+let archivist: TestClient;
+let clerk: TestClient;
+let lawyer: TestClient;
+let executor: TestClient;
+
+interface Item {
+  id: string;
+  year: number;
+  caseIndex: string;
+  title: string;
+  retentionKind: string;
+  retentionYears: number | null;
+  retention: { ru: string };
+  version: number;
+}
+interface CaseBody {
+  id: string;
+  caseIndex: string;
+  year: number;
+  status: string;
+  closedOn: string | null;
+  documentsCount: number;
+  sheets: number;
+  startDate: string | null;
+  endDate: string | null;
+  destructionDueOn: string | null;
+  inventoryKind: string | null;
+  legalHold: boolean;
+  version: number;
+  cards?: { id: string; regNumber: string }[];
+}
+interface CardBody {
+  id: string;
+  status: string;
+  regNumber: string | null;
+  version: number;
+  caseIndex: string | null;
+}
+interface Problem {
+  code: string;
+  messages: { ru: string; en: string };
+}
+interface InventoryBody {
+  id: string;
+  status: string;
+  number: number;
+  version: number;
+  approvedByName: string | null;
+  pdfSha256: string | null;
+  cases: CaseBody[];
+}
+interface ActBody {
+  id: string;
+  status: string;
+  version: number;
+  purgedCards: number | null;
+  cases: CaseBody[];
+}
+
+const year = Number(today().slice(0, 4));
+const ifMatch = (v: number) => ({ 'if-match': `"v${v}"` });
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  archivist = await srv.login('archivist');
+  clerk = await srv.login('clerk');
+  lawyer = await srv.login('lawyer');
+  executor = await srv.login('executor');
+});
+afterAll(async () => srv?.close());
+
+async function nomenclature(body: Record<string, unknown>): Promise<Item> {
+  const res = await archivist.post<Item>('/api/nomenclature', body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function openCase(itemId: string): Promise<CaseBody> {
+  const res = await archivist.post<CaseBody>('/api/cases', { nomenclatureItemId: itemId });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function register(summary: string, sheets?: number): Promise<CardBody> {
+  const res = await clerk.post<CardBody>('/api/cards', { kind: 'incoming', register: true, summary, ...(sheets ? { sheets } : {}) });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function closeCase(c: CaseBody, closedOn?: string): Promise<CaseBody> {
+  const current = await archivist.get<CaseBody>(`/api/cases/${c.id}`);
+  const res = await archivist.post<CaseBody>(`/api/cases/${c.id}/close`, closedOn ? { closedOn } : {}, ifMatch(current.body.version));
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** Documents registered years ago: the registration year and date are moved back as if they had been. */
+async function backdate(cardId: string, date: string): Promise<void> {
+  await srv.rt.knex('cards').where({ id: cardId }).update({ reg_year: Number(date.slice(0, 4)), reg_date: date });
+}
+
+describe('retention rules', () => {
+  it('counts N years from 1 January after closing; permanent never; ДМН from the superseded day', () => {
+    const base = { status: 'closed', personnel: false, supersededOn: null };
+    expect(destructionDueOn({ ...base, retentionKind: 'years', retentionYears: 5, closedOn: '2020-12-31' })).toBe('2026-01-01');
+    expect(destructionDueOn({ ...base, retentionKind: 'years', retentionYears: 5, closedOn: '2020-03-01' })).toBe('2026-01-01');
+    expect(destructionDueOn({ ...base, retentionKind: 'years', retentionYears: 1, closedOn: null })).toBeNull();
+    expect(destructionDueOn({ ...base, retentionKind: 'permanent', retentionYears: null, closedOn: '2000-12-31' })).toBeNull();
+    expect(destructionDueOn({ ...base, retentionKind: 'until_superseded', retentionYears: null, closedOn: '2020-12-31' })).toBeNull();
+    expect(destructionDueOn({ ...base, retentionKind: 'until_superseded', retentionYears: null, closedOn: '2020-12-31', supersededOn: '2023-05-04' })).toBe('2023-05-04');
+    expect(inventoryKindOf({ retentionKind: 'permanent', retentionYears: null, personnel: false })).toBe('permanent');
+    expect(inventoryKindOf({ retentionKind: 'years', retentionYears: 75, personnel: true })).toBe('personnel');
+    expect(inventoryKindOf({ retentionKind: 'years', retentionYears: 15, personnel: false })).toBe('long_term');
+    expect(inventoryKindOf({ retentionKind: 'years', retentionYears: 10, personnel: false })).toBeNull();
+  });
+});
+
+describe('nomenclature of cases', () => {
+  it('creates, edits, refuses a duplicate index, deletes an unused line; every change is audited', async () => {
+    const item = await nomenclature({ year: 2031, caseIndex: '02-01', title: 'Переписка с гражданами', retentionKind: 'years', retentionYears: 5, listArticle: 'ст. 154' });
+    expect(item.retention.ru).toBe('5 лет');
+    const dup = await archivist.post<Problem>('/api/nomenclature', { year: 2031, caseIndex: '02-01', title: 'Ещё раз', retentionKind: 'permanent' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('NOMENCLATURE_INDEX_TAKEN');
+    const bad = await archivist.post<Problem>('/api/nomenclature', { year: 2031, caseIndex: '02-02', title: 'Без срока', retentionKind: 'years' });
+    expect(bad.body.code).toBe('RETENTION_TERM_INVALID');
+    const edited = await archivist.patch<Item>(`/api/nomenclature/${item.id}`, { retentionKind: 'until_superseded', title: 'Переписка с гражданами (ДМН)' }, ifMatch(item.version));
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ retentionKind: 'until_superseded', retentionYears: null, retention: { ru: 'ДМН' } });
+    expect((await archivist.patch(`/api/nomenclature/${item.id}`, { title: 'x' }, ifMatch(item.version))).status).toBe(412);
+    expect((await clerk.post('/api/nomenclature', { year: 2031, caseIndex: '09-09', title: 'x', retentionKind: 'permanent' })).status).toBe(403);
+    expect((await archivist.delete(`/api/nomenclature/${item.id}`, ifMatch(edited.body.version))).status).toBe(204);
+    expect((await archivist.get(`/api/nomenclature/${item.id}`)).status).toBe(404);
+    const admin = await srv.login('admin');
+    const audit = await admin.get<{ items: { action: string; objectId: string }[] }>(`/api/audit?objectId=${item.id}`);
+    expect(audit.body.items.map((e) => e.action)).toEqual(expect.arrayContaining(['nomenclature.created', 'nomenclature.updated', 'nomenclature.deleted']));
+  });
+
+  it('copies a year to the next, keeping lines that already exist there', async () => {
+    await nomenclature({ year: 2032, caseIndex: '01-01', title: 'Приказы по основной деятельности', retentionKind: 'permanent', listArticle: 'ст. 19а' });
+    await nomenclature({ year: 2032, caseIndex: '01-02', title: 'Журнал регистрации входящих', retentionKind: 'years', retentionYears: 5 });
+    await nomenclature({ year: 2033, caseIndex: '01-02', title: 'Уже заведено', retentionKind: 'years', retentionYears: 3 });
+    const copy = await archivist.post<{ items: Item[]; skipped: string[] }>('/api/nomenclature/copy', { fromYear: 2032, toYear: 2033 });
+    expect(copy.status).toBe(200);
+    expect(copy.body.items.map((i) => i.caseIndex)).toEqual(['01-01']);
+    expect(copy.body.skipped).toEqual(['01-02']);
+    const list = await archivist.get<{ items: Item[] }>('/api/nomenclature?year=2033');
+    expect(list.body.items.map((i) => [i.caseIndex, i.title])).toEqual([
+      ['01-01', 'Приказы по основной деятельности'],
+      ['01-02', 'Уже заведено'],
+    ]);
+  });
+});
+
+describe('cases: filing and closing', () => {
+  it('files a card by index into the open case of its year, refuses a closed case, and closing computes ranges', async () => {
+    const item = await nomenclature({ year, caseIndex: '05-01', title: 'Обращения граждан', retentionKind: 'years', retentionYears: 5 });
+    const c = await openCase(item.id);
+    expect(c).toMatchObject({ status: 'open', caseIndex: '05-01', year, destructionDueOn: null });
+    expect((await archivist.post<Problem>('/api/cases', { nomenclatureItemId: item.id })).body.code).toBe('CASE_ALREADY_OPENED');
+
+    const a = await register('Жалоба на освещение', 3);
+    const b = await register('Жалоба на дороги');
+    const filedA = await clerk.post<CardBody>(`/api/cards/${a.id}/file-in-case`, { caseIndex: '05-01' }, ifMatch(a.version));
+    expect(filedA.status, JSON.stringify(filedA.body)).toBe(200);
+    expect(filedA.body).toMatchObject({ status: 'filed', caseIndex: '05-01' });
+    const filedB = await clerk.post<CardBody>(`/api/cards/${b.id}/file-in-case`, { caseId: c.id }, ifMatch(b.version));
+    expect(filedB.status).toBe(200);
+    // A free-text index without a case keeps working as before.
+    const d = await register('Без дела');
+    const free = await clerk.post<CardBody>(`/api/cards/${d.id}/file-in-case`, { caseIndex: '99-99' }, ifMatch(d.version));
+    expect(free.body).toMatchObject({ status: 'filed', caseIndex: '99-99' });
+
+    const detail = await archivist.get<CaseBody>(`/api/cases/${c.id}`);
+    expect(detail.body.cards?.map((k) => k.id).sort()).toEqual([a.id, b.id].sort());
+
+    const closed = await closeCase(c);
+    expect(closed).toMatchObject({ status: 'closed', closedOn: today(), documentsCount: 2, sheets: 4, startDate: today(), endDate: today() });
+    expect(closed.destructionDueOn).toBe(`${year + 6}-01-01`);
+
+    const e = await register('Поздняя жалоба');
+    const refused = await clerk.post<Problem>(`/api/cards/${e.id}/file-in-case`, { caseIndex: '05-01' }, ifMatch(e.version));
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CASE_CLOSED');
+    expect(refused.body.messages.ru).toMatch(/Дело 05-01 .* закрыто/);
+    expect((await clerk.get<CardBody>(`/api/cards/${e.id}`)).body.status).toBe('registered');
+  });
+
+  it('refuses filing into a case of another year and a case id that does not exist', async () => {
+    const item = await nomenclature({ year: 2019, caseIndex: '05-01', title: 'Обращения граждан', retentionKind: 'years', retentionYears: 5 });
+    const old = await openCase(item.id);
+    const card = await register('Текущее письмо');
+    const wrongYear = await clerk.post<Problem>(`/api/cards/${card.id}/file-in-case`, { caseId: old.id }, ifMatch(card.version));
+    expect(wrongYear.body.code).toBe('CASE_YEAR_MISMATCH');
+    const missing = await clerk.post<Problem>(`/api/cards/${card.id}/file-in-case`, { caseId: '00000000-0000-4000-8000-000000000000' }, ifMatch(card.version));
+    expect(missing.body.code).toBe('CASE_NOT_FOUND');
+    expect((await clerk.post<Problem>(`/api/cards/${card.id}/file-in-case`, {}, ifMatch(card.version))).body.code).toBe('CASE_REFERENCE_REQUIRED');
+  });
+
+  it('closes every open case of a year at year end; ДМН becomes due when superseded', async () => {
+    await nomenclature({ year: 2021, caseIndex: '07-01', title: 'Акты проверок', retentionKind: 'years', retentionYears: 3 });
+    await nomenclature({ year: 2021, caseIndex: '07-02', title: 'Графики отпусков', retentionKind: 'until_superseded' });
+    const opened = await archivist.post<{ items: CaseBody[] }>('/api/cases/open-year', { year: 2021 });
+    expect(opened.body.items.map((c) => c.caseIndex)).toEqual(['07-01', '07-02']);
+    const closed = await archivist.post<{ items: CaseBody[] }>('/api/cases/close-year', { year: 2021 });
+    expect(closed.body.items.map((c) => [c.caseIndex, c.status, c.closedOn, c.documentsCount, c.startDate])).toEqual([
+      ['07-01', 'closed', '2021-12-31', 0, null],
+      ['07-02', 'closed', '2021-12-31', 0, null],
+    ]);
+    const [threeYears, dmn] = closed.body.items as [CaseBody, CaseBody];
+    expect(threeYears.destructionDueOn).toBe('2025-01-01');
+    expect(dmn.destructionDueOn).toBeNull();
+    const superseded = await archivist.patch<CaseBody>(`/api/cases/${dmn.id}`, { supersededOn: '2024-02-01' }, ifMatch(dmn.version));
+    expect(superseded.body.destructionDueOn).toBe('2024-02-01');
+    expect((await archivist.patch<Problem>(`/api/cases/${threeYears.id}`, { supersededOn: '2024-02-01' }, ifMatch(threeYears.version))).body.code).toBe('RETENTION_TERM_INVALID');
+    const proposal = await archivist.get<{ items: CaseBody[] }>('/api/destruction-acts/proposal');
+    expect(proposal.body.items.map((c) => c.id)).toEqual(expect.arrayContaining([threeYears.id, dmn.id]));
+  });
+});
+
+describe('inventories', () => {
+  it('builds from closed permanent cases, previews as PDF/A, approves (frozen), exports a deterministic transfer', async () => {
+    const { checkPdfa } = await import('../../archive/index.ts');
+    const orders = await nomenclature({ year, caseIndex: '01-01', title: 'Приказы главы по основной деятельности', retentionKind: 'permanent', listArticle: 'ст. 19а' });
+    const minutes = await nomenclature({ year, caseIndex: '01-03', title: 'Протоколы заседаний комиссии', retentionKind: 'permanent', listArticle: 'ст. 18' });
+    const temp = await nomenclature({ year, caseIndex: '01-04', title: 'Журнал учёта посетителей', retentionKind: 'years', retentionYears: 3 });
+    const c1 = await openCase(orders.id);
+    const c2 = await openCase(minutes.id);
+    const c3 = await openCase(temp.id);
+    const card = await register('Приказ об утверждении номенклатуры дел', 2);
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]);
+    const upload = await clerk.upload(await pdf.save(), 'приказ.pdf');
+    expect(upload.status).toBe(201);
+    expect((await clerk.post(`/api/cards/${card.id}/files`, { fileIds: [upload.body.id] })).status).toBe(200);
+    await clerk.post(`/api/cards/${card.id}/file-in-case`, { caseIndex: '01-01' }, ifMatch(card.version));
+    for (const c of [c1, c2, c3]) await closeCase(c);
+
+    const candidates = await archivist.get<{ items: CaseBody[] }>(`/api/inventories/candidates?kind=permanent&year=${year}`);
+    expect(candidates.body.items.map((c) => c.caseIndex)).toEqual(['01-01', '01-03']);
+    const wrong = await archivist.post<Problem>('/api/inventories', { kind: 'permanent', year, caseIds: [c3.id] });
+    expect(wrong.body.code).toBe('INVENTORY_CASES_INVALID');
+    const draft = await archivist.post<InventoryBody>('/api/inventories', { kind: 'permanent', year, caseIds: [c2.id, c1.id] });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(draft.body.cases.map((c) => c.caseIndex)).toEqual(['01-01', '01-03']);
+
+    const cookie = { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const bytesOf = async (path: string): Promise<Uint8Array> => {
+      const res = await fetch(srv.url + path, { headers: cookie });
+      expect(res.status).toBe(200);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const preview = await archivist.get(`/api/inventories/${draft.body.id}/pdf`);
+    expect(preview.headers.get('content-type')).toBe('application/pdf');
+    const previewBytes = await bytesOf(`/api/inventories/${draft.body.id}/pdf`);
+    const report = checkPdfa(previewBytes);
+    expect(report.errors).toEqual([]);
+    expect(report.conformant).toBe(true);
+
+    expect((await clerk.post(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(draft.body.version))).status).toBe(403);
+    const approved = await archivist.post<InventoryBody>(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(draft.body.version));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', approvedByName: 'Белова Наталья Андреевна' });
+    expect(approved.body.cases.every((c) => c.status === 'in_inventory')).toBe(true);
+    const frozen = await archivist.patch<Problem>(`/api/inventories/${draft.body.id}`, { title: 'Другое' }, ifMatch(approved.body.version));
+    expect(frozen.body.code).toBe('INVENTORY_NOT_DRAFT');
+    expect((await archivist.post<Problem>(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(approved.body.version))).body.code).toBe('INVENTORY_NOT_DRAFT');
+
+    const approvedPdf = await bytesOf(`/api/inventories/${draft.body.id}/pdf`);
+    expect(checkPdfa(approvedPdf).conformant).toBe(true);
+    const held = await srv.rt.knex('blob_holds').where({ sha256: approved.body.pdfSha256 }).whereNull('released_at').first();
+    expect(held).toBeTruthy();
+    const content = await archivist.get<{ approval: { by: string }; cases: { caseIndex: string; documents: number; sheets: number }[]; totals: { cases: number } }>(`/api/inventories/${draft.body.id}/content`);
+    expect(content.body.approval.by).toBe('Белова Наталья Андреевна');
+    expect(content.body.cases).toEqual([expect.objectContaining({ caseIndex: '01-01', documents: 1, sheets: 2 }), expect.objectContaining({ caseIndex: '01-03', documents: 0 })]);
+    // A case listed in an approved inventory is not proposed again.
+    expect((await archivist.get<{ items: CaseBody[] }>(`/api/inventories/candidates?kind=permanent&year=${year}`)).body.items).toEqual([]);
+
+    const first = await bytesOf(`/api/inventories/${draft.body.id}/transfer`);
+    const second = await bytesOf(`/api/inventories/${draft.body.id}/transfer`);
+    expect(first.length).toBeGreaterThan(1000);
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+    const entries = Object.keys(unzipSync(first));
+    expect(entries.some((e) => e.endsWith('/bagit.txt'))).toBe(true);
+    expect(entries.some((e) => e.endsWith('/METS.xml'))).toBe(true);
+    expect(entries.some((e) => e.includes(`inventory-${draft.body.id}`) && e.endsWith('inventory.pdf'))).toBe(true);
+    expect(entries.some((e) => e.includes(`case-${c1.id}`) && e.endsWith('приказ.pdf'))).toBe(true);
+
+    expect((await archivist.post<Problem>('/api/inventories', { kind: 'permanent', year, caseIds: [] })).body.code).toBe('INVENTORY_EMPTY');
+  });
+});
+
+describe('destruction', () => {
+  it('is blocked by a legal hold; executed, it purges cards and files, leaving tombstones, and the audit chain verifies', async () => {
+    const item = await nomenclature({ year: 2015, caseIndex: '03-05', title: 'Переписка по благоустройству', retentionKind: 'years', retentionYears: 5, listArticle: 'ст. 70' });
+    const c = await openCase(item.id);
+    const cards: CardBody[] = [];
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]);
+    pdf.setTitle(`Письмо ${Date.now()}`);
+    const upload = await clerk.upload(await pdf.save(), 'письмо.pdf');
+    const sha = (await srv.rt.knex('files').where({ id: upload.body.id }).first('sha256')) as { sha256: string };
+    for (const summary of ['О ремонте сквера', 'О вывозе снега']) {
+      const card = await register(summary);
+      await backdate(card.id, '2015-06-01');
+      const fresh = (await clerk.get<CardBody>(`/api/cards/${card.id}`)).body;
+      if (cards.length === 0) await clerk.post(`/api/cards/${card.id}/files`, { fileIds: [upload.body.id] });
+      const filed = await clerk.post<CardBody>(`/api/cards/${card.id}/file-in-case`, { caseIndex: '03-05' }, ifMatch(fresh.version));
+      expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+      cards.push(filed.body);
+    }
+    const closed = await closeCase(c, '2015-12-31');
+    expect(closed).toMatchObject({ documentsCount: 2, startDate: '2015-06-01', endDate: '2015-06-01', destructionDueOn: '2021-01-01' });
+
+    const proposal = await archivist.get<{ items: CaseBody[] }>('/api/destruction-acts/proposal');
+    expect(proposal.body.items.map((x) => x.id)).toContain(c.id);
+
+    // Legal hold: a lawyer places it with a reason; the case leaves the proposal and cannot be put in an act.
+    expect((await lawyer.post<Problem>(`/api/cases/${c.id}/legal-hold`, {})).body.code).toBe('LEGAL_HOLD_REASON_REQUIRED');
+    expect((await executor.post(`/api/cases/${c.id}/legal-hold`, { reason: 'x' })).status).toBe(403);
+    const held = await lawyer.post<CaseBody>(`/api/cases/${c.id}/legal-hold`, { reason: 'Судебный спор, дело № А40-1/2026' });
+    expect(held.body.legalHold).toBe(true);
+    const afterHold = await archivist.get<{ items: CaseBody[]; held: CaseBody[] }>('/api/destruction-acts/proposal');
+    expect(afterHold.body.items.map((x) => x.id)).not.toContain(c.id);
+    expect(afterHold.body.held.map((x) => x.id)).toContain(c.id);
+    const blocked = await archivist.post<Problem>('/api/destruction-acts', { caseIds: [c.id] });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.code).toBe('CASE_LEGAL_HOLD');
+
+    // Released, the case goes into an act; a hold placed again after approval still blocks execution.
+    await lawyer.post(`/api/cases/${c.id}/legal-hold/release`, { reason: 'Спор завершён' });
+    const permanent = await nomenclature({ year: 2015, caseIndex: '01-01', title: 'Приказы', retentionKind: 'permanent' });
+    const permanentCase = await openCase(permanent.id);
+    await closeCase(permanentCase, '2015-12-31');
+    expect((await archivist.post<Problem>('/api/destruction-acts', { caseIds: [permanentCase.id] })).body.code).toBe('DESTRUCTION_CASES_INVALID');
+    const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [c.id], reason: 'Истечение сроков хранения' });
+    expect(act.status, JSON.stringify(act.body)).toBe(201);
+    expect((await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(act.body.version))).body.code).toBe('DESTRUCTION_ACT_STATE');
+    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
+    expect(approved.body.status).toBe('approved');
+    await lawyer.post(`/api/cases/${c.id}/legal-hold`, { reason: 'Запрос прокуратуры' });
+    const refused = await archivist.post<Problem>(`/api/destruction-acts/${approved.body.id}/execute`, {}, ifMatch(approved.body.version));
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CASE_LEGAL_HOLD');
+    expect((await clerk.get(`/api/cards/${cards[0]?.id}`)).status).toBe(200);
+    await lawyer.post(`/api/cases/${c.id}/legal-hold/release`, { reason: 'Запрос исполнен' });
+
+    const executed = await archivist.post<ActBody>(`/api/destruction-acts/${approved.body.id}/execute`, {}, ifMatch(approved.body.version));
+    expect(executed.status, JSON.stringify(executed.body)).toBe(200);
+    expect(executed.body).toMatchObject({ status: 'executed', purgedCards: 2 });
+    expect(executed.body.cases[0]?.status).toBe('destroyed');
+    for (const card of cards) expect((await clerk.get(`/api/cards/${card.id}`)).status).toBe(404);
+    expect((await clerk.get(`/api/files/${upload.body.id}`)).status).toBe(404);
+
+    const admin = await srv.login('admin');
+    for (const card of cards) {
+      const tomb = await admin.get<{ items: { action: string; payload: { regNumber: string; requisitesSha256: string; reason: string } }[] }>(`/api/audit?objectId=${card.id}`);
+      const entry = tomb.body.items.find((e) => e.action === 'card.purged');
+      expect(entry?.payload).toMatchObject({ regNumber: card.regNumber, reason: 'Истечение сроков хранения' });
+      expect(entry?.payload.requisitesSha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const verify = await admin.get<{ ok: boolean; problems: unknown[] }>('/api/audit/verify');
+    expect(verify.body).toMatchObject({ ok: true, problems: [] });
+
+    // The blob goes once the job runs, since nothing references it and no hold protects it.
+    expect(await srv.rt.blobs.stat(sha.sha256)).not.toBeNull();
+    await new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.purge_blobs'] }).drain();
+    expect(await srv.rt.blobs.stat(sha.sha256)).toBeNull();
+  });
+
+  it('keeps a blob that is under a retention hold', async () => {
+    const item = await nomenclature({ year: 2016, caseIndex: '03-06', title: 'Переписка', retentionKind: 'years', retentionYears: 1 });
+    const c = await openCase(item.id);
+    const pdf = await PDFDocument.create();
+    pdf.addPage([300, 300]);
+    pdf.setTitle(`Удерживаемый ${Date.now()}`);
+    const upload = await clerk.upload(await pdf.save(), 'удерживаемый.pdf');
+    const { sha256 } = (await srv.rt.knex('files').where({ id: upload.body.id }).first('sha256')) as { sha256: string };
+    const org = (await srv.rt.knex('organisations').first('id')) as { id: string };
+    await srv.rt.knex('blob_holds').insert({ org_id: org.id, sha256, reason: 'экспертиза' });
+    const card = await register('Письмо с удерживаемым файлом');
+    await backdate(card.id, '2016-02-02');
+    await clerk.post(`/api/cards/${card.id}/files`, { fileIds: [upload.body.id] });
+    const fresh = (await clerk.get<CardBody>(`/api/cards/${card.id}`)).body;
+    await clerk.post(`/api/cards/${card.id}/file-in-case`, { caseId: c.id }, ifMatch(fresh.version));
+    await closeCase(c, '2016-12-31');
+    const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [c.id] });
+    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
+    const executed = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(approved.body.version));
+    expect(executed.body.purgedCards).toBe(1);
+    await new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.purge_blobs'] }).drain();
+    expect(await srv.rt.blobs.stat(sha256)).not.toBeNull();
+    const admin = await srv.login('admin');
+    const log = await admin.get<{ items: { action: string; payload: { kept: { sha256: string; why: string }[] } }[] }>(`/api/audit?objectId=${act.body.id}`);
+    expect(log.body.items.find((e) => e.action === 'blobs.purged')?.payload.kept).toEqual([{ sha256, why: 'held' }]);
+  });
+});
