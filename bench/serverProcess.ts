@@ -30,7 +30,9 @@ export async function startBenchServer(backend: Backend, extraEnv: NodeJS.Proces
     ...extraEnv,
   };
   const { child, url } = await new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-    const c = spawn(process.execPath, ['bin/kartoteka', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // BENCH_NODE_ARGS passes flags such as --cpu-prof to the server process only (NODE_OPTIONS refuses them).
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const c = spawn(process.execPath, [...nodeArgs, 'bin/kartoteka', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const on = (d: Buffer): void => {
       out += d.toString();

@@ -52,8 +52,31 @@ export function auditEntry(event: AuditEvent): { fields: AuditEntryFields; diges
   return { fields, digest: digestAuditEntry(fields), payloadJson: JSON.stringify(fields.payload) };
 }
 
+// Heads are never deleted, so a chain seen with a head keeps it; the hot registration path skips a round trip.
+// Keyed by database handle: tests run several databases in one process.
+const knownHeads = new WeakMap<object, Set<string>>();
+
+// Knex links a savepoint's transactor to its parent through this (untyped) property.
+function outermost(trx: Knex.Transaction): Knex.Transaction {
+  let current = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
+  while (current.parentTransaction) current = current.parentTransaction as Knex.Transaction & { parentTransaction?: Knex.Transaction };
+  return current;
+}
+
 export async function ensureChainHead(trx: Knex.Transaction, chain: string): Promise<void> {
+  const db = trx.client as object;
+  const known = knownHeads.get(db);
+  if (known?.has(chain)) return;
   await trx.raw('INSERT INTO audit_heads (chain, seq, hash) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING', [chain, GENESIS_HASH]);
+  // Remembered only once the outermost transaction committed: a rolled-back insert must not be trusted.
+  void outermost(trx).executionPromise.then(
+    () => {
+      const set = knownHeads.get(db) ?? new Set<string>();
+      set.add(chain);
+      knownHeads.set(db, set);
+    },
+    () => undefined,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Actor } from './actor.ts';
 import type { Permission } from '../policies/index.ts';
 import { TenantScope } from '../tenancy/scope.ts';
 import { appendAudit, type AuditEvent } from '../audit/appendAudit.ts';
+import { groupCommitFor } from '../db/groupCommit.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -21,6 +22,10 @@ export interface WriteUnit {
   audit(event: ScopedAuditEvent): Promise<void>;
   /** The full event (organisation, actor, request) for statements that append the entry themselves. */
   auditEvent(event: ScopedAuditEvent): AuditEvent;
+}
+
+export interface WriteOptions {
+  group?: string;
 }
 
 export interface BaseContext<P, Q, B> {
@@ -43,8 +48,12 @@ export interface PublicContext<P, Q, B> extends BaseContext<P, Q, B> {
 export interface AuthedContext<P, Q, B> extends BaseContext<P, Q, B> {
   actor: Actor;
   scope: TenantScope;
-  /** Runs `work` in one transaction with an audit writer bound to this request's actor and organisation. */
-  write<T>(work: (unit: WriteUnit) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction with an audit writer bound to this request's actor and organisation.
+   * With `group`, the work joins the group commit for that key (server/db/groupCommit.ts): for short writes that
+   * contend for the same rows, such as registrations into one journal.
+   */
+  write<T>(work: (unit: WriteUnit) => Promise<T>, options?: WriteOptions): Promise<T>;
 }
 
 interface RouteCommon<P extends TSchema | undefined, Q extends TSchema | undefined, B extends TSchema | undefined> {
@@ -98,8 +107,8 @@ export function routes(): readonly AnyRoute[] {
 }
 
 export function makeWrite(app: AppServices, actor: Actor, requestId: string) {
-  return async <T>(work: (unit: WriteUnit) => Promise<T>): Promise<T> => {
-    const result = await app.knex.transaction(async (trx) => {
+  return async <T>(work: (unit: WriteUnit) => Promise<T>, options?: WriteOptions): Promise<T> => {
+    const inTransaction = (trx: Knex.Transaction): Promise<T> => {
       const scope = new TenantScope(actor.orgId, trx);
       return work({
         trx,
@@ -109,7 +118,8 @@ export function makeWrite(app: AppServices, actor: Actor, requestId: string) {
         },
         auditEvent: (event) => ({ ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId }),
       });
-    });
+    };
+    const result = options?.group ? await groupCommitFor(app.knex).run(options.group, inTransaction) : await app.knex.transaction(inTransaction);
     // A write may have enqueued jobs; the in-process worker need not wait for its next poll.
     app.worker?.nudge();
     return result;

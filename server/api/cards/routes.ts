@@ -6,7 +6,7 @@ import { CardListQuery, CreateCardBody, UpdateCardBody } from './schema.ts';
 import { Card } from '../../models/Card.ts';
 import { CardDetailSchema, CardSummarySchema, presentCard, presentCardDetail } from '../../presenters/cardPresenter.ts';
 import { createCard } from '../../commands/cards/createCard.ts';
-import { registerCard } from '../../commands/cards/registerCard.ts';
+import { registerCard, registrationGroup } from '../../commands/cards/registerCard.ts';
 import { cancelCard, updateCard } from '../../commands/cards/updateCard.ts';
 import { AppError } from '../../http/problem.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
@@ -36,7 +36,7 @@ defineRoute({
         await recordAutofillOutcome(unit.trx, created, autofillFileId);
       }
       return created;
-    });
+    }, register ? registrationGroup(ctx.actor.orgId) : undefined);
     ctx.setVersion(card.version);
     return presentCardDetail(ctx.app.knex, card);
   },
@@ -128,7 +128,7 @@ defineRoute({
       const current = await unit.scope.findOr404(Card, ctx.params.id);
       if (current.version !== version) throw new AppError('PRECONDITION_FAILED');
       return registerCard(unit, current, ctx.body.journalId);
-    });
+    }, registrationGroup(ctx.actor.orgId));
     ctx.setVersion(card.version);
     return presentCardDetail(ctx.app.knex, card);
   },

@@ -66,6 +66,14 @@ export async function registerCard(unit: WriteUnit, card: Card, journalId?: stri
   return Card.fromDatabaseJson(assigned.row);
 }
 
+/**
+ * Registrations of one organisation contend for its journals' counters and its audit-chain head until COMMIT,
+ * so they share group commits (server/db/groupCommit.ts) instead of queueing for those locks one flush at a time.
+ */
+export function registrationGroup(orgId: string): { group: string } {
+  return { group: `registration:${orgId}` };
+}
+
 function seqWidth(template: string): number {
   const m = /\{seq:(\d{1,2})\}/.exec(template);
   return m ? Number(m[1]) : 0;
