@@ -163,6 +163,13 @@ describe('correspondents registry', () => {
     expect(yo.body.items.map((c) => c.name)).toContain('Фёдоров Семён Петрович');
     const oneWordTypo = await clerk.get<{ items: { name: string }[] }>(`/api/correspondents?q=${encodeURIComponent('тепловыее')}`);
     expect(oneWordTypo.body.items.map((c) => c.name)).toContain('МУП «Городские тепловые сети»');
+    // One wrong letter in a short word scores below pg_trgm's default threshold against the whole name.
+    const substituted = await clerk.get<{ items: { name: string }[] }>(`/api/correspondents?q=${encodeURIComponent('водоконал')}`);
+    expect(substituted.body.items.map((c) => c.name)).toEqual(['АО «Водоканал»']);
+    const twoWords = await clerk.get<{ items: { name: string }[] }>(`/api/correspondents?q=${encodeURIComponent('городская больнеца')}`);
+    expect(twoWords.body.items.map((c) => c.name)).toEqual(['ГБУЗ «Центральная городская больница»']);
+    const nothingClose = await clerk.get<{ items: unknown[] }>(`/api/correspondents?q=${encodeURIComponent('ъъъыыы')}`);
+    expect(nothingClose.body.items).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 // Picker search over the correspondent registry, on the server (10^6 rows): INN/OGRN exact, then name
-// fragments nearest first from the trigram GiST index, then a typo-tolerant fallback on whole words.
+// fragments nearest first from the trigram GiST index, then misspelt words corrected against the lexicon of name words.
 import type { Knex } from 'knex';
 
 export interface CorrespondentRow {
@@ -40,9 +40,43 @@ export async function searchCorrespondents(db: Knex, orgId: string, q: string | 
     .orderByRaw(`${NAME} <-> ?`, [text])
     .limit(limit)) as CorrespondentRow[];
   if (byFragment.length > 0 || text.length < 3) return byFragment;
-  // Misspelt: word similarity (`<%`) finds «водоконал» in «МУП «Горводоканал»», which whole-string similarity misses.
+  return searchMisspelt(db, base, text, limit);
+}
+
+/** How many lexicon words stand in for one misspelt word, and how close they must be (pg_trgm word similarity). */
+const CANDIDATES_PER_WORD = 3;
+const MIN_WORD_SIMILARITY = 0.45;
+
+/**
+ * Misspelt words are first corrected against the lexicon of name words (migration 20261124002200: small, so the
+ * nearest words come straight from its GiST index), then the registry is searched for names containing a
+ * correction of every word. Words shorter than three letters are kept as typed fragments.
+ */
+async function searchMisspelt(db: Knex, base: () => Knex.QueryBuilder, text: string, limit: number): Promise<CorrespondentRow[]> {
+  const words = text.split(' ');
+  const alternatives: string[][] = [];
+  for (const word of words) {
+    if (word.length < 3 || /^\d+$/.test(word)) {
+      alternatives.push([word]);
+      continue;
+    }
+    const near = (await db('correspondent_words')
+      .select('word')
+      .whereRaw('word_similarity(?, word) >= ?', [word, MIN_WORD_SIMILARITY])
+      .orderByRaw('? <<-> word', [word])
+      .limit(CANDIDATES_PER_WORD)) as { word: string }[];
+    if (near.length === 0) return [];
+    alternatives.push(near.map((n) => n.word));
+  }
+  const corrected = alternatives.map((a) => a[0]).join(' ');
   return (await base()
-    .whereRaw(`? <% ${NAME}`, [text])
-    .orderByRaw(`? <<-> ${NAME}`, [text])
+    .where((all) => {
+      for (const options of alternatives) {
+        all.where((any) => {
+          for (const option of options) any.orWhereRaw(`${NAME} LIKE ?`, [`%${escapeLike(option)}%`]);
+        });
+      }
+    })
+    .orderByRaw(`${NAME} <-> ?`, [corrected])
     .limit(limit)) as CorrespondentRow[];
 }
