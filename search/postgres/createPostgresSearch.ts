@@ -3,14 +3,14 @@
 import type { Knex } from 'knex';
 import { SearchError } from '../errors.ts';
 import { markedHtml } from '../highlight.ts';
-import { cleanText, documentNumbers } from '../normalize.ts';
+import { cleanText, documentNumbers, foldYo } from '../normalize.ts';
 import { parseQueryText, type ParsedText } from '../parseQuery.ts';
 import { CARD_KINDS, type CardKind, type FacetBucket, type FacetName, type SearchDocument, type SearchEngine, type SearchHit, type SearchMode, type SearchQuery, type SearchResult } from '../types.ts';
 import { checkDate, checkPresent, checkQuery, checkUuid, encodeCursor, type CheckedQuery } from '../validateQuery.ts';
 import { raw, read, run, type Sql } from './sqlFragment.ts';
 import { countAndFacets, type CountRow } from './sql/countAndFacets.sql.ts';
 import { visibleAndFiltered } from './sql/filters.sql.ts';
-import { fuzzyMatch } from './sql/fuzzy.sql.ts';
+import { fuzzyMatch, nearestNameWords } from './sql/fuzzy.sql.ts';
 import { byDate, byFuzzyName, byRelevance } from './sql/ordered.sql.ts';
 import { page, type PageRow } from './sql/page.sql.ts';
 import { removeDocuments } from './sql/remove.sql.ts';
@@ -74,12 +74,14 @@ export function createPostgresSearch(knex: Knex, options: PostgresSearchOptions 
         where,
       });
       if (fulltext.total.value > 0 || [...parsed.fuzzy].length < MIN_FUZZY_CHARS) return fulltext;
+      const corrections = await correctWords(knex, parsed.fuzzy);
+      if (!corrections) return fulltext;
+      const match = fuzzyMatch(corrections);
       return execute(knex, c, fuzzyCap, 'fuzzy', {
-        match: fuzzyMatch(parsed.fuzzy),
-        ordered: c.sort === 'relevance' ? byFuzzyName(where, parsed.fuzzy, fuzzyCap) : byDate(where, fuzzyMatch(parsed.fuzzy), raw('false'), c.sort === 'regDate:asc' ? 'asc' : 'desc'),
+        match,
+        ordered: c.sort === 'relevance' ? byFuzzyName(where, match, parsed.fuzzy, fuzzyCap) : byDate(where, match, raw('false'), c.sort === 'regDate:asc' ? 'asc' : 'desc'),
         headline: null,
         where,
-        settings: FUZZY_SETTINGS,
       });
     },
   };
@@ -95,17 +97,31 @@ interface Plan {
   match: Sql;
   ordered: Sql;
   headline: Sql | null;
-  settings?: Record<string, string>;
 }
 
-// pg_trgm's default word-similarity threshold (0.6) misses one lost letter in a short name («Водокнал» against
-// «Водоканал» scores 0.58); 0.5 still keeps unrelated names out, and hits are ordered by similarity anyway.
-const FUZZY_SETTINGS = { 'pg_trgm.word_similarity_threshold': '0.5' };
+/**
+ * Corrections for each word of a fuzzy query from the lexicon of name words; words of one or two letters and
+ * numbers stay as typed. Null when some word has nothing close: then no name can match.
+ */
+async function correctWords(knex: Knex, text: string): Promise<string[][] | null> {
+  const words = foldYo(text).toLowerCase().split(/[^а-яa-z0-9]+/).filter(Boolean);
+  const corrections: string[][] = [];
+  for (const word of words) {
+    if (word.length < 3 || /^[0-9]+$/.test(word)) {
+      corrections.push([word]);
+      continue;
+    }
+    const near = await run<{ word: string }>(knex, nearestNameWords(word));
+    if (near.length === 0) return null;
+    corrections.push(near.map((n) => n.word));
+  }
+  return corrections.length > 0 ? corrections : null;
+}
 
 async function execute(knex: Knex, c: CheckedQuery, cap: number, mode: SearchMode, plan: Plan): Promise<SearchResult> {
   const [counts, rows] = await Promise.all([
-    read<CountRow>(knex, countAndFacets(plan.where, plan.match, c.facets, cap), plan.settings),
-    read<PageRow>(knex, page({ ordered: plan.ordered, limit: c.limit, offset: c.offset, headlineQuery: plan.headline }), plan.settings),
+    read<CountRow>(knex, countAndFacets(plan.where, plan.match, c.facets, cap)),
+    read<PageRow>(knex, page({ ordered: plan.ordered, limit: c.limit, offset: c.offset, headlineQuery: plan.headline })),
   ]);
   const counted = counts.find((r) => r.facet === 'total')?.count ?? 0;
   const total = { value: Math.min(counted, cap), capped: counted > cap };

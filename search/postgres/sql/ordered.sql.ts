@@ -1,7 +1,7 @@
 // The ordered candidate lists that page.sql.ts cuts into pages. Each yields (org_id, id, exact, score, ord).
 import type { ParsedText } from '../../parseQuery.ts';
 import { raw, sql, type Sql } from '../sqlFragment.ts';
-import { fuzzyMatch, fuzzyScore } from './fuzzy.sql.ts';
+import { fuzzyScore } from './fuzzy.sql.ts';
 import { exactNumber, rank, tsQuery } from './textMatch.sql.ts';
 
 /**
@@ -64,13 +64,13 @@ export function byDate(where: Sql, match: Sql, exact: Sql, direction: 'desc' | '
  * `cap` candidates: a short misspelt surname can match a tenth of all cards, and ranking every one would cost
  * a word_similarity call each.
  */
-export function byFuzzyName(where: Sql, text: string, cap: number): Sql {
+export function byFuzzyName(where: Sql, match: Sql, text: string, cap: number): Sql {
   return sql`
       SELECT s.org_id, s.id, false AS exact, s.score,
              row_number() OVER (ORDER BY s.score DESC, s.reg_date DESC NULLS LAST, s.id DESC) AS ord
       FROM (SELECT d.org_id, d.id, d.reg_date, ${fuzzyScore(text)} AS score
             FROM search_documents d
-            WHERE ${where} AND ${fuzzyMatch(text)}
+            WHERE ${where} AND ${match}
             LIMIT ${cap}) AS s
       ORDER BY ord`;
 }

@@ -38,8 +38,18 @@ export const EXTRACTED_TEXT_INDEXED_CHARS = 200_000;
 // Weights: A — numbers, correspondent and INN (what clerks search by most), B — summary, C — the card's other
 // fields, D — text of the files. ё is folded to е before parsing (the stemmer is not relied upon for it).
 // coalesce: one NULL part would make the whole concatenated vector NULL.
+// The same statement adds the words of correspondent names to the fuzzy-mode lexicon (sql/fuzzy.sql.ts); the word
+// split must stay equal to the backfill in migrations/20261124002300_create_search_name_words.ts.
 export function upsertDocuments(rows: UpsertRow[]): Sql {
+  const batch = JSON.stringify(rows);
   return sql`
+    WITH name_words AS (
+      INSERT INTO search_name_words (word)
+      SELECT DISTINCT w FROM jsonb_to_recordset(${batch}::jsonb) AS n(correspondent_name text),
+             regexp_split_to_table(lower(translate(n.correspondent_name, 'Ёё', 'Ее')), '[^а-яa-z0-9]+') AS w
+       WHERE n.correspondent_name IS NOT NULL AND length(w) >= 3 AND w !~ '^[0-9]+$'
+      ON CONFLICT DO NOTHING
+    )
     INSERT INTO search_documents AS s (
       org_id, id, kind, status, journal_id, reg_number, reg_date, out_number, out_date, inns,
       correspondent_id, correspondent_name, summary, body, extracted_text,
@@ -56,7 +66,7 @@ export function upsertDocuments(rows: UpsertRow[]): Sql {
       || setweight(to_tsvector('russian', translate(coalesce(d.body, ''), 'Ёё', 'Ее')), 'C')
       || setweight(to_tsvector('russian', translate(left(coalesce(d.extracted_text, ''), ${EXTRACTED_TEXT_INDEXED_CHARS}), 'Ёё', 'Ее')), 'D'),
       now()
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(
+    FROM jsonb_to_recordset(${batch}::jsonb) AS d(
       org_id uuid, id uuid, kind text, status text, journal_id uuid, reg_number text, reg_date date,
       out_number text, out_date date, inns text[], correspondent_id uuid, correspondent_name text,
       summary text, body text, extracted_text text, department_ids uuid[], executor_ids uuid[],
