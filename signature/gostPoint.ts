@@ -41,18 +41,18 @@ function double(c: CurveArith, P: Jac): Jac {
   const { X, Y, Z } = P;
   if (Z === 0n || Y === 0n) return { X: 1n, Y: 1n, Z: 0n };
   if (c.aIsMinus3) {
-    // dbl-2001-b
+    // dbl-2001-b, with 8β and 8γ² formed as 2·(X·2γ)·2 and 2·(2γ)² to save additions.
     const delta = F.sqr(Z);
     const gamma = F.sqr(Y);
-    const beta = F.mul(X, gamma);
+    const gamma2 = F.add(gamma, gamma);
+    const beta2 = F.mul(X, gamma2);
+    const beta4 = F.add(beta2, beta2);
     const t = F.mul(F.sub(X, delta), F.add(X, delta));
     const alpha = F.add(F.add(t, t), t);
-    const beta4 = F.add(F.add(beta, beta), F.add(beta, beta));
     const X3 = F.sub(F.sqr(alpha), F.add(beta4, beta4));
     const Z3 = F.sub(F.sub(F.sqr(F.add(Y, Z)), gamma), delta);
-    const g2 = F.sqr(gamma);
-    const g8 = F.add(F.add(F.add(g2, g2), F.add(g2, g2)), F.add(F.add(g2, g2), F.add(g2, g2)));
-    const Y3 = F.sub(F.mul(alpha, F.sub(beta4, X3)), g8);
+    const g4 = F.sqr(gamma2);
+    const Y3 = F.sub(F.sub(F.mul(alpha, F.sub(beta4, X3)), g4), g4);
     return { X: X3, Y: Y3, Z: Z3 };
   }
   // dbl-2007-bl
@@ -126,14 +126,37 @@ export function oddMultiples(c: CurveArith, P: Affine, w: number): Affine[] | nu
   const first: Jac = { X: P.x, Y: P.y, Z: 1n };
   const P2 = double(c, first);
   if (P2.Z === 0n) return null;
-  const [p2] = toAffineAll(c, [P2]);
   const jac: Jac[] = [first];
   for (let i = 1; i < count; i++) {
-    const next = addAffine(c, jac[i - 1]!, p2!.x, p2!.y);
+    const next = addJacobian(c, jac[i - 1]!, P2);
     if (next.Z === 0n) return null;
     jac.push(next);
   }
   return toAffineAll(c, jac);
+}
+
+/** P1 + P2, both Jacobian (add-2007-bl); only for building tables, so no doubling branch is needed: P1 ≠ P2 there. */
+function addJacobian(c: CurveArith, P1: Jac, P2: Jac): Jac {
+  const F = c.Fp;
+  const Z1Z1 = F.sqr(P1.Z);
+  const Z2Z2 = F.sqr(P2.Z);
+  const U1 = F.mul(P1.X, Z2Z2);
+  const U2 = F.mul(P2.X, Z1Z1);
+  const S1 = F.mul(P1.Y, F.mul(P2.Z, Z2Z2));
+  const S2 = F.mul(P2.Y, F.mul(P1.Z, Z1Z1));
+  const H = F.sub(U2, U1);
+  const r0 = F.sub(S2, S1);
+  if (H === 0n) return r0 === 0n ? double(c, P1) : { X: 1n, Y: 1n, Z: 0n };
+  const H2 = F.add(H, H);
+  const I = F.sqr(H2);
+  const J = F.mul(H, I);
+  const r = F.add(r0, r0);
+  const V = F.mul(U1, I);
+  const X3 = F.sub(F.sub(F.sqr(r), J), F.add(V, V));
+  const SJ = F.mul(S1, J);
+  const Y3 = F.sub(F.mul(r, F.sub(V, X3)), F.add(SJ, SJ));
+  const Z3 = F.mul(F.sub(F.sub(F.sqr(F.add(P1.Z, P2.Z)), Z1Z1), Z2Z2), H);
+  return { X: X3, Y: Y3, Z: Z3 };
 }
 
 /** Signed-digit (width-w NAF) recoding, least significant digit first. */
