@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/route.ts';
 import { notFound } from '../../http/problem.ts';
 import { IdParams } from '../common.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
+import { findVisibleFile } from '../../policies/fileAccess.ts';
 import { requestAutofill } from '../../autofill/autofillJobs.ts';
 import { IsoDateSchema } from '../cards/schema.ts';
 import { Card } from '../../models/Card.ts';
@@ -27,7 +28,7 @@ defineRoute({
   async handler(ctx) {
     const langs = ctx.body.langs ?? 'rus+eng';
     await ctx.write(async (unit) => {
-      const file = await unit.scope.findOr404(StoredFile, ctx.params.id);
+      const file = await findVisibleFile(unit.scope, ctx.actor, ctx.params.id);
       await requestAutofill(unit.trx, unit.scope.orgId, file.id, langs);
       await unit.audit({ action: 'file.autofill_requested', objectType: 'file', objectId: file.id, payload: { langs } });
     });
@@ -60,7 +61,7 @@ defineRoute({
     }),
   },
   async handler(ctx) {
-    const file = await ctx.scope.findOr404(StoredFile, ctx.params.id);
+    const file = await findVisibleFile(ctx.scope, ctx.actor, ctx.params.id);
     const row = (await ctx.scope.table('autofill_proposals').where({ file_id: file.id }).first()) as
       | { status: string; langs: string; fields: unknown; confidence: unknown; sources: unknown; correspondent_id: string | null; duplicate: { id: string; regNumber: string | null; score: number; textSimilarity: number } | null; error: string | null }
       | undefined;

@@ -215,6 +215,18 @@ describe('access marks', () => {
     await manager.post(`/api/cards/${card.body.id}/resolutions`, { text: 'Дать заключение', assignments: [{ executorStaffId: lawyerStaff }] });
     expect((await lawyer.get(`/api/cards/${card.body.id}`)).status).toBe(200);
   });
+
+  it("a ДСП card's files are as invisible as the card, unless another visible card holds the same file", async () => {
+    const upload = await clerk.upload(new TextEncoder().encode('План эвакуации, для служебного пользования'), 'план.txt');
+    const fileId = upload.body.id;
+    const card = await clerk.post<CardBody>('/api/cards', { kind: 'incoming', register: true, summary: 'О плане эвакуации', accessMark: 'ДСП', fileIds: [fileId] });
+    expect(card.status).toBe(201);
+    const lawyer = await srv.login('lawyer');
+    for (const path of ['', '/content', '/text']) expect((await lawyer.get(`/api/files/${fileId}${path}`)).status).toBe(404);
+    expect((await clerk.get(`/api/files/${fileId}/content`)).status).toBe(200);
+    await clerk.post<CardBody>('/api/cards', { kind: 'incoming', register: true, summary: 'Сопроводительное письмо', fileIds: [fileId] });
+    expect((await lawyer.get(`/api/files/${fileId}/content`)).status).toBe(200);
+  });
 });
 
 describe('registration number in the audit chain', () => {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineRoute } from '../../http/route.ts';
 import { IdParams, Uuid } from '../common.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
+import { findVisibleFile } from '../../policies/fileAccess.ts';
 import { receiveFile } from '../../http/multipartFile.ts';
 import { contentDisposition, safeFileName } from '../../http/safeFileName.ts';
 import { parseRange } from '../../http/byteRange.ts';
@@ -60,7 +61,7 @@ defineRoute({
   params: IdParams,
   success: { status: 200, description: 'Файл', schema: FileSchema },
   async handler(ctx) {
-    return present(await ctx.scope.findOr404(StoredFile, ctx.params.id));
+    return present(await findVisibleFile(ctx.scope, ctx.actor, ctx.params.id));
   },
 });
 
@@ -77,7 +78,7 @@ defineRoute({
   success: { status: 200, description: 'Байты файла', contentType: 'application/octet-stream' },
   errors: ['RANGE_NOT_SATISFIABLE'],
   async handler(ctx) {
-    const file = await ctx.scope.findOr404(StoredFile, ctx.params.id);
+    const file = await findVisibleFile(ctx.scope, ctx.actor, ctx.params.id);
     const range = parseRange(ctx.koa.get('Range') || undefined, file.size);
     const k = ctx.koa;
     k.set('Accept-Ranges', 'bytes');
@@ -110,7 +111,7 @@ defineRoute({
   params: IdParams,
   success: { status: 200, description: 'PNG', contentType: 'image/png' },
   async handler(ctx) {
-    const file = await ctx.scope.findOr404(StoredFile, ctx.params.id);
+    const file = await findVisibleFile(ctx.scope, ctx.actor, ctx.params.id);
     const row = (await ctx.scope.table('file_texts').where({ file_id: file.id }).first('preview_sha256')) as { preview_sha256: string | null } | undefined;
     if (!row?.preview_sha256) throw notFound();
     ctx.koa.type = 'image/png';
@@ -132,7 +133,7 @@ defineRoute({
   params: IdParams,
   success: { status: 200, description: 'Текст', schema: Type.Object({ method: Type.String(), pages: Type.Union([Type.Integer(), Type.Null()]), text: Type.String(), processedAt: Type.String({ format: 'date-time' }) }) },
   async handler(ctx) {
-    const file = await ctx.scope.findOr404(StoredFile, ctx.params.id);
+    const file = await findVisibleFile(ctx.scope, ctx.actor, ctx.params.id);
     const row = (await ctx.scope.table('file_texts').where({ file_id: file.id }).first()) as { method: string; pages: number | null; text: string; processed_at: Date } | undefined;
     if (!row) throw notFound();
     return { method: row.method, pages: row.pages, text: row.text, processedAt: row.processed_at.toISOString() };
