@@ -15,6 +15,8 @@ import './autofill/autofillJobs.ts';
 import './autofill/executorModel.ts';
 import { closeOcr } from './autofill/ocrService.ts';
 import './files/fileJobs.ts';
+import './archive/packages/jobs.ts';
+import { configureArchive } from './archive/packages/archiveConfig.ts';
 import { fileProcessor } from './files/fileProcessor.ts';
 
 export interface BootOptions {
@@ -36,6 +38,7 @@ export async function boot(config: Config, log: Logger, options: BootOptions = {
     pgliteTemplate: options.pgliteTemplate ?? null,
   });
   try {
+    configureArchive(config);
     const applied = await migrateLatest(db.knex);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const knex = db.knex;

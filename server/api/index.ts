@@ -18,6 +18,7 @@ import './reports/routes.ts';
 import './search/routes.ts';
 import './signatures/routes.ts';
 import './autofill/routes.ts';
+import './packages/routes.ts';
 import './nomenclature/routes.ts';
 import './cases/routes.ts';
 import './inventories/routes.ts';

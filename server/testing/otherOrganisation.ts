@@ -11,6 +11,7 @@ import type { WriteUnit } from '../http/route.ts';
 import { ROLES } from '../models/User.ts';
 import type { BlobStore } from '../storage/index.ts';
 import { PDFDocument } from 'pdf-lib';
+import { storeFixturePackage } from '../archive/packages/fixturePackage.ts';
 import { inventoryPdf, pdfTime, type InventoryContent } from '../archive/inventoryDocument.ts';
 
 export interface OtherOrganisation {
@@ -67,6 +68,10 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
     const [anchor] = (await trx('trust_anchors')
       .insert({ org_id: orgId, sha256: `fixture-${suffix}`, subject: `CN=Корневой УЦ ${suffix}`, not_after: new Date('2035-01-01'), der_base64: '' })
       .returning('id')) as { id: string }[];
+    const [archivePackage] = (await trx('archive_packages')
+      .insert({ org_id: orgId, object_type: 'card', object_id: card?.id, ocfl_id: `urn:kartoteka:card:${card?.id}`, status: 'packaged', current_version: 1, storage: 'fs' })
+      .returning('id')) as { id: string }[];
+    await storeFixturePackage(`urn:kartoteka:card:${card?.id}`, `Письмо ${suffix}`);
     // Records management: a nomenclature line, its case, an approved inventory listing it and a draft destruction act.
     const [nomenclatureItem] = (await trx('nomenclature_items').insert({ org_id: orgId, year: 2020, case_index: '01-01', title: 'Переписка', retention_kind: 'years', retention_years: 15 }).returning('id')) as { id: string }[];
     const [archiveCase] = (await trx('cases')
@@ -108,6 +113,7 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
         assignment: assignment?.id ?? '',
         signature_check: check?.id ?? '',
         trust_anchor: anchor?.id ?? '',
+        archive_package: archivePackage?.id ?? '',
         nomenclature_item: nomenclatureItem?.id ?? '',
         case: archiveCase?.id ?? '',
         inventory: inventory?.id ?? '',

@@ -1,0 +1,226 @@
+// The archival pipeline through the HTTP API: a registered card with a PDF and a GOST signature is filed,
+// archived, packaged by the worker, downloaded as a ZIP and verified offline; tampering with any part is caught;
+// the evidence record verifies; fixity detects a changed stored file; a later change becomes a new OCFL version.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageZip, verifyPackage } from '../../../archive/index.ts';
+import { concat, raw } from '../../../signature/asn1.ts';
+import { cmsParts, tlv } from '../../../signature/fixtures/der.ts';
+import { loadManifest, readFixture } from '../../../signature/fixtures/manifest.ts';
+import { JobWorker } from '../../jobs/worker.ts';
+import { hashedObjectPath } from '../../archive/packages/ocflStore.ts';
+import { startTestServer, type TestClient, type TestServer } from '../../testing/testServer.ts';
+
+const gost = loadManifest().find((c) => c.name === 'gost256A-detached-der');
+const openssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!gost) console.warn('[skip] archive packages: signature/fixtures/out (gost256A-detached-der) is missing');
+if (!openssl) console.warn('[skip] archive packages: openssl is needed for the local test TSA (openssl ts -reply)');
+
+/** The fixture's detached GOST CAdES-BES with its CRLs embedded (SignedData.crls), as a CAdES signer sends it. */
+function withCrls(der: Uint8Array, crls: Uint8Array[]): Uint8Array {
+  const p = cmsParts(der);
+  const head = p.sd.slice(0, -1).filter((n) => n.tag !== 0xa1).map(raw);
+  const body = concat(...head, tlv(0xa1, concat(...crls)), raw(p.sd[p.sd.length - 1]!));
+  return tlv(0x30, concat(raw(p.ci[0]!), tlv(0xa0, tlv(0x30, body))));
+}
+
+async function letterPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setCreationDate(new Date('2026-11-20T09:00:00Z'));
+  doc.setModificationDate(new Date('2026-11-20T09:00:00Z'));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText('Letter about the road repair on Lenin street, 2026', { x: 50, y: 780, size: 12, font });
+  return doc.save();
+}
+
+interface Pkg {
+  id: string;
+  status: string;
+  currentVersion: number;
+  fixityAlert: boolean;
+  lastFixityResult: string | null;
+  notes: { file: string; kind: string; message: string }[];
+  files: { path: string; role: string }[];
+  signatures: { indications: string[] }[];
+  pdfa: { conformant: boolean }[];
+  versions: { version: string; message: string }[];
+  evidence: { trusted: boolean; label: string; current: boolean }[];
+  fixity: { result: string; trigger: string }[];
+}
+
+describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
+  let srv: TestServer;
+  let clerk: TestClient;
+  let archivist: TestClient;
+  let worker: JobWorker;
+  let tmp = '';
+  let cardId = '';
+  let packageId = '';
+
+  const drain = () => worker.drain();
+  const zipOf = async (): Promise<Uint8Array> => {
+    const res = await fetch(`${srv.url}/api/packages/${packageId}/download`, { headers: { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/zip');
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  const verifyZip = async (bytes: Uint8Array, name: string) => {
+    const p = join(tmp, name);
+    writeFileSync(p, bytes);
+    return verifyPackage(p);
+  };
+  const detail = async (): Promise<Pkg> => (await archivist.get<Pkg>(`/api/packages/${packageId}`)).body;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'kartoteka-pkg-test-'));
+    srv = await startTestServer();
+    clerk = await srv.login('clerk');
+    archivist = await srv.login('archivist');
+    const admin = await srv.login('admin');
+    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['signature.verify', 'archive.package_card', 'archive.evidence', 'archive.fixity'] });
+    const root = Buffer.from(readFixture(gost!.trust[0]!)).toString('utf8');
+    expect((await admin.post('/api/trust-anchors', { bundle: root })).status).toBe(201);
+
+    const signature = withCrls(readFixture(gost!.signature!), gost!.crl.map(readFixture));
+    const ids = [
+      (await clerk.upload(await letterPdf(), 'письмо.pdf')).body.id,
+      (await clerk.upload(readFixture(gost!.data!), 'doc.txt')).body.id,
+      (await clerk.upload(signature, 'doc.txt.sig')).body.id,
+    ];
+    const card = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: 'О ремонте дороги по ул. Ленина', fileIds: ids });
+    expect(card.status).toBe(201);
+    cardId = card.body.id;
+    await drain();
+  });
+  afterAll(async () => {
+    await srv?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('archives only filed cards, with If-Match, and only for archivists and administrators', async () => {
+    const checks = (await clerk.get<{ items: { status: string }[] }>(`/api/cards/${cardId}/signatures`)).body.items;
+    expect(checks.map((c) => c.status)).toContain('passed');
+    let card = await clerk.get<{ version: number }>(`/api/cards/${cardId}`);
+    expect((await archivist.post<{ code: string }>(`/api/cards/${cardId}/archive`, {}, { 'if-match': `"v${card.body.version}"` })).body.code).toBe('CARD_TRANSITION_FORBIDDEN');
+    const filed = await clerk.post(`/api/cards/${cardId}/file-in-case`, { caseIndex: '01-10' }, { 'if-match': `"v${card.body.version}"` });
+    expect(filed.status).toBe(200);
+    card = await clerk.get<{ version: number }>(`/api/cards/${cardId}`);
+    expect((await clerk.post(`/api/cards/${cardId}/archive`, {}, { 'if-match': `"v${card.body.version}"` })).status).toBe(403);
+    expect((await archivist.post<{ code: string }>(`/api/cards/${cardId}/archive`, {})).status).toBe(428);
+    expect((await archivist.post(`/api/cards/${cardId}/archive`, {}, { 'if-match': `"v${card.body.version - 1}"` })).status).toBe(412);
+    const archived = await archivist.post<{ id: string; status: string }>(`/api/cards/${cardId}/archive`, {}, { 'if-match': `"v${card.body.version}"` });
+    expect(archived.status, JSON.stringify(archived.body)).toBe(202);
+    expect(archived.body.status).toBe('pending');
+    packageId = archived.body.id;
+    expect((await clerk.get(`/api/packages/${packageId}`)).status).toBe(403);
+    expect((await clerk.get<{ status: string }>(`/api/cards/${cardId}`)).body.status).toBe('archived');
+  });
+
+  it('packages the card: originals, signature with evidence, PDF/A copy, metadata; the ZIP verifies offline', async () => {
+    await drain();
+    const pkg = await detail();
+    expect(pkg.status).toBe('packaged');
+    const roles = new Set(pkg.files.map((f) => f.role));
+    for (const r of ['original', 'signature', 'pdfa', 'descriptive-metadata', 'preservation-metadata', 'signature-report', 'signature-evidence', 'trust-anchor', 'pdfa-report', 'documentation']) expect(roles).toContain(r);
+    expect(pkg.signatures).toEqual([expect.objectContaining({ indications: ['TOTAL_PASSED'] })]);
+    expect(pkg.pdfa.every((p) => p.conformant)).toBe(true);
+    expect(pkg.notes.some((n) => n.file === 'doc.txt' && n.kind === 'no-rendition')).toBe(true);
+    const server = await archivist.get<{ valid: boolean; checks: { name: string; ok: boolean }[] }>(`/api/packages/${packageId}/verify`);
+    expect(server.body.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(server.body.valid).toBe(true);
+    const listed = await archivist.get<{ items: { id: string }[] }>(`/api/packages?q=${encodeURIComponent('Ленина')}`);
+    expect(listed.body.items.map((i) => i.id)).toEqual([packageId]);
+  });
+
+  it('adds an RFC 4998 evidence record from the local TSA, labelled untrusted, as OCFL v2', async () => {
+    const pkg = await detail();
+    expect(pkg.evidence).toHaveLength(1);
+    expect(pkg.evidence[0]).toMatchObject({ trusted: false, current: true });
+    expect(pkg.evidence[0]?.label).toMatch(/UNTRUSTED/);
+    expect(pkg.currentVersion).toBe(2);
+    expect(pkg.versions.map((v) => v.version)).toEqual(['v1', 'v2']);
+    const result = await verifyZip(await zipOf(), 'v2.zip');
+    const er = result.checks.find((c) => c.name === 'evidence-records');
+    expect(er?.ok).toBe(true);
+    expect(er?.detail).toMatch(/1 time-stamp/);
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('the ZIP is deterministic, and a flipped byte in any part makes it invalid', async () => {
+    const zip = await zipOf();
+    expect(Buffer.compare(Buffer.from(zip), Buffer.from(await zipOf()))).toBe(0);
+    const entries = unzipSync(zip);
+    const parts = {
+      original: /content\/representations\/rep-original\/письмо\.pdf$/,
+      signature: /content\/representations\/rep-original\/doc\.txt\.sig$/,
+      pdfa: /content\/representations\/rep-pdfa\//,
+      metadata: /content\/metadata\/descriptive\//,
+      evidence: /content\/evidence\/signatures\/.*report\.json$/,
+      record: /content\/evidence\/records\/package\.json\.ers$/,
+      anchor: /content\/package\.json$/,
+    };
+    for (const [part, re] of Object.entries(parts)) {
+      const path = Object.keys(entries).find((k) => re.test(k));
+      expect(path, part).toBeDefined();
+      const files = new Map(Object.entries(entries).map(([k, v]) => [k, Uint8Array.from(v)]));
+      const bytes = files.get(path!)!;
+      bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+      const result = await verifyZip(packageZip(files), `tampered-${part}.zip`);
+      expect(result.valid, part).toBe(false);
+    }
+  });
+
+  it('a later change (signatures re-verified) becomes a new OCFL version; an unchanged card writes none', async () => {
+    await archivist.post(`/api/packages/${packageId}/repackage`);
+    await drain();
+    expect((await detail()).currentVersion).toBe(2);
+    expect((await clerk.post(`/api/cards/${cardId}/signatures/verify`)).status).toBe(202);
+    await drain();
+    await archivist.post(`/api/packages/${packageId}/repackage`);
+    await drain();
+    const pkg = await detail();
+    // v3: the new package content; v4: its evidence record.
+    expect(pkg.versions.map((v) => v.version)).toEqual(['v1', 'v2', 'v3', 'v4']);
+    const result = await verifyZip(await zipOf(), 'v4.zip');
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('fixity: on demand and scheduled, a changed stored byte is detected, audited and flagged', async () => {
+    const manual = await archivist.post<{ result: string; bytes: number }>(`/api/packages/${packageId}/fixity`);
+    expect(manual.body.result).toBe('ok');
+    expect(manual.body.bytes).toBeGreaterThan(0);
+    const pkg = await detail();
+    const content = pkg.files.find((f) => f.path.endsWith('письмо.pdf') && f.role === 'original');
+    expect(content).toBeDefined();
+    const onDisk = join(srv.dataDir, 'ocfl', hashedObjectPath(`urn:kartoteka:card:${cardId}`), 'v1', 'content', content!.path);
+    const bytes = readFileSync(onDisk);
+    bytes[10]! ^= 0x01;
+    writeFileSync(onDisk, bytes);
+    await srv.rt.knex('archive_packages').where({ id: packageId }).update({ last_fixity_at: null });
+    await srv.rt.knex('jobs').where({ kind: 'archive.fixity', state: 'queued' }).update({ run_at: srv.rt.knex.fn.now() });
+    await drain();
+    const after = await detail();
+    expect(after.fixityAlert).toBe(true);
+    expect(after.lastFixityResult).toBe('mismatch');
+    expect(after.fixity.map((f) => `${f.trigger}:${f.result}`)).toEqual(expect.arrayContaining(['scheduled:mismatch', 'manual:ok']));
+    const failed = (await srv.rt.knex('audit_log').where({ action: 'archive.fixity_failed', object_id: packageId }).count('* as n').first()) as { n: string | number };
+    expect(Number(failed.n)).toBeGreaterThan(0);
+    const alerts = await archivist.get<{ items: { package: { id: string }; lastCheck: { problems: { code: string }[] } }[] }>('/api/archive/fixity-alerts');
+    expect(alerts.body.items.map((a) => a.package.id)).toEqual([packageId]);
+    expect(alerts.body.items[0]?.lastCheck.problems.length).toBeGreaterThan(0);
+    expect((await archivist.get<{ valid: boolean }>(`/api/packages/${packageId}/verify`)).body.valid).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+// Settings of the archival pipeline, taken at boot from the server's config and environment. Jobs get only
+// knex and the blob store, so the storage root and the TSA are reached through this module.
+import type { Config } from '../../config.ts';
+import { openOcflStore, type OcflStore } from './ocflStore.ts';
+
+export interface ArchiveSettings {
+  dataDir: string;
+  s3: Config['s3'];
+  s3Prefix: string;
+  /** RFC 3161 TSA; null → the local test TSA (untrusted, labelled so in every report) */
+  tsaUrl: string | null;
+  /** how fast the scheduled fixity job may re-hash stored objects */
+  fixityMbPerMin: number;
+  /** pause between two runs of the scheduled fixity job */
+  fixityIntervalMs: number;
+  /** renew evidence records this many days before the TSA certificate expires */
+  renewDays: number;
+}
+
+let settings: ArchiveSettings | null = null;
+let store: { key: string; store: Promise<OcflStore> } | null = null;
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} должно быть положительным числом / ${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function archiveSettingsFrom(config: Pick<Config, 'dataDir' | 's3'>, env: NodeJS.ProcessEnv = process.env): ArchiveSettings {
+  return {
+    dataDir: config.dataDir,
+    s3: config.s3,
+    s3Prefix: env.ARCHIVE_S3_PREFIX || 'ocfl/',
+    tsaUrl: env.TSA_URL || null,
+    fixityMbPerMin: positive(env, 'FIXITY_MB_PER_MIN', 600),
+    fixityIntervalMs: positive(env, 'FIXITY_INTERVAL_MINUTES', 24 * 60) * 60_000,
+    renewDays: positive(env, 'ERS_RENEW_DAYS', 90),
+  };
+}
+
+export function configureArchive(config: Pick<Config, 'dataDir' | 's3'>, env: NodeJS.ProcessEnv = process.env): void {
+  settings = archiveSettingsFrom(config, env);
+}
+
+export function archiveSettings(): ArchiveSettings {
+  if (!settings) throw new Error('the archive is not configured: boot() calls configureArchive(config)');
+  return settings;
+}
+
+/** The storage root for the current settings (tests boot several servers, each with its own DATA_DIR). */
+export function archiveStore(): Promise<OcflStore> {
+  const s = archiveSettings();
+  const key = `${s.dataDir}|${s.s3?.endpoint ?? ''}|${s.s3?.bucket ?? ''}|${s.s3Prefix}`;
+  if (!store || store.key !== key) store = { key, store: openOcflStore({ dataDir: s.dataDir, s3: s.s3, s3Prefix: s.s3Prefix }) };
+  return store.store;
+}

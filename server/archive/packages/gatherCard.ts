@@ -1,0 +1,208 @@
+// Everything a card's archival package holds, read from the database and the blob store: the files as
+// received, the signatures with the evidence their stored checks used, PDF/A copies, and the descriptive
+// metadata (requisites, resolutions, assignments and their history, access mark, case, retention).
+import type { Knex } from 'knex';
+import type { PackageInput, SignatureInput, InputFile, PackageRole } from '../../../archive/index.ts';
+import type { ValidationReport } from '../../../signature/index.ts';
+import { readBlob } from '../../files/fileJobs.ts';
+import { isSignatureFile, verificationTasks } from '../../signatures/signatureFiles.ts';
+import type { BlobStore } from '../../storage/index.ts';
+import type { PackageNote } from '../../models/ArchivePackage.ts';
+import { makeRendition, pdfName, type Rendition, type RenditionOptions } from './renditions.ts';
+
+export const PACKAGE_AGENT = { name: 'Kartoteka', address: 'https://kartoteka.example/archive' };
+
+interface FileRow {
+  id: string;
+  name: string;
+  mime: string;
+  sha256: string;
+  size: number;
+  role: string;
+  position: number;
+  created_at: Date;
+}
+
+interface CheckRow {
+  id: string;
+  file_id: string;
+  signature_file_id: string | null;
+  status: string;
+  summary: string;
+  report: Omit<ValidationReport, 'evidence'> & { evidence?: { type: string; sha256: string; description: string }[]; error?: unknown };
+  validated_at: Date;
+}
+
+/** JSON as stored (dates as strings), so the package's canonical JSON sees what jsonb would. */
+const plain = <T>(v: T): unknown => JSON.parse(JSON.stringify(v ?? null)) as unknown;
+
+export function rfc3339(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Unique, path-safe file names inside the package (two attachments may share a name). */
+function uniqueNames(files: FileRow[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const f of files) {
+    let base = f.name.replace(/[/\\\0]/g, '_').replace(/^\.+$/, '_') || 'file';
+    if (used.has(base)) base = `${f.position + 1}-${base}`;
+    while (used.has(base)) base = `_${base}`;
+    used.add(base);
+    out.set(f.id, base);
+  }
+  return out;
+}
+
+async function latestChecks(trx: Knex | Knex.Transaction, orgId: string, cardId: string): Promise<CheckRow[]> {
+  const rows = (await trx('signature_checks').where({ org_id: orgId, card_id: cardId }).orderBy('validated_at', 'desc')) as CheckRow[];
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = `${r.file_id}:${r.signature_file_id ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+async function reportWithBytes(blobs: BlobStore, report: CheckRow['report']): Promise<ValidationReport> {
+  const evidence = [];
+  for (const e of report.evidence ?? []) evidence.push({ type: e.type as ValidationReport['evidence'][number]['type'], sha256: e.sha256, description: e.description, der: await readBlob(blobs, e.sha256) });
+  return { ...(report as Omit<ValidationReport, 'evidence'>), evidence };
+}
+
+async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: string, files: FileRow[], names: Map<string, string>): Promise<Record<string, unknown>> {
+  const card = (await trx('cards').where({ org_id: orgId, id: cardId }).first()) as Record<string, unknown> & { correspondent_id: string | null; journal_id: string | null; department_id: string | null; case_index: string | null };
+  const org = (await trx('organisations').where({ id: orgId }).first('id', 'name', 'short_name')) as Record<string, unknown>;
+  const correspondent = card.correspondent_id ? ((await trx('correspondents').where({ org_id: orgId, id: card.correspondent_id }).first('id', 'type', 'name', 'inn')) as unknown) : null;
+  const journal = card.journal_id ? ((await trx('journals').where({ org_id: orgId, id: card.journal_id }).first('id', 'kind', 'name', 'prefix')) as unknown) : null;
+  const department = card.department_id ? ((await trx('departments').where({ org_id: orgId, id: card.department_id }).first('id', 'name', 'code')) as unknown) : null;
+  const resolutions = await trx('resolutions').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']).select('id', 'parent_assignment_id', 'author_staff_id', 'on_behalf', 'text', 'created_at');
+  const assignments = (await trx('assignments').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id'])) as { id: string }[];
+  const events = assignments.length
+    ? await trx('assignment_events').whereIn('assignment_id', assignments.map((a) => a.id)).orderBy('id').select('assignment_id', 'type', 'actor_user_id', 'text', 'payload', 'created_at')
+    : [];
+  const history = await trx('audit_log').where({ chain: orgId, object_type: 'card', object_id: cardId }).orderBy('seq').select('seq', 'at', 'actor_login', 'action', 'payload', 'hash');
+  // The nomenclature (cases, retention) is another module's: read it when it exists, never require it.
+  let caseRow: Record<string, unknown> | null = null;
+  if (typeof card.case_id === 'string' && (await trx.schema.hasTable('cases'))) {
+    caseRow = ((await trx('cases')
+      .where({ org_id: orgId, id: card.case_id })
+      .first('id', 'case_index', 'title', 'year', 'status', 'retention_kind', 'retention_years', 'personnel', 'list_article', 'opened_on', 'closed_on', 'start_date', 'end_date')) as Record<string, unknown> | undefined) ?? null;
+  }
+  const retention = caseRow ? { kind: caseRow.retention_kind, years: caseRow.retention_years, article: caseRow.list_article, personnel: caseRow.personnel } : null;
+  const { fields, ...requisites } = card;
+  return plain({
+    fund: org,
+    card: { ...requisites, fields },
+    accessMark: card.access_mark ?? null,
+    journal,
+    correspondent,
+    department,
+    case: caseRow ?? (card.case_index ? { index: card.case_index } : null),
+    retention,
+    resolutions,
+    assignments,
+    assignmentEvents: events,
+    history,
+    files: files.map((f) => ({ id: f.id, name: names.get(f.id), receivedName: f.name, role: f.role, mime: f.mime, size: Number(f.size), sha256: f.sha256 })),
+  }) as Record<string, unknown>;
+}
+
+/**
+ * A rebuilt package keeps the PDF/A copy of an unchanged original: conversions (Ghostscript, OCR) are not
+ * byte-reproducible, and a copy once archived should not drift.
+ */
+function reusedRendition(previous: Map<string, Uint8Array> | null | undefined, name: string, original: Uint8Array): { rendition: Rendition } | null {
+  const before = previous?.get(`representations/rep-original/${name}`);
+  const pdf = previous?.get(`representations/rep-pdfa/${pdfName(name)}`);
+  if (!before || !pdf || Buffer.compare(Buffer.from(before), Buffer.from(original)) !== 0) return null;
+  return { rendition: { name: pdfName(name), bytes: pdf, mime: 'application/pdf', conversion: { method: 'kept', reason: 'the original is unchanged: the archived PDF/A copy is kept' } } };
+}
+
+export interface GatheredCard {
+  input: PackageInput;
+  notes: PackageNote[];
+}
+
+export async function gatherCard(
+  trx: Knex | Knex.Transaction,
+  blobs: BlobStore,
+  args: { orgId: string; cardId: string; ocflId: string; created: Date; renditions: RenditionOptions; previous?: Map<string, Uint8Array> | null },
+): Promise<GatheredCard> {
+  const { orgId, cardId } = args;
+  const files = (await trx('card_files as cf')
+    .join('files as f', 'f.id', 'cf.file_id')
+    .where({ 'cf.card_id': cardId, 'cf.org_id': orgId })
+    .orderBy('cf.position')
+    .select('f.id', 'f.name', 'f.mime', 'f.sha256', 'f.size', 'f.created_at', 'cf.role', 'cf.position')) as FileRow[];
+  const names = uniqueNames(files);
+  const bytes = new Map<string, Uint8Array>();
+  for (const f of files) bytes.set(f.id, await readBlob(blobs, f.sha256));
+  const created = rfc3339(args.created);
+  const notes: PackageNote[] = [];
+  const checks = await latestChecks(trx, orgId, cardId);
+  const anchors = ((await trx('trust_anchors').where({ org_id: orgId }).orderBy('sha256').pluck('der_base64')) as string[])
+    .filter((b) => b.length > 0)
+    .map((b) => new Uint8Array(Buffer.from(b, 'base64')));
+
+  // Detached signatures whose stored check passed are re-verifiable offline: they go to the package's
+  // signature list. Any other signature file stays an original, its report kept as evidence with a note.
+  const signatures: SignatureInput[] = [];
+  const evidence: (InputFile & { role?: PackageRole })[] = [];
+  const asSignature = new Set<string>();
+  const tasks = verificationTasks(files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, role: f.role })));
+  for (const check of checks) {
+    const report = check.report;
+    const data = files.find((f) => f.id === check.file_id);
+    if (!data) continue;
+    const label = check.signature_file_id ? names.get(check.signature_file_id)! : names.get(check.file_id)!;
+    if (check.signature_file_id && check.status === 'passed' && tasks.some((t) => t.fileId === check.file_id && t.signatureFileId === check.signature_file_id)) {
+      signatures.push({ name: label, bytes: bytes.get(check.signature_file_id)!, signs: names.get(check.file_id)!, report: await reportWithBytes(blobs, report), trustAnchors: anchors });
+      asSignature.add(check.signature_file_id);
+      continue;
+    }
+    // Embedded (PAdES) signatures and unproven ones: the report and its evidence bytes, listed in package.json.
+    const full = report.evidence ? await reportWithBytes(blobs, report) : null;
+    const prefix = `signature-${label}`;
+    for (const e of full?.evidence ?? []) {
+      const n = `${prefix}-${e.type}-${e.sha256.slice(0, 16)}.der`;
+      if (!evidence.some((x) => x.name === n)) evidence.push({ name: n, bytes: e.der, mime: 'application/octet-stream', role: 'signature-evidence' });
+    }
+    const stored = { checkId: check.id, status: check.status, summary: check.summary, validatedAt: check.validated_at, report: { ...report, evidence: (report.evidence ?? []).map((e) => ({ ...e, file: `evidence/${prefix}-${e.type}-${e.sha256.slice(0, 16)}.der` })) } };
+    evidence.push({ name: `${prefix}.report.json`, bytes: new TextEncoder().encode(`${JSON.stringify(plain(stored), null, 2)}\n`), mime: 'application/json', role: 'signature-report' });
+    notes.push({
+      file: label,
+      kind: 'signature',
+      message: check.signature_file_id
+        ? `Подпись не подтверждена при приёме (${check.status}); протокол сохранён, но подпись не перепроверяется как действительная / signature not proven at ingest (${check.status}): its report is kept as evidence`
+        : `Подпись внутри PDF (${check.status}); протокол и доказательства сохранены / signature embedded in the PDF (${check.status}): report and evidence kept`,
+    });
+  }
+
+  const originals: InputFile[] = files.filter((f) => !asSignature.has(f.id)).map((f) => ({ name: names.get(f.id)!, bytes: bytes.get(f.id)!, mime: isSignatureFile(f) ? 'application/pkcs7-signature' : f.mime }));
+  const pdfa: NonNullable<PackageInput['pdfa']> = [];
+  // The copy's dates are the upload's, so rebuilding the package later yields the same PDF/A bytes.
+  const meta = (f: FileRow) => ({ title: f.name, author: PACKAGE_AGENT.name, created: rfc3339(f.created_at), documentId: `${args.ocflId}/${f.id}` });
+  for (const f of files.filter((x) => !isSignatureFile(x))) {
+    const r = reusedRendition(args.previous, names.get(f.id)!, bytes.get(f.id)!) ?? (await makeRendition({ name: names.get(f.id)!, mime: f.mime, bytes: bytes.get(f.id)! }, meta(f), args.renditions));
+    if (r.note) notes.push(r.note);
+    if (r.rendition) {
+      if (pdfa.some((p) => p.name === r.rendition!.name)) r.rendition.name = `${names.get(f.id)!}.pdf`;
+      pdfa.push({ ...r.rendition, ...(r.rendition.conversion ? { conversion: { ...r.rendition.conversion, from: names.get(f.id)! } } : {}) });
+    }
+  }
+
+  const input: PackageInput = {
+    id: args.ocflId,
+    kind: 'card',
+    created,
+    agent: PACKAGE_AGENT,
+    descriptive: await descriptive(trx, orgId, cardId, files, names),
+    originals,
+    signatures,
+    pdfa,
+    evidence,
+  };
+  return { input, notes };
+}

@@ -1,0 +1,168 @@
+// The archive's OCFL storage root, beside the blob store: on the filesystem under DATA_DIR/ocfl, or under a
+// prefix of the S3 bucket when S3 is configured. Either way a version, once written, is never changed: files of
+// version directories are created once (an existing one must hold the very same bytes), and the root inventory
+// is replaced last, its sidecar after it, so a reader never sees an inventory naming files not yet written.
+import { createHash } from 'node:crypto';
+import { Client } from 'minio';
+import { StorageRoot, fsTree, OcflError, type Tree } from '../../../archive/index.ts';
+import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
+import type { S3Config } from '../../storage/index.ts';
+
+export interface OcflStore {
+  readonly kind: 'fs' | 's3';
+  /** Where the object lives inside the storage root (0004-hashed-n-tuple layout). */
+  objectPath(id: string): string;
+  /** Every file of the object (all versions), or null when it does not exist yet. */
+  read(id: string): Promise<Map<string, Uint8Array> | null>;
+  /** Writes the new files of an object; existing version files must be unchanged (OCFL_VERSION_IMMUTABLE). */
+  write(id: string, files: Map<string, Uint8Array>): Promise<string>;
+  /** Read access for the OCFL validator and the package verifier. */
+  tree(id: string): Tree;
+}
+
+const ROOT_INVENTORY = ['inventory.json', 'inventory.json.sha512'];
+const LAYOUT = '0004-hashed-n-tuple-storage-layout';
+
+// Same layout as archive/ocfl/storageRoot.ts, so a bucket prefix can be mirrored to a directory and back.
+export function hashedObjectPath(id: string): string {
+  const h = createHash('sha256').update(id, 'utf8').digest('hex');
+  return `${h.slice(0, 3)}/${h.slice(3, 6)}/${h.slice(6, 9)}/${h}`;
+}
+
+async function collect(tree: Tree): Promise<Map<string, Uint8Array> | null> {
+  const top = await tree.list('');
+  if (!top || top.length === 0) return null;
+  const files = new Map<string, Uint8Array>();
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of (await tree.list(dir)) ?? []) {
+      const p = dir === '' ? e.name : `${dir}/${e.name}`;
+      if (e.dir) await walk(p);
+      else if (!e.name.startsWith('.')) {
+        const b = await tree.read(p);
+        if (b) files.set(p, b);
+      }
+    }
+  };
+  await walk('');
+  return files;
+}
+
+class FsOcflStore implements OcflStore {
+  readonly kind = 'fs' as const;
+  constructor(private readonly root: StorageRoot) {}
+  objectPath(id: string): string {
+    return this.root.objectPath(id);
+  }
+  read(id: string): Promise<Map<string, Uint8Array> | null> {
+    return collect(this.root.tree(id));
+  }
+  write(id: string, files: Map<string, Uint8Array>): Promise<string> {
+    return this.root.put(id, files);
+  }
+  tree(id: string): Tree {
+    return fsTree(`${this.root.dir}/${this.root.objectPath(id)}`);
+  }
+}
+
+function s3Code(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+async function streamBytes(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+class S3OcflStore implements OcflStore {
+  readonly kind = 's3' as const;
+  constructor(
+    private readonly client: Client,
+    private readonly bucket: string,
+    private readonly prefix: string,
+  ) {}
+
+  objectPath(id: string): string {
+    return hashedObjectPath(id);
+  }
+
+  private key(id: string, path: string): string {
+    return `${this.prefix}${this.objectPath(id)}/${path}`;
+  }
+
+  private async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return await streamBytes(await this.client.getObject(this.bucket, key));
+    } catch (error) {
+      const code = s3Code(error);
+      if (code === 'NoSuchKey' || code === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async init(): Promise<void> {
+    if (await this.get(`${this.prefix}0=ocfl_1.1`)) return;
+    await this.client.putObject(this.bucket, `${this.prefix}0=ocfl_1.1`, Buffer.from('ocfl_1.1\n'));
+    await this.client.putObject(
+      this.bucket,
+      `${this.prefix}ocfl_layout.json`,
+      Buffer.from(JSON.stringify({ description: 'Hashed N-tuple storage layout (SHA-256, 3 × 3)', extension: LAYOUT })),
+    );
+  }
+
+  read(id: string): Promise<Map<string, Uint8Array> | null> {
+    return collect(this.tree(id));
+  }
+
+  async write(id: string, files: Map<string, Uint8Array>): Promise<string> {
+    for (const [p, b] of files) {
+      if (ROOT_INVENTORY.includes(p)) continue;
+      const existing = await this.get(this.key(id, p));
+      if (existing) {
+        if (Buffer.compare(Buffer.from(existing), Buffer.from(b)) !== 0) throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
+        continue;
+      }
+      await this.client.putObject(this.bucket, this.key(id, p), Buffer.from(b), b.length);
+    }
+    for (const p of ROOT_INVENTORY) {
+      const b = files.get(p);
+      if (b) await this.client.putObject(this.bucket, this.key(id, p), Buffer.from(b), b.length);
+    }
+    return this.objectPath(id);
+  }
+
+  tree(id: string): Tree {
+    const base = `${this.prefix}${this.objectPath(id)}/`;
+    return {
+      list: async (path) => {
+        const prefix = path === '' ? base : `${base}${path.replace(/\/+$/, '')}/`;
+        const out = new Map<string, boolean>();
+        const stream = this.client.listObjectsV2(this.bucket, prefix, false);
+        for await (const item of stream as AsyncIterable<{ name?: string; prefix?: string }>) {
+          if (item.prefix) out.set(item.prefix.slice(prefix.length).replace(/\/$/, ''), true);
+          else if (item.name) out.set(item.name.slice(prefix.length), false);
+        }
+        if (out.size === 0) return undefined;
+        return [...out].map(([name, dir]) => ({ name, dir })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      },
+      read: (path) => this.get(`${base}${path}`),
+    };
+  }
+}
+
+export interface OcflStoreConfig {
+  dataDir: string;
+  s3?: S3Config | null;
+  /** key prefix inside the bucket; default `ocfl/` */
+  s3Prefix?: string;
+}
+
+export async function openOcflStore(config: OcflStoreConfig): Promise<OcflStore> {
+  if (!config.s3) return new FsOcflStore(await StorageRoot.open(`${config.dataDir}/ocfl`));
+  const s3 = config.s3;
+  const client = new Client({ ...parseS3Endpoint(s3.endpoint), accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region ?? 'us-east-1', pathStyle: true });
+  const prefix = (config.s3Prefix ?? 'ocfl/').replace(/^\/+/, '').replace(/\/*$/, '/');
+  const store = new S3OcflStore(client, s3.bucket, prefix);
+  await store.init();
+  return store;
+}

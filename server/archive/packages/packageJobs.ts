@@ -1,0 +1,122 @@
+// Job `archive.package_card`: builds a card's archival package and writes it into the OCFL storage root — the
+// first time as v1, later (the card's package content changed) as a new version; an unchanged card writes
+// nothing. The object is written before the database records it; a retried job finds its own version there
+// (same content → no second version) and records it.
+import type { Knex } from 'knex';
+import { addVersion, buildPackage, headFiles, PackageError, type BuiltPackage } from '../../../archive/index.ts';
+import { defineJob } from '../../jobs/registry.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
+import { appendAudit } from '../../audit/appendAudit.ts';
+import type { BlobStore } from '../../storage/index.ts';
+import type { PackageNote, PackageVersionEntry } from '../../models/ArchivePackage.ts';
+import { archiveStore } from './archiveConfig.ts';
+import { gatherCard, PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
+import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
+import type { RenditionOptions } from './renditions.ts';
+import { scheduleFixity } from './fixity.ts';
+
+interface PackageRow {
+  id: string;
+  org_id: string;
+  object_type: string;
+  object_id: string;
+  ocfl_id: string;
+  status: string;
+  versions: PackageVersionEntry[];
+}
+
+// What makes a new version: the files and the description, not the times of checks recorded with them.
+const SUBSTANCE = /^(representations\/|metadata\/descriptive\/|evidence\/signatures\/|evidence\/signature-)/;
+
+function sameSubstance(a: Map<string, Uint8Array>, b: Map<string, Uint8Array>): boolean {
+  const pick = (m: Map<string, Uint8Array>): [string, Uint8Array][] => [...m].filter(([p]) => SUBSTANCE.test(p)).sort(([x], [y]) => (x < y ? -1 : 1));
+  const [x, y] = [pick(a), pick(b)];
+  return x.length === y.length && x.every(([p, bytes], i) => p === y[i]![0] && Buffer.compare(Buffer.from(bytes), Buffer.from(y[i]![1])) === 0);
+}
+
+export interface PackagingOutcome {
+  written: boolean;
+  files: Map<string, Uint8Array>;
+  built: BuiltPackage;
+  notes: PackageNote[];
+}
+
+/** Builds the card's package and writes it (or its new version) to the storage root. */
+export async function packageCard(
+  db: Knex | Knex.Transaction,
+  blobs: BlobStore,
+  row: Pick<PackageRow, 'org_id' | 'object_id' | 'ocfl_id'>,
+  options: { now?: Date; renditions?: RenditionOptions } = {},
+): Promise<PackagingOutcome> {
+  const store = await archiveStore();
+  const now = options.now ?? new Date();
+  const existing = await store.read(row.ocfl_id);
+  const previous = existing ? headFiles(existing) : null;
+  const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: true }, previous });
+  const built = buildPackage(gathered.input);
+  if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes: gathered.notes };
+  const files = existing
+    ? addVersion(existing, { created: rfc3339(now), message: `update of card ${row.object_id}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
+    : built.files;
+  await store.write(row.ocfl_id, files);
+  return { written: true, files, built, notes: gathered.notes };
+}
+
+/** Records what the storage root now holds for the package, in the job's transaction. */
+async function recordPackaged(trx: Knex.Transaction, row: PackageRow, outcome: PackagingOutcome, storage: 'fs' | 's3', objectPath: string): Promise<void> {
+  const inv = inventoryOf(outcome.files);
+  // The anchor of what is stored (an unchanged card keeps its earlier package.json).
+  const anchor = anchorDigests(headAnchor(outcome.files));
+  const entry = versionEntry(inv, anchor);
+  const versions = row.versions.some((v) => v.version === entry.version) ? row.versions : [...row.versions, entry];
+  await trx('archive_packages')
+    .where({ id: row.id })
+    .update({
+      status: 'packaged',
+      current_version: headNumber(inv),
+      storage,
+      object_path: objectPath,
+      anchor_sha512: anchor.sha512,
+      anchor_sha256: anchor.sha256,
+      anchor_streebog256: anchor['streebog-256'],
+      versions: JSON.stringify(versions),
+      notes: JSON.stringify(outcome.notes),
+      size_bytes: objectSize(outcome.files),
+      error: null,
+      version: trx.raw('version + 1'),
+      updated_at: trx.fn.now(),
+    });
+  await appendAudit(trx, {
+    orgId: row.org_id,
+    action: outcome.written ? 'archive.packaged' : 'archive.package_unchanged',
+    objectType: 'archive_package',
+    objectId: row.id,
+    payload: { card: row.object_id, ocflId: row.ocfl_id, version: inv.head, anchor, notes: outcome.notes.length },
+  });
+  if (outcome.written) await enqueueJob(trx, { kind: 'archive.evidence', orgId: row.org_id, dedupeKey: `evidence:${row.org_id}` });
+  await scheduleFixity(trx);
+}
+
+defineJob({
+  kind: 'archive.package_card',
+  timeoutMs: 30 * 60_000,
+  async handler(job) {
+    const orgId = job.orgId;
+    const { packageId } = job.payload as { packageId: string };
+    if (!orgId) return;
+    const row = (await job.knex('archive_packages').where({ id: packageId, org_id: orgId }).first()) as PackageRow | undefined;
+    if (!row || row.object_type !== 'card') return;
+    const store = await archiveStore();
+    try {
+      const outcome = await packageCard(job.knex, job.blobs, row);
+      await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
+    } catch (error) {
+      // Bad input never gets better by retrying: say so on the package. Anything else is retried.
+      if (!(error instanceof PackageError)) throw error;
+      await job.finish(async (trx) => {
+        await trx('archive_packages').where({ id: row.id }).update({ status: 'failed', error: error.message, version: trx.raw('version + 1'), updated_at: trx.fn.now() });
+        await appendAudit(trx, { orgId, action: 'archive.package_failed', objectType: 'archive_package', objectId: row.id, payload: { code: error.code, message: error.message } });
+      });
+    }
+  },
+});

@@ -1,0 +1,130 @@
+// The PDF/A copy of each document of a card: an existing PDF/A is kept, a born-digital PDF is normalised,
+// scans (images, image-only PDFs) become PDF/A with the OCR text as an invisible layer, DOCX/ODT go through
+// LibreOffice when installed. What could not be converted is recorded with the reason, never silently dropped.
+import { createCanvas } from '@napi-rs/canvas';
+import {
+  checkPdfa,
+  findLibreOffice,
+  imagesToPdfa,
+  normalizeToPdfa,
+  officeToPdfa,
+  type DocumentMeta,
+  type ScanPage,
+} from '../../../archive/index.ts';
+import { buildTextLayer, type OcrDocument } from '../../../ocr/index.ts';
+import { extractText, openPdf } from '../../files/extractText.ts';
+import { ocrEngine } from '../../autofill/ocrService.ts';
+import type { PackageNote } from '../../models/ArchivePackage.ts';
+
+export interface Rendition {
+  name: string;
+  bytes: Uint8Array;
+  mime: 'application/pdf';
+  conversion?: { method: string; reason: string; from?: string };
+}
+
+export interface RenditionOptions {
+  /** OCR for scans; off in the benchmark (which measures packaging without OCR) */
+  ocr: boolean;
+}
+
+const OFFICE: Record<string, 'docx' | 'odt' | 'doc' | 'rtf'> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/msword': 'doc',
+  'application/rtf': 'rtf',
+};
+
+const SCAN_DPI = 200;
+
+export function pdfName(name: string): string {
+  return `${name.replace(/\.[^.]+$/, '')}.pdf`;
+}
+
+/** OCR words as ScanPage words: image pixels, top-left origin. */
+function scanWords(doc: OcrDocument | null, index: number, dpi: number): ScanPage['words'] {
+  if (!doc) return [];
+  const layer = buildTextLayer(doc)[index];
+  if (!layer) return [];
+  const s = dpi / 72;
+  return layer.words.map((w) => ({ text: w.text, x: w.x * s, y: (layer.heightPt - w.y - w.fontSize) * s, w: w.width * s, h: w.fontSize * s }));
+}
+
+async function ocr(bytes: Uint8Array, enabled: boolean): Promise<OcrDocument | null> {
+  if (!enabled) return null;
+  return (await ocrEngine()).recognize(bytes);
+}
+
+async function imageRendition(bytes: Uint8Array, kind: 'png' | 'jpeg', meta: DocumentMeta, options: RenditionOptions): Promise<Uint8Array> {
+  const doc = await ocr(bytes, options.ocr);
+  const dpi = doc?.pages[0] ? Math.round(doc.pages[0].sourceScale * 72) : 300;
+  return imagesToPdfa(meta, [{ image: bytes, kind, dpi, words: scanWords(doc, 0, dpi) }]);
+}
+
+/** Pages of an image-only PDF rendered at SCAN_DPI, OCRed, and laid out again as PDF/A. */
+async function scannedPdfRendition(bytes: Uint8Array, meta: DocumentMeta, options: RenditionOptions): Promise<Uint8Array> {
+  const pdf = await openPdf(bytes);
+  const pages: ScanPage[] = [];
+  try {
+    for (let i = 1; i <= pdf.numPages; i += 1) {
+      const page = await pdf.getPage(i);
+      const viewport = page.getViewport({ scale: SCAN_DPI / 72 });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
+      const image = new Uint8Array(await canvas.encode('png'));
+      const doc = await ocr(image, options.ocr);
+      pages.push({ image, kind: 'png', dpi: SCAN_DPI, words: scanWords(doc, 0, SCAN_DPI) });
+      page.cleanup();
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return imagesToPdfa(meta, pages);
+}
+
+export async function makeRendition(
+  file: { name: string; mime: string; bytes: Uint8Array },
+  meta: DocumentMeta,
+  options: RenditionOptions,
+): Promise<{ rendition?: Rendition; note?: PackageNote }> {
+  const name = pdfName(file.name);
+  const from = file.name;
+  const ocrWord = options.ocr ? 'with an OCR text layer' : 'without OCR (disabled)';
+  try {
+    if (file.mime === 'application/pdf') {
+      let conformant = false;
+      try {
+        conformant = checkPdfa(file.bytes).conformant;
+      } catch {
+        conformant = false;
+      }
+      if (conformant) return { rendition: { name, bytes: file.bytes, mime: 'application/pdf', conversion: { method: 'unchanged', reason: 'already PDF/A-2B', from } } };
+      const text = await extractText(file.bytes, file.mime);
+      if (text.text.replace(/\s+/g, '').length < 20 && (text.pages ?? 0) > 0) {
+        const pdf = await scannedPdfRendition(file.bytes, meta, options);
+        return { rendition: { name, bytes: pdf, mime: 'application/pdf', conversion: { method: 'scan', reason: `image-only PDF: pages rendered at ${SCAN_DPI} dpi ${ocrWord}`, from } } };
+      }
+      const n = await normalizeToPdfa(file.bytes, meta);
+      return { rendition: { name, bytes: n.pdf, mime: 'application/pdf', conversion: { method: n.method, reason: n.reason, from } } };
+    }
+    if (file.mime === 'image/png' || file.mime === 'image/jpeg') {
+      const pdf = await imageRendition(file.bytes, file.mime === 'image/png' ? 'png' : 'jpeg', meta, options);
+      return { rendition: { name, bytes: pdf, mime: 'application/pdf', conversion: { method: 'scan', reason: `scanned image ${ocrWord}`, from } } };
+    }
+    const office = OFFICE[file.mime];
+    if (office) {
+      if (!findLibreOffice()) {
+        return { note: { file: file.name, kind: 'no-rendition', message: 'LibreOffice не установлен: копия PDF/A не создана / LibreOffice is not installed: no PDF/A copy was made' } };
+      }
+      const n = await officeToPdfa(file.bytes, office, meta);
+      return { rendition: { name, bytes: n.pdf, mime: 'application/pdf', conversion: { method: `libreoffice+${n.method}`, reason: n.reason, from } } };
+    }
+    return { note: { file: file.name, kind: 'no-rendition', message: `Формат ${file.mime} не преобразуется в PDF/A; хранится только оригинал / ${file.mime} has no PDF/A conversion; the original is kept` } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { note: { file: file.name, kind: 'no-rendition', message: `Копия PDF/A не создана / no PDF/A copy: ${message}` } };
+  }
+}
