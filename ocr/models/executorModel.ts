@@ -1,8 +1,19 @@
-// Executor (and department) suggestion learned from the organisation's own resolution history,
-// plus resolution-text suggestion from the most similar past cards.
+// Executor (and department) suggestion learned from the organisation's own resolution history, plus the
+// resolution text of the most similar past cards.
+//
+// How a card is routed, as learned from history (nothing about the organisation is built in):
+//  1. a sender whose letters always went to one person keeps going there, whatever the topic;
+//  2. otherwise the words (subject, summary) and the sender's kind/type choose the department (naive Bayes),
+//  3. and inside the department the most similar past cards vote for the person, smoothed towards how the
+//     department shares its work (who gets most of it); people on their recurring yearly leave, or who have
+//     stopped receiving work at all, are not proposed.
+// The state is the routed cards themselves (plain JSON, capped), so learning one more card is an append and
+// the derived tables are rebuilt lazily.
 import { OcrError } from '../errors.ts';
-import { featuresOf, normName, stemsOf } from './features.ts';
-import { NaiveBayes, type NaiveBayesState } from './naiveBayes.ts';
+import { dayOfYear, inRange, learnAbsences, type DayRange } from './absences.ts';
+import { featuresOf, normName } from './features.ts';
+import { NaiveBayes } from './naiveBayes.ts';
+import { SimilarCards } from './similarCards.ts';
 
 export interface RoutedCard {
   id?: string;
@@ -10,6 +21,8 @@ export interface RoutedCard {
   kind?: string | null;
   correspondent?: string | null;
   correspondentType?: string | null;
+  /** the correspondent's INN when known: identifies a sender better than a name spelled two ways */
+  inn?: string | null;
   subject?: string | null;
   summary?: string | null;
   department?: string | null;
@@ -40,59 +53,189 @@ export interface ResolutionSuggestion {
   fromId: string | null;
 }
 
-interface StoredResolution {
+interface StoredCard {
   id: string | null;
-  text: string;
-  stems: string[];
+  day: string | null;
+  kind: string | null;
+  ctype: string | null;
+  sender: string;
+  inn: string | null;
+  subject: string;
+  summary: string;
+  department: string | null;
+  executor: string;
+  resolution: string | null;
 }
 
 export interface ExecutorModelState {
-  version: 1;
-  text: NaiveBayesState;
-  /** normalised correspondent -> executor -> count */
-  byCorrespondent: Record<string, Record<string, number>>;
-  /** executor -> department -> count */
-  departments: Record<string, Record<string, number>>;
-  resolutions: StoredResolution[];
-  /** executor -> day-of-year (0..365) of every routed card, for learning recurring absences */
-  days: Record<string, number[]>;
+  version: 2;
+  /** the routed cards learned, oldest first, at most MAX_CARDS */
+  cards: StoredCard[];
   trained: number;
 }
 
-const MAX_RESOLUTIONS = 5000;
+/** Oldest cards are forgotten beyond this: the routing of years ago says little about today's staff. */
+const MAX_CARDS = 8000;
+/** Neighbours that vote for a person inside a department. */
+const NEIGHBOURS = 40;
+/** Weight (in cards) of the department's overall sharing of work against the neighbours' vote. */
+const DEPARTMENT_PRIOR = 2;
+/** Share of a sender's letters that must have gone to one person for the sender rule to apply. */
+const SENDER_SHARE = 0.75;
+const SENDER_MIN_CARDS = 3;
+/** Factor for a person on recurring leave, or no longer receiving work. */
+const AWAY = 0.02;
 
-function textOf(c: CardToRoute): string {
-  return `${c.subject ?? ''} ${c.subject ?? ''} ${c.summary ?? ''}`;
+interface SenderStats {
+  executor: string;
+  share: number;
+  total: number;
 }
 
-function cardFeatures(c: CardToRoute): string[] {
+function textOf(c: { subject?: string | null; summary?: string | null }): string {
+  return `${c.subject ?? ''} ${c.summary ?? ''}`;
+}
+
+function cardFeatures(c: { subject?: string | null; summary?: string | null; kind?: string | null; ctype?: string | null }): string[] {
   const f = featuresOf(textOf(c));
   if (c.kind) f.push(`kind:${c.kind}`);
-  if (c.correspondentType) f.push(`ctype:${c.correspondentType}`);
+  if (c.ctype) f.push(`ctype:${c.ctype}`);
   return f;
 }
 
-function argmaxShare(m: Record<string, number> | undefined): { key: string; share: number; total: number } | null {
-  if (!m) return null;
-  const entries = Object.entries(m);
-  const total = entries.reduce((a, [, v]) => a + v, 0);
-  if (!total) return null;
-  const [key, v] = entries.sort((a, b) => b[1] - a[1])[0]!;
-  return { key, share: v / total, total };
+function senderKeys(c: { sender: string; inn: string | null }): string[] {
+  const keys: string[] = [];
+  if (c.inn) keys.push(`inn:${c.inn}`);
+  if (c.sender) keys.push(`name:${c.sender}`);
+  return keys;
+}
+
+function toStored(card: RoutedCard): StoredCard {
+  return {
+    id: card.id ?? null,
+    day: /^\d{4}-\d{2}-\d{2}/.exec(card.registeredAt ?? '')?.[0] ?? null,
+    kind: card.kind ?? null,
+    ctype: card.correspondentType ?? null,
+    sender: normName(card.correspondent),
+    inn: card.inn?.replace(/\D/g, '') || null,
+    subject: card.subject ?? '',
+    summary: card.summary ?? '',
+    department: card.department ?? null,
+    executor: card.executor,
+    resolution: card.resolution?.trim() || null,
+  };
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}
+
+function increment<K>(m: Map<K, number>, k: K, by = 1): void {
+  m.set(k, (m.get(k) ?? 0) + by);
+}
+
+/** Everything suggest() needs, derived from the stored cards. */
+class Derived {
+  readonly features: string[][];
+  readonly senders = new Map<string, Map<string, number>>();
+  readonly home = new Map<string, string>();
+  readonly inPool: boolean[];
+  readonly group: string[];
+  readonly departments = new NaiveBayes();
+  readonly sharing = new Map<string, Map<string, number>>();
+  readonly similar: SimilarCards;
+  readonly withResolution: SimilarCards;
+  readonly absences: Map<string, DayRange>;
+  readonly inactive = new Set<string>();
+
+  constructor(readonly cards: StoredCard[]) {
+    this.features = cards.map((c) => cardFeatures(c));
+    const deptCounts = new Map<string, Map<string, number>>();
+    for (const c of cards) {
+      for (const k of senderKeys(c)) {
+        let m = this.senders.get(k);
+        if (!m) this.senders.set(k, (m = new Map()));
+        increment(m, c.executor);
+      }
+      if (c.department) {
+        let m = deptCounts.get(c.executor);
+        if (!m) deptCounts.set(c.executor, (m = new Map()));
+        increment(m, c.department);
+      }
+    }
+    for (const [e, m] of deptCounts) this.home.set(e, [...m].sort((a, b) => b[1] - a[1])[0]![0]);
+    // Letters explained by the sender rule say nothing about how topics are routed.
+    this.inPool = cards.map((c) => !this.loyalSender(c));
+    this.group = cards.map((c) => c.department ?? this.home.get(c.executor) ?? '');
+    cards.forEach((c, i) => {
+      if (!this.inPool[i]) return;
+      this.departments.add(this.group[i]!, this.features[i]!);
+      let m = this.sharing.get(this.group[i]!);
+      if (!m) this.sharing.set(this.group[i]!, (m = new Map()));
+      increment(m, c.executor);
+    });
+    this.similar = new SimilarCards(this.features, (i) => this.inPool[i]!);
+    this.withResolution = new SimilarCards(this.features, (i) => cards[i]!.resolution !== null);
+    const dated = cards.flatMap((c, i) => {
+      const day = dayOfYear(c.day);
+      return this.inPool[i] && day !== null ? [{ day, executor: c.executor, group: this.group[i]! }] : [];
+    });
+    this.absences = learnAbsences(dated);
+    this.findInactive();
+  }
+
+  loyalSender(c: { sender: string; inn: string | null }): SenderStats | null {
+    for (const k of senderKeys(c)) {
+      const m = this.senders.get(k);
+      if (!m) continue;
+      let total = 0;
+      let best: [string, number] = ['', 0];
+      for (const [e, n] of m) {
+        total += n;
+        if (n > best[1]) best = [e, n];
+      }
+      if (total >= SENDER_MIN_CARDS && best[1] / total >= SENDER_SHARE) return { executor: best[0], share: best[1] / total, total };
+      if (total >= SENDER_MIN_CARDS) return null;
+    }
+    return null;
+  }
+
+  /** People whose work stopped: nothing for far longer than their usual interval (left, moved, long leave). */
+  private findInactive(): void {
+    const dated = this.cards.filter((c) => c.day !== null);
+    if (dated.length === 0) return;
+    const newest = dated.reduce((a, c) => (c.day! > a ? c.day! : a), dated[0]!.day!);
+    const oldest = dated.reduce((a, c) => (c.day! < a ? c.day! : a), dated[0]!.day!);
+    const span = Math.max(1, daysBetween(oldest, newest));
+    const last = new Map<string, string>();
+    const count = new Map<string, number>();
+    for (const c of dated) {
+      if ((last.get(c.executor) ?? '') < c.day!) last.set(c.executor, c.day!);
+      increment(count, c.executor);
+    }
+    for (const [e, day] of last) {
+      const interval = span / count.get(e)!;
+      if (daysBetween(day, newest) > Math.max(90, 6 * interval)) this.inactive.add(e);
+    }
+  }
+
+  availability(executor: string, day: number | null): number {
+    if (this.inactive.has(executor)) return AWAY;
+    const away = this.absences.get(executor);
+    return away && day !== null && inRange(away, day) ? AWAY : 1;
+  }
 }
 
 export class ExecutorModel {
-  private readonly nb: NaiveBayes;
   private readonly state: ExecutorModelState;
-  private readonly absences = new Map<string, [number, number] | null>();
+  private derived: Derived | null = null;
 
   private constructor(state: ExecutorModelState) {
     this.state = state;
-    this.nb = new NaiveBayes(state.text);
   }
 
   static empty(): ExecutorModel {
-    return new ExecutorModel({ version: 1, text: new NaiveBayes().toJSON(), byCorrespondent: {}, departments: {}, resolutions: [], days: {}, trained: 0 });
+    return new ExecutorModel({ version: 2, cards: [], trained: 0 });
   }
 
   static train(history: RoutedCard[]): ExecutorModel {
@@ -101,15 +244,16 @@ export class ExecutorModel {
     return m;
   }
 
+  /** Throws OCR_MODEL_INVALID for anything but a current state (an older state must be retrained). */
   static fromJSON(state: unknown): ExecutorModel {
-    if (typeof state !== 'object' || state === null || (state as { version?: unknown }).version !== 1) {
-      throw new OcrError('OCR_MODEL_INVALID', 'not an executor model state');
+    if (typeof state !== 'object' || state === null || (state as { version?: unknown }).version !== 2 || !Array.isArray((state as { cards?: unknown }).cards)) {
+      throw new OcrError('OCR_MODEL_INVALID', 'not an executor model state of the current version');
     }
     return new ExecutorModel(structuredClone(state as ExecutorModelState));
   }
 
   toJSON(): ExecutorModelState {
-    return { ...this.state, text: this.nb.toJSON() };
+    return this.state;
   }
 
   get trained(): number {
@@ -119,118 +263,96 @@ export class ExecutorModel {
   /** Adds one routed card: the incremental step a retraining job runs for each newly registered card. */
   update(card: RoutedCard): void {
     if (!card.executor) return;
-    this.nb.add(card.executor, cardFeatures(card));
-    const key = normName(card.correspondent);
-    if (key) {
-      const m = (this.state.byCorrespondent[key] ??= {});
-      m[card.executor] = (m[card.executor] ?? 0) + 1;
-    }
-    if (card.department) {
-      const d = (this.state.departments[card.executor] ??= {});
-      d[card.department] = (d[card.department] ?? 0) + 1;
-    }
-    const doy = dayOfYear(card.registeredAt);
-    if (doy !== null) (this.state.days[card.executor] ??= []).push(doy);
-    this.absences.delete(card.executor);
-    if (card.resolution && card.resolution.trim()) {
-      this.state.resolutions.push({ id: card.id ?? null, text: card.resolution.trim(), stems: stemsOf(textOf(card)) });
-      if (this.state.resolutions.length > MAX_RESOLUTIONS) this.state.resolutions.shift();
-    }
+    this.state.cards.push(toStored(card));
+    if (this.state.cards.length > MAX_CARDS) this.state.cards.splice(0, this.state.cards.length - MAX_CARDS);
     this.state.trained++;
+    this.derived = null;
+  }
+
+  private get index(): Derived {
+    return (this.derived ??= new Derived(this.state.cards));
   }
 
   departmentOf(executor: string): string | null {
-    return argmaxShare(this.state.departments[executor])?.key ?? null;
+    return this.index.home.get(executor) ?? null;
   }
 
-  /**
-   * The recurring yearly absence of an executor (a leave taken at the same time every year): the
-   * longest stretch of days of the year in which, over all past years, nobody routed them a card.
-   */
-  absenceOf(executor: string): [number, number] | null {
-    if (this.absences.has(executor)) return this.absences.get(executor)!;
-    const days = [...new Set(this.state.days[executor] ?? [])].sort((a, b) => a - b);
-    let result: [number, number] | null = null;
-    if (days.length >= 25) {
-      let best = 0;
-      for (let i = 0; i < days.length; i++) {
-        const a = days[i]!;
-        const b = i + 1 < days.length ? days[i + 1]! : days[0]! + 366;
-        if (b - a > best) {
-          best = b - a;
-          result = [a + 1, b - 1];
-        }
-      }
-      // Gaps shorter than two weeks happen by chance; a leave is longer.
-      if (best < 15) result = null;
-    }
-    this.absences.set(executor, result);
-    return result;
-  }
-
-  private available(executor: string, doy: number | null): boolean {
-    if (doy === null) return true;
-    const gap = this.absenceOf(executor);
-    if (!gap) return true;
-    const [a, b] = gap;
-    return !((doy >= a && doy <= b) || (doy + 366 >= a && doy + 366 <= b));
+  /** The learned recurring yearly absence of a person, [first, last] day of the year (0-based). */
+  absenceOf(executor: string): DayRange | null {
+    return this.index.absences.get(executor) ?? null;
   }
 
   suggest(card: CardToRoute, k = 3, minScore = 0.2): SuggestResult {
-    const text = this.nb.posterior(cardFeatures(card));
-    const doy = dayOfYear(card.registeredAt);
-    const scores = new Map<string, number>(text.map((x) => [x.label, x.p * (this.available(x.label, doy) ? 1 : 0.05)]));
-    const corr = this.state.byCorrespondent[normName(card.correspondent)];
-    const top = argmaxShare(corr);
-    // A sender whose letters always went to one person keeps going there, whatever the topic.
-    if (top && corr && top.total >= 3 && top.share >= 0.75) {
-      const w = Math.min(0.95, top.share * (top.total / (top.total + 1)));
-      for (const [label, p] of scores) scores.set(label, p * (1 - w));
-      for (const [label, n] of Object.entries(corr)) scores.set(label, (scores.get(label) ?? 0) + (w * n) / top.total);
+    const ix = this.index;
+    if (ix.cards.length === 0) return { suggestions: [], abstain: true };
+    const features = cardFeatures({ ...card, ctype: card.correspondentType ?? null });
+    const day = dayOfYear(card.registeredAt);
+    const scores = this.byDepartment(features, day, k);
+    const sender = ix.loyalSender({ sender: normName(card.correspondent), inn: card.inn?.replace(/\D/g, '') || null });
+    if (sender) {
+      const w = Math.min(0.95, sender.share * (sender.total / (sender.total + 1)));
+      for (const [e, p] of scores) scores.set(e, p * (1 - w));
+      increment(scores, sender.executor, w);
     }
     const z = [...scores.values()].reduce((a, b) => a + b, 0) || 1;
-    for (const [label, p] of scores) scores.set(label, p / z);
-    const suggestions = [...scores.entries()]
-      .sort((a, b) => b[1] - a[1])
+    const suggestions = [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, k)
-      .map(([executor, score]) => ({ executor, department: this.departmentOf(executor), score: Math.round(score * 1000) / 1000 }));
+      .map(([executor, p]) => ({ executor, department: this.departmentOf(executor), score: Math.round((p / z) * 1000) / 1000 }));
     return { suggestions, abstain: !suggestions[0] || suggestions[0].score < minScore };
   }
 
-  /** Resolution text of the most similar past card (cosine over stems), or null below `minScore`. */
-  suggestResolution(card: CardToRoute, minScore = 0.45): ResolutionSuggestion | null {
-    const q = counts(stemsOf(textOf(card)));
-    let best: ResolutionSuggestion | null = null;
-    for (const r of this.state.resolutions) {
-      const s = cosine(q, counts(r.stems));
-      if (s >= minScore && (!best || s > best.score)) best = { text: r.text, score: Math.round(s * 1000) / 1000, fromId: r.id };
+  /** P(person) = Σ over likely departments of P(department | words) · P(person | department, similar cards). */
+  private byDepartment(features: string[], day: number | null, k: number): Map<string, number> {
+    const ix = this.index;
+    const scores = new Map<string, number>();
+    const ranked = ix.similar.ranked(features);
+    let mass = 0;
+    for (const { label: dept, p } of ix.departments.posterior(features)) {
+      // Unlikely departments still fill the list up to k: a letter is sometimes sent somewhere unexpected.
+      if (mass > 0.995 && scores.size >= k) break;
+      mass += p;
+      const votes = new Map<string, number>();
+      let voted = 0;
+      let n = 0;
+      for (const nb of ranked) {
+        if (ix.group[nb.index] !== dept) continue;
+        increment(votes, ix.cards[nb.index]!.executor, nb.similarity);
+        voted += nb.similarity;
+        if (++n >= NEIGHBOURS) break;
+      }
+      const sharing = ix.sharing.get(dept);
+      if (!sharing) continue;
+      const total = [...sharing.values()].reduce((a, b) => a + b, 0);
+      const dist = new Map<string, number>();
+      let z = 0;
+      for (const [e, cnt] of sharing) {
+        const v = (((votes.get(e) ?? 0) + (DEPARTMENT_PRIOR * cnt) / total) / (voted + DEPARTMENT_PRIOR)) * ix.availability(e, day);
+        dist.set(e, v);
+        z += v;
+      }
+      for (const [e, v] of dist) increment(scores, e, (p * v) / (z || 1));
     }
-    return best;
+    return scores;
   }
-}
 
-function dayOfYear(iso: string | null | undefined): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Math.floor((t - Date.UTC(Number(m[1]), 0, 1)) / 86_400_000);
-}
-
-function counts(xs: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
-  return m;
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    const w = b.get(k);
-    if (w) dot += v * w;
+  /**
+   * Resolution text for a new card from the most similar past cards: the text the nearest `k` cards agree on
+   * most (similarity-weighted), or null when no past card with a resolution is at least `minScore` similar.
+   */
+  suggestResolution(card: CardToRoute, minScore = 0.35, k = 5): ResolutionSuggestion | null {
+    const ix = this.index;
+    const near = ix.withResolution.ranked(cardFeatures({ ...card, ctype: card.correspondentType ?? null })).slice(0, k);
+    const groups = new Map<string, { text: string; weight: number; best: number; fromId: string | null }>();
+    for (const { index, similarity } of near) {
+      if (similarity < minScore) break;
+      const c = ix.cards[index]!;
+      const key = normName(c.resolution);
+      const g = groups.get(key);
+      if (!g) groups.set(key, { text: c.resolution!, weight: similarity, best: similarity, fromId: c.id });
+      else g.weight += similarity;
+    }
+    const best = [...groups.values()].sort((a, b) => b.weight - a.weight)[0];
+    return best ? { text: best.text, score: Math.round(best.best * 1000) / 1000, fromId: best.fromId } : null;
   }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -1,14 +1,15 @@
-// Text features shared by the learned models: crude Russian stems, stable across inflection and OCR case noise.
+// Text features shared by the learned models: Russian stems (Snowball), stable across inflection and OCR case noise.
+import { stemRu } from './stemRu.ts';
 
 const STOP = new Set(
   'и в во не на с со по о об от до из за для при без под над к ко у же ли бы что как так это этот эта эти его ее их мы вы они она он вас нас вам нам прошу просим просят просит также а но или то ни да уже ещё еще все всех был была были быть есть'.split(' '),
 );
 
-export function stemsOf(text: string, prefixLen = 6): string[] {
+export function stemsOf(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.toLowerCase().replace(/ё/g, 'е').split(/[^a-zа-я0-9]+/)) {
     if (raw.length < 3 || STOP.has(raw) || /^\d+$/.test(raw)) continue;
-    out.push(raw.length > prefixLen ? raw.slice(0, prefixLen) : raw);
+    out.push(/[а-я]/.test(raw) ? stemRu(raw) : raw);
   }
   return out;
 }

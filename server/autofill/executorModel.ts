@@ -48,10 +48,26 @@ async function routedCards(db: Knex | Knex.Transaction, orgId: string, onlyUnlea
   }));
 }
 
-export async function loadExecutorModel(db: Knex | Knex.Transaction, orgId: string): Promise<ExecutorModel> {
-  const { ExecutorModel } = await ocrLibrary();
+/** The stored model, or null when there is none or it was stored by an older version of the library. */
+async function storedModel(db: Knex | Knex.Transaction, orgId: string): Promise<ExecutorModel | null> {
+  const { ExecutorModel, OcrError } = await ocrLibrary();
   const row = (await db('executor_models').where({ org_id: orgId }).first('state')) as { state: unknown } | undefined;
-  return row ? ExecutorModel.fromJSON(row.state) : ExecutorModel.empty();
+  if (!row) return null;
+  try {
+    return ExecutorModel.fromJSON(typeof row.state === 'string' ? (JSON.parse(row.state) as unknown) : row.state);
+  } catch (err) {
+    if (err instanceof OcrError && err.code === 'OCR_MODEL_INVALID') return null;
+    throw err;
+  }
+}
+
+export async function loadExecutorModel(db: Knex | Knex.Transaction, orgId: string): Promise<ExecutorModel> {
+  const stored = await storedModel(db, orgId);
+  if (stored) return stored;
+  const { ExecutorModel } = await ocrLibrary();
+  const exists = await db('executor_models').where({ org_id: orgId }).first('org_id');
+  // An outdated state is retrained from every resolution (the next learning job stores it).
+  return exists ? ExecutorModel.train(await routedCards(db, orgId)) : ExecutorModel.empty();
 }
 
 async function saveModel(trx: Knex.Transaction, orgId: string, model: ExecutorModel): Promise<void> {
@@ -74,10 +90,11 @@ defineJob({
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`executor-model:${orgId}`]);
       const fresh = await routedCards(trx, orgId, true);
       if (fresh.length === 0) return;
-      const exists = await trx('executor_models').where({ org_id: orgId }).first('org_id');
       const { ExecutorModel } = await ocrLibrary();
-      const model = exists ? await loadExecutorModel(trx, orgId) : ExecutorModel.train(fresh);
-      if (exists) for (const card of fresh) model.update(card);
+      const stored = await storedModel(trx, orgId);
+      // No model yet, or one stored by an older version of the library: learn every resolution again.
+      const model = stored ?? ExecutorModel.train(await routedCards(trx, orgId));
+      if (stored) for (const card of fresh) model.update(card);
       await saveModel(trx, orgId, model);
       // Only what was read: a resolution committed meanwhile is left for the next job.
       await trx('resolutions').whereIn('id', [...new Set(fresh.map((c) => c.resolutionId))]).update({ learned: true });
