@@ -50,6 +50,12 @@ export class GroupCommit {
   }
 
   private async commitGroup(group: Member[]): Promise<void> {
+    if (group.length === 1) {
+      // Alone, a member needs no savepoint: its failure rolls back only itself anyway.
+      const [member] = group as [Member];
+      await this.knex.transaction((trx) => member.work(trx)).then(member.resolve, member.reject);
+      return;
+    }
     const outcomes: Outcome[] = [];
     try {
       await this.knex.transaction(async (trx) => {
