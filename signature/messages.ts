@@ -15,7 +15,7 @@ export const MESSAGES: Record<SubIndication | 'PASSED', [string, string]> = {
   CRYPTO_CONSTRAINTS_FAILURE: ['The algorithm or key of the signature is not supported.', 'Алгоритм или ключ подписи не поддерживается.'],
   OUT_OF_BOUNDS_NO_POE: ['A certificate of the chain is outside its validity period and there is no proof the signature existed before.', 'Сертификат цепочки вне срока действия, и нет доказательства существования подписи до его окончания.'],
   REVOKED_NO_POE: ['A certificate was revoked and there is no proof the signature existed before.', 'Сертификат отозван, и нет доказательства существования подписи до отзыва.'],
-  TRY_LATER: ['No revocation information (CRL/OCSP) is available for the signer’s certificate.', 'Нет сведений об отзыве (СОС/OCSP) для сертификата подписанта.'],
+  TRY_LATER: ['No fresh revocation information (CRL/OCSP) is available for the signer’s certificate.', 'Нет актуальных сведений об отзыве (СОС/OCSP) для сертификата подписанта.'],
   SIGNED_DATA_NOT_FOUND: ['The signed data is missing (detached signature without the document).', 'Отсутствуют подписанные данные (откреплённая подпись без документа).'],
   GENERIC: ['The signature could not be validated.', 'Подпись не удалось проверить.'],
 };

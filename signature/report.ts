@@ -60,7 +60,12 @@ export interface RevocationInfo {
   status: 'good' | 'revoked' | 'unknown';
   revocationTime?: string;
   reason?: string;
+  /** CRL thisUpdate / OCSP producedAt. */
   issuedAt: string;
+  thisUpdate: string;
+  nextUpdate?: string;
+  /** Whether a "good" status was fresh enough to rely on (revocations are always relied on). */
+  fresh: boolean;
   source: 'signature' | 'supplied';
   sha256: string;
 }

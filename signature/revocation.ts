@@ -22,7 +22,11 @@ export interface RevocationStatus {
   status: 'good' | 'revoked' | 'unknown';
   revocationTime?: Date;
   reason?: string;
+  /** CRL thisUpdate, OCSP producedAt. */
   issuedAt: Date;
+  /** The period the status is declared current for (CRL or single OCSP response). */
+  thisUpdate: Date;
+  nextUpdate?: Date;
   source: Source;
   der: Uint8Array;
   /** Certificates the OCSP responder used (evidence). */
@@ -115,7 +119,8 @@ export function revocationStatuses(cert: Certificate, issuer: Certificate, data:
       continue;
     }
     const entry = crl.revoked.get(cert.serial);
-    const s: RevocationStatus = { type: 'CRL', status: entry ? 'revoked' : 'good', issuedAt: crl.thisUpdate, source, der: crl.der, responderChain: [] };
+    const s: RevocationStatus = { type: 'CRL', status: entry ? 'revoked' : 'good', issuedAt: crl.thisUpdate, thisUpdate: crl.thisUpdate, source, der: crl.der, responderChain: [] };
+    if (crl.nextUpdate) s.nextUpdate = crl.nextUpdate;
     if (entry) {
       s.revocationTime = entry.date;
       if (entry.reason !== undefined) s.reason = CRL_REASONS[entry.reason] ?? String(entry.reason);
@@ -131,11 +136,33 @@ export function revocationStatuses(cert: Certificate, issuer: Certificate, data:
       warnings.push('an OCSP response for the certificate has an invalid or unauthorised signature and was ignored');
       continue;
     }
-    const s: RevocationStatus = { type: 'OCSP', status: single.status, issuedAt: resp.producedAt, source, der: resp.der, responderChain };
+    const s: RevocationStatus = { type: 'OCSP', status: single.status, issuedAt: resp.producedAt, thisUpdate: single.thisUpdate, source, der: resp.der, responderChain };
+    if (single.nextUpdate) s.nextUpdate = single.nextUpdate;
     if (single.revocationTime) s.revocationTime = single.revocationTime;
     if (single.revocationReason !== undefined) s.reason = CRL_REASONS[single.revocationReason] ?? String(single.revocationReason);
     out.push(s);
   }
   const rank = (s: RevocationStatus): number => (s.status === 'revoked' ? 0 : s.status === 'good' ? 1 : 2);
   return out.sort((a, b) => rank(a) - rank(b) || b.issuedAt.getTime() - a.issuedAt.getTime());
+}
+
+/** How long an OCSP answer without nextUpdate counts as current (RFC 6960 leaves it to the relying party). */
+export const OCSP_WITHOUT_NEXT_UPDATE_MS = 24 * 3600 * 1000;
+
+/**
+ * Whether a "good" status can vouch for the certificate (EN 319 102-1 revocation freshness, with the
+ * status's own update period as the maximum accepted age): it was issued at or after the best
+ * signature time, so it covers the moment the signature is proven to have existed; or the validation
+ * time lies within its thisUpdate…nextUpdate period. A revocation needs no freshness: it is final.
+ */
+export function isFresh(s: RevocationStatus, bestSignatureTime: Date, validationTime: Date): boolean {
+  if (s.issuedAt.getTime() >= bestSignatureTime.getTime()) return true;
+  const t = validationTime.getTime();
+  const next = s.nextUpdate?.getTime() ?? (s.type === 'OCSP' ? s.thisUpdate.getTime() + OCSP_WITHOUT_NEXT_UPDATE_MS : -Infinity);
+  return s.thisUpdate.getTime() <= t && t <= next;
+}
+
+export function staleDescription(s: RevocationStatus): string {
+  const next = s.nextUpdate ? `, next update ${s.nextUpdate.toISOString()}` : '';
+  return `${s.type} issued ${s.issuedAt.toISOString()}${next} is not fresh: it predates the best signature time and is not current at the validation time`;
 }

@@ -12,7 +12,7 @@ import { nameToString } from './names.ts';
 import { OID } from './oids.ts';
 import { certificateInfo, signerReport } from './qualified.ts';
 import type { RevocationInfo, SignatureReport } from './report.ts';
-import { loadRevocationData, revocationStatuses, type RevocationStatus } from './revocation.ts';
+import { isFresh, loadRevocationData, revocationStatuses, staleDescription, type RevocationStatus } from './revocation.ts';
 import { attr, checkCrypto, PASSED, safeCerts, type Verdict } from './signerCrypto.ts';
 import { validateTimestamp } from './timestamps.ts';
 import type { TrustStore } from './trustStore.ts';
@@ -38,10 +38,11 @@ function rememberIntermediates(path: Certificate[], anchors: TrustStore): void {
   }
 }
 
-function revocationInfo(s: RevocationStatus, cert: Certificate, ctx: ValidationContext): RevocationInfo {
+function revocationInfo(s: RevocationStatus, cert: Certificate, ctx: ValidationContext, fresh: boolean): RevocationInfo {
   const sha256 = addEvidence(ctx, s.type === 'CRL' ? 'crl' : 'ocsp', s.der, `${s.type} for ${nameToString(cert.subject)}`);
   for (const r of s.responderChain) addEvidence(ctx, 'certificate', r.der, `OCSP responder: ${nameToString(r.subject)}`);
-  const info: RevocationInfo = { type: s.type, certificate: nameToString(cert.subject), status: s.status, issuedAt: s.issuedAt.toISOString(), source: s.source, sha256 };
+  const info: RevocationInfo = { type: s.type, certificate: nameToString(cert.subject), status: s.status, issuedAt: s.issuedAt.toISOString(), thisUpdate: s.thisUpdate.toISOString(), fresh, source: s.source, sha256 };
+  if (s.nextUpdate) info.nextUpdate = s.nextUpdate.toISOString();
   if (s.revocationTime) info.revocationTime = s.revocationTime.toISOString();
   if (s.reason) info.reason = s.reason;
   return info;
@@ -144,20 +145,29 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     warnings,
   );
   let signerHasStatus = false;
+  let signerStale: string | undefined;
   for (let i = 0; i < path.length - 1; i++) {
     const c = path[i]!;
     const statuses = revocationStatuses(c, path[i + 1]!, data, warnings, pool);
-    const s = statuses[0];
-    if (!s) {
+    if (!statuses.length) {
       if (i > 0) warnings.push(`no revocation information for CA certificate ${nameToString(c.subject)}`);
       continue;
     }
-    report.revocation.push(revocationInfo(s, c, ctx));
+    const revoked = statuses.find((x) => x.status === 'revoked');
+    const fresh = statuses.find((x) => x.status === 'good' && isFresh(x, best, ctx.validationTime));
+    const s = revoked ?? fresh ?? statuses[0]!;
+    report.revocation.push(revocationInfo(s, c, ctx, s.status !== 'good' || s === fresh));
     if (s.status === 'revoked') {
       if (!s.revocationTime || s.revocationTime <= best) {
         return finish({ indication: 'TOTAL_FAILED', sub: 'REVOKED', detail: i === 0 ? undefined : `CA certificate ${nameToString(c.subject)}` });
       }
       warnings.push(`certificate ${nameToString(c.subject)} was revoked on ${s.revocationTime.toISOString()}, after the proven signature time`);
+    }
+    if (s.status === 'good' && s !== fresh) {
+      const why = `${staleDescription(s)} (${nameToString(c.subject)})`;
+      warnings.push(why);
+      if (i === 0) signerStale = why;
+      continue;
     }
     if (i === 0 && s.status !== 'unknown') signerHasStatus = true;
   }
@@ -181,6 +191,6 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
   const problems = chainConstraintProblems(path, 'signing');
   if (problems.length) return finish({ indication: 'INDETERMINATE', sub: 'CHAIN_CONSTRAINTS_FAILURE', detail: problems.join('; ') });
 
-  if (path.length > 1 && !signerHasStatus) return finish({ indication: 'INDETERMINATE', sub: 'TRY_LATER' });
+  if (path.length > 1 && !signerHasStatus) return finish({ indication: 'INDETERMINATE', sub: 'TRY_LATER', detail: signerStale });
   return finish(PASSED);
 }
