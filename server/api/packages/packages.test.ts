@@ -90,7 +90,7 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
     clerk = await srv.login('clerk');
     archivist = await srv.login('archivist');
     const admin = await srv.login('admin');
-    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['signature.verify', 'archive.package_card', 'archive.evidence', 'archive.fixity'] });
+    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['signature.verify', 'archive.package_card', 'archive.evidence', 'archive.evidence_renew', 'archive.fixity'] });
     const root = Buffer.from(readFixture(gost!.trust[0]!)).toString('utf8');
     expect((await admin.post('/api/trust-anchors', { bundle: root })).status).toBe(201);
 
@@ -195,6 +195,23 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
     // v3: the new package content; v4: its evidence record.
     expect(pkg.versions.map((v) => v.version)).toEqual(['v1', 'v2', 'v3', 'v4']);
     const result = await verifyZip(await zipOf(), 'v4.zip');
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('renews the evidence record (a time-stamp over the previous one) as a further version that still verifies', async () => {
+    const before = await detail();
+    const due = srv.rt.knex('jobs').where({ kind: 'archive.evidence_renew', state: 'queued' });
+    // Each batch scheduled its renewal before the TSA certificate expires.
+    const queued = (await due.clone().count('* as n').first()) as { n: string | number };
+    expect(Number(queued.n)).toBeGreaterThanOrEqual(1);
+    await due.clone().update({ run_at: srv.rt.knex.fn.now() });
+    await drain();
+    const after = await detail();
+    expect(after.currentVersion).toBe(before.currentVersion + 1);
+    expect(after.evidence).toHaveLength(2);
+    expect(after.evidence[0]).toMatchObject({ current: true, trusted: false });
+    const result = await verifyZip(await zipOf(), 'renewed.zip');
+    expect(result.checks.find((c) => c.name === 'evidence-records')?.detail).toMatch(/2 time-stamp/);
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
   });
 

@@ -100,7 +100,9 @@ class S3OcflStore implements OcflStore {
     }
   }
 
-  async init(): Promise<void> {
+  async init(region: string): Promise<void> {
+    // The blob store creates the bucket at boot; a store opened on its own (tests, tools) may come first.
+    if (!(await this.client.bucketExists(this.bucket))) await this.client.makeBucket(this.bucket, region);
     if (await this.get(`${this.prefix}0=ocfl_1.1`)) return;
     await this.client.putObject(this.bucket, `${this.prefix}0=ocfl_1.1`, Buffer.from('ocfl_1.1\n'));
     await this.client.putObject(
@@ -133,17 +135,31 @@ class S3OcflStore implements OcflStore {
 
   tree(id: string): Tree {
     const base = `${this.prefix}${this.objectPath(id)}/`;
+    // One recursive listing per tree: delimiter listings differ between S3 implementations (s3rver drops
+    // common prefixes across pages), and an object is a few dozen keys.
+    let keys: Promise<string[]> | null = null;
+    const allKeys = (): Promise<string[]> => {
+      keys ??= (async () => {
+        const out: string[] = [];
+        for await (const item of this.client.listObjectsV2(this.bucket, base, true) as AsyncIterable<{ name?: string }>) if (item.name) out.push(item.name.slice(base.length));
+        return out;
+      })();
+      return keys;
+    };
     return {
       list: async (path) => {
-        const prefix = path === '' ? base : `${base}${path.replace(/\/+$/, '')}/`;
+        const dir = path.replace(/^\/+|\/+$/g, '');
+        const prefix = dir === '' ? '' : `${dir}/`;
         const out = new Map<string, boolean>();
-        const stream = this.client.listObjectsV2(this.bucket, prefix, false);
-        for await (const item of stream as AsyncIterable<{ name?: string; prefix?: string }>) {
-          if (item.prefix) out.set(item.prefix.slice(prefix.length).replace(/\/$/, ''), true);
-          else if (item.name) out.set(item.name.slice(prefix.length), false);
+        for (const k of await allKeys()) {
+          if (!k.startsWith(prefix)) continue;
+          const rest = k.slice(prefix.length);
+          const i = rest.indexOf('/');
+          if (i < 0) out.set(rest, out.get(rest) ?? false);
+          else out.set(rest.slice(0, i), true);
         }
         if (out.size === 0) return undefined;
-        return [...out].map(([name, dir]) => ({ name, dir })).sort((a, b) => (a.name < b.name ? -1 : 1));
+        return [...out].map(([name, d]) => ({ name, dir: d })).sort((a, b) => (a.name < b.name ? -1 : 1));
       },
       read: (path) => this.get(`${base}${path}`),
     };
@@ -160,9 +176,10 @@ export interface OcflStoreConfig {
 export async function openOcflStore(config: OcflStoreConfig): Promise<OcflStore> {
   if (!config.s3) return new FsOcflStore(await StorageRoot.open(`${config.dataDir}/ocfl`));
   const s3 = config.s3;
-  const client = new Client({ ...parseS3Endpoint(s3.endpoint), accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region ?? 'us-east-1', pathStyle: true });
+  const region = s3.region ?? 'us-east-1';
+  const client = new Client({ ...parseS3Endpoint(s3.endpoint), accessKey: s3.accessKey, secretKey: s3.secretKey, region, pathStyle: true });
   const prefix = (config.s3Prefix ?? 'ocfl/').replace(/^\/+/, '').replace(/\/*$/, '/');
   const store = new S3OcflStore(client, s3.bucket, prefix);
-  await store.init();
+  await store.init(region);
   return store;
 }

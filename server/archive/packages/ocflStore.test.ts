@@ -1,0 +1,76 @@
+// The archive storage root on the filesystem and on S3 (in-process s3rver): an object and its next version are
+// stored and read back byte for byte, verify as a package, and an existing version is never changed.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addVersion, buildPackage, headFiles, verifyTree } from '../../../archive/index.ts';
+import { startS3rver, type RunningS3rver } from '../../storage/testing/startS3rver.ts';
+import { openOcflStore, type OcflStore } from './ocflStore.ts';
+import { PACKAGE_AGENT } from './gatherCard.ts';
+
+const enc = new TextEncoder();
+
+function sample(id: string, text: string): Map<string, Uint8Array> {
+  return buildPackage({
+    id,
+    kind: 'card',
+    created: '2026-11-24T10:00:00Z',
+    agent: PACKAGE_AGENT,
+    descriptive: { card: { summary: text } },
+    originals: [{ name: 'письмо.txt', bytes: enc.encode(text), mime: 'text/plain' }],
+  }).files;
+}
+
+function contract(name: string, open: () => Promise<{ store: OcflStore; close(): Promise<void> }>): void {
+  describe(name, () => {
+    let store: OcflStore;
+    let close = async (): Promise<void> => undefined;
+    beforeAll(async () => {
+      const opened = await open();
+      store = opened.store;
+      close = opened.close;
+    });
+    afterAll(() => close());
+
+    it('writes an object, reads it back unchanged, and it verifies as a package', async () => {
+      const id = 'urn:kartoteka:card:contract-1';
+      expect(await store.read(id)).toBeNull();
+      const files = sample(id, 'Первая версия');
+      await store.write(id, files);
+      const back = await store.read(id);
+      expect([...(back ?? new Map()).keys()].sort()).toEqual([...files.keys()].sort());
+      for (const [p, b] of files) expect(Buffer.compare(Buffer.from(back!.get(p)!), Buffer.from(b)), p).toBe(0);
+      const result = await verifyTree(store.tree(id));
+      expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    });
+
+    it('adds a version without touching the first, and refuses to change an existing version file', async () => {
+      const id = 'urn:kartoteka:card:contract-2';
+      const v1 = sample(id, 'Первая версия');
+      await store.write(id, v1);
+      const v2 = addVersion(v1, { created: '2026-11-25T10:00:00Z', message: 'update', user: PACKAGE_AGENT, files: headFiles(sample(id, 'Вторая версия')) });
+      await store.write(id, v2);
+      const back = await store.read(id);
+      expect(JSON.parse(new TextDecoder().decode(back!.get('inventory.json'))).head).toBe('v2');
+      expect(Buffer.compare(Buffer.from(back!.get('v1/inventory.json')!), Buffer.from(v1.get('v1/inventory.json')!))).toBe(0);
+      const forged = new Map(v2);
+      forged.set('v1/content/representations/rep-original/письмо.txt', enc.encode('подмена'));
+      await expect(store.write(id, forged)).rejects.toMatchObject({ code: 'OCFL_VERSION_IMMUTABLE' });
+      expect((await verifyTree(store.tree(id))).valid).toBe(true);
+    });
+
+  });
+}
+
+contract('OCFL storage root on the filesystem', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'kartoteka-ocfl-'));
+  return { store: await openOcflStore({ dataDir: dir }), close: () => rm(dir, { recursive: true, force: true }) };
+});
+
+contract('OCFL storage root under an S3 prefix (s3rver)', async () => {
+  const s3: RunningS3rver = await startS3rver();
+  const store = await openOcflStore({ dataDir: '/nonexistent', s3: { endpoint: s3.endpoint, bucket: 'archive', accessKey: s3.accessKey, secretKey: s3.secretKey }, s3Prefix: 'ocfl' });
+  expect(store.kind).toBe('s3');
+  return { store, close: () => s3.stop() };
+});
