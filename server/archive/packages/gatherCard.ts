@@ -113,7 +113,7 @@ async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: 
  * A rebuilt package keeps the PDF/A copy of an unchanged original: conversions (Ghostscript, OCR) are not
  * byte-reproducible, and a copy once archived should not drift.
  */
-function reusedRendition(previous: Map<string, Uint8Array> | null | undefined, name: string, original: Uint8Array): { rendition: Rendition } | null {
+function reusedRendition(previous: Map<string, Uint8Array> | null | undefined, name: string, original: Uint8Array): { rendition?: Rendition; note?: PackageNote } | null {
   const before = previous?.get(`representations/rep-original/${name}`);
   const pdf = previous?.get(`representations/rep-pdfa/${pdfName(name)}`);
   if (!before || !pdf || Buffer.compare(Buffer.from(before), Buffer.from(original)) !== 0) return null;
