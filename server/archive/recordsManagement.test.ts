@@ -198,6 +198,19 @@ describe('cases: filing and closing', () => {
     expect((await clerk.get<CardBody>(`/api/cards/${e.id}`)).body.status).toBe('registered');
   });
 
+  it('lets the archivist find the year’s unfiled documents of a case and file one', async () => {
+    const item = await nomenclature({ year, caseIndex: '06-01', title: 'Переписка с прокуратурой', retentionKind: 'years', retentionYears: 5 });
+    const c = await openCase(item.id);
+    const card = await register('Представление прокурора о нарушениях 50%_ведения');
+    const found = await archivist.get<{ items: { id: string; version: number }[] }>(`/api/cases/${c.id}/fileable?q=${encodeURIComponent('50%_')}`);
+    expect(found.body.items.map((k) => k.id)).toEqual([card.id]);
+    expect((await archivist.get<{ items: unknown[] }>(`/api/cases/${c.id}/fileable?q=${encodeURIComponent('5_%')}`)).body.items).toEqual([]);
+    const filed = await archivist.post<CardBody>(`/api/cards/${card.id}/file-in-case`, { caseId: c.id }, ifMatch(found.body.items[0]?.version ?? 0));
+    expect(filed.status).toBe(200);
+    expect((await archivist.get<{ items: unknown[] }>(`/api/cases/${c.id}/fileable?q=${encodeURIComponent('50%_')}`)).body.items).toEqual([]);
+    expect((await executor.post(`/api/cards/${card.id}/file-in-case`, { caseId: c.id }, ifMatch(filed.body.version))).status).toBe(403);
+  });
+
   it('refuses filing into a case of another year and a case id that does not exist', async () => {
     const item = await nomenclature({ year: 2019, caseIndex: '05-01', title: 'Обращения граждан', retentionKind: 'years', retentionYears: 5 });
     const old = await openCase(item.id);

@@ -19,6 +19,8 @@ export const permissions = {
   'cards.register': ['admin', 'clerk'],
   'cards.edit': ['admin', 'clerk'],
   'cards.schema': ['admin'],
+  // Filing a document in a case (списание в дело): the records office and the archivist.
+  'cards.file': ['admin', 'clerk', 'archivist'],
   'correspondents.manage': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
   'resolutions.write': ['admin', 'clerk', 'manager'],
   'assignments.work': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],

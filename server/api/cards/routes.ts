@@ -230,7 +230,7 @@ defineRoute({
   summary: 'Списать документ в дело (индекс по номенклатуре), If-Match / file the document in a case',
   tags: ['cards'],
   access: 'authenticated',
-  permission: 'cards.edit',
+  permission: 'cards.file',
   resource: 'card',
   params: IdParams,
   // caseIndex alone keeps working as before; when the organisation has that case in the card's year (or caseId names

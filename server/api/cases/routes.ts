@@ -8,7 +8,7 @@ import { closeCase, closeYearCases, openCase, openYearCases, placeLegalHold, rel
 import { visibleCards } from '../../policies/cardAccess.ts';
 import type { TenantScope } from '../../tenancy/scope.ts';
 import type { Actor } from '../../http/actor.ts';
-import { CaseDetailSchema, CaseListQuery, CloseCaseBody, OpenCaseBody, ReasonBody, UpdateCaseBody, YearBody } from './schema.ts';
+import { CaseDetailSchema, CaseListQuery, CloseCaseBody, FileableCardSchema, FileableQuery, OpenCaseBody, ReasonBody, UpdateCaseBody, YearBody } from './schema.ts';
 
 const ItemsOfCases = Type.Object({ items: Type.Array(CaseSchema) });
 
@@ -217,3 +217,34 @@ defineRoute({
   },
 });
 
+
+defineRoute({
+  operationId: 'fileableCards',
+  method: 'get',
+  path: '/api/cases/:id/fileable',
+  summary: 'Документы года дела, которые можно подшить в него (поиск по номеру или содержанию) / documents that may be filed in the case',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.read',
+  resource: 'case',
+  params: IdParams,
+  query: FileableQuery,
+  success: { status: 200, description: 'Документы', schema: Type.Object({ items: Type.Array(FileableCardSchema) }) },
+  async handler(ctx) {
+    const c = await ctx.scope.findOr404(Case, ctx.params.id);
+    const visible = visibleCards(ctx.actor);
+    // LIKE wildcards typed by the user are matched literally.
+    const q = ctx.query.q?.trim().replace(/[\\%_]/g, '\\$&');
+    const cards = await ctx.scope
+      .query(Card)
+      .whereIn('status', ['registered', 'in_work', 'executed'])
+      .where((w) => w.where('reg_year', c.year).orWhere((o) => o.whereNull('reg_year').whereRaw('extract(year from reg_date) = ?', [c.year])))
+      .whereRaw(visible.sql, visible.bindings)
+      .modify((b) => {
+        if (q) b.where((w) => w.whereRaw('reg_number ILIKE ?', [`%${q}%`]).orWhereRaw('summary ILIKE ?', [`%${q}%`]));
+      })
+      .orderBy([{ column: 'reg_date', order: 'desc' }, { column: 'reg_number', order: 'desc' }])
+      .limit(20);
+    return { items: cards.map((k) => ({ id: k.id, regNumber: k.regNumber, regDate: k.regDate, summary: k.summary, version: k.version })) };
+  },
+});

@@ -23,3 +23,6 @@ export const UpdateCaseBody = Type.Object(
 export const ReasonBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
 
 export const CaseDetailSchema = Type.Composite([CaseSchema, Type.Object({ cards: Type.Array(CaseCardSchema) })]);
+
+export const FileableQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+export const FileableCardSchema = Type.Object({ id: Uuid, regNumber: Type.Union([Type.String(), Type.Null()]), regDate: Type.Union([Type.String(), Type.Null()]), summary: Type.String(), version: Type.Integer() });
