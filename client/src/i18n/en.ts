@@ -1,6 +1,7 @@
 import { recordsEn } from './records.en.ts';
 import { signaturesEn } from './signatures.en.ts';
 import { autofillEn } from './autofill.en.ts';
+import { archiveRecordsEn } from './archiveRecords.en.ts';
 import type { Dictionary } from './ru.ts';
 
 // Keys must match ru.ts exactly; the Dictionary type enforces it.
@@ -8,6 +9,7 @@ export const en: Dictionary = {
   ...recordsEn,
   ...signaturesEn,
   ...autofillEn,
+  ...archiveRecordsEn,
   'app.name': 'Kartoteka',
   'app.tagline': 'Electronic document management',
   'app.loading': 'Loading…',

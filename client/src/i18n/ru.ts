@@ -4,11 +4,13 @@
 import { recordsRu } from './records.ru.ts';
 import { signaturesRu } from './signatures.ru.ts';
 import { autofillRu } from './autofill.ru.ts';
+import { archiveRecordsRu } from './archiveRecords.ru.ts';
 
 export const ru = {
   ...recordsRu,
   ...signaturesRu,
   ...autofillRu,
+  ...archiveRecordsRu,
   'app.name': 'Картотека',
   'app.tagline': 'Система электронного документооборота',
   'app.loading': 'Загрузка…',

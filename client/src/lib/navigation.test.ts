@@ -51,6 +51,14 @@ describe('navigation by role', () => {
     expect(readsJournals(['executor', 'auditor'])).toBe(true);
   });
 
+  test('the archive is the archivist’s home and a section for administrators and lawyers', () => {
+    expect(navItems(['archivist']).some((item) => item.testid === 'archive')).toBe(false);
+    expect(navItems(['admin']).some((item) => item.testid === 'archive')).toBe(true);
+    expect(resolveRoute('/archive', ['lawyer'])).toEqual({ kind: 'archive' });
+    expect(resolveRoute('/archive', ['executor'])).toEqual({ kind: 'forbidden' });
+    expect(resolveRoute('/archivist', ['archivist'])).toEqual({ kind: 'home', role: 'archivist' });
+  });
+
   test('an address may carry parameters after the page', () => {
     const { path, params } = splitAddress('/search?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&kind=incoming');
     expect(path).toBe('/search');

@@ -6,6 +6,7 @@ export const INBOX_PATH = '/inbox';
 export const SEARCH_PATH = '/search';
 export const REPORTS_PATH = '/reports';
 export const AUTOFILL_METRICS_PATH = '/autofill-metrics';
+export const ARCHIVE_PATH = '/archive';
 const CARD_PREFIX = '/cards/';
 
 /** Which navigation badge an item carries (see `lib/badges.svelte.ts`). */
@@ -27,6 +28,7 @@ export type ResolvedRoute =
   | { kind: 'search' }
   | { kind: 'reports' }
   | { kind: 'autofillMetrics' }
+  | { kind: 'archive' }
   | { kind: 'card'; id: string }
   | { kind: 'forbidden' }
   | { kind: 'notFound' };
@@ -35,6 +37,8 @@ export type ResolvedRoute =
 const ASSIGNMENT_WORKERS: readonly Role[] = ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'];
 const REPORT_READERS: readonly Role[] = ['admin', 'clerk', 'manager', 'auditor'];
 const JOURNAL_READERS: readonly Role[] = ['admin', 'clerk', 'manager', 'archivist', 'auditor'];
+// The archivist's home is the archive; administrators and lawyers (legal holds) get it as a section.
+const ARCHIVE_SECTION_ROLES: readonly Role[] = ['admin', 'lawyer'];
 
 /** Whether the journals list may be asked for (the search's journal filter). */
 export function readsJournals(roles: readonly string[]): boolean {
@@ -82,6 +86,7 @@ export function navItems(roles: readonly string[]): NavItem[] {
   if (known.length > 0) items.push({ path: SEARCH_PATH, labelKey: 'nav.search', role: null, testid: 'search' });
   if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: REPORTS_PATH, labelKey: 'nav.reports', role: null, testid: 'reports' });
   if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: AUTOFILL_METRICS_PATH, labelKey: 'nav.autofill', role: null, testid: 'autofill' });
+  if (!known.includes('archivist') && known.some((role) => ARCHIVE_SECTION_ROLES.includes(role))) items.push({ path: ARCHIVE_PATH, labelKey: 'nav.archive', role: null, testid: 'archive' });
   items.push({ path: SESSIONS_PATH, labelKey: 'nav.sessions', role: null, testid: 'sessions' });
   return items;
 }
@@ -109,7 +114,8 @@ export function resolveRoute(address: string, roles: readonly string[]): Resolve
   if (section?.testid === 'search') return { kind: 'search' };
   if (section?.testid === 'reports') return { kind: 'reports' };
   if (section?.testid === 'autofill') return { kind: 'autofillMetrics' };
-  if (path === INBOX_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH) return { kind: 'forbidden' };
+  if (section?.testid === 'archive') return { kind: 'archive' };
+  if (path === INBOX_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH || path === ARCHIVE_PATH) return { kind: 'forbidden' };
   const name = path.replace(/^\//, '');
   if (isRole(name)) return known.includes(name) ? { kind: 'home', role: name } : { kind: 'forbidden' };
   return { kind: 'notFound' };

@@ -1,0 +1,200 @@
+import type { HttpClient } from './http.ts';
+
+// Shapes of the records-management routes (issue 6): nomenclature, cases, inventories, destruction acts.
+export type RetentionKind = 'years' | 'permanent' | 'until_superseded';
+export type CaseStatus = 'open' | 'closed' | 'in_inventory' | 'destroyed' | 'transferred';
+export type InventoryKind = 'permanent' | 'long_term' | 'personnel';
+export const INVENTORY_KINDS: readonly InventoryKind[] = ['permanent', 'long_term', 'personnel'];
+export const RETENTION_KINDS: readonly RetentionKind[] = ['years', 'permanent', 'until_superseded'];
+
+export interface Label {
+  ru: string;
+  en: string;
+}
+
+export interface NomenclatureItem {
+  id: string;
+  year: number;
+  caseIndex: string;
+  title: string;
+  departmentId: string | null;
+  retentionKind: RetentionKind;
+  retentionYears: number | null;
+  retention: Label;
+  personnel: boolean;
+  listArticle: string | null;
+  storageNote: string | null;
+  version: number;
+}
+
+export interface NomenclatureInput {
+  caseIndex: string;
+  title: string;
+  retentionKind: RetentionKind;
+  retentionYears?: number | null;
+  personnel?: boolean;
+  listArticle?: string | null;
+  storageNote?: string | null;
+  departmentId?: string | null;
+}
+
+export interface ArchiveCase {
+  id: string;
+  nomenclatureItemId: string;
+  caseIndex: string;
+  title: string;
+  year: number;
+  status: CaseStatus;
+  retentionKind: RetentionKind;
+  retentionYears: number | null;
+  retention: Label;
+  personnel: boolean;
+  listArticle: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  supersededOn: string | null;
+  documentsCount: number;
+  sheets: number;
+  startDate: string | null;
+  endDate: string | null;
+  destructionDueOn: string | null;
+  inventoryKind: InventoryKind | null;
+  legalHold: boolean;
+  legalHoldReason: string | null;
+  legalHoldAt: string | null;
+  version: number;
+}
+
+export interface CaseCard {
+  id: string;
+  kind: string;
+  status: string;
+  regNumber: string | null;
+  regDate: string | null;
+  summary: string;
+  sheets: number | null;
+}
+
+export interface CaseDetail extends ArchiveCase {
+  cards: CaseCard[];
+}
+
+export interface FileableCard {
+  id: string;
+  regNumber: string | null;
+  regDate: string | null;
+  summary: string;
+  version: number;
+}
+
+export interface Inventory {
+  id: string;
+  kind: InventoryKind;
+  year: number;
+  number: number;
+  title: string;
+  status: 'draft' | 'approved';
+  approvedByName: string | null;
+  approvedAt: string | null;
+  pdfSha256: string | null;
+  casesCount: number;
+  version: number;
+}
+
+export interface InventoryDetail extends Inventory {
+  cases: ArchiveCase[];
+}
+
+export interface DestructionAct {
+  id: string;
+  year: number;
+  number: number;
+  reason: string;
+  status: 'draft' | 'approved' | 'executed';
+  approvedByName: string | null;
+  approvedAt: string | null;
+  executedAt: string | null;
+  casesCount: number;
+  purgedCards: number | null;
+  version: number;
+}
+
+export interface DestructionActDetail extends DestructionAct {
+  cases: ArchiveCase[];
+}
+
+export interface DestructionProposal {
+  asOf: string;
+  items: ArchiveCase[];
+  held: ArchiveCase[];
+}
+
+const id = (value: string) => encodeURIComponent(value);
+const withVersion = (version: number) => `"v${version}"`;
+
+export function inventoryPdfUrl(inventoryId: string): string {
+  return `/api/inventories/${id(inventoryId)}/pdf`;
+}
+
+export function inventoryContentUrl(inventoryId: string): string {
+  return `/api/inventories/${id(inventoryId)}/content`;
+}
+
+export function inventoryTransferUrl(inventoryId: string, archive?: string): string {
+  const query = archive?.trim() ? `?${new URLSearchParams({ archive: archive.trim() }).toString()}` : '';
+  return `/api/inventories/${id(inventoryId)}/transfer${query}`;
+}
+
+export function createArchiveApi(http: HttpClient) {
+  return {
+    nomenclature: {
+      list: async (year: number) => (await http.get<{ items: NomenclatureItem[] }>('/api/nomenclature', { year })).items,
+      create: (year: number, input: NomenclatureInput) => http.post<NomenclatureItem>('/api/nomenclature', { year, ...input }),
+      update: async (item: NomenclatureItem, change: Partial<NomenclatureInput>) =>
+        (await http.request<NomenclatureItem>('PATCH', `/api/nomenclature/${id(item.id)}`, { body: change, ifMatch: withVersion(item.version) })).data,
+      remove: async (item: NomenclatureItem) => {
+        await http.request<unknown>('DELETE', `/api/nomenclature/${id(item.id)}`, { ifMatch: withVersion(item.version) });
+      },
+      copy: (fromYear: number, toYear: number) => http.post<{ items: NomenclatureItem[]; skipped: string[] }>('/api/nomenclature/copy', { fromYear, toYear }),
+    },
+    cases: {
+      list: async (query: { year?: number; status?: CaseStatus } = {}) => (await http.get<{ items: ArchiveCase[] }>('/api/cases', query)).items,
+      get: (caseId: string) => http.get<CaseDetail>(`/api/cases/${id(caseId)}`),
+      open: (nomenclatureItemId: string) => http.post<ArchiveCase>('/api/cases', { nomenclatureItemId }),
+      openYear: async (year: number) => (await http.post<{ items: ArchiveCase[] }>('/api/cases/open-year', { year })).items,
+      closeYear: async (year: number) => (await http.post<{ items: ArchiveCase[] }>('/api/cases/close-year', { year })).items,
+      close: (c: ArchiveCase) => http.post<ArchiveCase>(`/api/cases/${id(c.id)}/close`, {}, { ifMatch: withVersion(c.version) }),
+      reopen: (c: ArchiveCase) => http.post<ArchiveCase>(`/api/cases/${id(c.id)}/reopen`, {}, { ifMatch: withVersion(c.version) }),
+      update: async (c: ArchiveCase, change: { title?: string; supersededOn?: string | null }) =>
+        (await http.request<ArchiveCase>('PATCH', `/api/cases/${id(c.id)}`, { body: change, ifMatch: withVersion(c.version) })).data,
+      placeHold: (caseId: string, reason: string) => http.post<ArchiveCase>(`/api/cases/${id(caseId)}/legal-hold`, { reason }),
+      releaseHold: (caseId: string, reason: string) => http.post<ArchiveCase>(`/api/cases/${id(caseId)}/legal-hold/release`, { reason }),
+      fileable: async (caseId: string, q: string) => (await http.get<{ items: FileableCard[] }>(`/api/cases/${id(caseId)}/fileable`, { q: q.trim() || undefined })).items,
+      /** Files a registered card into the case (the card's own route, with its version). */
+      file: (caseId: string, card: FileableCard) => http.post<unknown>(`/api/cards/${id(card.id)}/file-in-case`, { caseId }, { ifMatch: withVersion(card.version) }),
+    },
+    inventories: {
+      list: async () => (await http.get<{ items: Inventory[] }>('/api/inventories')).items,
+      candidates: async (kind: InventoryKind, year: number) => (await http.get<{ items: ArchiveCase[] }>('/api/inventories/candidates', { kind, year })).items,
+      get: (inventoryId: string) => http.get<InventoryDetail>(`/api/inventories/${id(inventoryId)}`),
+      create: (input: { kind: InventoryKind; year: number; caseIds: string[] }) => http.post<InventoryDetail>('/api/inventories', input),
+      approve: (inv: Inventory) => http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/approve`, {}, { ifMatch: withVersion(inv.version) }),
+      remove: async (inv: Inventory) => {
+        await http.request<unknown>('DELETE', `/api/inventories/${id(inv.id)}`, { ifMatch: withVersion(inv.version) });
+      },
+    },
+    destruction: {
+      proposal: () => http.get<DestructionProposal>('/api/destruction-acts/proposal'),
+      list: async () => (await http.get<{ items: DestructionAct[] }>('/api/destruction-acts')).items,
+      get: (actId: string) => http.get<DestructionActDetail>(`/api/destruction-acts/${id(actId)}`),
+      create: (input: { caseIds: string[]; reason?: string }) => http.post<DestructionActDetail>('/api/destruction-acts', input),
+      approve: (act: DestructionAct) => http.post<DestructionActDetail>(`/api/destruction-acts/${id(act.id)}/approve`, {}, { ifMatch: withVersion(act.version) }),
+      execute: (act: DestructionAct) => http.post<DestructionActDetail>(`/api/destruction-acts/${id(act.id)}/execute`, {}, { ifMatch: withVersion(act.version) }),
+      remove: async (act: DestructionAct) => {
+        await http.request<unknown>('DELETE', `/api/destruction-acts/${id(act.id)}`, { ifMatch: withVersion(act.version) });
+      },
+    },
+  };
+}
+
+export type ArchiveApi = ReturnType<typeof createArchiveApi>;

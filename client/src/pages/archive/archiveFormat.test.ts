@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest';
+import { dateRange, day, nextTab } from './archiveFormat.ts';
+
+describe('archive formatting', () => {
+  test('dates are written day first, ranges collapse when one day', () => {
+    expect(day('2026-03-07')).toBe('07.03.2026');
+    expect(day(null)).toBe('—');
+    expect(dateRange({ startDate: '2026-01-12', endDate: '2026-12-28' })).toBe('12.01.2026 – 28.12.2026');
+    expect(dateRange({ startDate: '2026-01-12', endDate: '2026-01-12' })).toBe('12.01.2026');
+    expect(dateRange({ startDate: null, endDate: null })).toBe('—');
+  });
+
+  test('tab keys move and wrap', () => {
+    const tabs = ['a', 'b', 'c'] as const;
+    expect(nextTab(tabs, 'a', 'ArrowRight')).toBe('b');
+    expect(nextTab(tabs, 'c', 'ArrowRight')).toBe('a');
+    expect(nextTab(tabs, 'a', 'ArrowLeft')).toBe('c');
+    expect(nextTab(tabs, 'b', 'End')).toBe('c');
+    expect(nextTab(tabs, 'b', 'Home')).toBe('a');
+    expect(nextTab(tabs, 'b', 'Enter')).toBeNull();
+  });
+});

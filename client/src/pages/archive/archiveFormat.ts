@@ -1,0 +1,29 @@
+import type { ArchiveCase, CaseStatus, InventoryKind } from '../../api/archiveEndpoints.ts';
+import type { MessageKey } from '../../i18n/ru.ts';
+
+/** 'YYYY-MM-DD' → 'ДД.ММ.ГГГГ', the way dates are written on Russian records; '—' when absent. */
+export function day(value: string | null | undefined): string {
+  if (!value) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : value;
+}
+
+/** The documents' date range of a case (крайние даты). */
+export function dateRange(c: Pick<ArchiveCase, 'startDate' | 'endDate'>): string {
+  if (!c.startDate && !c.endDate) return '—';
+  return c.startDate === c.endDate ? day(c.startDate) : `${day(c.startDate)} – ${day(c.endDate)}`;
+}
+
+export const caseStatusKey = (status: CaseStatus): MessageKey => `archive.caseStatus.${status}`;
+export const inventoryKindKey = (kind: InventoryKind): MessageKey => `archive.inventoryKind.${kind}`;
+
+/** Keyboard for a tab list (WAI-ARIA): arrows move and wrap, Home and End jump. */
+export function nextTab<T>(tabs: readonly T[], current: T, key: string): T | null {
+  const index = tabs.indexOf(current);
+  if (index < 0) return null;
+  if (key === 'ArrowRight') return tabs[(index + 1) % tabs.length] ?? null;
+  if (key === 'ArrowLeft') return tabs[(index - 1 + tabs.length) % tabs.length] ?? null;
+  if (key === 'Home') return tabs[0] ?? null;
+  if (key === 'End') return tabs[tabs.length - 1] ?? null;
+  return null;
+}
