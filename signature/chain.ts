@@ -2,6 +2,7 @@
 // name chaining with key identifiers, issuer signatures, validity at a time, CA constraints, key usage.
 import { equalBytes } from './asn1.ts';
 import { verifySignature } from './algorithms.ts';
+import { nameConstraintProblems } from './nameConstraints.ts';
 import { sameName } from './names.ts';
 import { OID } from './oids.ts';
 import type { TrustStore } from './trustStore.ts';
@@ -100,6 +101,7 @@ export function chainConstraintProblems(path: Certificate[], purpose: 'signing' 
     // Intermediates between this CA and the leaf (self-issued ones do not count; none expected here).
     if (pl !== undefined && i - 1 > pl) problems.push(`path length constraint of certificate #${i} exceeded`);
   });
+  problems.push(...nameConstraintProblems(path));
   return problems;
 }
 

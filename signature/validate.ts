@@ -165,8 +165,8 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     }
     if (s.status === 'good' && s !== fresh) {
       const why = `${staleDescription(s)} (${nameToString(c.subject)})`;
-      warnings.push(why);
       if (i === 0) signerStale = why;
+      else warnings.push(why);
       continue;
     }
     if (i === 0 && s.status !== 'unknown') signerHasStatus = true;
