@@ -71,6 +71,11 @@ export interface SearchFilters {
   overdue?: boolean;
   /** A mark such as «ДСП», or null for unrestricted cards only. */
   accessMark?: string | null;
+  /**
+   * Only these cards (uuids), resolved by the caller from criteria the index does not hold — e.g. the archive's
+   * inventory or case. An empty list matches nothing.
+   */
+  cardIds?: string[];
 }
 
 export const FACET_NAMES = ['kind', 'status', 'journal', 'department', 'year'] as const;

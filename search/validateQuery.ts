@@ -61,6 +61,7 @@ export function checkQuery(q: SearchQuery, window: number): CheckedQuery {
   const f = q.filters ?? {};
   for (const k of f.kind ?? []) if (!(CARD_KINDS as readonly string[]).includes(k)) invalid(`unknown kind ${k}`);
   checkPresent({ journalId: f.journalId, departmentId: f.departmentId, executorId: f.executorId, correspondentId: f.correspondentId }, checkUuid);
+  for (const id of f.cardIds ?? []) checkUuid(id, 'filters.cardIds');
   if (f.regDate?.from) checkDate(f.regDate.from, 'filters.regDate.from');
   if (f.regDate?.to) checkDate(f.regDate.to, 'filters.regDate.to');
   if (q.today !== undefined) checkDate(q.today, 'today');

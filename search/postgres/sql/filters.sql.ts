@@ -23,6 +23,10 @@ export function visibleAndFiltered(orgId: string, viewer: SearchViewer, filters:
     const overdue = sql`(d.done_at IS NULL AND d.deadline < ${today}::date)`;
     parts.push(filters.overdue ? overdue : sql`NOT coalesce(${overdue}, false)`);
   }
+  if (filters.cardIds !== undefined) {
+    // One array parameter, however long the list (an inventory may hold tens of thousands of cards).
+    parts.push(filters.cardIds.length === 0 ? raw('FALSE') : sql`d.id = ANY(${`{${filters.cardIds.join(',')}}`}::uuid[])`);
+  }
   if (filters.accessMark !== undefined) {
     parts.push(filters.accessMark === null ? raw('d.access_mark IS NULL') : sql`d.access_mark = ${filters.accessMark}`);
   }

@@ -90,7 +90,7 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
     clerk = await srv.login('clerk');
     archivist = await srv.login('archivist');
     const admin = await srv.login('admin');
-    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['signature.verify', 'archive.package_card', 'archive.evidence', 'archive.evidence_renew', 'archive.fixity'] });
+    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['signature.verify', 'search.index_card', 'archive.package_card', 'archive.evidence', 'archive.evidence_renew', 'archive.fixity'] });
     const root = Buffer.from(readFixture(gost!.trust[0]!)).toString('utf8');
     expect((await admin.post('/api/trust-anchors', { bundle: root })).status).toBe(201);
 
@@ -143,6 +143,21 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
     expect(server.body.valid).toBe(true);
     const listed = await archivist.get<{ items: { id: string }[] }>(`/api/packages?q=${encodeURIComponent('Ленина')}`);
     expect(listed.body.items.map((i) => i.id)).toEqual([packageId]);
+  });
+
+  it('archive search: case index, years, fund, text and kind, with the package of each hit', async () => {
+    type Found = { items: { id: string; package: { id: string } | null }[] };
+    const year = new Date().getFullYear();
+    const byCase = await archivist.get<Found>(`/api/archive/search?caseIndex=01-10&yearFrom=${year}&yearTo=${year}&kind=incoming`);
+    expect(byCase.status).toBe(200);
+    expect(byCase.body.items.map((i) => i.id)).toEqual([cardId]);
+    expect(byCase.body.items[0]?.package?.id).toBe(packageId);
+    expect((await archivist.get<Found>(`/api/archive/search?q=${encodeURIComponent('ремонте дороги')}&archivedOnly=true`)).body.items.map((i) => i.id)).toEqual([cardId]);
+    expect((await archivist.get<Found>('/api/archive/search?caseIndex=99-99')).body.items).toEqual([]);
+    expect((await archivist.get<Found>('/api/archive/search?yearTo=2000')).body.items).toEqual([]);
+    expect((await archivist.get<Found>('/api/archive/search?fund=00000000-0000-4000-8000-000000000000')).body.items).toEqual([]);
+    expect((await archivist.get<Found>('/api/archive/search?kind=outgoing')).body.items).toEqual([]);
+    expect((await clerk.get('/api/archive/search')).status).toBe(403);
   });
 
   it('adds an RFC 4998 evidence record from the local TSA, labelled untrusted, as OCFL v2', async () => {

@@ -14,6 +14,7 @@ import { archiveCard, enqueueCardPackaging } from '../../archive/packages/archiv
 import { archiveStore } from '../../archive/packages/archiveConfig.ts';
 import { checkFixity, recordFixity } from '../../archive/packages/fixity.ts';
 import { cardBriefs, presentPackage, presentPackageDetail } from '../../archive/packages/presentPackage.ts';
+import './searchRoutes.ts';
 import { FixityCheckSchema, PackageDetailSchema, PackageListQuery, PackageSummarySchema, VerifySchema } from './schema.ts';
 
 const notReady = (): AppError =>
