@@ -32,8 +32,9 @@ export interface InventoryContent {
   totals: { cases: number; sheets: number; documents: number };
 }
 
-export function inventoryContent(org: { name: string; shortName: string }, inv: Inventory, cases: Case[], approval: InventoryContent['approval']): InventoryContent {
-  const rows = cases.map((c, i) => ({
+/** A case as one line of an inventory or a destruction act: what the printed forms list. */
+export function caseLine(c: Case, i: number): InventoryContent['cases'][number] {
+  return {
     position: i + 1,
     caseId: c.id,
     caseIndex: c.caseIndex,
@@ -45,7 +46,11 @@ export function inventoryContent(org: { name: string; shortName: string }, inv: 
     sheets: c.sheets,
     retention: retentionLabel(c).ru,
     listArticle: c.listArticle,
-  }));
+  };
+}
+
+export function inventoryContent(org: { name: string; shortName: string }, inv: Inventory, cases: Case[], approval: InventoryContent['approval']): InventoryContent {
+  const rows = cases.map(caseLine);
   return {
     format: 'kartoteka-inventory/1',
     organisation: org,

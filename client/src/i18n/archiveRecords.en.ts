@@ -77,6 +77,7 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.cases.reopen': 'Reopen',
   'archive.cases.reopened': 'Case reopened.',
   'archive.cases.supersededOn': 'Superseded on',
+  'archive.cases.hide': 'Hide',
   'archive.cases.saved': 'Saved.',
 
   'archive.file.label': 'File a document',

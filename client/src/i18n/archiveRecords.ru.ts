@@ -76,6 +76,7 @@ export const archiveRecordsRu = {
   'archive.cases.reopen': 'Открыть снова',
   'archive.cases.reopened': 'Дело снова открыто.',
   'archive.cases.supersededOn': 'Надобность миновала (дата)',
+  'archive.cases.hide': 'Свернуть',
   'archive.cases.saved': 'Сохранено.',
 
   'archive.file.label': 'Подшить документ',

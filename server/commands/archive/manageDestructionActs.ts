@@ -7,7 +7,8 @@ import type { TenantScope } from '../../tenancy/scope.ts';
 import { AppError } from '../../http/problem.ts';
 import { Case } from '../../models/Case.ts';
 import { DestructionAct } from '../../models/DestructionAct.ts';
-import { destructionDueOn, isDestructionDue, retentionLabel } from '../../archive/retention.ts';
+import { destructionDueOn, isDestructionDue } from '../../archive/retention.ts';
+import { caseLine } from '../../archive/inventoryDocument.ts';
 import { purgeCaseCards } from '../../archive/purge.ts';
 import { runCasesDestroyed } from '../../archive/hooks.ts';
 import { today } from '../../records/today.ts';
@@ -110,20 +111,7 @@ function snapshot(act: DestructionAct, cases: Case[]): Record<string, unknown> {
   return {
     number: `${act.number}/${act.year}`,
     reason: act.reason,
-    cases: cases.map((c, i) => ({
-      position: i + 1,
-      caseId: c.id,
-      caseIndex: c.caseIndex,
-      title: c.title,
-      year: c.year,
-      startDate: c.startDate,
-      endDate: c.endDate,
-      documents: c.documentsCount,
-      sheets: c.sheets,
-      retention: retentionLabel(c).ru,
-      listArticle: c.listArticle,
-      destructionDueOn: destructionDueOn(c),
-    })),
+    cases: cases.map((c, i) => ({ ...caseLine(c, i), destructionDueOn: destructionDueOn(c) })),
   };
 }
 

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { unzipSync } from 'fflate';
+import { ru } from '../src/i18n/ru.ts';
+import { findAccessibilityViolations } from './accessibility.ts';
+import { apiSession } from './apiSession.ts';
+import { saveScreenshot } from './browser.ts';
+import { chromiumAvailable, SKIP_MESSAGE } from './environment.ts';
+import { useBrowser } from './harness.ts';
+import { signIn, signOut } from './loginPage.ts';
+
+const available = chromiumAvailable();
+if (!available) console.warn(SKIP_MESSAGE);
+
+const INDEX = '01-15';
+const TITLE = 'Постановления главы городского округа по основной деятельности';
+const SUMMARY = 'Постановление об утверждении номенклатуры дел';
+const OLD_INDEX = '04-02';
+const OLD_YEAR = 2015;
+
+describe.skipIf(!available)('archive: nomenclature → case → filing → closing → inventory; destruction of an expired case', () => {
+  const harness = useBrowser();
+  let page: Page;
+  let regNumber = '';
+
+  beforeAll(async () => {
+    // The clerk has registered a document this year; an old case (kept 1 year) was closed long ago.
+    const clerk = await apiSession(harness.baseUrl, 'clerk', harness.demoPassword);
+    regNumber = (await clerk.post<{ regNumber: string }>('/api/cards', { kind: 'internal', register: true, summary: SUMMARY, sheets: 3 })).regNumber;
+    const archivist = await apiSession(harness.baseUrl, 'archivist', harness.demoPassword);
+    const item = await archivist.post<{ id: string }>('/api/nomenclature', { year: OLD_YEAR, caseIndex: OLD_INDEX, title: 'Журнал учёта посетителей', retentionKind: 'years', retentionYears: 1 });
+    await archivist.post('/api/cases', { nomenclatureItemId: item.id });
+    await archivist.post('/api/cases/close-year', { year: OLD_YEAR });
+  });
+
+  beforeEach(() => {
+    page = harness.page;
+  });
+
+  afterAll(() => {
+    expect(harness.browser.foreignRequests).toEqual([]);
+    expect(harness.browser.pageErrors).toEqual([]);
+  });
+
+  async function tab(name: 'nomenclature' | 'cases' | 'inventories' | 'destruction') {
+    await page.getByTestId(`archive-tab-${name}`).click();
+  }
+
+  async function fetchInPage(href: string): Promise<{ status: number; type: string; bytes: number[] }> {
+    return page.evaluate(async (url) => {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      return { status: response.status, type: response.headers.get('content-type') ?? '', bytes: [...new Uint8Array(await response.arrayBuffer())] };
+    }, href);
+  }
+
+  test('the archivist keeps a case from the nomenclature to an approved inventory', async () => {
+    await page.goto(`${harness.baseUrl}/`);
+    await signIn(page, 'archivist', harness.demoPassword);
+    await page.getByTestId('home-archivist').waitFor();
+
+    // 1. A nomenclature line, typed into the form and submitted with Enter.
+    const form = page.getByTestId('nomenclature-form');
+    await form.getByLabel(ru['archive.caseIndex'], { exact: true }).fill(INDEX);
+    await form.getByLabel(ru['archive.caseTitle'], { exact: true }).fill(TITLE);
+    await form.getByLabel(ru['archive.retention'], { exact: true }).selectOption('permanent');
+    await form.getByLabel(ru['archive.listArticle'], { exact: true }).fill('ст. 4а');
+    await form.getByLabel(ru['archive.listArticle'], { exact: true }).press('Enter');
+    const row = page.locator(`[data-testid="nomenclature-row"][data-index="${INDEX}"]`);
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('постоянно');
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'archive-1-nomenclature');
+
+    // 2. The case is opened from the line.
+    await row.getByTestId('case-open').click();
+    await row.getByTestId('case-opened').waitFor();
+
+    // 3. The registered document is found by its number and filed; keyboard: arrows move between tabs.
+    await page.getByTestId('archive-tab-nomenclature').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('archive-tab-cases').getAttribute('aria-selected')).toBe('true');
+    const caseRow = page.locator(`[data-testid="case-row"][data-index="${INDEX}"]`);
+    await caseRow.getByTestId('case-select').click();
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor();
+    await detail.getByLabel(ru['archive.file.label'], { exact: true }).fill(regNumber);
+    await detail.getByLabel(ru['archive.file.label'], { exact: true }).press('Enter');
+    await detail.getByTestId('fileable-list').getByText(SUMMARY).waitFor();
+    await detail.getByTestId('file-card').first().click();
+    await detail.getByTestId('case-cards').getByText(regNumber).waitFor();
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'archive-2-case-filed');
+
+    // 4. Closing counts documents and sheets and fixes the date range.
+    await detail.getByTestId('case-close').click();
+    await expect.poll(() => detail.getByTestId('case-status').textContent()).toBe(ru['archive.caseStatus.closed']);
+    expect(await detail.getByTestId('case-documents').textContent()).toBe('1');
+    await expect.poll(() => caseRow.getAttribute('data-status')).toBe('closed');
+
+    // 5. Inventory: pick closed permanent cases, draft, preview the PDF/A, approve.
+    await tab('inventories');
+    await page.getByTestId('inventory-kind').selectOption('permanent');
+    await page.getByTestId('inventory-pick').click();
+    const candidates = page.getByTestId('inventory-candidates');
+    await candidates.getByText(TITLE).waitFor();
+    await page.getByTestId('inventory-create').click();
+    const draft = page.locator('[data-testid="inventory-row"][data-status="draft"]').first();
+    await draft.waitFor();
+    const pdfHref = await draft.getByTestId('inventory-pdf').getAttribute('href');
+    const preview = await fetchInPage(pdfHref ?? '');
+    expect(preview.status).toBe(200);
+    expect(preview.type).toBe('application/pdf');
+    expect(String.fromCharCode(...preview.bytes.slice(0, 5))).toBe('%PDF-');
+    await saveScreenshot(page, 'archive-3-inventory-draft');
+    await draft.getByTestId('inventory-approve').click();
+    const dialog = page.getByTestId('dialog-approve-inventory');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await dialog.getByTestId('dialog-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const approved = page.locator('[data-testid="inventory-row"][data-status="approved"]').first();
+    await approved.waitFor();
+    await expect.poll(() => approved.textContent()).toContain('Белова Наталья Андреевна');
+
+    // 6. The transfer package: a BagIt ZIP with the E-ARK SIP, the same bytes twice.
+    const transferHref = (await approved.getByTestId('inventory-transfer').getAttribute('href')) ?? '';
+    const first = await fetchInPage(transferHref);
+    const second = await fetchInPage(transferHref);
+    expect(first.status).toBe(200);
+    expect(first.bytes).toEqual(second.bytes);
+    const entries = Object.keys(unzipSync(new Uint8Array(first.bytes)));
+    expect(entries.some((e) => e.endsWith('/bagit.txt'))).toBe(true);
+    expect(entries.some((e) => e.endsWith('/METS.xml'))).toBe(true);
+    await saveScreenshot(page, 'archive-4-inventory-approved');
+    await signOut(page);
+  });
+
+  test('an expired case is selected for destruction, the act approved and executed after confirmation', async () => {
+    await page.goto(`${harness.baseUrl}/`);
+    await signIn(page, 'archivist', harness.demoPassword);
+    await page.getByTestId('home-archivist').waitFor();
+    await tab('destruction');
+    const candidates = page.getByTestId('destruction-candidates');
+    await candidates.getByText(OLD_INDEX).waitFor();
+    await page.getByLabel(ru['archive.destruction.reason'], { exact: true }).fill('Истечение сроков хранения');
+    await page.getByTestId('destruction-create').click();
+    const draft = page.locator('[data-testid="destruction-act-row"][data-status="draft"]').first();
+    await draft.waitFor();
+    await draft.getByTestId('destruction-approve').click();
+    const approved = page.locator('[data-testid="destruction-act-row"][data-status="approved"]').first();
+    await approved.waitFor();
+    const number = ((await approved.locator('td').first().textContent()) ?? '').trim();
+    expect(number).toMatch(/^\d+\/\d{4}$/);
+    await approved.getByTestId('destruction-execute').click();
+    const dialog = page.getByTestId('dialog-execute-destruction');
+    await dialog.waitFor({ state: 'visible' });
+    // The button stays disabled until the act's number is typed.
+    expect(await dialog.getByTestId('dialog-submit').isDisabled()).toBe(true);
+    await dialog.getByTestId('destruction-confirm').fill(number);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'archive-5-destruction-confirm');
+    await dialog.getByTestId('dialog-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const executed = page.locator('[data-testid="destruction-act-row"][data-status="executed"]').first();
+    await executed.waitFor();
+    await page.getByTestId('archive-message').waitFor();
+
+    // The case is destroyed and no longer proposed.
+    await tab('cases');
+    await page.getByTestId('archive-year').fill(String(OLD_YEAR));
+    await expect.poll(() => page.locator(`[data-testid="case-row"][data-index="${OLD_INDEX}"]`).getAttribute('data-status')).toBe('destroyed');
+    await saveScreenshot(page, 'archive-6-destroyed');
+    await signOut(page);
+  });
+});
