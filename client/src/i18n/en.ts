@@ -2,6 +2,7 @@ import { recordsEn } from './records.en.ts';
 import { signaturesEn } from './signatures.en.ts';
 import { autofillEn } from './autofill.en.ts';
 import { archiveRecordsEn } from './archiveRecords.en.ts';
+import { packagesEn } from '../pages/archive/packages/packages.en.ts';
 import type { Dictionary } from './ru.ts';
 
 // Keys must match ru.ts exactly; the Dictionary type enforces it.
@@ -10,6 +11,7 @@ export const en: Dictionary = {
   ...signaturesEn,
   ...autofillEn,
   ...archiveRecordsEn,
+  ...packagesEn,
   'app.name': 'Kartoteka',
   'app.tagline': 'Electronic document management',
   'app.loading': 'Loading…',

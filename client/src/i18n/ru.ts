@@ -5,12 +5,14 @@ import { recordsRu } from './records.ru.ts';
 import { signaturesRu } from './signatures.ru.ts';
 import { autofillRu } from './autofill.ru.ts';
 import { archiveRecordsRu } from './archiveRecords.ru.ts';
+import { packagesRu } from '../pages/archive/packages/packages.ru.ts';
 
 export const ru = {
   ...recordsRu,
   ...signaturesRu,
   ...autofillRu,
   ...archiveRecordsRu,
+  ...packagesRu,
   'app.name': 'Картотека',
   'app.tagline': 'Система электронного документооборота',
   'app.loading': 'Загрузка…',

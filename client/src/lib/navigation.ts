@@ -7,6 +7,7 @@ export const SEARCH_PATH = '/search';
 export const REPORTS_PATH = '/reports';
 export const AUTOFILL_METRICS_PATH = '/autofill-metrics';
 export const ARCHIVE_PATH = '/archive';
+export const PACKAGES_PATH = '/archive/packages';
 const CARD_PREFIX = '/cards/';
 
 /** Which navigation badge an item carries (see `lib/badges.svelte.ts`). */
@@ -29,6 +30,8 @@ export type ResolvedRoute =
   | { kind: 'reports' }
   | { kind: 'autofillMetrics' }
   | { kind: 'archive' }
+  | { kind: 'packages' }
+  | { kind: 'package'; id: string }
   | { kind: 'card'; id: string }
   | { kind: 'forbidden' }
   | { kind: 'notFound' };
@@ -39,6 +42,8 @@ const REPORT_READERS: readonly Role[] = ['admin', 'clerk', 'manager', 'auditor']
 const JOURNAL_READERS: readonly Role[] = ['admin', 'clerk', 'manager', 'archivist', 'auditor'];
 // The archivist's home is the archive; administrators and lawyers (legal holds) get it as a section.
 const ARCHIVE_SECTION_ROLES: readonly Role[] = ['admin', 'lawyer'];
+// Archival packages (server permission archive.manage).
+const PACKAGE_ROLES: readonly Role[] = ['admin', 'archivist'];
 
 /** Whether the journals list may be asked for (the search's journal filter). */
 export function readsJournals(roles: readonly string[]): boolean {
@@ -87,6 +92,7 @@ export function navItems(roles: readonly string[]): NavItem[] {
   if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: REPORTS_PATH, labelKey: 'nav.reports', role: null, testid: 'reports' });
   if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: AUTOFILL_METRICS_PATH, labelKey: 'nav.autofill', role: null, testid: 'autofill' });
   if (!known.includes('archivist') && known.some((role) => ARCHIVE_SECTION_ROLES.includes(role))) items.push({ path: ARCHIVE_PATH, labelKey: 'nav.archive', role: null, testid: 'archive' });
+  if (known.some((role) => PACKAGE_ROLES.includes(role))) items.push({ path: PACKAGES_PATH, labelKey: 'nav.packages', role: null, testid: 'packages' });
   items.push({ path: SESSIONS_PATH, labelKey: 'nav.sessions', role: null, testid: 'sessions' });
   return items;
 }
@@ -109,12 +115,19 @@ export function resolveRoute(address: string, roles: readonly string[]): Resolve
     if (!UUID.test(id)) return { kind: 'notFound' };
     return known.length > 0 ? { kind: 'card', id } : { kind: 'forbidden' };
   }
+  if (path.startsWith(`${PACKAGES_PATH}/`)) {
+    const id = path.slice(PACKAGES_PATH.length + 1);
+    if (!UUID.test(id)) return { kind: 'notFound' };
+    return known.some((role) => PACKAGE_ROLES.includes(role)) ? { kind: 'package', id } : { kind: 'forbidden' };
+  }
   const section = navItems(roles).find((item) => item.role === null && item.path === path);
   if (section?.testid === 'inbox') return { kind: 'inbox' };
   if (section?.testid === 'search') return { kind: 'search' };
   if (section?.testid === 'reports') return { kind: 'reports' };
   if (section?.testid === 'autofill') return { kind: 'autofillMetrics' };
   if (section?.testid === 'archive') return { kind: 'archive' };
+  if (section?.testid === 'packages') return { kind: 'packages' };
+  if (path === PACKAGES_PATH) return { kind: 'forbidden' };
   if (path === INBOX_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH || path === ARCHIVE_PATH) return { kind: 'forbidden' };
   const name = path.replace(/^\//, '');
   if (isRole(name)) return known.includes(name) ? { kind: 'home', role: name } : { kind: 'forbidden' };

@@ -1,0 +1,117 @@
+import type { HttpClient } from './http.ts';
+
+// Shapes of the archival package routes (issue 6): server/api/packages/schema.ts.
+export type PackageStatus = 'pending' | 'packaged' | 'failed';
+export type FixityResult = 'ok' | 'mismatch' | 'missing';
+
+export interface Digests {
+  sha512: string;
+  sha256: string;
+  'streebog-256': string;
+}
+
+export interface PackageSummary {
+  id: string;
+  objectType: string;
+  objectId: string;
+  ocflId: string;
+  status: PackageStatus;
+  currentVersion: number;
+  storage: string;
+  anchor: Digests | null;
+  sizeBytes: number;
+  error: string | null;
+  lastFixityAt: string | null;
+  lastFixityResult: FixityResult | null;
+  fixityAlert: boolean;
+  card: { regNumber: string | null; regDate: string | null; summary: string; kind: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FixityCheck {
+  id: string;
+  packageVersion: number;
+  result: FixityResult;
+  files: number;
+  bytes: number;
+  problems: { code: string; message: string }[];
+  trigger: 'scheduled' | 'manual';
+  checkedAt: string;
+}
+
+export interface PackageFile {
+  path: string;
+  size: number;
+  mime: string;
+  role: string;
+  digests: Digests;
+}
+
+export interface EvidenceEntry {
+  batchId: string;
+  tsa: string;
+  trusted: boolean;
+  label: string;
+  genTime: string;
+  tsaNotAfter: string;
+  renewedBy: string | null;
+  renews: string | null;
+  current: boolean;
+}
+
+export interface PackageDetail extends PackageSummary {
+  objectPath: string | null;
+  versions: { version: string; created: string; message: string; anchor: Digests }[];
+  notes: { file: string; kind: string; message: string }[];
+  files: PackageFile[];
+  otherFiles: string[];
+  signatures: { signature: string; signs: string; validationTime: string; indications: string[] }[];
+  pdfa: { file: string; report: string; conformant: boolean }[];
+  fixity: FixityCheck[];
+  evidence: EvidenceEntry[];
+}
+
+export interface VerifyCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  checks: VerifyCheck[];
+  version: string;
+  anchor: string | null;
+}
+
+export interface PackageListQuery {
+  status?: PackageStatus;
+  fixityAlert?: boolean;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** The package as a ZIP: a plain link, so the browser streams it to disk with the server's file name. */
+export function packageDownloadUrl(packageId: string): string {
+  return `/api/packages/${id(packageId)}/download`;
+}
+
+export function createPackageApi(http: HttpClient) {
+  return {
+    list: (query: PackageListQuery = {}) => http.get<{ items: PackageSummary[]; nextCursor: string | null }>('/api/packages', { ...query, q: query.q?.trim() || undefined }),
+    get: (packageId: string) => http.get<PackageDetail>(`/api/packages/${id(packageId)}`),
+    verify: (packageId: string) => http.get<VerifyResult>(`/api/packages/${id(packageId)}/verify`),
+    checkFixity: (packageId: string) => http.post<FixityCheck>(`/api/packages/${id(packageId)}/fixity`, {}),
+    repackage: (packageId: string) => http.post<PackageSummary>(`/api/packages/${id(packageId)}/repackage`, {}),
+    clearAlert: (packageId: string, note: string) => http.post<PackageSummary>(`/api/packages/${id(packageId)}/fixity-alert/clear`, { note }),
+    alerts: async () => (await http.get<{ items: { package: PackageSummary; lastCheck: FixityCheck | null }[] }>('/api/archive/fixity-alerts')).items,
+    /** Sends the card to the archive (If-Match with the card's version); the package is built in the background. */
+    archiveCard: (cardId: string, version: number) => http.post<PackageSummary>(`/api/cards/${id(cardId)}/archive`, {}, { ifMatch: `"v${version}"` }),
+  };
+}
+
+export type PackageApi = ReturnType<typeof createPackageApi>;
