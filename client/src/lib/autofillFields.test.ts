@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AutofillProposal } from '../api/autofillEndpoints.ts';
-import { addresseeSurnameStem, confidentOpen, isScan, normalised, outcomeOf, overlayBox, proposedFields } from './autofillFields.ts';
+import { addresseeSurnameStem, pickAddressee, confidentOpen, isScan, normalised, outcomeOf, overlayBox, proposedFields } from './autofillFields.ts';
 
 const proposal: AutofillProposal = {
   status: 'done',
@@ -71,5 +71,13 @@ describe('a scan’s proposal on the registration form', () => {
     expect(addresseeSurnameStem('Главе городского округа Заречный А. Н. Сергееву')).toBe('Серге');
     expect(addresseeSurnameStem('Петрову И.И.')).toBe('Петр');
     expect(addresseeSurnameStem('В администрацию района')).toBeNull();
+    const staff = [
+      { lastName: 'Павлов', firstName: 'Игорь', middleName: 'Сергеевич' },
+      { lastName: 'Сергеев', firstName: 'Алексей', middleName: 'Николаевич' },
+      { lastName: 'Сергеева', firstName: 'Анна', middleName: 'Петровна' },
+    ];
+    expect(pickAddressee('Главе городского округа Заречный А. Н. Сергееву', staff)).toBe(staff[1]);
+    expect(pickAddressee('Сергеевой А.', staff)).toBeNull();
+    expect(pickAddressee('Главе округа', staff)).toBeNull();
   });
 });

@@ -125,17 +125,40 @@ export function isScan(mime: string, name: string): boolean {
   return /^(application\/pdf|image\/(png|jpeg|tiff))$/.test(mime) || /\.(pdf|png|jpe?g|tiff?)$/i.test(name);
 }
 
-/**
- * The surname in an addressee line such as «Главе городского округа А. Н. Сергееву», cut to a stem that also
- * finds the nominative form (Сергееву → Серге), for the staff search; null when no name follows the initials.
- */
-export function addresseeSurnameStem(text: string): string | null {
+interface PrintedName {
+  surname: string;
+  initials: string[];
+}
+
+/** The name in an addressee line such as «Главе городского округа А. Н. Сергееву» (or «Сергееву А. Н.»). */
+function printedName(text: string): PrintedName | null {
   // «А. Н. Сергееву» is the usual order; «Сергееву А. Н.» is tried only when it is absent.
   const before = /([А-ЯЁ])\.\s?([А-ЯЁ])\.?\s*([А-ЯЁ][а-яё-]{2,})/u.exec(text);
+  if (before) return { surname: before[3] ?? '', initials: [before[1] ?? '', before[2] ?? ''] };
   const after = /([А-ЯЁ][а-яё-]{2,})\s+([А-ЯЁ])\.\s?([А-ЯЁ])\./u.exec(text);
-  const surname = before?.[3] ?? after?.[1];
-  if (!surname) return null;
-  return surname.slice(0, Math.max(4, surname.length - 3));
+  if (after) return { surname: after[1] ?? '', initials: [after[2] ?? '', after[3] ?? ''] };
+  return null;
+}
+
+/** The surname cut to a stem that also finds the nominative form (Сергееву → Серге), for the staff search. */
+export function addresseeSurnameStem(text: string): string | null {
+  const name = printedName(text);
+  return name ? name.surname.slice(0, Math.max(4, name.surname.length - 3)) : null;
+}
+
+/**
+ * The one staff member the printed addressee names: surname stem and both initials must agree (the search also
+ * finds «Павлов Игорь Сергеевич» for «Серге»). Null when none or several do.
+ */
+export function pickAddressee<T extends { lastName: string; firstName: string; middleName: string | null }>(text: string, candidates: readonly T[]): T | null {
+  const name = printedName(text);
+  const stem = addresseeSurnameStem(text);
+  if (!name || !stem) return null;
+  const [first, middle] = name.initials;
+  const matching = candidates.filter(
+    (c) => c.lastName.toLowerCase().startsWith(stem.toLowerCase()) && c.firstName.startsWith(first ?? '') && (c.middleName ?? '').startsWith(middle ?? ''),
+  );
+  return matching.length === 1 ? (matching[0] ?? null) : null;
 }
 
 /** The tesseract language sets offered for a second recognition. */
