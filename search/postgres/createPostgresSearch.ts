@@ -101,16 +101,14 @@ interface Plan {
 
 /**
  * Corrections for each word of a fuzzy query from the lexicon of name words; words of one or two letters and
- * numbers stay as typed. Null when some word has nothing close: then no name can match.
+ * numbers are left out. Null when some word has nothing close (then no name can match) or no word is left.
  */
 async function correctWords(knex: Knex, text: string): Promise<string[][] | null> {
   const words = foldYo(text).toLowerCase().split(/[^а-яa-z0-9]+/).filter(Boolean);
   const corrections: string[][] = [];
   for (const word of words) {
-    if (word.length < 3 || /^[0-9]+$/.test(word)) {
-      corrections.push([word]);
-      continue;
-    }
+    // Like the name words themselves (search_name_words_of): short words and numbers carry no name.
+    if (word.length < 3 || /^[0-9]+$/.test(word)) continue;
     const near = await run<{ word: string }>(knex, nearestNameWords(word));
     if (near.length === 0) return null;
     corrections.push(near.map((n) => n.word));

@@ -1,7 +1,7 @@
 // Typo-tolerant fallback on the correspondent's name, used when words and numbers found nothing.
 // Each misspelt word of three or more letters is first corrected against the lexicon of name words
-// (search_name_words, small: its GiST index gives the nearest words at once); the documents whose name contains a
-// correction of every word are then found through search_documents_correspondent_trgm (ILIKE, ё folded as there).
+// (search_name_words, small: its GiST index gives the nearest words at once); the documents whose correspondent
+// name has a correction of every word are then found through the GIN index on its word array.
 // Testing the misspelling against every indexed name instead read most of that index when nothing was close.
 import { join, sql, type Sql } from '../sqlFragment.ts';
 
@@ -21,14 +21,16 @@ export function nearestNameWords(word: string): Sql {
      LIMIT ${CORRECTIONS_PER_WORD}`;
 }
 
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
-/** Every typed word must appear in the name as one of its corrections (a list of alternatives per word). */
+/**
+ * Every typed word must be one of the card's correspondent-name words as one of its corrections: an overlap test
+ * per word on name_words, each answered by its GIN index and intersected (migration 20261124002400).
+ */
 export function fuzzyMatch(corrections: readonly (readonly string[])[]): Sql {
-  const perWord = corrections.map((options) =>
-    sql`(${join(options.map((o) => sql`translate(d.correspondent_name, 'Ёё', 'Ее') ILIKE ${`%${escapeLike(o)}%`}`), ' OR ')})`,
+  if (corrections.length === 0) return sql`false`;
+  return join(
+    corrections.map((options) => sql`d.name_words && ${`{${options.join(',')}}`}::text[]`),
+    ' AND ',
   );
-  return perWord.length === 0 ? sql`false` : join(perWord, ' AND ');
 }
 
 // Ordering uses strict_word_similarity (extents end on word boundaries): plain word similarity ranks «Киселёв Иван

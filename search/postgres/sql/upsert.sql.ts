@@ -38,28 +38,28 @@ export const EXTRACTED_TEXT_INDEXED_CHARS = 200_000;
 // Weights: A — numbers, correspondent and INN (what clerks search by most), B — summary, C — the card's other
 // fields, D — text of the files. ё is folded to е before parsing (the stemmer is not relied upon for it).
 // coalesce: one NULL part would make the whole concatenated vector NULL.
-// The same statement adds the words of correspondent names to the fuzzy-mode lexicon (sql/fuzzy.sql.ts); the word
-// split must stay equal to the backfill in migrations/20261124002300_create_search_name_words.ts.
+// The same statement adds the words of correspondent names to the fuzzy-mode lexicon (sql/fuzzy.sql.ts); both the
+// lexicon and the name_words column come from search_name_words_of (migration 20261124002400).
 export function upsertDocuments(rows: UpsertRow[]): Sql {
   const batch = JSON.stringify(rows);
   return sql`
     WITH name_words AS (
       INSERT INTO search_name_words (word)
-      SELECT DISTINCT w FROM jsonb_to_recordset(${batch}::jsonb) AS n(correspondent_name text),
-             regexp_split_to_table(lower(translate(n.correspondent_name, 'Ёё', 'Ее')), '[^а-яa-z0-9]+') AS w
-       WHERE n.correspondent_name IS NOT NULL AND length(w) >= 3 AND w !~ '^[0-9]+$'
+      SELECT DISTINCT unnest(search_name_words_of(n.correspondent_name))
+        FROM jsonb_to_recordset(${batch}::jsonb) AS n(correspondent_name text)
+       WHERE n.correspondent_name IS NOT NULL
       ON CONFLICT DO NOTHING
     )
     INSERT INTO search_documents AS s (
       org_id, id, kind, status, journal_id, reg_number, reg_date, out_number, out_date, inns,
       correspondent_id, correspondent_name, summary, body, extracted_text,
       department_ids, executor_ids, controller_ids, on_control, deadline, done_at,
-      access_mark, reader_ids, created_at, numbers, tsv, indexed_at)
+      access_mark, reader_ids, created_at, numbers, name_words, tsv, indexed_at)
     SELECT
       d.org_id, d.id, d.kind, d.status, d.journal_id, d.reg_number, d.reg_date, d.out_number, d.out_date, d.inns,
       d.correspondent_id, d.correspondent_name, d.summary, d.body, d.extracted_text,
       d.department_ids, d.executor_ids, d.controller_ids, d.on_control, d.deadline, d.done_at,
-      d.access_mark, d.reader_ids, d.created_at, d.numbers,
+      d.access_mark, d.reader_ids, d.created_at, d.numbers, search_name_words_of(d.correspondent_name),
       setweight(to_tsvector('russian', translate(concat_ws(' ', d.reg_number, d.out_number, d.correspondent_name,
                   array_to_string(d.inns, ' ')), 'Ёё', 'Ее')), 'A')
       || setweight(to_tsvector('russian', translate(coalesce(d.summary, ''), 'Ёё', 'Ее')), 'B')
@@ -81,5 +81,5 @@ export function upsertDocuments(rows: UpsertRow[]): Sql {
       executor_ids = excluded.executor_ids, controller_ids = excluded.controller_ids,
       on_control = excluded.on_control, deadline = excluded.deadline, done_at = excluded.done_at,
       access_mark = excluded.access_mark, reader_ids = excluded.reader_ids, created_at = excluded.created_at,
-      numbers = excluded.numbers, tsv = excluded.tsv, indexed_at = excluded.indexed_at`;
+      numbers = excluded.numbers, name_words = excluded.name_words, tsv = excluded.tsv, indexed_at = excluded.indexed_at`;
 }
