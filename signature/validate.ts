@@ -3,6 +3,7 @@
 // certificate, hash, signature value, chain, revocation, validity, constraints, revocation freshness.
 import { equalBytes, raw, time } from './asn1.ts';
 import { hashName } from './algorithms.ts';
+import { archiveTimestampV3Input } from './archiveTimestamp.ts';
 import { attributeNames, embeddedValues, formatOf } from './attributes.ts';
 import { buildPath, chainConstraintProblems, validAt } from './chain.ts';
 import type { SignedData, SignerInfo } from './cms.ts';
@@ -113,10 +114,30 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     if (!r.info.valid) warnings.push(`content time-stamp not usable: ${r.info.problem}`);
     if (r.genTime && claimed && claimed < r.genTime) warnings.push('claimed signing time precedes the content time-stamp');
   }
+  // Archive time-stamps (CAdES-A): v3 tokens are checked like signature time-stamps, over the data
+  // EN 319 122-1 defines, and are proof of existence of the signature too. v2 and ESC time-stamps are
+  // only recorded.
+  for (const tok of si.unsignedAttrs.get(OID.archiveTimeStampV3) ?? []) {
+    let r: ReturnType<typeof validateTimestamp>;
+    let parsed: ReturnType<typeof parseTimeStampToken> | undefined;
+    try {
+      parsed = parseTimeStampToken(raw(tok));
+    } catch {
+      parsed = undefined;
+    }
+    const covered = parsed && content ? archiveTimestampV3Input(sd, si, content, parsed) : { problem: content ? 'unreadable time-stamp token' : 'signed content not available' };
+    if ('input' in covered) r = validateTimestamp(raw(tok), 'archive-time-stamp', covered.input, ctx, pool, warnings);
+    else {
+      const sha256 = addEvidence(ctx, 'timestamp', raw(tok), 'archive-time-stamp');
+      r = { info: { type: 'archive-time-stamp', genTime: parsed?.info.genTime.toISOString() ?? '', valid: false, hashAlgorithm: '', problem: covered.problem, sha256 } };
+    }
+    report.timestamps.push(r.info);
+    if (r.genTime && r.genTime < best) best = r.genTime;
+    if (!r.info.valid) warnings.push(`archive time-stamp not usable: ${r.info.problem}`);
+  }
   for (const [type, label] of [
     [OID.escTimeStamp, 'esc-time-stamp'],
     [OID.archiveTimeStampV2, 'archive-time-stamp'],
-    [OID.archiveTimeStampV3, 'archive-time-stamp'],
   ] as const) {
     for (const tok of si.unsignedAttrs.get(type) ?? []) {
       const sha256 = addEvidence(ctx, 'timestamp', raw(tok), label);
