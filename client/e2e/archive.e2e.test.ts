@@ -131,6 +131,11 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     const entries = Object.keys(unzipSync(new Uint8Array(first.bytes)));
     expect(entries.some((e) => e.endsWith('/bagit.txt'))).toBe(true);
     expect(entries.some((e) => e.endsWith('/METS.xml'))).toBe(true);
+    // The handover is recorded with the receiving archive's name.
+    await page.getByLabel(ru['archive.inventories.archiveName'], { exact: true }).fill('Архивный отдел администрации');
+    await approved.getByTestId('inventory-mark-transferred').click();
+    await approved.getByTestId('inventory-transferred').waitFor();
+    expect(await approved.getByTestId('inventory-transferred').textContent()).toContain('Архивный отдел администрации');
     await saveScreenshot(page, 'archive-4-inventory-approved');
     await signOut(page);
   });
@@ -150,6 +155,8 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     const approved = page.locator('[data-testid="destruction-act-row"][data-status="approved"]').first();
     await approved.waitFor();
     const number = ((await approved.locator('td').first().textContent()) ?? '').trim();
+    const actPdf = await fetchInPage((await approved.getByTestId('destruction-pdf').getAttribute('href')) ?? '');
+    expect(actPdf.type).toBe('application/pdf');
     expect(number).toMatch(/^\d+\/\d{4}$/);
     await approved.getByTestId('destruction-execute').click();
     const dialog = page.getByTestId('dialog-execute-destruction');

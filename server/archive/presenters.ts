@@ -129,6 +129,8 @@ export const InventorySchema = Type.Object({
   approvedByName: S,
   approvedAt: S,
   pdfSha256: S,
+  transferredAt: S,
+  transferredTo: S,
   casesCount: Type.Integer(),
   version: Type.Integer(),
 });
@@ -144,6 +146,8 @@ export function presentInventory(i: Inventory, casesCount: number): Static<typeo
     approvedByName: i.approvedByName,
     approvedAt: iso(i.approvedAt),
     pdfSha256: i.pdfSha256,
+    transferredAt: iso(i.transferredAt),
+    transferredTo: i.transferredTo,
     casesCount,
     version: i.version,
   };
@@ -158,6 +162,7 @@ export const DestructionActSchema = Type.Object({
   approvedByName: S,
   approvedAt: S,
   executedAt: S,
+  pdfSha256: S,
   casesCount: Type.Integer(),
   purgedCards: Nullable(Type.Integer()),
   version: Type.Integer(),
@@ -174,6 +179,7 @@ export function presentDestructionAct(a: DestructionAct, casesCount: number): St
     approvedByName: a.approvedByName,
     approvedAt: iso(a.approvedAt),
     executedAt: iso(a.executedAt),
+    pdfSha256: a.pdfSha256,
     casesCount,
     purgedCards: typeof purged === 'number' ? purged : null,
     version: a.version,

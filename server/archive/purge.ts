@@ -104,6 +104,7 @@ async function blobReferenced(knex: Knex, sha256: string): Promise<boolean> {
     knex('files').where({ sha256 }).first('id'),
     knex('file_texts').where({ preview_sha256: sha256 }).first('file_id'),
     knex('inventories').where({ pdf_sha256: sha256 }).first('id'),
+    knex('destruction_acts').where({ pdf_sha256: sha256 }).first('id'),
   ];
   for (const check of checks) if (await check) return true;
   return false;

@@ -312,6 +312,13 @@ describe('inventories', () => {
     expect(entries.some((e) => e.includes(`case-${c1.id}`) && e.endsWith('приказ.pdf'))).toBe(true);
 
     expect((await archivist.post<Problem>('/api/inventories', { kind: 'permanent', year, caseIds: [] })).body.code).toBe('INVENTORY_EMPTY');
+
+    // The handover is recorded once; the cases are then transferred and leave the archive's care.
+    const handed = await archivist.post<InventoryBody & { transferredTo: string }>(`/api/inventories/${draft.body.id}/transferred`, { archive: 'Архивный отдел администрации' }, ifMatch(approved.body.version));
+    expect(handed.status, JSON.stringify(handed.body)).toBe(200);
+    expect(handed.body.transferredTo).toBe('Архивный отдел администрации');
+    expect(handed.body.cases.every((c) => c.status === 'transferred')).toBe(true);
+    expect((await archivist.post<Problem>(`/api/inventories/${draft.body.id}/transferred`, {}, ifMatch(handed.body.version))).body.code).toBe('INVENTORY_TRANSFERRED');
   });
 });
 
@@ -361,8 +368,13 @@ describe('destruction', () => {
     const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [c.id], reason: 'Истечение сроков хранения' });
     expect(act.status, JSON.stringify(act.body)).toBe(201);
     expect((await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(act.body.version))).body.code).toBe('DESTRUCTION_ACT_STATE');
-    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
+    const approved = await archivist.post<ActBody & { pdfSha256: string }>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
     expect(approved.body.status).toBe('approved');
+    const { checkPdfa } = await import('../../archive/index.ts');
+    const actPdf = await fetch(`${srv.url}/api/destruction-acts/${act.body.id}/pdf`, { headers: { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(actPdf.headers.get('content-type')).toBe('application/pdf');
+    expect(checkPdfa(new Uint8Array(await actPdf.arrayBuffer())).conformant).toBe(true);
+    expect(await srv.rt.knex('blob_holds').where({ sha256: approved.body.pdfSha256 }).first()).toBeTruthy();
     await lawyer.post(`/api/cases/${c.id}/legal-hold`, { reason: 'Запрос прокуратуры' });
     const refused = await archivist.post<Problem>(`/api/destruction-acts/${approved.body.id}/execute`, {}, ifMatch(approved.body.version));
     expect(refused.status).toBe(409);

@@ -81,6 +81,7 @@ export const errorCatalog = {
   INVENTORY_EMPTY: { status: 422, ru: 'В описи нет ни одного дела', en: 'The inventory lists no cases' },
   INVENTORY_NOT_DRAFT: { status: 409, ru: 'Опись утверждена: её содержание изменить нельзя', en: 'The inventory is approved: its content is frozen' },
   INVENTORY_NOT_APPROVED: { status: 409, ru: 'Опись ещё не утверждена', en: 'The inventory is not approved yet' },
+  INVENTORY_TRANSFERRED: { status: 409, ru: 'Дела этой описи уже переданы в архив', en: 'The cases of this inventory have already been transferred' },
   DESTRUCTION_CASES_INVALID: { status: 422, ru: 'К уничтожению можно выделить только закрытые дела с истёкшим сроком хранения, не постоянного хранения', en: 'Only closed, non-permanent cases whose retention has expired can be selected for destruction' },
   DESTRUCTION_ACT_EMPTY: { status: 422, ru: 'В акте нет ни одного дела', en: 'The act lists no cases' },
   DESTRUCTION_ACT_STATE: { status: 409, ru: 'Действие недоступно в текущем состоянии акта', en: 'This action is not available in the act’s current state' },

@@ -14,6 +14,7 @@ export class DestructionAct extends TenantModel {
   declare executedBy: string | null;
   declare executedAt: Date | null;
   declare content: Record<string, unknown> | null;
+  declare pdfSha256: string | null;
   declare createdBy: string | null;
   declare version: number;
   declare createdAt: Date;

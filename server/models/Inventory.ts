@@ -17,6 +17,8 @@ export class Inventory extends TenantModel {
   declare approvedAt: Date | null;
   declare content: Record<string, unknown> | null;
   declare pdfSha256: string | null;
+  declare transferredAt: Date | null;
+  declare transferredTo: string | null;
   declare createdBy: string | null;
   declare version: number;
   declare createdAt: Date;

@@ -97,6 +97,8 @@ export interface Inventory {
   approvedByName: string | null;
   approvedAt: string | null;
   pdfSha256: string | null;
+  transferredAt: string | null;
+  transferredTo: string | null;
   casesCount: number;
   version: number;
 }
@@ -114,6 +116,7 @@ export interface DestructionAct {
   approvedByName: string | null;
   approvedAt: string | null;
   executedAt: string | null;
+  pdfSha256: string | null;
   casesCount: number;
   purgedCards: number | null;
   version: number;
@@ -143,6 +146,10 @@ export function inventoryContentUrl(inventoryId: string): string {
 export function inventoryTransferUrl(inventoryId: string, archive?: string): string {
   const query = archive?.trim() ? `?${new URLSearchParams({ archive: archive.trim() }).toString()}` : '';
   return `/api/inventories/${id(inventoryId)}/transfer${query}`;
+}
+
+export function destructionActPdfUrl(actId: string): string {
+  return `/api/destruction-acts/${id(actId)}/pdf`;
 }
 
 export function createArchiveApi(http: HttpClient) {
@@ -179,6 +186,8 @@ export function createArchiveApi(http: HttpClient) {
       get: (inventoryId: string) => http.get<InventoryDetail>(`/api/inventories/${id(inventoryId)}`),
       create: (input: { kind: InventoryKind; year: number; caseIds: string[] }) => http.post<InventoryDetail>('/api/inventories', input),
       approve: (inv: Inventory) => http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/approve`, {}, { ifMatch: withVersion(inv.version) }),
+      markTransferred: (inv: Inventory, archive: string) =>
+        http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/transferred`, archive.trim() ? { archive: archive.trim() } : {}, { ifMatch: withVersion(inv.version) }),
       remove: async (inv: Inventory) => {
         await http.request<unknown>('DELETE', `/api/inventories/${id(inv.id)}`, { ifMatch: withVersion(inv.version) });
       },

@@ -21,6 +21,7 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.documents': 'Documents',
   'archive.sheets': 'Sheets',
   'archive.dateRange': 'Date range',
+  'archive.department': 'Department',
   'archive.retention': 'Retention',
   'archive.retentionYears': 'Years to keep',
   'archive.listArticle': 'Article of the typical list',
@@ -118,6 +119,9 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.inventories.approved': 'Inventory no. {number} approved.',
   'archive.inventories.removed': 'Draft inventory no. {number} deleted.',
   'archive.inventories.transfer': 'Transfer to the archive (ZIP)',
+  'archive.inventories.markTransferred': 'Record the handover',
+  'archive.inventories.transferredDone': 'Cases of inventory no. {number} handed over to {archive}.',
+  'archive.inventories.transferredAt': 'handed over to {archive} on {date}',
   'archive.inventories.archiveName': 'Receiving archive',
   'archive.inventories.archivePlaceholder': 'State (municipal) archive',
 
@@ -144,5 +148,6 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.destruction.confirmLabel': 'To confirm, type the act number: {number}',
   'archive.destruction.executeConfirm': 'Destroy the documents',
   'archive.destruction.executed': 'Act no. {number} executed; documents destroyed: {cards}.',
+  'archive.destruction.pdf': 'Act PDF/A',
   'archive.destruction.purged': 'documents destroyed: {cards}',
 };

@@ -20,6 +20,7 @@ export const archiveRecordsRu = {
   'archive.documents': 'Документов',
   'archive.sheets': 'Листов',
   'archive.dateRange': 'Крайние даты',
+  'archive.department': 'Подразделение',
   'archive.retention': 'Срок хранения',
   'archive.retentionYears': 'Лет хранения',
   'archive.listArticle': 'Статья перечня',
@@ -117,6 +118,9 @@ export const archiveRecordsRu = {
   'archive.inventories.approved': 'Опись № {number} утверждена.',
   'archive.inventories.removed': 'Проект описи № {number} удалён.',
   'archive.inventories.transfer': 'Передача в архив (ZIP)',
+  'archive.inventories.markTransferred': 'Отметить передачу',
+  'archive.inventories.transferredDone': 'Дела описи № {number} переданы: {archive}.',
+  'archive.inventories.transferredAt': 'передана в {archive} {date}',
   'archive.inventories.archiveName': 'Архив, принимающий дела',
   'archive.inventories.archivePlaceholder': 'Государственный (муниципальный) архив',
 
@@ -143,5 +147,6 @@ export const archiveRecordsRu = {
   'archive.destruction.confirmLabel': 'Для подтверждения введите номер акта: {number}',
   'archive.destruction.executeConfirm': 'Уничтожить документы',
   'archive.destruction.executed': 'Акт № {number} исполнен, уничтожено документов: {cards}.',
+  'archive.destruction.pdf': 'Акт в PDF/A',
   'archive.destruction.purged': 'уничтожено документов: {cards}',
 } as const;

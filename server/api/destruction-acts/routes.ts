@@ -4,7 +4,10 @@ import { IdParams } from '../common.ts';
 import { DestructionAct } from '../../models/DestructionAct.ts';
 import type { TenantScope } from '../../tenancy/scope.ts';
 import { DestructionActSchema, presentCase, presentDestructionAct } from '../../archive/presenters.ts';
-import { actCases, approveDestructionAct, createDestructionAct, deleteDestructionAct, destructionCandidates, executeDestructionAct } from '../../commands/archive/manageDestructionActs.ts';
+import { actCases, approveDestructionAct, createDestructionAct, deleteDestructionAct, destructionCandidates, draftActContent, executeDestructionAct } from '../../commands/archive/manageDestructionActs.ts';
+import { actPdf } from '../../archive/destructionActDocument.ts';
+import { readBlob } from '../../files/fileJobs.ts';
+import { contentDisposition } from '../../http/safeFileName.ts';
 import { today } from '../../records/today.ts';
 import { ActDetailSchema, CreateActBody, ProposalQuery, ProposalSchema } from './schema.ts';
 
@@ -117,7 +120,7 @@ defineRoute({
   errors: ['DESTRUCTION_ACT_STATE', 'CASE_LEGAL_HOLD', 'DESTRUCTION_CASES_INVALID'],
   async handler(ctx) {
     const version = ctx.ifMatch();
-    const act = await ctx.write((unit) => approveDestructionAct(unit, ctx.actor, ctx.params.id, version));
+    const act = await ctx.write((unit) => approveDestructionAct(unit, ctx.actor, ctx.app.blobs, ctx.params.id, version));
     ctx.setVersion(act.version);
     return detail(ctx.scope, act);
   },
@@ -140,5 +143,26 @@ defineRoute({
     const act = await ctx.write((unit) => executeDestructionAct(unit, ctx.actor, ctx.params.id, version));
     ctx.setVersion(act.version);
     return detail(ctx.scope, act);
+  },
+});
+
+defineRoute({
+  operationId: 'destructionActPdf',
+  method: 'get',
+  path: '/api/destruction-acts/:id/pdf',
+  summary: 'Акт в PDF/A: проект — предварительный просмотр, утверждённый — сохранённый экземпляр / the act as PDF/A',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.read',
+  resource: 'destruction_act',
+  params: IdParams,
+  success: { status: 200, description: 'PDF/A-2b', contentType: 'application/pdf' },
+  async handler(ctx) {
+    const act = await ctx.scope.findOr404(DestructionAct, ctx.params.id);
+    const bytes = act.pdfSha256 ? await readBlob(ctx.app.blobs, act.pdfSha256) : await actPdf(await draftActContent(ctx, act), act.id, act.updatedAt);
+    ctx.koa.type = 'application/pdf';
+    ctx.koa.set('Content-Disposition', contentDisposition('inline', `Акт ${act.number}-${act.year} о выделении к уничтожению.pdf`));
+    ctx.koa.body = Buffer.from(bytes);
+    return undefined;
   },
 });

@@ -9,14 +9,15 @@ import { CaseSchema, InventorySchema, presentCase, presentInventory } from '../.
 import { inventoryJson, inventoryPdf, type InventoryContent } from '../../archive/inventoryDocument.ts';
 import { transferZip } from '../../archive/transfer.ts';
 import { readBlob } from '../../files/fileJobs.ts';
-import { approveInventory, createInventory, deleteInventory, draftContent, eligibleCases, inventoryCases, updateInventory } from '../../commands/archive/manageInventories.ts';
-import { CandidatesQuery, CreateInventoryBody, InventoryDetailSchema, InventoryListQuery, TransferQuery, UpdateInventoryBody } from './schema.ts';
+import { approveInventory, createInventory, deleteInventory, draftContent, eligibleCases, inventoryCases, markInventoryTransferred, updateInventory } from '../../commands/archive/manageInventories.ts';
+import { CandidatesQuery, CreateInventoryBody, InventoryDetailSchema, InventoryListQuery, TransferQuery, TransferredBody, UpdateInventoryBody } from './schema.ts';
 
 async function detail(scope: TenantScope, inv: Inventory) {
   const cases = await inventoryCases(scope, inv.id);
   return { ...presentInventory(inv, cases.length), cases: cases.map(presentCase) };
 }
 
+const DEFAULT_ARCHIVE = 'Государственный (муниципальный) архив';
 const fileName = (inv: Inventory, ext: string): string => `Опись ${inv.number} за ${inv.year} (${inv.kind}).${ext}`;
 
 defineRoute({
@@ -215,10 +216,31 @@ defineRoute({
     const inv = await ctx.scope.findOr404(Inventory, ctx.params.id);
     if (inv.status !== 'approved') throw new AppError('INVENTORY_NOT_APPROVED');
     const cases = await inventoryCases(ctx.scope, inv.id);
-    const zip = await transferZip(ctx.scope, ctx.app.blobs, inv, cases, ctx.query.archive ?? 'Государственный (муниципальный) архив');
+    const zip = await transferZip(ctx.scope, ctx.app.blobs, inv, cases, ctx.query.archive ?? inv.transferredTo ?? DEFAULT_ARCHIVE);
     ctx.koa.type = 'application/zip';
     ctx.koa.set('Content-Disposition', contentDisposition('attachment', fileName(inv, 'zip')));
     ctx.koa.body = Buffer.from(zip);
     return undefined;
+  },
+});
+
+defineRoute({
+  operationId: 'markInventoryTransferred',
+  method: 'post',
+  path: '/api/inventories/:id/transferred',
+  summary: 'Отметить передачу дел описи в государственный архив, If-Match / record the handover to the state archive',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.manage',
+  resource: 'inventory',
+  params: IdParams,
+  body: TransferredBody,
+  success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
+  errors: ['INVENTORY_NOT_APPROVED', 'INVENTORY_TRANSFERRED'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const inv = await ctx.write((unit) => markInventoryTransferred(unit, ctx.params.id, version, ctx.body.archive?.trim() || DEFAULT_ARCHIVE));
+    ctx.setVersion(inv.version);
+    return detail(ctx.scope, inv);
   },
 });

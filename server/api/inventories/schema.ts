@@ -19,4 +19,8 @@ export const TransferQuery = Type.Object(
   { archive: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Наименование государственного (муниципального) архива / the receiving archive' })) },
   { additionalProperties: false },
 );
+export const TransferredBody = Type.Object(
+  { archive: Type.Optional(Type.String({ maxLength: 500, description: 'Архив, принявший дела / the receiving archive' })) },
+  { additionalProperties: false },
+);
 export const InventoryDetailSchema = Type.Composite([InventorySchema, Type.Object({ cases: Type.Array(CaseSchema) })]);

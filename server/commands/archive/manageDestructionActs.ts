@@ -7,8 +7,11 @@ import type { TenantScope } from '../../tenancy/scope.ts';
 import { AppError } from '../../http/problem.ts';
 import { Case } from '../../models/Case.ts';
 import { DestructionAct } from '../../models/DestructionAct.ts';
+import type { BlobStore } from '../../storage/index.ts';
 import { destructionDueOn, isDestructionDue } from '../../archive/retention.ts';
-import { caseLine } from '../../archive/inventoryDocument.ts';
+import { pdfTime } from '../../archive/inventoryDocument.ts';
+import { actContent, actPdf, type ActContent } from '../../archive/destructionActDocument.ts';
+import { organisationOf } from './manageInventories.ts';
 import { purgeCaseCards } from '../../archive/purge.ts';
 import { runCasesDestroyed } from '../../archive/hooks.ts';
 import { today } from '../../records/today.ts';
@@ -107,28 +110,31 @@ export async function deleteDestructionAct(unit: WriteUnit, id: string, expected
   await unit.audit({ action: 'destruction_act.deleted', objectType: 'destruction_act', objectId: id, payload: { number: `${act.number}/${act.year}` } });
 }
 
-function snapshot(act: DestructionAct, cases: Case[]): Record<string, unknown> {
-  return {
-    number: `${act.number}/${act.year}`,
-    reason: act.reason,
-    cases: cases.map((c, i) => ({ ...caseLine(c, i), destructionDueOn: destructionDueOn(c) })),
-  };
+/** The draft's content as it would be approved now (for the preview). */
+export async function draftActContent(unit: Pick<WriteUnit, 'scope'>, act: DestructionAct): Promise<ActContent> {
+  return actContent(await organisationOf(unit), act, await actCases(unit.scope, act.id), null);
 }
 
-export async function approveDestructionAct(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<DestructionAct> {
+export async function approveDestructionAct(unit: WriteUnit, actor: Actor, blobs: BlobStore, id: string, expectedVersion: number): Promise<DestructionAct> {
   const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
   assertActStatus(act, 'draft', { ru: 'утвердить акт', en: 'approve the act' });
   const cases = await actCases(unit.scope, id, true);
   await assertDestructible(unit.scope, cases, today(), id);
+  // Whole seconds: the time printed in the PDF and the stored one are the same instant.
+  const approvedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const content = actContent(await organisationOf(unit), act, cases, { by: actor.fullName, at: pdfTime(approvedAt) });
+  const pdf = await blobs.put(await actPdf(content, id, approvedAt));
+  await unit.trx('blob_holds').insert({ org_id: unit.scope.orgId, sha256: pdf.sha256, reason: `destruction act ${id} approved`, created_by: actor.userId });
   const approved = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, {
     status: 'approved',
     approvedBy: actor.userId,
     approvedByName: actor.fullName,
-    approvedAt: new Date(),
-    content: snapshot(act, cases),
+    approvedAt,
+    content: content as unknown as Record<string, unknown>,
+    pdfSha256: pdf.sha256,
     updatedAt: new Date(),
   });
-  await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: `${act.number}/${act.year}`, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id) } });
+  await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: content.number, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id), pdfSha256: pdf.sha256 } });
   return approved;
 }
 
@@ -146,7 +152,7 @@ export async function executeDestructionAct(unit: WriteUnit, actor: Actor, id: s
     status: 'executed',
     executedBy: actor.userId,
     executedAt: new Date(),
-    content: { ...(act.content ?? snapshot(act, cases)), purgedCards: cardIds.length, blobs: blobs.length },
+    content: { ...act.content, purgedCards: cardIds.length, blobs: blobs.length },
     updatedAt: new Date(),
   });
   await runCasesDestroyed(unit, executed, { caseIds, cardIds });

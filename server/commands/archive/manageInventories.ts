@@ -123,3 +123,15 @@ export async function approveInventory(unit: WriteUnit, actor: Actor, blobs: Blo
   });
   return approved;
 }
+
+/** Records the handover of an approved inventory's cases to the state archive; the cases become transferred. */
+export async function markInventoryTransferred(unit: WriteUnit, id: string, expectedVersion: number, archiveName: string): Promise<Inventory> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  if (inv.status !== 'approved') throw new AppError('INVENTORY_NOT_APPROVED');
+  if (inv.transferredAt) throw new AppError('INVENTORY_TRANSFERRED');
+  const cases = await inventoryCases(unit.scope, id);
+  await unit.scope.query(Case).whereIn('id', cases.map((c) => c.id)).where('status', 'in_inventory').patch({ status: 'transferred', updatedAt: new Date() });
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, { transferredAt: new Date(), transferredTo: archiveName, updatedAt: new Date() });
+  await unit.audit({ action: 'inventory.transferred', objectType: 'inventory', objectId: id, payload: { archive: archiveName, kind: inv.kind, year: inv.year, number: inv.number, caseIds: cases.map((c) => c.id) } });
+  return after;
+}
