@@ -15,6 +15,8 @@ export interface ArchiveSettings {
   fixityIntervalMs: number;
   /** renew evidence records this many days before the TSA certificate expires */
   renewDays: number;
+  /** OCR text layers on PDF/A copies of scans (ARCHIVE_OCR=0 turns it off, e.g. for benchmarks) */
+  ocr: boolean;
 }
 
 let settings: ArchiveSettings | null = null;
@@ -37,6 +39,7 @@ export function archiveSettingsFrom(config: Pick<Config, 'dataDir' | 's3'>, env:
     fixityMbPerMin: positive(env, 'FIXITY_MB_PER_MIN', 600),
     fixityIntervalMs: positive(env, 'FIXITY_INTERVAL_MINUTES', 24 * 60) * 60_000,
     renewDays: positive(env, 'ERS_RENEW_DAYS', 90),
+    ocr: env.ARCHIVE_OCR !== '0',
   };
 }
 

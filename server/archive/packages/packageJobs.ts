@@ -9,7 +9,7 @@ import { enqueueJob } from '../../jobs/queue.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
 import type { BlobStore } from '../../storage/index.ts';
 import type { PackageNote, PackageVersionEntry } from '../../models/ArchivePackage.ts';
-import { archiveStore } from './archiveConfig.ts';
+import { archiveSettings, archiveStore } from './archiveConfig.ts';
 import { gatherCard, PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
 import type { RenditionOptions } from './renditions.ts';
@@ -52,7 +52,7 @@ export async function packageCard(
   const now = options.now ?? new Date();
   const existing = await store.read(row.ocfl_id);
   const previous = existing ? headFiles(existing) : null;
-  const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: true }, previous });
+  const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: archiveSettings().ocr }, previous });
   const built = buildPackage(gathered.input);
   if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes: gathered.notes };
   const files = existing

@@ -2,6 +2,7 @@
 // scans (images, image-only PDFs) become PDF/A with the OCR text as an invisible layer, DOCX/ODT go through
 // LibreOffice when installed. What could not be converted is recorded with the reason, never silently dropped.
 import { createCanvas } from '@napi-rs/canvas';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
 import {
   checkPdfa,
   findLibreOffice,
@@ -41,12 +42,11 @@ export function pdfName(name: string): string {
   return `${name.replace(/\.[^.]+$/, '')}.pdf`;
 }
 
-/** OCR words as ScanPage words: image pixels, top-left origin. */
-function scanWords(doc: OcrDocument | null, index: number, dpi: number): ScanPage['words'] {
-  if (!doc) return [];
-  const layer = buildTextLayer(doc)[index];
-  if (!layer) return [];
-  const s = dpi / 72;
+/** OCR words as ScanPage words: pixels of the image as supplied, top-left origin. */
+function scanWords(doc: OcrDocument | null, index: number): ScanPage['words'] {
+  const layer = doc ? buildTextLayer(doc)[index] : undefined;
+  const s = doc?.pages[index]?.sourceScale;
+  if (!layer || !s) return [];
   return layer.words.map((w) => ({ text: w.text, x: w.x * s, y: (layer.heightPt - w.y - w.fontSize) * s, w: w.width * s, h: w.fontSize * s }));
 }
 
@@ -58,11 +58,49 @@ async function ocr(bytes: Uint8Array, enabled: boolean): Promise<OcrDocument | n
 async function imageRendition(bytes: Uint8Array, kind: 'png' | 'jpeg', meta: DocumentMeta, options: RenditionOptions): Promise<Uint8Array> {
   const doc = await ocr(bytes, options.ocr);
   const dpi = doc?.pages[0] ? Math.round(doc.pages[0].sourceScale * 72) : 300;
-  return imagesToPdfa(meta, [{ image: bytes, kind, dpi, words: scanWords(doc, 0, dpi) }]);
+  return imagesToPdfa(meta, [{ image: bytes, kind, dpi, words: scanWords(doc, 0) }]);
+}
+
+/**
+ * The scanner's own JPEG of each page, when every page of the PDF shows exactly one DCT-encoded image: re-used
+ * byte for byte (no re-encoding, no loss), at the resolution the page size implies. Null when the layout is any
+ * other, and the pages are rendered instead.
+ */
+async function pageJpegs(bytes: Uint8Array): Promise<{ image: Uint8Array; dpi: number }[] | null> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
+  } catch {
+    return null;
+  }
+  const out: { image: Uint8Array; dpi: number }[] = [];
+  for (const page of doc.getPages()) {
+    const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+    const images = (xobjects?.entries() ?? []).map(([, v]) => (v instanceof PDFRef ? doc.context.lookup(v) : v));
+    if (images.length !== 1 || !(images[0] instanceof PDFRawStream)) return null;
+    const dict = images[0].dict;
+    const filter = dict.get(PDFName.of('Filter'));
+    const dct = filter === PDFName.of('DCTDecode') || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === PDFName.of('DCTDecode'));
+    const space = dict.get(PDFName.of('ColorSpace'));
+    const width = dict.get(PDFName.of('Width'));
+    if (!dct || (space !== PDFName.of('DeviceRGB') && space !== PDFName.of('DeviceGray')) || !(width instanceof PDFNumber) || page.getRotation().angle % 360 !== 0) return null;
+    out.push({ image: images[0].contents, dpi: (width.asNumber() * 72) / page.getWidth() });
+  }
+  return out.length > 0 ? out : null;
 }
 
 /** Pages of an image-only PDF rendered at SCAN_DPI, OCRed, and laid out again as PDF/A. */
 async function scannedPdfRendition(bytes: Uint8Array, meta: DocumentMeta, options: RenditionOptions): Promise<Uint8Array> {
+  const jpegs = await pageJpegs(bytes);
+  if (jpegs) {
+    const pages: ScanPage[] = [];
+    for (const j of jpegs) pages.push({ image: j.image, kind: 'jpeg', dpi: j.dpi, words: scanWords(await ocr(j.image, options.ocr), 0) });
+    try {
+      return await imagesToPdfa(meta, pages);
+    } catch {
+      // An image pdf-lib cannot embed (CMYK, progressive oddities): render the pages instead.
+    }
+  }
   const pdf = await openPdf(bytes);
   const pages: ScanPage[] = [];
   try {
@@ -76,7 +114,7 @@ async function scannedPdfRendition(bytes: Uint8Array, meta: DocumentMeta, option
       await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
       const image = new Uint8Array(await canvas.encode('png'));
       const doc = await ocr(image, options.ocr);
-      pages.push({ image, kind: 'png', dpi: SCAN_DPI, words: scanWords(doc, 0, SCAN_DPI) });
+      pages.push({ image, kind: 'png', dpi: SCAN_DPI, words: scanWords(doc, 0) });
       page.cleanup();
     }
   } finally {

@@ -1,0 +1,102 @@
+// Archive pipeline through the server: packages per second made by the `archive.package_card` job for a typical
+// card — a 3-page A4 scan (image-only PDF, JPEG pages at 200 dpi) plus a document with a detached GOST R 34.10-2012
+// signature (CRLs embedded) — excluding OCR (ARCHIVE_OCR=0). Cards are registered, signature-checked, filed and
+// archived over HTTP beforehand; only the packaging jobs are timed (gathering, PDF/A of the scan, package build with
+// SHA-512/SHA-256/Streebog digests, OCFL write to DATA_DIR/ocfl, database records and audit).
+// Usage: npx tsx bench/archive-pipeline.ts [cards]   (prints figures; --write updates BENCHMARKS.md)
+import { readFileSync } from 'node:fs';
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument } from 'pdf-lib';
+import pino from 'pino';
+import { concat, raw } from '../signature/asn1.ts';
+import { cmsParts, tlv } from '../signature/fixtures/der.ts';
+import { JobWorker } from '../server/jobs/worker.ts';
+import { startTestServer } from '../server/testing/testServer.ts';
+import { machineLine, updateBenchmarks } from './report.ts';
+
+process.env.ARCHIVE_OCR = '0';
+const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
+const FIX = new URL('../signature/fixtures/out/', import.meta.url);
+const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(p, FIX)));
+
+function scanPage(n: number): Uint8Array {
+  const c = createCanvas(1654, 2339);
+  const g = c.getContext('2d');
+  g.fillStyle = '#f4f1ea';
+  g.fillRect(0, 0, 1654, 2339);
+  g.fillStyle = '#222';
+  g.font = '28px serif';
+  for (let y = 200; y < 2200; y += 44) g.fillText(`Страница ${n}. Строка ${y}: входящее письмо, резолюция, исполнитель, срок исполнения.`, 120, y);
+  return new Uint8Array(c.encodeSync('jpeg', 80));
+}
+
+async function scanPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (const n of [1, 2, 3]) {
+    const img = await doc.embedJpg(scanPage(n));
+    doc.addPage([595.28, 841.89]).drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  }
+  return doc.save();
+}
+
+function withCrls(der: Uint8Array, crls: Uint8Array[]): Uint8Array {
+  const p = cmsParts(der);
+  const head = p.sd.slice(0, -1).filter((n) => n.tag !== 0xa1).map(raw);
+  return tlv(0x30, concat(raw(p.ci[0]!), tlv(0xa0, tlv(0x30, concat(...head, tlv(0xa1, concat(...crls)), raw(p.sd[p.sd.length - 1]!))))));
+}
+
+const srv = await startTestServer();
+try {
+  const clerk = await srv.login('clerk');
+  const archivist = await srv.login('archivist');
+  const admin = await srv.login('admin');
+  await admin.post('/api/trust-anchors', { bundle: Buffer.from(fixture('trust/gost256A-root.pem')).toString('utf8') });
+  const scan = await scanPdf();
+  const data = fixture('doc.txt');
+  const signature = withCrls(fixture('gost256A/detached.p7s'), [fixture('gost256A/inter.crl'), fixture('gost256A/root.crl')]);
+  const quiet = pino({ level: 'silent' });
+  const prep = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['signature.verify'] });
+  const cards: string[] = [];
+  for (let i = 0; i < N; i++) {
+    const ids = [
+      (await clerk.upload(scan, `скан-${i}.pdf`)).body.id,
+      (await clerk.upload(data, 'doc.txt')).body.id,
+      (await clerk.upload(signature, 'doc.txt.sig')).body.id,
+    ];
+    const card = await clerk.post<{ id: string; version: number }>('/api/cards', { kind: 'incoming', register: true, summary: `Письмо ${i} о ремонте`, fileIds: ids });
+    cards.push(card.body.id);
+  }
+  await prep.drain();
+  for (const id of cards) {
+    const v = (await clerk.get<{ version: number }>(`/api/cards/${id}`)).body.version;
+    await clerk.post(`/api/cards/${id}/file-in-case`, { caseIndex: '01-10' }, { 'if-match': `"v${v}"` });
+    const v2 = (await clerk.get<{ version: number }>(`/api/cards/${id}`)).body.version;
+    const res = await archivist.post(`/api/cards/${id}/archive`, {}, { 'if-match': `"v${v2}"` });
+    if (res.status !== 202) throw new Error(`archive failed: ${res.status} ${res.text}`);
+  }
+  const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency: 1 });
+  const t0 = performance.now();
+  await worker.drain();
+  const seconds = (performance.now() - t0) / 1000;
+  const rows = (await srv.rt.knex('archive_packages').select('status', 'size_bytes')) as { status: string; size_bytes: number }[];
+  const packaged = rows.filter((r) => r.status === 'packaged');
+  if (packaged.length !== N) throw new Error(`${packaged.length} of ${N} packaged: ${JSON.stringify(rows.map((r) => r.status))}`);
+  const inBytes = N * (scan.length + data.length + signature.length);
+  const outBytes = packaged.reduce((n, r) => n + Number(r.size_bytes), 0);
+  const line = (label: string, value: string): string => `| ${label} | ${value} |`;
+  const body = [
+    `Server job \`archive.package_card\` (1 worker), ${N} cards, each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Noisy: 2 cores shared with other work.`,
+    '',
+    '| measure | value |',
+    '|---|---|',
+    line('packages/s', (N / seconds).toFixed(2)),
+    line('ms per package', ((seconds * 1000) / N).toFixed(0)),
+    line('input MB/s (originals)', (inBytes / 2 ** 20 / seconds).toFixed(2)),
+    line('written MB/s (OCFL objects)', (outBytes / 2 ** 20 / seconds).toFixed(2)),
+    line('object size', `${(outBytes / N / 1024).toFixed(0)} KiB`),
+  ].join('\n');
+  console.log(`${machineLine()}\n${body}`);
+  if (process.argv.includes('--write')) updateBenchmarks('archive-pipeline', 'Archive pipeline through the server (packages/s)', `npx tsx bench/archive-pipeline.ts ${N} --write`, body);
+} finally {
+  await srv.close();
+}

@@ -1,0 +1,54 @@
+// PDF/A copies of a card's files: scans keep the scanner's JPEG bytes, images become PDF/A, formats without a
+// conversion are recorded with the reason. OCR is off here (the OCR text layer is the ocr/ library's, tested there).
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { checkPdfa, findLibreOffice } from '../../../archive/index.ts';
+import { makeRendition } from './renditions.ts';
+
+const meta = { title: 'Скан', author: 'Kartoteka', created: '2026-11-20T09:00:00Z', documentId: 'urn:test:1' };
+
+function page(n: number, type: 'jpeg' | 'png'): Uint8Array {
+  const c = createCanvas(827, 1170);
+  const g = c.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, 827, 1170);
+  g.fillStyle = '#000';
+  g.font = '24px serif';
+  g.fillText(`Страница ${n}`, 80, 120);
+  return new Uint8Array(type === 'jpeg' ? c.encodeSync('jpeg', 80) : c.encodeSync('png'));
+}
+
+describe('PDF/A renditions of card files', () => {
+  it('an image-only PDF keeps each page’s JPEG byte for byte, at the resolution of the page size', async () => {
+    const jpegs = [1, 2, 3].map((n) => page(n, 'jpeg'));
+    const doc = await PDFDocument.create();
+    for (const j of jpegs) doc.addPage([595.28, 841.89]).drawImage(await doc.embedJpg(j), { x: 0, y: 0, width: 595.28, height: 841.89 });
+    const r = await makeRendition({ name: 'скан.pdf', mime: 'application/pdf', bytes: await doc.save() }, meta, { ocr: false });
+    expect(r.rendition?.conversion?.method).toBe('scan');
+    const out = Buffer.from(r.rendition!.bytes);
+    for (const j of jpegs) expect(out.indexOf(Buffer.from(j))).toBeGreaterThan(0);
+    expect(checkPdfa(r.rendition!.bytes).conformant).toBe(true);
+    const again = await PDFDocument.load(r.rendition!.bytes);
+    expect(again.getPages().map((p) => Math.round(p.getWidth()))).toEqual([595, 595, 595]);
+  });
+
+  it('a born-digital PDF is normalised, a PNG scan becomes PDF/A, other formats get a note with the reason', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([595, 842]).drawText('A born-digital letter with enough text to count as text.', { x: 50, y: 780, size: 12, font });
+    const pdf = await makeRendition({ name: 'письмо.pdf', mime: 'application/pdf', bytes: await doc.save() }, meta, { ocr: false });
+    expect(pdf.rendition && checkPdfa(pdf.rendition.bytes).conformant).toBe(true);
+    expect(['lossless', 'ghostscript', 'rasterised']).toContain(pdf.rendition?.conversion?.method);
+    const png = await makeRendition({ name: 'фото.png', mime: 'image/png', bytes: page(1, 'png') }, meta, { ocr: false });
+    expect(png.rendition?.name).toBe('фото.pdf');
+    expect(checkPdfa(png.rendition!.bytes).conformant).toBe(true);
+    const zip = await makeRendition({ name: 'архив.zip', mime: 'application/zip', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }, meta, { ocr: false });
+    expect(zip.rendition).toBeUndefined();
+    expect(zip.note).toMatchObject({ kind: 'no-rendition', file: 'архив.zip' });
+    if (!findLibreOffice()) {
+      const docx = await makeRendition({ name: 'приказ.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: new Uint8Array([0x50, 0x4b]) }, meta, { ocr: false });
+      expect(docx.note?.message).toMatch(/LibreOffice/);
+    }
+  });
+});
