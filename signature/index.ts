@@ -11,6 +11,7 @@ export type {
   Indication,
   PdfCoverage,
   QualifiedDetails,
+  ReferencesReport,
   RevocationInfo,
   SignatureReport,
   SignerReport,

@@ -70,6 +70,11 @@ export interface RevocationInfo {
   sha256: string;
 }
 
+export interface ReferencesReport {
+  certificates: { referenced: number; matched: number };
+  revocation: { referenced: number; matched: number; usedButUnreferenced: number };
+}
+
 export interface TimestampInfo {
   type: 'signature-time-stamp' | 'content-time-stamp' | 'archive-time-stamp' | 'esc-time-stamp';
   genTime: string;
@@ -101,6 +106,8 @@ export interface SignatureReport {
   warnings: string[];
   /** Signed and unsigned attributes present, by name (unknown ones by OID). */
   attributes: { signed: string[]; unsigned: string[] };
+  /** CAdES-C complete certificate / revocation references matched against this validation's data. */
+  references?: ReferencesReport;
   /** PAdES only. */
   pdf?: PdfCoverage;
 }

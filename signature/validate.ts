@@ -6,6 +6,7 @@ import { hashName } from './algorithms.ts';
 import { archiveTimestampV3Input } from './archiveTimestamp.ts';
 import { attributeNames, embeddedValues, formatOf } from './attributes.ts';
 import { buildPath, chainConstraintProblems, validAt } from './chain.ts';
+import { checkReferences } from './references.ts';
 import type { SignedData, SignerInfo } from './cms.ts';
 import { addEvidence, type ValidationContext } from './context.ts';
 import { MESSAGES } from './messages.ts';
@@ -167,6 +168,7 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
   );
   let signerHasStatus = false;
   let signerStale: string | undefined;
+  const usedRevocation: Uint8Array[] = [];
   for (let i = 0; i < path.length - 1; i++) {
     const c = path[i]!;
     const statuses = revocationStatuses(c, path[i + 1]!, data, warnings, pool);
@@ -178,6 +180,7 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     const fresh = statuses.find((x) => x.status === 'good' && isFresh(x, best, ctx.validationTime));
     const s = revoked ?? fresh ?? statuses[0]!;
     report.revocation.push(revocationInfo(s, c, ctx, s.status !== 'good' || s === fresh));
+    usedRevocation.push(s.der);
     if (s.status === 'revoked') {
       if (!s.revocationTime || s.revocationTime <= best) {
         return finish({ indication: 'TOTAL_FAILED', sub: 'REVOKED', detail: i === 0 ? undefined : `CA certificate ${nameToString(c.subject)}` });
@@ -192,6 +195,9 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     }
     if (i === 0 && s.status !== 'unknown') signerHasStatus = true;
   }
+
+  const references = checkReferences(si, path, [...data.crls.map((x) => x.crl.der), ...data.ocsp.map((x) => x.resp.der)], usedRevocation, warnings);
+  if (references) report.references = references;
 
   // Validity at the best signature time.
   const leafState = validAt(cert, best);
