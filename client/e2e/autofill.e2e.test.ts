@@ -134,6 +134,8 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     expect(after.cards).toBe(before.cards + 1);
     const count = (m: Metrics, field: string, key: 'correct' | 'total' | 'proposed') => m.fields.find((f) => f.field === field)?.[key] ?? 0;
     expect(count(after, 'outNumber', 'correct')).toBe(count(before, 'outNumber', 'correct') + 1);
+    // The addressee accepted as the staff member «А. Н. Сергееву» names counts as kept.
+    expect(count(after, 'addressee', 'correct')).toBe(count(before, 'addressee', 'correct') + 1);
     expect(count(after, 'subject', 'proposed')).toBe(count(before, 'subject', 'proposed') + 1);
     expect(count(after, 'subject', 'correct')).toBe(count(before, 'subject', 'correct'));
 

@@ -63,12 +63,16 @@ describe('autofill from a scan', () => {
     expect(subject?.rel?.y1).toBeLessThan((842 - 640 + 6) / 842);
 
     const fields = proposal.body.fields;
+    // The clerk accepted the printed addressee («А. Н. Сергееву») as the staff member it names.
+    const head = (await srv.rt.knex('staff').where({ last_name: 'Сергеев', first_name: 'Алексей' }).first('id', 'last_name', 'first_name', 'middle_name')) as { id: string; last_name: string; first_name: string; middle_name: string };
     const card = await clerk.post<{ id: string }>('/api/cards', {
       kind: 'incoming',
       register: true,
       autofillFileId: file.id,
       fileIds: [file.id],
       correspondentId: known.body.id,
+      addressee: `${head.last_name} ${head.first_name} ${head.middle_name}`,
+      addresseeStaffId: head.id,
       summary: typeof fields.subject === 'string' ? fields.subject : 'О ремонте кровли',
       outNumber: typeof fields.outNumber === 'string' ? fields.outNumber : '12-34/567',
       outDate: '2026-03-05',
@@ -77,6 +81,8 @@ describe('autofill from a scan', () => {
     const metrics = await clerk.get<{ cards: number; fields: { field: string; total: number; correct: number }[]; overall: number | null }>('/api/autofill/metrics');
     expect(metrics.body.cards).toBe(1);
     expect(metrics.body.fields.find((f) => f.field === 'outNumber')?.total).toBe(1);
+    expect(fields.addressee).toMatch(/Сергееву/);
+    expect(metrics.body.fields.find((f) => f.field === 'addressee')).toMatchObject({ total: 1, correct: 1 });
     expect(metrics.body.overall).not.toBeNull();
 
     // The same letter scanned again is recognised as a duplicate of the registered card.
