@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ru } from '../src/i18n/ru.ts';
@@ -25,6 +29,22 @@ const LETTER = [
   { text: 'И. И. Петров', x: 420, y: 520 },
 ];
 
+// A scan is made from the same letter with poppler's pdftoppm (Debian poppler-utils); without it that test skips.
+const PDFTOPPM = '/usr/bin/pdftoppm';
+const canScan = existsSync(PDFTOPPM);
+if (available && !canScan) console.warn(`[e2e] the scanned-letter autofill test is skipped: ${PDFTOPPM} not found (apt-get install poppler-utils)`);
+
+async function letterScan(): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'kartoteka-scan-'));
+  try {
+    writeFileSync(join(dir, 'letter.pdf'), await letterPdf(LETTER));
+    execFileSync(PDFTOPPM, ['-r', '200', '-gray', '-png', '-singlefile', join(dir, 'letter.pdf'), join(dir, 'scan')]);
+    return readFileSync(join(dir, 'scan.png'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 interface Metrics {
   cards: number;
   fields: { field: string; total: number; correct: number; proposed: number }[];
@@ -46,15 +66,15 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
   const metrics = async (): Promise<Metrics> => (await (await page.context().request.get(`${harness.baseUrl}/api/autofill/metrics`)).json()) as Metrics;
   const fieldRow = (name: string) => page.getByTestId('autofill-field').and(page.locator(`[data-field="${name}"]`));
 
-  async function dropLetter(name: string) {
-    const pdf = Buffer.from(await letterPdf(LETTER));
+  async function dropLetter(name: string, bytes?: Buffer, type = 'application/pdf') {
+    const file = bytes ?? Buffer.from(await letterPdf(LETTER));
     const drop = await page.evaluateHandle(
-      ([bytes, fileName]) => {
+      ([data, fileName, mime]) => {
         const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(bytes)], fileName, { type: 'application/pdf' }));
+        transfer.items.add(new File([new Uint8Array(data)], fileName, { type: mime }));
         return transfer;
       },
-      [[...pdf], name] as const,
+      [[...file], name, type] as const,
     );
     await page.getByTestId('file-drop').dispatchEvent('drop', { dataTransfer: drop });
     await page.getByTestId('file-list').getByText(name).waitFor();
@@ -179,6 +199,34 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     const suggestions = page.getByTestId('resolution-suggestions');
     await suggestions.waitFor();
     expect(await suggestions.textContent()).toMatch(new RegExp(`${ru['sug.abstain']}|${ru['sug.executors']}`));
+    await signOut(page);
+  });
+
+  test.skipIf(!canScan)('a scanned page (PNG, OCR): the source box of the summary lies where the line is printed', async () => {
+    const scan = await letterScan();
+    await page.goto(`${harness.baseUrl}/`);
+    await signIn(page, 'clerk', harness.demoPassword);
+    await page.getByTestId('home-clerk').waitFor();
+    await dropLetter('скан-письма.png', scan, 'image/png');
+    const panel = page.getByTestId('autofill-panel');
+    // tesseract reads the page in a worker thread of the server: slower than a text layer.
+    await panel.and(page.locator('[data-status="done"]')).waitFor({ timeout: 240_000 });
+    await page.locator('[data-testid="file-preview"][data-state="ready"] img').waitFor({ timeout: 60_000 });
+    expect(await fieldRow('subject').getByTestId('autofill-value').textContent()).toMatch(/ремонте кровли/);
+    await fieldRow('subject').hover();
+    const box = page.getByTestId('autofill-box');
+    await box.waitFor();
+    const imageBox = await page.locator('[data-testid="file-preview"] img').boundingBox();
+    const litBox = await box.boundingBox();
+    if (!imageBox || !litBox) throw new Error('no geometry');
+    // «О ремонте кровли…» has its baseline 640 pt above the bottom of the 842 pt page, from x = 60 pt of 595.
+    const top = (litBox.y - imageBox.y) / imageBox.height;
+    const bottom = (litBox.y + litBox.height - imageBox.y) / imageBox.height;
+    expect(top).toBeGreaterThan((842 - 640 - 18) / 842);
+    expect(bottom).toBeLessThan((842 - 640 + 10) / 842);
+    expect((litBox.x - imageBox.x) / imageBox.width).toBeGreaterThan(40 / 595);
+    expect((litBox.x - imageBox.x) / imageBox.width).toBeLessThan(80 / 595);
+    await saveScreenshot(page, 'autofill-5-scan');
     await signOut(page);
   });
 });
