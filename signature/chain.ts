@@ -4,6 +4,7 @@ import { equalBytes } from './asn1.ts';
 import { verifySignature } from './algorithms.ts';
 import { nameConstraintProblems } from './nameConstraints.ts';
 import { sameName } from './names.ts';
+import { policyProblems } from './policyConstraints.ts';
 import { OID } from './oids.ts';
 import type { TrustStore } from './trustStore.ts';
 import { KEY_USAGE, type Certificate } from './x509.ts';
@@ -101,7 +102,7 @@ export function chainConstraintProblems(path: Certificate[], purpose: 'signing' 
     // Intermediates between this CA and the leaf (self-issued ones do not count; none expected here).
     if (pl !== undefined && i - 1 > pl) problems.push(`path length constraint of certificate #${i} exceeded`);
   });
-  problems.push(...nameConstraintProblems(path));
+  problems.push(...nameConstraintProblems(path), ...policyProblems(path));
   return problems;
 }
 

@@ -11,7 +11,7 @@ export const MESSAGES: Record<SubIndication | 'PASSED', [string, string]> = {
   NOT_YET_VALID: ['The signer’s certificate was not yet valid when the signature was made.', 'Сертификат подписанта ещё не действовал в момент подписания.'],
   NO_SIGNING_CERTIFICATE_FOUND: ['The signer’s certificate was not found.', 'Сертификат подписанта не найден.'],
   NO_CERTIFICATE_CHAIN_FOUND: ['No certificate chain to a trusted root was found.', 'Не построена цепочка сертификатов до доверенного корневого сертификата.'],
-  CHAIN_CONSTRAINTS_FAILURE: ['The certificate chain violates constraints (CA flags, key usage, name constraints, critical extensions).', 'Цепочка сертификатов нарушает ограничения (признак УЦ, назначение ключа, ограничения имён, критичные расширения).'],
+  CHAIN_CONSTRAINTS_FAILURE: ['The certificate chain violates constraints (CA flags, key usage, name or policy constraints, critical extensions).', 'Цепочка сертификатов нарушает ограничения (признак УЦ, назначение ключа, ограничения имён или политик, критичные расширения).'],
   CRYPTO_CONSTRAINTS_FAILURE: ['The algorithm or key of the signature is not supported.', 'Алгоритм или ключ подписи не поддерживается.'],
   OUT_OF_BOUNDS_NO_POE: ['A certificate of the chain is outside its validity period and there is no proof the signature existed before.', 'Сертификат цепочки вне срока действия, и нет доказательства существования подписи до его окончания.'],
   REVOKED_NO_POE: ['A certificate was revoked and there is no proof the signature existed before.', 'Сертификат отозван, и нет доказательства существования подписи до отзыва.'],
