@@ -6,7 +6,7 @@ import { CardListQuery, CreateCardBody, UpdateCardBody } from './schema.ts';
 import { Card } from '../../models/Card.ts';
 import { CardDetailSchema, CardSummarySchema, presentCard, presentCardDetail } from '../../presenters/cardPresenter.ts';
 import { createCard } from '../../commands/cards/createCard.ts';
-import { registerCard, registrationGroup } from '../../commands/cards/registerCard.ts';
+import { findJournal, registerCard, registrationGroup } from '../../commands/cards/registerCard.ts';
 import { cancelCard, updateCard } from '../../commands/cards/updateCard.ts';
 import { AppError } from '../../http/problem.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
@@ -29,8 +29,9 @@ defineRoute({
   errors: ['JOURNAL_NOT_FOUND', 'CARD_FIELDS_INVALID', 'NUMBER_TEMPLATE_INVALID'],
   async handler(ctx) {
     const { register, autofillFileId, ...input } = ctx.body;
+    const journal = register ? await findJournal(ctx.scope, input.kind, input.journalId) : null;
     const card = await ctx.write(async (unit) => {
-      const created = await createCard(unit, ctx.actor, input, register ?? false);
+      const created = await createCard(unit, ctx.actor, input, journal);
       if (autofillFileId) {
         await unit.scope.findOr404(StoredFile, autofillFileId);
         await recordAutofillOutcome(unit.trx, created, autofillFileId);
@@ -127,7 +128,7 @@ defineRoute({
     const card = await ctx.write(async (unit) => {
       const current = await unit.scope.findOr404(Card, ctx.params.id);
       if (current.version !== version) throw new AppError('PRECONDITION_FAILED');
-      return registerCard(unit, current, ctx.body.journalId);
+      return registerCard(unit, current, await findJournal(unit.scope, current.kind, ctx.body.journalId ?? current.journalId));
     }, registrationGroup(ctx.actor.orgId));
     ctx.setVersion(card.version);
     return presentCardDetail(ctx.app.knex, card);

@@ -11,6 +11,7 @@ import { loadCalendar } from '../../records/calendar/loadCalendar.ts';
 import { addCalendarDays, addWorkingDays } from '../../records/calendar/workingDays.ts';
 import { today } from '../../records/today.ts';
 import { registerCard } from './registerCard.ts';
+import type { Journal } from '../../models/Journal.ts';
 import type { CardInput, CardLinkInput } from './cardInput.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
 import { enqueueCardSignatureChecks } from '../../signatures/signatureJobs.ts';
@@ -39,7 +40,8 @@ export async function addLinks(unit: WriteUnit, cardId: string, links: CardLinkI
   }
 }
 
-export async function createCard(unit: WriteUnit, actor: Actor, input: CardInput, register: boolean): Promise<Card> {
+/** @param register the journal to register the new card in at once (see findJournal), or null for a draft. */
+export async function createCard(unit: WriteUnit, actor: Actor, input: CardInput, register: Journal | null): Promise<Card> {
   await checkReferences(unit, input);
   await validateCardFields(unit.trx, unit.scope.orgId, input.kind, input.fields ?? {});
   const deadline = await resolveDeadline(unit, input);
@@ -73,7 +75,7 @@ export async function createCard(unit: WriteUnit, actor: Actor, input: CardInput
   const { fileIds, links, ...requisites } = input;
   const created = { ...requisites, deadline, files: fileIds ?? [], links: links ?? [] };
   if (fileIds?.length) await enqueueCardSignatureChecks(unit.trx, unit.scope.orgId, card.id);
-  if (register) return registerCard(unit, card, input.journalId, created);
+  if (register) return registerCard(unit, card, register, created);
   await reindexCard(unit.trx, unit.scope.orgId, card.id);
   await unit.audit({ action: 'card.created', objectType: 'card', objectId: card.id, payload: created });
   return card;

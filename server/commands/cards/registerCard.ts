@@ -3,7 +3,8 @@
 // the commit, so the journal's counter row is locked for as short a time as possible (records/numbering.ts).
 import type { WriteUnit } from '../../http/route.ts';
 import { AppError } from '../../http/problem.ts';
-import { Card } from '../../models/Card.ts';
+import { Card, type CardKind } from '../../models/Card.ts';
+import type { TenantScope } from '../../tenancy/scope.ts';
 import { Journal } from '../../models/Journal.ts';
 import { Department } from '../../models/Department.ts';
 import { formatNumber, NumberTemplateError, SEQ_SLOT, assignNumber } from '../../records/numbering.ts';
@@ -12,13 +13,18 @@ import { today } from '../../records/today.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
 import { auditEntry, ensureChainHead } from '../../audit/appendAudit.ts';
 
-async function journalFor(unit: WriteUnit, card: Card, journalId: string | undefined): Promise<Journal> {
-  if (journalId ?? card.journalId) {
-    const journal = await unit.scope.query(Journal).findById((journalId ?? card.journalId) as string);
-    if (journal && journal.active && journal.kind === card.kind) return journal;
+/**
+ * The journal a card of this kind is registered in: the one named, or the kind's first active journal. Callers on
+ * the hot path read it before joining the registration group (a journal changes rarely; the group's serial
+ * section should only hold what needs the locks).
+ */
+export async function findJournal(scope: TenantScope, kind: CardKind, journalId: string | null | undefined): Promise<Journal> {
+  if (journalId) {
+    const journal = await scope.query(Journal).findById(journalId);
+    if (journal && journal.active && journal.kind === kind) return journal;
     throw new AppError('JOURNAL_NOT_FOUND');
   }
-  const journal = await unit.scope.query(Journal).where({ kind: card.kind, active: true }).orderBy('created_at').first();
+  const journal = await scope.query(Journal).where({ kind, active: true }).orderBy('created_at').first();
   if (!journal) throw new AppError('JOURNAL_NOT_FOUND');
   return journal;
 }
@@ -31,9 +37,9 @@ async function departmentCode(unit: WriteUnit, departmentId: string | null): Pro
  * @param requisites what the card was created with, when creation and registration are one step: recorded in
  *   the same audit entry instead of a separate one.
  */
-export async function registerCard(unit: WriteUnit, card: Card, journalId?: string, requisites?: Record<string, unknown>): Promise<Card> {
+export async function registerCard(unit: WriteUnit, card: Card, journal: Journal, requisites?: Record<string, unknown>): Promise<Card> {
   assertTransition(card.status, 'registered');
-  const journal = await journalFor(unit, card, journalId);
+  if (journal.kind !== card.kind) throw new AppError('JOURNAL_NOT_FOUND');
   const regDate = today();
   const calendarYear = Number(regDate.slice(0, 4));
   const counterYear = journal.resetYearly ? calendarYear : 0;
