@@ -137,6 +137,11 @@ describe.skipIf(!available || !haveFixtures)('signatures on the card: verdict, r
     expect(await stamped.getByTestId('signature-reason').textContent()).toContain(ru['sig.sub.TRY_LATER']);
     await stamped.getByTestId('signature-details').locator('summary').click();
     expect(await stamped.getByTestId('signature-details').textContent()).toContain('signature-time-stamp');
+    // The card's file list carries the same verdicts beside the files.
+    const listed = (name: string) => page.getByTestId('card-file').filter({ hasText: name }).getByTestId('signature-badge');
+    expect(await listed('письмо-подписанное.pdf').getAttribute('data-verdict')).toBe('valid');
+    expect(await listed('приложение.txt.sig').getAttribute('data-verdict')).toBe('invalid');
+    expect(await listed('справка.txt.p7s').getAttribute('data-verdict')).toBe('unknown');
     await saveScreenshot(page, 'signatures-3-three-verdicts');
     expect(await findAccessibilityViolations(page)).toEqual([]);
 

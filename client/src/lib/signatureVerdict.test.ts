@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ru } from '../i18n/ru.ts';
-import { awaitingRecheck, bundleText, currentChecks, errorReasonKey, reasonKey, signToolClasses, verdictOf } from './signatureVerdict.ts';
+import { awaitingRecheck, bundleText, currentChecks, errorReasonKey, fileVerdicts, reasonKey, signToolClasses, verdictOf } from './signatureVerdict.ts';
 
 const SUBS = [
   'FORMAT_FAILURE', 'HASH_FAILURE', 'SIG_CRYPTO_FAILURE', 'REVOKED', 'EXPIRED', 'NOT_YET_VALID', 'NO_SIGNING_CERTIFICATE_FOUND',
@@ -42,6 +42,17 @@ describe('which result is current, and what a re-verification still waits for', 
   test('the latest check per signed file', () => {
     const list = [check('a', 's', '2026-11-24T10:00:00Z'), check('a', 's', '2026-11-24T11:00:00Z'), check('b', null, '2026-11-24T09:00:00Z')];
     expect(currentChecks(list)).toEqual([check('a', 's', '2026-11-24T11:00:00Z'), check('b', null, '2026-11-24T09:00:00Z')]);
+  });
+
+  test('a verdict per file: the document and its signature file, the worst when several checks name a file', () => {
+    expect(
+      fileVerdicts([
+        { ...check('doc', 'sig', '2026-11-24T11:00:00Z'), status: 'passed' },
+        { ...check('doc', 'sig', '2026-11-24T10:00:00Z'), status: 'failed' },
+        { ...check('doc', 'sig2', '2026-11-24T10:00:00Z'), status: 'indeterminate' },
+        { ...check('pdf', null, '2026-11-24T10:00:00Z'), status: 'failed' },
+      ]),
+    ).toEqual({ doc: 'unknown', sig: 'valid', sig2: 'unknown', pdf: 'invalid' });
   });
 
   test('waits for each earlier result to be replaced; with none, for the first result', () => {

@@ -86,6 +86,22 @@ export function pendingKey(c: Pick<SignatureCheck, 'fileId' | 'signatureFileId'>
   return checkKey(c);
 }
 
+const SEVERITY: Readonly<Record<Verdict, number>> = { valid: 0, unknown: 1, invalid: 2 };
+
+/** Each file's verdict (the signed document and its signature file alike); the worst when several checks name it. */
+export function fileVerdicts(checks: readonly Pick<SignatureCheck, 'fileId' | 'signatureFileId' | 'validatedAt' | 'status'>[]): Record<string, Verdict> {
+  const out: Record<string, Verdict> = {};
+  for (const check of currentChecks(checks)) {
+    const verdict = verdictOf(check.status);
+    for (const id of [check.fileId, check.signatureFileId]) {
+      if (!id) continue;
+      const seen = out[id];
+      if (!seen || SEVERITY[verdict] > SEVERITY[seen]) out[id] = verdict;
+    }
+  }
+  return out;
+}
+
 /** The text a trust-store import sends: PEM as it is, anything binary (DER) as base64. */
 export function bundleText(bytes: Uint8Array): string {
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
