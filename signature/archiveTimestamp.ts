@@ -1,13 +1,14 @@
-// CAdES-A archive-time-stamp-v3 (ETSI EN 319 122-1 §5.5.3): what its message imprint covers, and the
+// CAdES-A archive time-stamps. archive-time-stamp-v3 (ETSI EN 319 122-1 §5.5.3): what its message imprint covers, and the
 // ats-hash-index-v3 that lists the certificates, CRLs and unsigned attribute values present when it
 // was made. The imprint is the hash of
 //   eContentType ‖ H(signed content) ‖ version ‖ sid ‖ digestAlgorithm ‖ signedAttrs ‖
 //   signatureAlgorithm ‖ signature ‖ ATSHashIndexV3
 // (each field's complete encoding, H with the time-stamp's own imprint algorithm); every hash in the
 // index must still match an item of the signature — data may be added later, never removed or changed.
-import { children, concat, equalBytes, octets, oid, parseAll, raw, TAG, type Node } from './asn1.ts';
+import { children, concat, equalBytes, octets, oid, parseAll, raw, TAG, tlv, type Node } from './asn1.ts';
 import { digest, hashName, type HashName } from './algorithms.ts';
 import type { SignedData, SignerInfo } from './cms.ts';
+import { OID } from './oids.ts';
 import type { TimeStampToken } from './tsp.ts';
 
 export const ATS_HASH_INDEX_V3 = '0.4.0.19122.1.5';
@@ -94,4 +95,38 @@ export function archiveTimestampV3Input(sd: SignedData, si: SignerInfo, content:
     return { problem: 'an unsigned attribute covered by the archive time-stamp has been removed or changed' };
   }
   return { input: concat(fields.eContentType, digest(h, content), ...signer.signed, index.der) };
+}
+
+/**
+ * archive-time-stamp v2 (ETSI TS 101 733 §6.4.1): the imprint covers encapContentInfo, the detached
+ * content if any, the certificates and crls fields, and every field of the SignerInfo with the
+ * unsigned attributes that precede the time-stamp. Producers differ in whether the certificates,
+ * crls and unsigned attributes are hashed with their [0]/[1] tags or as bare concatenations, so the
+ * four readings are offered as candidates (the imprint decides).
+ */
+export function archiveTimestampV2Inputs(sd: SignedData, si: SignerInfo, content: Uint8Array): { token: Uint8Array; inputs: Uint8Array[] }[] {
+  const [, wrapped] = children(parseAll(sd.der));
+  const sdNodes = children(children(wrapped!)[0]!);
+  const eci = sdNodes[2]!;
+  const detached = children(eci).length < 2;
+  const certsNode = sdNodes.find((n) => n.tag === 0xa0);
+  const crlsNode = sdNodes.find((n) => n.tag === 0xa1);
+  const tagged = concat(...[certsNode, crlsNode].filter((n): n is Node => !!n).map(raw));
+  const bare = concat(...[certsNode, crlsNode].filter((n): n is Node => !!n).flatMap((n) => children(n).map(raw)));
+  const fields = children(parseAll(si.der));
+  const last = fields[fields.length - 1];
+  const attrs = last?.tag === 0xa1 ? children(last) : [];
+  const signerFieldsBytes = concat(...(last?.tag === 0xa1 ? fields.slice(0, -1) : fields).map(raw));
+  const head = concat(raw(eci), detached ? content : new Uint8Array());
+  const out: { token: Uint8Array; inputs: Uint8Array[] }[] = [];
+  attrs.forEach((attr, j) => {
+    const [type, values] = children(attr);
+    if (!type || oid(type) !== OID.archiveTimeStampV2) return;
+    const before = attrs.slice(0, j).map(raw);
+    const unsignedTagged = before.length ? tlv(0xa1, concat(...before)) : new Uint8Array();
+    const unsignedBare = concat(...before);
+    const inputs = [tagged, bare].flatMap((certs) => [unsignedTagged, unsignedBare].map((u) => concat(head, certs, signerFieldsBytes, u)));
+    for (const v of children(values!)) out.push({ token: raw(v), inputs });
+  });
+  return out;
 }

@@ -17,7 +17,8 @@ export interface TimestampOutcome {
 export function validateTimestamp(
   tokenDer: Uint8Array,
   type: TimestampInfo['type'],
-  imprintSource: Uint8Array,
+  /** The data the imprint must cover; several candidates when producers' readings of a format differ. */
+  imprintSource: Uint8Array | Uint8Array[],
   ctx: ValidationContext,
   pool: Certificate[],
   warnings: string[],
@@ -36,7 +37,8 @@ export function validateTimestamp(
   const genTime = info.genTime.toISOString();
   const h = hashName(info.hashAlgorithm);
   if (!h) return fail(`unknown imprint hash ${info.hashAlgorithm}`, genTime);
-  if (!equalBytes(digest(h, imprintSource), info.hashedMessage)) return fail('message imprint does not match', genTime, h);
+  const sources = Array.isArray(imprintSource) ? imprintSource : [imprintSource];
+  if (!sources.some((src) => equalBytes(digest(h, src), info.hashedMessage))) return fail('message imprint does not match', genTime, h);
   const si = signedData.signers[0];
   if (!si) return fail('time-stamp token without signer', genTime, h);
   const tsaPool = [...safeCerts(signedData.certificates, warnings), ...pool];
