@@ -1,22 +1,21 @@
 // Transfer of an approved inventory to a state archive: one archival package per case (documents' originals and
 // requisites) and one for the inventory (its frozen JSON and PDF/A, pinning the case packages as members), as an
 // E-ARK SIP inside a BagIt ZIP (archive/ exportTransfer). Every time in it is the inventory's approval time, so
-// two exports of the same inventory are byte-identical.
+// two exports of the same inventory are byte-identical. The database and blob reads happen here; hashing and
+// deflating run in a worker thread (transferBuild.ts), so the server stays responsive during a large export.
 import type { BlobStore } from '../storage/index.ts';
 import type { TenantScope } from '../tenancy/scope.ts';
 import type { Inventory } from '../models/Inventory.ts';
 import type { Case } from '../models/Case.ts';
+import { Worker } from 'node:worker_threads';
 import { readBlob } from '../files/fileJobs.ts';
 import { inventoryJson, pdfTime, type InventoryContent } from './inventoryDocument.ts';
 import { retentionLabel } from './retention.ts';
+import type { CaseSpec, PrebuiltPackage, TransferSpec } from './transferBuild.ts';
 
-export interface TransferPackage {
-  id: string;
-  files: Map<string, Uint8Array>;
-  anchorSha512: string;
-}
+export type TransferPackage = PrebuiltPackage;
 
-interface TransferContext {
+export interface TransferContext {
   scope: TenantScope;
   blobs: BlobStore;
   organisation: { name: string };
@@ -24,8 +23,8 @@ interface TransferContext {
 }
 
 /**
- * Supplies the package of a case for a transfer. The default builds it from the database; the archival-packages
- * side may register one that returns the stored OCFL object instead (see server/archive/CONTEXT.md).
+ * Supplies the package of a case for a transfer. The default builds it from the database (in the worker); the
+ * archival-packages side may register one that returns the stored OCFL object instead (see CONTEXT.md).
  */
 export type CasePackageProvider = (ctx: TransferContext, c: Case) => Promise<TransferPackage>;
 
@@ -53,8 +52,8 @@ interface CardRow {
   correspondent_name: string | null;
 }
 
-async function buildCasePackage(ctx: TransferContext, c: Case): Promise<TransferPackage> {
-  const { buildPackage } = await import('../../archive/index.ts');
+/** What a case's package holds: its requisites, its documents' requisites and their files byte-exact. */
+async function caseSpec(ctx: TransferContext, c: Case): Promise<CaseSpec> {
   const cards = (await ctx.scope
     .table('cards')
     .leftJoin('correspondents', 'correspondents.id', 'cards.correspondent_id')
@@ -68,7 +67,7 @@ async function buildCasePackage(ctx: TransferContext, c: Case): Promise<Transfer
     .whereIn('card_files.card_id', cards.map((r) => r.id))
     .orderBy([{ column: 'card_files.position' }, { column: 'files.name' }, { column: 'files.id' }])
     .select('card_files.card_id', 'card_files.role', 'files.name', 'files.sha256', 'files.size', 'files.mime')) as { card_id: string; role: string; name: string; sha256: string; size: number; mime: string }[];
-  const originals: { name: string; bytes: Uint8Array; mime: string }[] = [];
+  const originals: CaseSpec['originals'] = [];
   const documents = [];
   for (const [i, card] of cards.entries()) {
     const files: { file: string; name: string; role: string; sha256: string; size: number }[] = [];
@@ -94,47 +93,90 @@ async function buildCasePackage(ctx: TransferContext, c: Case): Promise<Transfer
       files,
     });
   }
-  const id = `case-${c.id}`;
-  const built = buildPackage({
-    id,
-    kind: 'case',
-    created: ctx.created,
-    agent: agentOf(ctx),
+  return {
+    id: `case-${c.id}`,
     descriptive: {
       case: { id: c.id, caseIndex: c.caseIndex, title: c.title, year: c.year, startDate: c.startDate, endDate: c.endDate, documents: c.documentsCount, sheets: c.sheets, retention: retentionLabel(c).ru, listArticle: c.listArticle },
       documents,
     },
     originals,
+  };
+}
+
+// One worker thread, started on the first export and kept (unref'd) for the next: starting it costs seconds of
+// module loading. Exports queue behind each other; a worker that fails is dropped and started again next time.
+let worker: Worker | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 1;
+
+function transferWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./transferWorker.mjs', import.meta.url));
+  started.unref();
+  const drop = (): void => {
+    if (worker === started) worker = null;
+  };
+  started.once('error', drop);
+  started.once('exit', drop);
+  worker = started;
+  return started;
+}
+
+function buildOnce(spec: TransferSpec): Promise<Uint8Array> {
+  const w = transferWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: { id: number; ok: boolean; zip?: Uint8Array; error?: string }): void => {
+      if (reply.id !== id) return;
+      cleanup();
+      if (reply.ok && reply.zip) resolve(reply.zip);
+      else reject(new Error(`transfer build failed: ${reply.error ?? 'no result'}`));
+    };
+    const onExit = (code: number): void => {
+      cleanup();
+      reject(new Error(`transfer worker exited with code ${code}`));
+    };
+    const cleanup = (): void => {
+      w.off('message', onMessage);
+      w.off('exit', onExit);
+    };
+    w.on('message', onMessage);
+    w.on('exit', onExit);
+    w.postMessage({ id, spec });
   });
-  return { id, files: built.files, anchorSha512: built.anchor.sha512 };
+}
+
+/** Builds in the worker thread: a large inventory hashes and deflates for seconds, off the HTTP event loop. */
+function buildInWorker(spec: TransferSpec): Promise<Uint8Array> {
+  const result = queue.then(() => buildOnce(spec));
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 /** The transfer ZIP of an approved inventory (E-ARK SIP in a BagIt bag), byte-identical on every call. */
 export async function transferZip(scope: TenantScope, blobs: BlobStore, inventory: Inventory, cases: Case[], archiveName: string): Promise<Uint8Array> {
-  const { buildPackage, exportTransfer } = await import('../../archive/index.ts');
   const content = inventory.content as unknown as InventoryContent;
   const created = pdfTime(inventory.approvedAt ?? inventory.updatedAt);
   const ctx: TransferContext = { scope, blobs, organisation: content.organisation, created };
-  const provide = casePackageProvider ?? buildCasePackage;
-  const casePackages: TransferPackage[] = [];
-  for (const c of cases) casePackages.push(await provide(ctx, c));
-  const pdf = await readBlob(blobs, inventory.pdfSha256 ?? '');
-  const invId = `inventory-${inventory.id}`;
-  const inv = buildPackage({
-    id: invId,
-    kind: 'inventory',
-    created,
-    agent: agentOf(ctx),
-    descriptive: { inventory: content.inventory, approval: content.approval, totals: content.totals },
-    originals: [{ name: 'inventory.json', bytes: inventoryJson(content), mime: 'application/json' }],
-    pdfa: [{ name: 'inventory.pdf', bytes: pdf, mime: 'application/pdf' }],
-    members: casePackages.map((p) => ({ id: p.id, anchor: p.anchorSha512 })),
-  });
-  return exportTransfer({
-    id: `urn:kartoteka:transfer:${inventory.id}`,
+  const specs: CaseSpec[] = [];
+  const prebuilt: PrebuiltPackage[] = [];
+  for (const c of cases) {
+    if (casePackageProvider) prebuilt.push(await casePackageProvider(ctx, c));
+    else specs.push(await caseSpec(ctx, c));
+  }
+  return buildInWorker({
+    transferId: `urn:kartoteka:transfer:${inventory.id}`,
     created,
     organisation: content.organisation.name,
     archive: archiveName,
-    packages: [{ id: invId, files: inv.files }, ...casePackages.map((p) => ({ id: p.id, files: p.files }))],
+    agent: agentOf(ctx),
+    inventory: {
+      id: `inventory-${inventory.id}`,
+      descriptive: { inventory: content.inventory, approval: content.approval, totals: content.totals },
+      json: inventoryJson(content),
+      pdf: await readBlob(blobs, inventory.pdfSha256 ?? ''),
+    },
+    cases: specs,
+    prebuilt,
   });
 }
