@@ -52,9 +52,10 @@ export class GroupCommit {
   }
 
   private async commitGroup(group: Member[]): Promise<void> {
-    // Optimistic first: members share the transaction directly, which saves two round trips each (SAVEPOINT and
-    // RELEASE) on the path that holds the contended locks. Failures are rare; when one happens the whole group
-    // is rolled back and run again with a savepoint per member, so that only the failing member is undone.
+    // Optimistic first: members run concurrently in the shared transaction, without the two round trips each of
+    // SAVEPOINT and RELEASE, on the path that holds the contended locks. Failures are rare; when one happens the
+    // whole group is rolled back and run again, one member after another, each in a savepoint, so that only the
+    // failing member is undone.
     const direct = await this.attempt(group, false);
     if (direct === 'retry') await this.attempt(group, true);
   }
@@ -68,16 +69,19 @@ export class GroupCommit {
     let memberFailed = false;
     try {
       await this.knex.transaction(async (trx) => {
-        for (const member of group) {
-          if (!savepoints) {
-            try {
-              outcomes.push({ ok: true, value: await member.work(trx) });
-            } catch (error) {
-              memberFailed = true;
-              throw error;
-            }
-            continue;
+        if (!savepoints) {
+          // All members at once: the connection runs their statements back to back from its own queue, instead of
+          // waiting, between two statements of the serial section, for an event loop busy with other requests.
+          const settled = await Promise.allSettled(group.map((member) => member.work(trx)));
+          const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failure) {
+            memberFailed = true;
+            throw failure.reason;
           }
+          for (const r of settled) outcomes.push({ ok: true, value: (r as PromiseFulfilledResult<unknown>).value });
+          return;
+        }
+        for (const member of group) {
           try {
             // A nested transaction is a savepoint: a failing member is undone alone.
             outcomes.push({ ok: true, value: await trx.transaction((savepoint) => member.work(savepoint)) });
