@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ru } from '../src/i18n/ru.ts';
 import { findAccessibilityViolations } from './accessibility.ts';
+import { apiSession } from './apiSession.ts';
 import { saveScreenshot } from './browser.ts';
 import { chromiumAvailable, SKIP_MESSAGE } from './environment.ts';
 import { useBrowser } from './harness.ts';
@@ -54,6 +55,28 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
   const harness = useBrowser();
   let page: Page;
 
+  // The organisation's own history: roof letters from the same sender went to Кузнецова with the same words.
+  const PAST_RESOLUTION = 'Обследовать кровлю и доложить о сроках ремонта';
+  beforeAll(async () => {
+    const admin = await apiSession(harness.baseUrl, 'admin', harness.demoPassword);
+    const staff = async (q: string) => (await admin.get<{ items: { id: string }[] }>(`/api/staff?q=${encodeURIComponent(q)}`)).items[0]?.id ?? '';
+    const executor = await staff('Кузнецова');
+    const head = await staff('Сергеев');
+    const sender = await admin.post<{ id: string }>('/api/correspondents', { type: 'company', name: 'ООО «Северный ветер»', inn: '7707083893' });
+    let last = '';
+    for (const summary of ['О ремонте кровли дома № 7 по ул. Мира', 'О протечке кровли дома № 3 по ул. Ленина', 'О ремонте кровли и водостоков дома № 9', 'О замене кровли дома № 12 по ул. Садовой']) {
+      const card = await admin.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary, correspondentId: sender.id });
+      await admin.post(`/api/cards/${card.id}/resolutions`, { text: PAST_RESOLUTION, authorStaffId: head, assignments: [{ executorStaffId: executor, deadlineIn: { days: 5, type: 'working' } }] });
+      last = card.id;
+    }
+    // The model learns in a background job after each resolution: wait until it has.
+    const learned = async () => (await admin.get<{ executors: { staffId: string }[] }>(`/api/cards/${last}/suggestions`)).executors.some((e) => e.staffId === executor);
+    for (let attempt = 0; !(await learned()); attempt += 1) {
+      if (attempt > 120) throw new Error('the executor model did not learn the resolutions in 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+
   beforeEach(() => {
     page = harness.page;
   });
@@ -94,6 +117,8 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     expect(await fieldRow('outNumber').getByTestId('autofill-value').textContent()).toBe('12-34/567');
     expect(await fieldRow('subject').getByTestId('autofill-value').textContent()).toBe('О ремонте кровли дома № 5 по ул. Ленина');
     expect(await fieldRow('correspondent').getByTestId('autofill-value').textContent()).toMatch(/Северный ветер/);
+    // Found in the directory by its INN: accepting takes the existing correspondent.
+    expect(await fieldRow('correspondent').textContent()).toContain(ru['af.correspondentKnown']);
     // Nothing is filled before the clerk accepts it.
     expect(await page.locator('#reg-out-number').inputValue()).toBe('');
     expect(await page.locator('#reg-summary').inputValue()).toBe('');
@@ -190,15 +215,24 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     await panel.getByText(ru['af.langs'].replace('{langs}', 'rus')).waitFor();
     await saveScreenshot(page, 'autofill-4-duplicate');
 
-    // 7. The registered card's resolution editor offers what past resolutions suggest (or says it cannot).
+    // 7. In the registered card's resolution editor, past resolutions suggest the executor and the words.
     // (the duplicate's link opens in a new tab, so the form in progress stays; here the same tab goes there)
     await page.goto(`${harness.baseUrl}/${cardHref}`);
     await page.getByTestId('card-page').waitFor();
     expect(await page.getByTestId('card-number').textContent()).toBe(number);
     await page.getByTestId('resolution-open').click();
     const suggestions = page.getByTestId('resolution-suggestions');
-    await suggestions.waitFor();
-    expect(await suggestions.textContent()).toMatch(new RegExp(`${ru['sug.abstain']}|${ru['sug.executors']}`));
+    const suggested = suggestions.getByTestId('suggested-executor').filter({ hasText: 'Кузнецова' });
+    await suggested.waitFor();
+    expect(await suggestions.getByTestId('suggested-executor').count()).toBeLessThanOrEqual(3);
+    await suggested.getByRole('button').click();
+    await expect.poll(() => page.locator('#res-1-executor').inputValue()).toMatch(/^Кузнецова Ольга/);
+    await suggestions.getByTestId('suggestion-use-text').click();
+    expect(await page.locator('#res-text').inputValue()).toBe(PAST_RESOLUTION);
+    await saveScreenshot(page, 'autofill-6-suggestions');
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await page.getByTestId('resolution-editor').getByTestId('resolution-submit').click();
+    await page.getByText(ru['res.saved']).waitFor();
     await signOut(page);
   });
 
