@@ -1,4 +1,8 @@
-// Registers the archive package jobs (imported by boot.ts).
+// Registers the archive package jobs and the records-management hooks (imported by boot.ts).
 import './packageJobs.ts';
 import './evidenceJobs.ts';
 import './fixity.ts';
+import { registerAggregateHooks } from './aggregates.ts';
+import { archiveStore } from './archiveConfig.ts';
+
+registerAggregateHooks(archiveStore);

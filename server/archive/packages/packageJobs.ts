@@ -3,8 +3,8 @@
 // nothing. The object is written before the database records it; a retried job finds its own version there
 // (same content → no second version) and records it.
 import type { Knex } from 'knex';
-import { addVersion, buildPackage, headFiles, PackageError, type BuiltPackage } from '../../../archive/index.ts';
-import { defineJob } from '../../jobs/registry.ts';
+import { addVersion, buildPackage, headFiles, PackageError, type BuiltPackage, type PackageInput } from '../../../archive/index.ts';
+import { defineJob, type JobContext } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
 import type { BlobStore } from '../../storage/index.ts';
@@ -14,6 +14,7 @@ import { gatherCard, PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
 import type { RenditionOptions } from './renditions.ts';
 import { scheduleFixity } from './fixity.ts';
+import { enqueueParents, gatherAggregate } from './aggregates.ts';
 
 interface PackageRow {
   id: string;
@@ -25,7 +26,7 @@ interface PackageRow {
   versions: PackageVersionEntry[];
 }
 
-// What makes a new version: the files and the description, not the times of checks recorded with them.
+// What makes a new version: the files, the description and the members, not the times of checks recorded with them.
 const SUBSTANCE = /^(representations\/|metadata\/descriptive\/|evidence\/signatures\/|evidence\/signature-)/;
 
 function sameSubstance(a: Map<string, Uint8Array>, b: Map<string, Uint8Array>): boolean {
@@ -41,6 +42,19 @@ export interface PackagingOutcome {
   notes: PackageNote[];
 }
 
+/** Writes a built package as v1, or as a new version when its substance differs from the stored head. */
+async function writePackage(ocflId: string, objectId: string, existing: Map<string, Uint8Array> | null, input: PackageInput, notes: PackageNote[], now: Date): Promise<PackagingOutcome> {
+  const store = await archiveStore();
+  const built = buildPackage(input);
+  const previous = existing ? headFiles(existing) : null;
+  if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes };
+  const files = existing
+    ? addVersion(existing, { created: rfc3339(now), message: `update of ${input.kind} ${objectId}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
+    : built.files;
+  await store.write(ocflId, files);
+  return { written: true, files, built, notes };
+}
+
 /** Builds the card's package and writes it (or its new version) to the storage root. */
 export async function packageCard(
   db: Knex | Knex.Transaction,
@@ -53,13 +67,7 @@ export async function packageCard(
   const existing = await store.read(row.ocfl_id);
   const previous = existing ? headFiles(existing) : null;
   const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: archiveSettings().ocr }, previous });
-  const built = buildPackage(gathered.input);
-  if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes: gathered.notes };
-  const files = existing
-    ? addVersion(existing, { created: rfc3339(now), message: `update of card ${row.object_id}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
-    : built.files;
-  await store.write(row.ocfl_id, files);
-  return { written: true, files, built, notes: gathered.notes };
+  return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now);
 }
 
 /** Records what the storage root now holds for the package, in the job's transaction. */
@@ -93,30 +101,47 @@ async function recordPackaged(trx: Knex.Transaction, row: PackageRow, outcome: P
     objectId: row.id,
     payload: { card: row.object_id, ocflId: row.ocfl_id, version: inv.head, anchor, notes: outcome.notes.length },
   });
-  if (outcome.written) await enqueueJob(trx, { kind: 'archive.evidence', orgId: row.org_id, dedupeKey: `evidence:${row.org_id}` });
+  if (outcome.written) {
+    await enqueueJob(trx, { kind: 'archive.evidence', orgId: row.org_id, dedupeKey: `evidence:${row.org_id}` });
+    await enqueueParents(trx, row.org_id, row.object_type, row.object_id, storage);
+  }
   await scheduleFixity(trx);
+}
+
+async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise<PackagingOutcome>): Promise<void> {
+  const orgId = job.orgId;
+  const { packageId } = job.payload as { packageId: string };
+  if (!orgId) return;
+  const row = (await job.knex('archive_packages').where({ id: packageId, org_id: orgId }).first()) as PackageRow | undefined;
+  if (!row) return;
+  const store = await archiveStore();
+  try {
+    const outcome = await build(row);
+    await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
+  } catch (error) {
+    // Bad input never gets better by retrying: say so on the package. Anything else is retried.
+    if (!(error instanceof PackageError)) throw error;
+    await job.finish(async (trx) => {
+      await trx('archive_packages').where({ id: row.id }).update({ status: 'failed', error: error.message, version: trx.raw('version + 1'), updated_at: trx.fn.now() });
+      await appendAudit(trx, { orgId, action: 'archive.package_failed', objectType: 'archive_package', objectId: row.id, payload: { code: error.code, message: error.message } });
+    });
+  }
 }
 
 defineJob({
   kind: 'archive.package_card',
   timeoutMs: 30 * 60_000,
-  async handler(job) {
-    const orgId = job.orgId;
-    const { packageId } = job.payload as { packageId: string };
-    if (!orgId) return;
-    const row = (await job.knex('archive_packages').where({ id: packageId, org_id: orgId }).first()) as PackageRow | undefined;
-    if (!row || row.object_type !== 'card') return;
-    const store = await archiveStore();
-    try {
-      const outcome = await packageCard(job.knex, job.blobs, row);
-      await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
-    } catch (error) {
-      // Bad input never gets better by retrying: say so on the package. Anything else is retried.
-      if (!(error instanceof PackageError)) throw error;
-      await job.finish(async (trx) => {
-        await trx('archive_packages').where({ id: row.id }).update({ status: 'failed', error: error.message, version: trx.raw('version + 1'), updated_at: trx.fn.now() });
-        await appendAudit(trx, { orgId, action: 'archive.package_failed', objectType: 'archive_package', objectId: row.id, payload: { code: error.code, message: error.message } });
-      });
-    }
-  },
+  handler: (job) => runPackaging(job, (row) => packageCard(job.knex, job.blobs, row)),
+});
+
+defineJob({
+  kind: 'archive.package_aggregate',
+  timeoutMs: 30 * 60_000,
+  handler: (job) =>
+    runPackaging(job, async (row) => {
+      const now = new Date();
+      const existing = await (await archiveStore()).read(row.ocfl_id);
+      const gathered = await gatherAggregate(job.knex, job.blobs, row, now);
+      return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now);
+    }),
 });
