@@ -341,6 +341,8 @@ describe('destruction', () => {
       expect(filed.status, JSON.stringify(filed.body)).toBe(200);
       cards.push(filed.body);
     }
+    const early = await archivist.post<Problem>(`/api/cases/${c.id}/close`, { closedOn: '2014-12-31' }, ifMatch(c.version));
+    expect(early.body.code).toBe('CASE_CLOSE_DATE_INVALID');
     const closed = await closeCase(c, '2015-12-31');
     expect(closed).toMatchObject({ documentsCount: 2, startDate: '2015-06-01', endDate: '2015-06-01', destructionDueOn: '2021-01-01' });
 

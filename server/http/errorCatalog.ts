@@ -74,6 +74,7 @@ export const errorCatalog = {
   CASE_CLOSED: { status: 409, ru: 'Дело закрыто: документы в него больше не подшиваются', en: 'The case is closed: no more documents can be filed in it' },
   CASE_YEAR_MISMATCH: { status: 422, ru: 'Документ относится к другому году, чем дело', en: 'The document belongs to another year than the case' },
   CASE_TRANSITION_FORBIDDEN: { status: 409, ru: 'Недопустимая смена состояния дела', en: 'This status change of the case is not allowed' },
+  CASE_CLOSE_DATE_INVALID: { status: 422, ru: 'Дата закрытия дела вне допустимого периода', en: 'The closing date of the case is out of range' },
   CASE_REFERENCE_REQUIRED: { status: 422, ru: 'Укажите индекс дела или дело', en: 'Give a case index or a case' },
   LEGAL_HOLD_REASON_REQUIRED: { status: 422, ru: 'Укажите основание запрета уничтожения', en: 'Give the reason for the legal hold' },
   CASE_LEGAL_HOLD: { status: 409, ru: 'Дело под запретом уничтожения (судебное или иное основание)', en: 'The case is under a legal hold and cannot be destroyed' },

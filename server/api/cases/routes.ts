@@ -145,7 +145,7 @@ defineRoute({
   params: IdParams,
   body: CloseCaseBody,
   success: { status: 200, description: 'Дело', schema: CaseSchema },
-  errors: ['CASE_TRANSITION_FORBIDDEN'],
+  errors: ['CASE_TRANSITION_FORBIDDEN', 'CASE_CLOSE_DATE_INVALID'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     const c = await ctx.write(async (unit) => {

@@ -73,6 +73,13 @@ export async function closeCase(unit: WriteUnit, id: string, closedOn: string = 
   const current = await unit.scope.query(Case).findById(id).forUpdate();
   if (!current) throw new AppError('NOT_FOUND');
   assertCaseStatus(current, ['open'], { ru: 'закрыть дело', en: 'close the case' });
+  // Retention runs from the closing year, so a date outside the case's year…today would shift it.
+  if (closedOn < `${current.year}-01-01` || closedOn > today()) {
+    throw new AppError('CASE_CLOSE_DATE_INVALID', {
+      ru: `Дату закрытия дела ${current.year} года можно указать с 01.01.${current.year} по сегодняшний день`,
+      en: `A case of ${current.year} closes between ${current.year}-01-01 and today`,
+    });
+  }
   const stats = await caseStats(unit, id);
   const closed = await unit.scope.patchVersioned(Case, id, current.version, {
     status: 'closed',
