@@ -1,7 +1,6 @@
 // Aggregate packages through the API: closing a case packages it with its archived documents as members,
 // approving an inventory packages it with its cases; a member archived later makes a new version of the case
 // (and so of the inventory); the storage root verifies offline as a collection, members pinned by anchor.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import pino from 'pino';
@@ -9,16 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCollection } from '../../../archive/index.ts';
 import { JobWorker } from '../../jobs/worker.ts';
 import { today } from '../../records/today.ts';
+import { opensslAvailable } from '../../archive/packages/timestamping.ts';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/testServer.ts';
 
-const openssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const openssl = opensslAvailable();
 if (!openssl) console.warn('[skip] aggregate packages: openssl is needed for the local test TSA (openssl ts -reply)');
 
 interface Pkg {

@@ -1,10 +1,11 @@
 // The archival pipeline through the HTTP API: a registered card with a PDF and a GOST signature is filed,
 // archived, packaged by the worker, downloaded as a ZIP and verified offline; tampering with any part is caught;
 // the evidence record verifies; fixity detects a changed stored file; a later change becomes a new OCFL version.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import pino from 'pino';
@@ -15,19 +16,24 @@ import { cmsParts, tlv } from '../../../signature/fixtures/der.ts';
 import { loadManifest, readFixture } from '../../../signature/fixtures/manifest.ts';
 import { JobWorker } from '../../jobs/worker.ts';
 import { hashedObjectPath } from '../../archive/packages/ocflStore.ts';
+import { opensslAvailable } from '../../archive/packages/timestamping.ts';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/testServer.ts';
 
 const gost = loadManifest().find((c) => c.name === 'gost256A-detached-der');
-const openssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const openssl = opensslAvailable();
 if (!gost) console.warn('[skip] archive packages: signature/fixtures/out (gost256A-detached-der) is missing');
 if (!openssl) console.warn('[skip] archive packages: openssl is needed for the local test TSA (openssl ts -reply)');
+
+const BIN = fileURLToPath(new URL('../../../bin/kartoteka', import.meta.url));
+
+/** `kartoteka archive verify <zip> --json`: the verifier an archive would run decades later, without the server. */
+function cliVerify(path: string): Promise<{ code: number; out: { valid: boolean; checks: { name: string; ok: boolean }[] } }> {
+  return new Promise((resolve) => {
+    execFile(BIN, ['archive', 'verify', path, '--json'], (error, stdout) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out: JSON.parse(stdout) as { valid: boolean; checks: { name: string; ok: boolean }[] } });
+    });
+  });
+}
 
 /** The fixture's detached GOST CAdES-BES with its CRLs embedded (SignedData.crls), as a CAdES signer sends it. */
 function withCrls(der: Uint8Array, crls: Uint8Array[]): Uint8Array {
@@ -168,6 +174,9 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
     expect(pkg.currentVersion).toBe(2);
     expect(pkg.versions.map((v) => v.version)).toEqual(['v1', 'v2']);
     const result = await verifyZip(await zipOf(), 'v2.zip');
+    const cli = await cliVerify(join(tmp, 'v2.zip'));
+    expect(cli.code).toBe(0);
+    expect(cli.out.valid).toBe(true);
     const er = result.checks.find((c) => c.name === 'evidence-records');
     expect(er?.ok).toBe(true);
     expect(er?.detail).toMatch(/1 time-stamp/);
@@ -196,6 +205,9 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
       const result = await verifyZip(packageZip(files), `tampered-${part}.zip`);
       expect(result.valid, part).toBe(false);
     }
+    const cli = await cliVerify(join(tmp, 'tampered-anchor.zip'));
+    expect(cli.code).toBe(1);
+    expect(cli.out.checks.filter((c) => !c.ok).map((c) => c.name)).toContain('ocfl-digests');
   });
 
   it('a later change (signatures re-verified) becomes a new OCFL version; an unchanged card writes none', async () => {

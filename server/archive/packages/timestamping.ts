@@ -2,7 +2,7 @@
 // a local test TSA whose key and certificate are made on first use under DATA_DIR/archive-tsa. The local TSA is
 // answered by `openssl ts -reply` (the same independent implementation the library tests use) and is labelled
 // untrusted everywhere it appears: its time-stamps prove nothing to a third party.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,6 +52,16 @@ export function tokenFacts(response: Uint8Array): TokenFacts {
   const info = new TSTInfo({ schema: asn1js.fromBER(eContent.getValue()).result });
   const imprint = Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex');
   return { token, genTime: info.genTime, imprint, certificate: new Uint8Array(cert.toSchema().toBER(false)), notAfter: cert.notAfter.value };
+}
+
+/** Whether the local test TSA can run here (it needs the openssl command). */
+export function opensslAvailable(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let localQueue: Promise<unknown> = Promise.resolve();
