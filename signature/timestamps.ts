@@ -4,6 +4,7 @@ import { digest, hashName } from './algorithms.ts';
 import { buildPath, chainConstraintProblems, validAt } from './chain.ts';
 import { addEvidence, type ValidationContext } from './context.ts';
 import { nameToString } from './names.ts';
+import { revocationStatuses, type RevocationData } from './revocation.ts';
 import type { TimestampInfo } from './report.ts';
 import { checkCrypto, safeCerts } from './signerCrypto.ts';
 import { parseTimeStampToken } from './tsp.ts';
@@ -22,6 +23,7 @@ export function validateTimestamp(
   ctx: ValidationContext,
   pool: Certificate[],
   warnings: string[],
+  revocation: RevocationData,
 ): TimestampOutcome {
   const sha256 = addEvidence(ctx, 'timestamp', tokenDer, type);
   const fail = (problem: string, genTime = '', hashAlgorithm = ''): TimestampOutcome => ({
@@ -51,6 +53,17 @@ export function validateTimestamp(
   // The TSA must have been valid when it stamped; its later expiry does not undo earlier stamps.
   const bad = path.find((p) => validAt(p, info.genTime) !== 'valid');
   if (bad) return { info: { type, genTime, valid: false, tsa, hashAlgorithm: h, problem: `TSA chain certificate not valid at genTime: ${nameToString(bad.subject)}`, sha256 } };
+  // A TSA certificate revoked before it stamped invalidates the token; a later revocation is noted.
+  for (let i = 0; i < path.length - 1; i++) {
+    const c = path[i]!;
+    const revoked = revocationStatuses(c, path[i + 1]!, revocation, warnings, tsaPool).find((x) => x.status === 'revoked');
+    if (!revoked) continue;
+    addEvidence(ctx, revoked.type === 'CRL' ? 'crl' : 'ocsp', revoked.der, `${revoked.type} for ${nameToString(c.subject)}`);
+    if (!revoked.revocationTime || revoked.revocationTime <= info.genTime) {
+      return { info: { type, genTime, valid: false, tsa, hashAlgorithm: h, problem: `TSA chain certificate revoked before genTime: ${nameToString(c.subject)}`, sha256 } };
+    }
+    warnings.push(`time-stamp: TSA chain certificate ${nameToString(c.subject)} was revoked on ${revoked.revocationTime.toISOString()}, after genTime`);
+  }
   const problems = chainConstraintProblems(path, 'timestamping');
   if (problems.length) warnings.push(...problems.map((p) => `time-stamp: ${p}`));
   return { info: { type, genTime, valid: true, tsa, hashAlgorithm: h, sha256 }, genTime: info.genTime };

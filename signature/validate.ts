@@ -101,16 +101,23 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
   }
   if (crypto.verdict.indication !== 'TOTAL_PASSED' || !cert) return finish(crypto.verdict);
 
+  // Revocation: embedded values first, then what the caller supplied.
+  const data = loadRevocationData(
+    [...embedded.crls.map((der) => ({ der, source: 'signature' as const })), ...ctx.supplied.crls.map((c) => ({ der: c.crl.der, source: c.source }))],
+    [...embedded.ocsps.map((der) => ({ der, source: 'signature' as const })), ...ctx.supplied.ocsp.map((o) => ({ der: o.resp.der, source: o.source }))],
+    warnings,
+  );
+
   // Time-stamps: signature-time-stamps give proof of existence (POE) of the signature value.
   let best = ctx.validationTime;
   for (const tok of si.unsignedAttrs.get(OID.signatureTimeStamp) ?? []) {
-    const r = validateTimestamp(raw(tok), 'signature-time-stamp', si.signature, ctx, pool, warnings);
+    const r = validateTimestamp(raw(tok), 'signature-time-stamp', si.signature, ctx, pool, warnings, data);
     report.timestamps.push(r.info);
     if (r.genTime && r.genTime < best) best = r.genTime;
     if (!r.info.valid) warnings.push(`signature time-stamp not usable: ${r.info.problem}`);
   }
   for (const tok of si.signedAttrs.get(OID.contentTimeStamp) ?? []) {
-    const r = validateTimestamp(raw(tok), 'content-time-stamp', content!, ctx, pool, warnings);
+    const r = validateTimestamp(raw(tok), 'content-time-stamp', content!, ctx, pool, warnings, data);
     report.timestamps.push(r.info);
     if (!r.info.valid) warnings.push(`content time-stamp not usable: ${r.info.problem}`);
     if (r.genTime && claimed && claimed < r.genTime) warnings.push('claimed signing time precedes the content time-stamp');
@@ -127,7 +134,7 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
       parsed = undefined;
     }
     const covered = parsed && content ? archiveTimestampV3Input(sd, si, content, parsed) : { problem: content ? 'unreadable time-stamp token' : 'signed content not available' };
-    if ('input' in covered) r = validateTimestamp(raw(tok), 'archive-time-stamp', covered.input, ctx, pool, warnings);
+    if ('input' in covered) r = validateTimestamp(raw(tok), 'archive-time-stamp', covered.input, ctx, pool, warnings, data);
     else {
       const sha256 = addEvidence(ctx, 'timestamp', raw(tok), 'archive-time-stamp');
       r = { info: { type: 'archive-time-stamp', genTime: parsed?.info.genTime.toISOString() ?? '', valid: false, hashAlgorithm: '', problem: covered.problem, sha256 } };
@@ -137,7 +144,7 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     if (!r.info.valid) warnings.push(`archive time-stamp not usable: ${r.info.problem}`);
   }
   for (const { token, inputs } of content ? archiveTimestampV2Inputs(sd, si, content) : []) {
-    const r = validateTimestamp(token, 'archive-time-stamp', inputs, ctx, pool, warnings);
+    const r = validateTimestamp(token, 'archive-time-stamp', inputs, ctx, pool, warnings, data);
     report.timestamps.push(r.info);
     if (r.genTime && r.genTime < best) best = r.genTime;
     if (!r.info.valid) warnings.push(`archive time-stamp (v2) not usable: ${r.info.problem}`);
@@ -161,12 +168,6 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
   if (report.signer) report.signer.trustAnchor = ctx.anchors.has(cert);
   for (const c of path.slice(1)) addEvidence(ctx, 'certificate', c.der, `chain: ${nameToString(c.subject)}`);
 
-  // Revocation: embedded values first, then what the caller supplied.
-  const data = loadRevocationData(
-    [...embedded.crls.map((der) => ({ der, source: 'signature' as const })), ...ctx.supplied.crls.map((c) => ({ der: c.crl.der, source: c.source }))],
-    [...embedded.ocsps.map((der) => ({ der, source: 'signature' as const })), ...ctx.supplied.ocsp.map((o) => ({ der: o.resp.der, source: o.source }))],
-    warnings,
-  );
   let signerHasStatus = false;
   let signerStale: string | undefined;
   const usedRevocation: Uint8Array[] = [];
