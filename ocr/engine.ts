@@ -1,7 +1,6 @@
 // The OCR engine: bytes in, OcrDocument out. Decoding and image work happen in the preparation
 // thread, recognition in the tesseract.js pool; this module only coordinates.
 import { readFile } from 'node:fs/promises';
-import type { Page as TessPage } from 'tesseract.js';
 import { IDENTITY } from './affine.ts';
 import { OcrError } from './errors.ts';
 import { OcrPool, type PoolOptions } from './pool.ts';
@@ -90,14 +89,14 @@ export class OcrEngine {
     const inBand = words.filter((w) => w.box.y0 >= y0 && w.box.y1 <= y1);
     const asRead = meanConfidence(inBand);
     const flippedBand = await this.prep.band(page, y0, y1, true);
-    const flippedWords = tessLines(await this.pool.recognize(flippedBand, langs)).flatMap((l) => l.words);
+    const flippedWords = groupWords(await this.pool.recognize(flippedBand, langs)).flatMap((l) => l.words);
     if (meanConfidence(flippedWords) <= asRead + 10) return best;
     return this.ocrImage(await this.prep.turn(page, 2), langs);
   }
 
   private async ocrImage(page: ImagePage, langs: string): Promise<OcrPage> {
     const result = await this.pool.recognize(page.pgm, langs);
-    const lines = tessLines(result);
+    const lines = groupWords(result);
     await this.rereadAddresses(page, lines);
     const confidence = meanConfidence(lines.flatMap((l) => l.words));
     return {
@@ -131,7 +130,7 @@ export class OcrEngine {
         if (!suspicious) continue;
         const h = w.box.y1 - w.box.y0;
         const band = await this.prep.band(page, w.box.y0 - h * 0.4, w.box.y1 + h * 0.4, false, w.box.x0 - h * 0.5, w.box.x1 + h * 0.5);
-        const again = tessLines(await this.pool.recognize(band, 'eng')).flatMap((l) => l.words);
+        const again = groupWords(await this.pool.recognize(band, 'eng')).flatMap((l) => l.words);
         const text = again.map((x) => x.text).join('');
         if (/^[\x21-\x7e]+@[\x21-\x7e]+\.[a-z]{2,}[.,;]?$/i.test(text)) {
           line.words[k] = { ...w, text, confidence: meanConfidence(again) };
@@ -150,22 +149,4 @@ export class OcrEngine {
 function meanConfidence(words: OcrWord[]): number {
   const chars = words.reduce((n, w) => n + w.text.length, 0);
   return chars ? words.reduce((s, w) => s + w.confidence * w.text.length, 0) / chars : 0;
-}
-
-/** tesseract's words regrouped into column-split lines, like text-layer pages. */
-function tessLines(page: TessPage): ReturnType<typeof groupWords> {
-  const words: Array<OcrWord & { base: number }> = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const base = line.baseline ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
-        for (const w of line.words) {
-          const text = w.text.trim();
-          if (!text) continue;
-          words.push({ text, box: { ...w.bbox }, confidence: w.confidence, base });
-        }
-      }
-    }
-  }
-  return groupWords(words);
 }

@@ -146,8 +146,8 @@ async function decodeRaster(bytes: Uint8Array): Promise<GreyImage> {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, image.width, image.height);
   ctx.drawImage(image, 0, 0);
-  const rgba = ctx.getImageData(0, 0, image.width, image.height).data;
-  return rgbaToGrey(rgba, image.width, image.height);
+  // The canvas's own pixels (opaque after the white fill, so premultiplication changes nothing): no ImageData copy.
+  return rgbaToGrey(canvas.data(), image.width, image.height);
 }
 
 function tiffPages(bytes: Uint8Array): Array<{ grey: GreyImage; dpi: number }> {
@@ -334,7 +334,7 @@ async function preparePdf(bytes: Uint8Array, opts: PrepareOptions): Promise<Prep
           canvasContext: ctx as unknown as CanvasRenderingContext2D,
           viewport,
         }).promise;
-        const grey = rgbaToGrey(ctx.getImageData(0, 0, w, h).data, w, h);
+        const grey = rgbaToGrey(canvas.data(), w, h);
         pages.push(normalisePage(grey, RASTER_DPI, i));
       }
       page.cleanup();

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { pageQuality, removeRules, rgbaToGrey, type GreyImage } from './imageOps.ts';
+
+function page(width: number, height: number, paint: (x: number, y: number) => number): GreyImage {
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = paint(x, y);
+  return { width, height, data };
+}
+
+describe('rgbaToGrey', () => {
+  it('weighs the channels and treats transparency as paper', () => {
+    const rgba = new Uint8ClampedArray([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 0, 0, 0, 0, 0, 0, 0, 128]);
+    expect([...rgbaToGrey(rgba, 5, 1).data]).toEqual([76, 149, 28, 255, 127]);
+  });
+
+  it('reads pixels from a view that starts inside its buffer', () => {
+    const buf = new Uint8Array(4 + 8);
+    buf.set([10, 10, 10, 255, 200, 200, 200, 255], 4);
+    expect([...rgbaToGrey(buf.subarray(4), 2, 1).data]).toEqual([10, 200]);
+  });
+});
+
+describe('removeRules', () => {
+  // a horizontal rule, a vertical rule with a two-pixel gap, and a "letter" block that must stay
+  const img = page(600, 400, (x, y) => {
+    if (y >= 50 && y < 53 && x >= 20 && x < 580) return 0;
+    if (x >= 300 && x < 302 && y >= 100 && y < 380 && !(y >= 200 && y < 202)) return 10;
+    if (x >= 100 && x < 130 && y >= 150 && y < 190) return 0;
+    return 250;
+  });
+  const out = removeRules(img, 300);
+  const at = (x: number, y: number): number => out.data[y * 600 + x]!;
+
+  it('paints long thin rules with the paper colour, across small gaps', () => {
+    expect(at(300, 51)).toBe(250);
+    expect(at(300, 150)).toBe(250);
+    expect(at(301, 300)).toBe(250);
+  });
+
+  it('keeps letters', () => {
+    let ink = 0;
+    for (let y = 150; y < 190; y++) for (let x = 100; x < 130; x++) if (at(x, y) === 0) ink++;
+    expect(ink).toBe(30 * 40);
+  });
+});
+
+describe('pageQuality', () => {
+  it('tells a speckled page from a clean one', () => {
+    let seed = 7;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const text = (x: number, y: number): boolean => y % 40 < 12 && x % 18 < 10;
+    // scanned grey levels, not a pure two-level image
+    const grain = (x: number, y: number): number => (x * 7 + y * 13) % 5;
+    const clean = page(800, 800, (x, y) => (text(x, y) ? 20 + grain(x, y) : 240 + grain(x, y)));
+    const specks = new Set<number>();
+    for (let i = 0; i < 3000; i++) specks.add(Math.floor(rnd() * 800 * 800));
+    const noisy = page(800, 800, (x, y) => (text(x, y) || specks.has(y * 800 + x) ? 20 + grain(x, y) : 240 + grain(x, y)));
+    // ~3,000 isolated dots on 0.64 MP, some of them lost in or beside the text
+    expect(pageQuality(noisy).specks - pageQuality(clean).specks).toBeGreaterThan(2000);
+    expect(pageQuality(clean).paper).toBeCloseTo(242, 0);
+  });
+});
