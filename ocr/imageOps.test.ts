@@ -57,6 +57,6 @@ describe('pageQuality', () => {
     const noisy = page(800, 800, (x, y) => (text(x, y) || specks.has(y * 800 + x) ? 20 + grain(x, y) : 240 + grain(x, y)));
     // ~3,000 isolated dots on 0.64 MP, some of them lost in or beside the text
     expect(pageQuality(noisy).specks - pageQuality(clean).specks).toBeGreaterThan(2000);
-    expect(pageQuality(clean).paper).toBeCloseTo(242, 0);
+    expect(pageQuality(clean).paper).toBeGreaterThan(230);
   });
 });
