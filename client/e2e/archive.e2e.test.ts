@@ -17,6 +17,9 @@ const TITLE = 'Постановления главы городского окр
 const SUMMARY = 'Постановление об утверждении номенклатуры дел';
 const OLD_INDEX = '04-02';
 const OLD_YEAR = 2015;
+const HELD_INDEX = '04-03';
+const HELD_YEAR = 2016;
+const HOLD_REASON = 'Судебный спор, дело № А40-12345/2026';
 
 describe.skipIf(!available)('archive: nomenclature → case → filing → closing → inventory; destruction of an expired case', () => {
   const harness = useBrowser();
@@ -31,6 +34,9 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     const item = await archivist.post<{ id: string }>('/api/nomenclature', { year: OLD_YEAR, caseIndex: OLD_INDEX, title: 'Журнал учёта посетителей', retentionKind: 'years', retentionYears: 1 });
     await archivist.post('/api/cases', { nomenclatureItemId: item.id });
     await archivist.post('/api/cases/close-year', { year: OLD_YEAR });
+    const held = await archivist.post<{ id: string }>('/api/nomenclature', { year: HELD_YEAR, caseIndex: HELD_INDEX, title: 'Договоры аренды', retentionKind: 'years', retentionYears: 5 });
+    await archivist.post('/api/cases', { nomenclatureItemId: held.id });
+    await archivist.post('/api/cases/close-year', { year: HELD_YEAR });
   });
 
   beforeEach(() => {
@@ -140,6 +146,30 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await signOut(page);
   });
 
+  test('a lawyer places a legal hold on an expired case from the «Архив» section', async () => {
+    await page.goto(`${harness.baseUrl}/`);
+    await signIn(page, 'lawyer', harness.demoPassword);
+    await page.getByTestId('home-lawyer').waitFor();
+    await page.getByTestId('nav-archive').click();
+    await page.getByTestId('archive-page').waitFor();
+    // A lawyer sees the nomenclature but gets no controls to change it.
+    expect(await page.getByTestId('nomenclature-form').count()).toBe(0);
+    await tab('cases');
+    await page.getByTestId('archive-year').fill(String(HELD_YEAR));
+    const row = page.locator(`[data-testid="case-row"][data-index="${HELD_INDEX}"]`);
+    await row.getByTestId('case-select').click();
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor();
+    expect(await detail.getByTestId('case-close').count()).toBe(0);
+    await detail.getByTestId('hold-reason').fill(HOLD_REASON);
+    await detail.getByTestId('hold-place').click();
+    await expect.poll(() => detail.getByTestId('case-hold').textContent()).toBe(HOLD_REASON);
+    await row.getByTestId('case-hold-chip').waitFor();
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'archive-5-legal-hold');
+    await signOut(page);
+  });
+
   test('an expired case is selected for destruction, the act approved and executed after confirmation', async () => {
     await page.goto(`${harness.baseUrl}/`);
     await signIn(page, 'archivist', harness.demoPassword);
@@ -147,6 +177,9 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await tab('destruction');
     const candidates = page.getByTestId('destruction-candidates');
     await candidates.getByText(OLD_INDEX).waitFor();
+    // The held case is shown apart, with its reason, and cannot be chosen.
+    await page.getByTestId('destruction-held').getByText(HOLD_REASON).waitFor();
+    expect(await candidates.getByText(HELD_INDEX).count()).toBe(0);
     await page.getByLabel(ru['archive.destruction.reason'], { exact: true }).fill('Истечение сроков хранения');
     await page.getByTestId('destruction-create').click();
     const draft = page.locator('[data-testid="destruction-act-row"][data-status="draft"]').first();
@@ -165,7 +198,7 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     expect(await dialog.getByTestId('dialog-submit').isDisabled()).toBe(true);
     await dialog.getByTestId('destruction-confirm').fill(number);
     expect(await findAccessibilityViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'archive-5-destruction-confirm');
+    await saveScreenshot(page, 'archive-6-destruction-confirm');
     await dialog.getByTestId('dialog-submit').click();
     await dialog.waitFor({ state: 'hidden' });
     const executed = page.locator('[data-testid="destruction-act-row"][data-status="executed"]').first();
@@ -176,7 +209,7 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await tab('cases');
     await page.getByTestId('archive-year').fill(String(OLD_YEAR));
     await expect.poll(() => page.locator(`[data-testid="case-row"][data-index="${OLD_INDEX}"]`).getAttribute('data-status')).toBe('destroyed');
-    await saveScreenshot(page, 'archive-6-destroyed');
+    await saveScreenshot(page, 'archive-7-destroyed');
     await signOut(page);
   });
 });

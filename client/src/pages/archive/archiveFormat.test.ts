@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateRange, day, nextTab } from './archiveFormat.ts';
+import { archiveAbilities, dateRange, day, nextTab } from './archiveFormat.ts';
 
 describe('archive formatting', () => {
   test('dates are written day first, ranges collapse when one day', () => {
@@ -8,6 +8,12 @@ describe('archive formatting', () => {
     expect(dateRange({ startDate: '2026-01-12', endDate: '2026-12-28' })).toBe('12.01.2026 – 28.12.2026');
     expect(dateRange({ startDate: '2026-01-12', endDate: '2026-01-12' })).toBe('12.01.2026');
     expect(dateRange({ startDate: null, endDate: null })).toBe('—');
+  });
+
+  test('controls follow the roles: a lawyer places holds but does not manage', () => {
+    expect(archiveAbilities(['lawyer'])).toEqual({ manage: false, cases: false, file: false, approve: false, hold: true });
+    expect(archiveAbilities(['archivist'])).toEqual({ manage: true, cases: true, file: true, approve: true, hold: true });
+    expect(archiveAbilities(['clerk', 'manager'])).toMatchObject({ manage: false, cases: true, approve: true });
   });
 
   test('tab keys move and wrap', () => {

@@ -1,6 +1,28 @@
 import type { ArchiveCase, CaseStatus, InventoryKind } from '../../api/archiveEndpoints.ts';
 import type { MessageKey } from '../../i18n/ru.ts';
 
+/** What the user may do here. Mirrors server/policies only to decide which controls to show; the server decides. */
+export interface ArchiveAbilities {
+  manage: boolean;
+  cases: boolean;
+  file: boolean;
+  approve: boolean;
+  hold: boolean;
+}
+
+const ALLOWED: Record<keyof ArchiveAbilities, readonly string[]> = {
+  manage: ['admin', 'archivist'],
+  cases: ['admin', 'clerk', 'archivist'],
+  file: ['admin', 'clerk', 'archivist'],
+  approve: ['admin', 'archivist', 'manager'],
+  hold: ['admin', 'archivist', 'lawyer'],
+};
+
+export function archiveAbilities(roles: readonly string[]): ArchiveAbilities {
+  const has = (ability: keyof ArchiveAbilities) => roles.some((role) => ALLOWED[ability].includes(role));
+  return { manage: has('manage'), cases: has('cases'), file: has('file'), approve: has('approve'), hold: has('hold') };
+}
+
 /** 'YYYY-MM-DD' → 'ДД.ММ.ГГГГ', the way dates are written on Russian records; '—' when absent. */
 export function day(value: string | null | undefined): string {
   if (!value) return '—';
