@@ -19,7 +19,7 @@ if (!available) console.warn(SKIP_MESSAGE);
 // A born-digital letter laid out like a real one: letterhead, outgoing number, addressee block on the right.
 const LETTER = [
   { text: 'Общество с ограниченной ответственностью «Северный ветер»', x: 60, y: 790 },
-  { text: 'ИНН 7707083893  КПП 773601001', x: 60, y: 772 },
+  { text: 'ИНН 5001107323  КПП 773601001', x: 60, y: 772 },
   { text: 'Исх. № 12-34/567 от 05.03.2026', x: 60, y: 720 },
   { text: 'Главе городского округа Заречный', x: 330, y: 700 },
   { text: 'А. Н. Сергееву', x: 330, y: 684 },
@@ -62,7 +62,7 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     const staff = async (q: string) => (await admin.get<{ items: { id: string }[] }>(`/api/staff?q=${encodeURIComponent(q)}`)).items[0]?.id ?? '';
     const executor = await staff('Кузнецова');
     const head = await staff('Сергеев');
-    const sender = await admin.post<{ id: string }>('/api/correspondents', { type: 'company', name: 'ООО «Северный ветер»', inn: '7707083893' });
+    const sender = await admin.post<{ id: string }>('/api/correspondents', { type: 'company', name: 'ООО «Северный ветер»', inn: '5001107323' });
     let last = '';
     for (const summary of ['О ремонте кровли дома № 7 по ул. Мира', 'О протечке кровли дома № 3 по ул. Ленина', 'О ремонте кровли и водостоков дома № 9', 'О замене кровли дома № 12 по ул. Садовой']) {
       const card = await admin.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary, correspondentId: sender.id });
@@ -118,7 +118,7 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     expect(await fieldRow('subject').getByTestId('autofill-value').textContent()).toBe('О ремонте кровли дома № 5 по ул. Ленина');
     expect(await fieldRow('correspondent').getByTestId('autofill-value').textContent()).toMatch(/Северный ветер/);
     // Found in the directory by its INN: accepting takes the existing correspondent.
-    expect(await fieldRow('correspondent').textContent()).toContain(ru['af.correspondentKnown']);
+    expect(await fieldRow('correspondent').textContent()).toContain(ru['af.correspondentKnown'].replace('{name}', 'ООО «Северный ветер»'));
     // Nothing is filled before the clerk accepts it.
     expect(await page.locator('#reg-out-number').inputValue()).toBe('');
     expect(await page.locator('#reg-summary').inputValue()).toBe('');

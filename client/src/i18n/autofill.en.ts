@@ -22,7 +22,7 @@ export const autofillEn: Record<keyof typeof autofillRu, string> = {
   'af.nothingConfident': 'No confident proposals that the card does not hold yet.',
   'af.page': 'on page {page}',
   'af.showOnPage': 'Show on the scan',
-  'af.correspondentKnown': 'in the directory',
+  'af.correspondentKnown': 'in the directory: {name}',
   'af.correspondentNew': 'not in the directory — added on acceptance',
   'af.addresseeNotFound': 'Addressee “{name}” matches no single staff member — choose them in the “Addressee” field.',
   'af.info': 'Other details of the letter',

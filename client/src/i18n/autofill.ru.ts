@@ -21,7 +21,7 @@ export const autofillRu = {
   'af.nothingConfident': 'Уверенных предложений, которых ещё нет в карточке, нет.',
   'af.page': 'на стр. {page}',
   'af.showOnPage': 'Показать на скане',
-  'af.correspondentKnown': 'есть в справочнике',
+  'af.correspondentKnown': 'есть в справочнике: {name}',
   'af.correspondentNew': 'нет в справочнике — будет добавлен при принятии',
   'af.addresseeNotFound': 'Адресат «{name}» не найден среди сотрудников однозначно — выберите его в поле «Адресат».',
   'af.info': 'Прочее из письма',
