@@ -1,7 +1,7 @@
 // Settings of the archival pipeline, taken at boot from the server's config and environment. Jobs get only
 // knex and the blob store, so the storage root and the TSA are reached through this module.
 import type { Config } from '../../config.ts';
-import { openOcflStore, type OcflStore } from './ocflStore.ts';
+import { openOcflStore, type ObjectLockSettings, type OcflStore } from './ocflStore.ts';
 
 export interface ArchiveSettings {
   dataDir: string;
@@ -17,6 +17,8 @@ export interface ArchiveSettings {
   renewDays: number;
   /** OCR text layers on PDF/A copies of scans (ARCHIVE_OCR=0 turns it off, e.g. for benchmarks) */
   ocr: boolean;
+  /** S3 Object Lock retention of version files, when the bucket has Object Lock enabled */
+  objectLock: ObjectLockSettings;
 }
 
 let settings: ArchiveSettings | null = null;
@@ -40,6 +42,10 @@ export function archiveSettingsFrom(config: Pick<Config, 'dataDir' | 's3'>, env:
     fixityIntervalMs: positive(env, 'FIXITY_INTERVAL_MINUTES', 24 * 60) * 60_000,
     renewDays: positive(env, 'ERS_RENEW_DAYS', 90),
     ocr: env.ARCHIVE_OCR !== '0',
+    objectLock: {
+      days: env.ARCHIVE_S3_LOCK_DAYS ? positive(env, 'ARCHIVE_S3_LOCK_DAYS', 1) : 0,
+      mode: env.ARCHIVE_S3_LOCK_MODE === 'GOVERNANCE' ? 'GOVERNANCE' : 'COMPLIANCE',
+    },
   };
 }
 
@@ -56,6 +62,6 @@ export function archiveSettings(): ArchiveSettings {
 export function archiveStore(): Promise<OcflStore> {
   const s = archiveSettings();
   const key = `${s.dataDir}|${s.s3?.endpoint ?? ''}|${s.s3?.bucket ?? ''}|${s.s3Prefix}`;
-  if (!store || store.key !== key) store = { key, store: openOcflStore({ dataDir: s.dataDir, s3: s.s3, s3Prefix: s.s3Prefix }) };
+  if (!store || store.key !== key) store = { key, store: openOcflStore({ dataDir: s.dataDir, s3: s.s3, s3Prefix: s.s3Prefix, objectLock: s.objectLock }) };
   return store.store;
 }

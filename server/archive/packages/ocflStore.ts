@@ -74,12 +74,21 @@ async function streamBytes(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+export interface ObjectLockSettings {
+  /** days each version file is retained (COMPLIANCE or GOVERNANCE); 0 = rely on the bucket's default rule */
+  days: number;
+  mode: 'COMPLIANCE' | 'GOVERNANCE';
+}
+
 class S3OcflStore implements OcflStore {
   readonly kind = 's3' as const;
+  /** Object Lock on the bucket: whether it is on, and whether the bucket retains new objects by itself. */
+  lock: { enabled: boolean; bucketDefault: boolean } = { enabled: false, bucketDefault: false };
   constructor(
     private readonly client: Client,
     private readonly bucket: string,
     private readonly prefix: string,
+    private readonly lockSettings: ObjectLockSettings,
   ) {}
 
   objectPath(id: string): string {
@@ -103,6 +112,12 @@ class S3OcflStore implements OcflStore {
   async init(region: string): Promise<void> {
     // The blob store creates the bucket at boot; a store opened on its own (tests, tools) may come first.
     if (!(await this.client.bucketExists(this.bucket))) await this.client.makeBucket(this.bucket, region);
+    try {
+      const cfg = (await (this.client.getObjectLockConfig(this.bucket) as unknown as Promise<{ objectLockEnabled?: string; mode?: string; validity?: number }>)) ?? {};
+      if (cfg.objectLockEnabled === 'Enabled') this.lock = { enabled: true, bucketDefault: Boolean(cfg.mode && cfg.validity) };
+    } catch {
+      // No Object Lock configuration (or a server without the API): versions are protected by this code only.
+    }
     if (await this.get(`${this.prefix}0=ocfl_1.1`)) return;
     await this.client.putObject(this.bucket, `${this.prefix}0=ocfl_1.1`, Buffer.from('ocfl_1.1\n'));
     await this.client.putObject(
@@ -124,7 +139,14 @@ class S3OcflStore implements OcflStore {
         if (Buffer.compare(Buffer.from(existing), Buffer.from(b)) !== 0) throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
         continue;
       }
-      await this.client.putObject(this.bucket, this.key(id, p), Buffer.from(b), b.length);
+      const put = await this.client.putObject(this.bucket, this.key(id, p), Buffer.from(b), b.length);
+      // Where the bucket has Object Lock, version files are also retained by the storage itself: by its default
+      // rule, or for ARCHIVE_S3_LOCK_DAYS from now. The root inventory is replaced at each version by design
+      // (a versioned bucket keeps its earlier versions).
+      if (this.lock.enabled && this.lockSettings.days > 0) {
+        const until = new Date(Date.now() + this.lockSettings.days * 86_400_000).toISOString();
+        await this.client.putObjectRetention(this.bucket, this.key(id, p), { versionId: put.versionId ?? '', mode: this.lockSettings.mode, retainUntilDate: until });
+      }
     }
     for (const p of ROOT_INVENTORY) {
       const b = files.get(p);
@@ -171,6 +193,7 @@ export interface OcflStoreConfig {
   s3?: S3Config | null;
   /** key prefix inside the bucket; default `ocfl/` */
   s3Prefix?: string;
+  objectLock?: ObjectLockSettings;
 }
 
 export async function openOcflStore(config: OcflStoreConfig): Promise<OcflStore> {
@@ -179,7 +202,7 @@ export async function openOcflStore(config: OcflStoreConfig): Promise<OcflStore>
   const region = s3.region ?? 'us-east-1';
   const client = new Client({ ...parseS3Endpoint(s3.endpoint), accessKey: s3.accessKey, secretKey: s3.secretKey, region, pathStyle: true });
   const prefix = (config.s3Prefix ?? 'ocfl/').replace(/^\/+/, '').replace(/\/*$/, '/');
-  const store = new S3OcflStore(client, s3.bucket, prefix);
+  const store = new S3OcflStore(client, s3.bucket, prefix, config.objectLock ?? { days: 0, mode: 'COMPLIANCE' });
   await store.init(region);
   return store;
 }
