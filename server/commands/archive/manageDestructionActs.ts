@@ -12,6 +12,7 @@ import { destructionDueOn, isDestructionDue } from '../../archive/retention.ts';
 import { pdfTime } from '../../archive/inventoryDocument.ts';
 import { actContent, actPdf, type ActContent } from '../../archive/destructionActDocument.ts';
 import { organisationOf } from './manageInventories.ts';
+import { approvalTime, freezeApproval } from '../../archive/approval.ts';
 import { purgeCaseCards } from '../../archive/purge.ts';
 import { runCasesDestroyed } from '../../archive/hooks.ts';
 import { today } from '../../records/today.ts';
@@ -120,21 +121,11 @@ export async function approveDestructionAct(unit: WriteUnit, actor: Actor, blobs
   assertActStatus(act, 'draft', { ru: 'утвердить акт', en: 'approve the act' });
   const cases = await actCases(unit.scope, id, true);
   await assertDestructible(unit.scope, cases, today(), id);
-  // Whole seconds: the time printed in the PDF and the stored one are the same instant.
-  const approvedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const approvedAt = approvalTime();
   const content = actContent(await organisationOf(unit), act, cases, { by: actor.fullName, at: pdfTime(approvedAt) });
-  const pdf = await blobs.put(await actPdf(content, id, approvedAt));
-  await unit.trx('blob_holds').insert({ org_id: unit.scope.orgId, sha256: pdf.sha256, reason: `destruction act ${id} approved`, created_by: actor.userId });
-  const approved = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, {
-    status: 'approved',
-    approvedBy: actor.userId,
-    approvedByName: actor.fullName,
-    approvedAt,
-    content: content as unknown as Record<string, unknown>,
-    pdfSha256: pdf.sha256,
-    updatedAt: new Date(),
-  });
-  await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: content.number, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id), pdfSha256: pdf.sha256 } });
+  const frozen = await freezeApproval(unit, actor, blobs, { approvedAt, content, pdf: await actPdf(content, id, approvedAt), holdReason: `destruction act ${id} approved` });
+  const approved = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, frozen);
+  await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: content.number, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id), pdfSha256: frozen.pdfSha256 } });
   return approved;
 }
 

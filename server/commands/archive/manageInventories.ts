@@ -10,6 +10,7 @@ import { Inventory, type InventoryKind } from '../../models/Inventory.ts';
 import { inventoryKindOf } from '../../archive/retention.ts';
 import { INVENTORY_KIND_RU, inventoryContent, inventoryPdf, pdfTime, type InventoryContent } from '../../archive/inventoryDocument.ts';
 import { runInventoryApproved } from '../../archive/hooks.ts';
+import { approvalTime, freezeApproval } from '../../archive/approval.ts';
 
 /** Closed cases that no inventory lists yet, of the kind and year when given: what a new inventory proposes. */
 export async function eligibleCases(unit: Pick<WriteUnit, 'scope'>, filter: { kind?: InventoryKind; year?: number }, exceptInventoryId?: string): Promise<Case[]> {
@@ -99,27 +100,17 @@ export async function approveInventory(unit: WriteUnit, actor: Actor, blobs: Blo
   if (cases.length === 0) throw new AppError('INVENTORY_EMPTY');
   const notClosed = cases.filter((c) => c.status !== 'closed');
   if (notClosed.length > 0) throw new AppError('INVENTORY_CASES_INVALID', { extensions: { caseIds: notClosed.map((c) => c.id) } });
-  // Whole seconds: the time printed in the PDF and the stored one are the same instant.
-  const approvedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const approvedAt = approvalTime();
   const content = inventoryContent(await organisationOf(unit), inv, cases, { by: actor.fullName, at: pdfTime(approvedAt) });
-  const pdf = await blobs.put(await inventoryPdf(content, approvedAt));
-  await unit.trx('blob_holds').insert({ org_id: unit.scope.orgId, sha256: pdf.sha256, reason: `inventory ${inv.id} approved`, created_by: actor.userId });
+  const frozen = await freezeApproval(unit, actor, blobs, { approvedAt, content, pdf: await inventoryPdf(content, approvedAt), holdReason: `inventory ${inv.id} approved` });
   await unit.scope.query(Case).whereIn('id', cases.map((c) => c.id)).patch({ status: 'in_inventory', updatedAt: new Date() });
-  const approved = await unit.scope.patchVersioned(Inventory, id, expectedVersion, {
-    status: 'approved',
-    approvedBy: actor.userId,
-    approvedByName: actor.fullName,
-    approvedAt,
-    content: content as unknown as Record<string, unknown>,
-    pdfSha256: pdf.sha256,
-    updatedAt: new Date(),
-  });
+  const approved = await unit.scope.patchVersioned(Inventory, id, expectedVersion, frozen);
   await runInventoryApproved(unit, approved, cases.map((c) => c.id));
   await unit.audit({
     action: 'inventory.approved',
     objectType: 'inventory',
     objectId: id,
-    payload: { kind: inv.kind, year: inv.year, number: inv.number, cases: cases.map((c) => c.caseIndex), pdfSha256: pdf.sha256, approvedBy: actor.fullName },
+    payload: { kind: inv.kind, year: inv.year, number: inv.number, cases: cases.map((c) => c.caseIndex), pdfSha256: frozen.pdfSha256, approvedBy: actor.fullName },
   });
   return approved;
 }
