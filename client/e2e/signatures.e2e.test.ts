@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { en } from '../src/i18n/en.ts';
 import { ru } from '../src/i18n/ru.ts';
 import { findAccessibilityViolations } from './accessibility.ts';
 import { saveScreenshot } from './browser.ts';
@@ -153,6 +154,14 @@ describe.skipIf(!available || !haveFixtures)('signatures on the card: verdict, r
     expect(await pdfCheck.getAttribute('data-status')).toBe('passed');
     // The history names the verifications in words.
     await page.getByTestId('card-history').getByText(ru['history.signatureReverify']).waitFor();
+
+    // In English the same verdicts and reasons, from the English dictionary.
+    await page.getByTestId('lang-toggle').click();
+    expect((await tampered.getByTestId('signature-badge').textContent())?.trim()).toBe(fill(en['sig.badgeLabel'], { verdict: en['sig.verdict.invalid'] }));
+    expect(await tampered.getByTestId('signature-reason').textContent()).toContain(en['sig.sub.HASH_FAILURE']);
+    await checks.getByRole('button', { name: en['sig.reverify'] }).waitFor();
+    await page.getByTestId('lang-toggle').click();
+    await checks.getByRole('button', { name: ru['sig.reverify'] }).waitFor();
     await signOut(page);
   });
 });
