@@ -15,7 +15,7 @@ import { startTestServer } from '../server/testing/testServer.ts';
 import { machineLine, updateBenchmarks } from './report.ts';
 
 process.env.ARCHIVE_OCR = '0';
-const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
+const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10) + 1;
 const FIX = new URL('../signature/fixtures/out/', import.meta.url);
 const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(p, FIX)));
 
@@ -67,36 +67,43 @@ try {
     cards.push(card.body.id);
   }
   await prep.drain();
-  for (const id of cards) {
+  const archive = async (id: string): Promise<void> => {
     const v = (await clerk.get<{ version: number }>(`/api/cards/${id}`)).body.version;
     await clerk.post(`/api/cards/${id}/file-in-case`, { caseIndex: '01-10' }, { 'if-match': `"v${v}"` });
     const v2 = (await clerk.get<{ version: number }>(`/api/cards/${id}`)).body.version;
     const res = await archivist.post(`/api/cards/${id}/archive`, {}, { 'if-match': `"v${v2}"` });
     if (res.status !== 202) throw new Error(`archive failed: ${res.status} ${res.text}`);
-  }
+  };
   const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency: 1 });
+  // The first package loads pdf.js, fonts and the PDF/A validator (~1.5 s): it warms up and is not timed.
+  await archive(cards.shift()!);
+  const w0 = performance.now();
+  await worker.drain();
+  const warmupMs = performance.now() - w0;
+  for (const id of cards) await archive(id);
   const t0 = performance.now();
   await worker.drain();
   const seconds = (performance.now() - t0) / 1000;
-  const rows = (await srv.rt.knex('archive_packages').select('status', 'size_bytes')) as { status: string; size_bytes: number }[];
-  const packaged = rows.filter((r) => r.status === 'packaged');
-  if (packaged.length !== N) throw new Error(`${packaged.length} of ${N} packaged: ${JSON.stringify(rows.map((r) => r.status))}`);
-  const inBytes = N * (scan.length + data.length + signature.length);
+  const rows = (await srv.rt.knex('archive_packages').orderBy('created_at').select('status', 'size_bytes')) as { status: string; size_bytes: number }[];
+  const packaged = rows.slice(1).filter((r) => r.status === 'packaged');
+  if (packaged.length !== cards.length) throw new Error(`${packaged.length} of ${cards.length} packaged: ${JSON.stringify(rows.map((r) => r.status))}`);
+  const timed = cards.length;
+  const inBytes = timed * (scan.length + data.length + signature.length);
   const outBytes = packaged.reduce((n, r) => n + Number(r.size_bytes), 0);
   const line = (label: string, value: string): string => `| ${label} | ${value} |`;
   const body = [
-    `Server job \`archive.package_card\` (1 worker), ${N} cards, each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Noisy: 2 cores shared with other work.`,
+    `Server job \`archive.package_card\` (1 worker), ${timed} cards timed after one warm-up package (${warmupMs.toFixed(0)} ms), each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Noisy: 2 cores shared with other work.`,
     '',
     '| measure | value |',
     '|---|---|',
-    line('packages/s', (N / seconds).toFixed(2)),
-    line('ms per package', ((seconds * 1000) / N).toFixed(0)),
+    line('packages/s', (timed / seconds).toFixed(2)),
+    line('ms per package', ((seconds * 1000) / timed).toFixed(0)),
     line('input MB/s (originals)', (inBytes / 2 ** 20 / seconds).toFixed(2)),
     line('written MB/s (OCFL objects)', (outBytes / 2 ** 20 / seconds).toFixed(2)),
-    line('object size', `${(outBytes / N / 1024).toFixed(0)} KiB`),
+    line('object size', `${(outBytes / timed / 1024).toFixed(0)} KiB`),
   ].join('\n');
   console.log(`${machineLine()}\n${body}`);
-  if (process.argv.includes('--write')) updateBenchmarks('archive-pipeline', 'Archive pipeline through the server (packages/s)', `npx tsx bench/archive-pipeline.ts ${N} --write`, body);
+  if (process.argv.includes('--write')) updateBenchmarks('archive-pipeline', 'Archive pipeline through the server (packages/s)', `npx tsx bench/archive-pipeline.ts ${N - 1} --write`, body);
 } finally {
   await srv.close();
 }
