@@ -10,7 +10,7 @@
 import { LAYOUT } from './streebogWasmGen.ts';
 import { STREEBOG_WASM_BASE64 } from './streebogWasmModule.ts';
 import { StreebogJs } from './streebogJs.ts';
-import { LPS_TABLE, ROUND_CONSTANTS } from './streebogTables.ts';
+import { add512, addSmall, LPS_TABLE, ROUND_CONSTANTS } from './streebogTables.ts';
 
 const BLOCK = 64;
 const STATE_BYTES = 192; // h, N, Σ — contiguous in LAYOUT
@@ -37,25 +37,6 @@ let engine: Engine | null | undefined;
 function getEngine(): Engine | null {
   if (engine === undefined) engine = instantiate();
   return engine;
-}
-
-/** Adds a small number to the 512-bit little-endian value at word offset `at` of `w`. */
-function addSmall(w: Uint32Array, at: number, value: number): void {
-  let carry = value;
-  for (let i = 0; i < 16 && carry !== 0; i++) {
-    const s = w[at + i]! + carry;
-    w[at + i] = s >>> 0;
-    carry = s > 0xffffffff ? 1 : 0;
-  }
-}
-
-function add512(w: Uint32Array, at: number, from: number): void {
-  let carry = 0;
-  for (let i = 0; i < 16; i++) {
-    const s = w[at + i]! + w[from + i]! + carry;
-    w[at + i] = s >>> 0;
-    carry = s > 0xffffffff ? 1 : 0;
-  }
 }
 
 /** Streaming Streebog; `update` may be called any number of times before `digest`. */
@@ -128,7 +109,7 @@ export class Streebog {
     mem[LAYOUT.last + rest] = 1;
     e.g(LAYOUT.last, LAYOUT.n);
     addSmall(words, LAYOUT.n / 4, rest * 8);
-    add512(words, LAYOUT.sigma / 4, LAYOUT.last / 4);
+    add512(words, LAYOUT.sigma / 4, words, LAYOUT.last / 4);
     e.g(LAYOUT.n, LAYOUT.zero);
     e.g(LAYOUT.sigma, LAYOUT.zero);
     const h = mem.slice(LAYOUT.h, LAYOUT.h + BLOCK);

@@ -1,7 +1,7 @@
 // GOST R 34.11-2012 "Streebog" (RFC 6986) in pure JavaScript: the fallback where WebAssembly is absent
 // and the reference the WebAssembly build is tested against. One compression is 25 LPS steps of 64
 // table look-ups on 32-bit halves (streebogTables.ts).
-import { LPS_TABLE, ROUND_CONSTANTS } from './streebogTables.ts';
+import { add512, addSmall, LPS_TABLE, ROUND_CONSTANTS } from './streebogTables.ts';
 
 const BLOCK = 64;
 
@@ -74,25 +74,6 @@ function xlps(x: Uint32Array, y: Uint32Array, out: Uint32Array): void {
   }
 }
 
-/** Adds b to a modulo 2^512 in place. */
-function add512(a: Uint32Array, b: Uint32Array): void {
-  let carry = 0;
-  for (let i = 0; i < 16; i++) {
-    const s = a[i]! + b[i]! + carry;
-    a[i] = s >>> 0;
-    carry = s > 0xffffffff ? 1 : 0;
-  }
-}
-
-function addBits(n: Uint32Array, bits: number): void {
-  let carry = bits;
-  for (let i = 0; i < 16 && carry !== 0; i++) {
-    const s = n[i]! + carry;
-    n[i] = s >>> 0;
-    carry = s > 0xffffffff ? 1 : 0;
-  }
-}
-
 const ZERO = new Uint32Array(16);
 
 /** Streaming Streebog; `update` may be called any number of times before `digest`. */
@@ -135,8 +116,8 @@ export class StreebogJs {
 
   private compressBlock(words: Uint32Array): void {
     this.g(this.n, words);
-    addBits(this.n, 512);
-    add512(this.sigma, words);
+    addSmall(this.n, 0, 512);
+    add512(this.sigma, 0, words, 0);
   }
 
   update(data: Uint8Array): this {
@@ -182,8 +163,8 @@ export class StreebogJs {
     const m = new Uint32Array(16);
     this.loadWords(last, 0, m);
     this.g(this.n, m);
-    addBits(this.n, this.bufLen * 8);
-    add512(this.sigma, m);
+    addSmall(this.n, 0, this.bufLen * 8);
+    add512(this.sigma, 0, m, 0);
     this.g(ZERO, this.n);
     this.g(ZERO, this.sigma);
     const out = new Uint8Array(BLOCK);

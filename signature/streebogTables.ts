@@ -43,3 +43,23 @@ export const ROUND_CONSTANTS: Uint32Array[] = C.map((words) => {
   });
   return out;
 });
+
+/** dst[at..at+16) += src[from..from+16) modulo 2^512 (sixteen 32-bit words, least significant first). */
+export function add512(dst: Uint32Array, at: number, src: Uint32Array, from: number): void {
+  let carry = 0;
+  for (let i = 0; i < 16; i++) {
+    const s = dst[at + i]! + src[from + i]! + carry;
+    dst[at + i] = s >>> 0;
+    carry = s > 0xffffffff ? 1 : 0;
+  }
+}
+
+/** dst[at..at+16) += a small non-negative number, modulo 2^512. */
+export function addSmall(dst: Uint32Array, at: number, value: number): void {
+  let carry = value;
+  for (let i = 0; i < 16 && carry !== 0; i++) {
+    const s = dst[at + i]! + carry;
+    dst[at + i] = s >>> 0;
+    carry = s > 0xffffffff ? 1 : 0;
+  }
+}
