@@ -77,6 +77,9 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     expect(await findAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'archive-1-nomenclature');
 
+    const printed = await fetchInPage((await page.getByTestId('nomenclature-pdf').getAttribute('href')) ?? '');
+    expect(printed.type).toBe('application/pdf');
+
     // 2. The case is opened from the line.
     await row.getByTestId('case-open').click();
     await row.getByTestId('case-opened').waitFor();

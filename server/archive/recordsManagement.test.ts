@@ -156,6 +156,12 @@ describe('nomenclature of cases', () => {
     expect(copy.status).toBe(200);
     expect(copy.body.items.map((i) => i.caseIndex)).toEqual(['01-01']);
     expect(copy.body.skipped).toEqual(['01-02']);
+    const { checkPdfa } = await import('../../archive/index.ts');
+    const cookie = { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const printed = new Uint8Array(await (await fetch(`${srv.url}/api/nomenclature/pdf?year=2033`, { headers: cookie })).arrayBuffer());
+    expect(checkPdfa(printed).conformant).toBe(true);
+    const again = new Uint8Array(await (await fetch(`${srv.url}/api/nomenclature/pdf?year=2033`, { headers: cookie })).arrayBuffer());
+    expect(Buffer.compare(Buffer.from(printed), Buffer.from(again))).toBe(0);
     const list = await archivist.get<{ items: Item[] }>('/api/nomenclature?year=2033');
     expect(list.body.items.map((i) => [i.caseIndex, i.title])).toEqual([
       ['01-01', 'Приказы по основной деятельности'],

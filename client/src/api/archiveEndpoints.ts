@@ -135,6 +135,10 @@ export interface DestructionProposal {
 const id = (value: string) => encodeURIComponent(value);
 const withVersion = (version: number) => `"v${version}"`;
 
+export function nomenclaturePdfUrl(year: number): string {
+  return `/api/nomenclature/pdf?year=${year}`;
+}
+
 export function inventoryPdfUrl(inventoryId: string): string {
   return `/api/inventories/${id(inventoryId)}/pdf`;
 }

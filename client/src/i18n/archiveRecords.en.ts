@@ -53,6 +53,7 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.nomenclature.editLabel': 'Edit item {index}',
   'archive.nomenclature.removeLabel': 'Delete item {index}',
   'archive.nomenclature.caseOpened': 'case opened',
+  'archive.nomenclature.pdf': 'Nomenclature PDF/A',
   'archive.nomenclature.copy': 'Copy to {year}',
   'archive.nomenclature.copied': 'Items copied to {year}: {count}. Already there: {skipped}.',
 

@@ -52,6 +52,7 @@ export const archiveRecordsRu = {
   'archive.nomenclature.editLabel': 'Изменить статью {index}',
   'archive.nomenclature.removeLabel': 'Удалить статью {index}',
   'archive.nomenclature.caseOpened': 'дело заведено',
+  'archive.nomenclature.pdf': 'Номенклатура в PDF/A',
   'archive.nomenclature.copy': 'Перенести на {year} год',
   'archive.nomenclature.copied': 'Перенесено статей на {year} год: {count}. Уже были: {skipped}.',
 

@@ -4,6 +4,9 @@ import { IdParams } from '../common.ts';
 import { NomenclatureItem } from '../../models/NomenclatureItem.ts';
 import { NomenclatureItemSchema, presentNomenclatureItem } from '../../archive/presenters.ts';
 import { copyNomenclatureYear, createNomenclatureItem, deleteNomenclatureItem, updateNomenclatureItem } from '../../commands/archive/saveNomenclatureItem.ts';
+import { contentDisposition } from '../../http/safeFileName.ts';
+import { today } from '../../records/today.ts';
+import { nomenclaturePdf } from '../../archive/nomenclatureDocument.ts';
 import { CopyNomenclatureBody, CreateNomenclatureBody, NomenclatureListQuery, UpdateNomenclatureBody } from './schema.ts';
 
 defineRoute({
@@ -58,6 +61,28 @@ defineRoute({
   async handler(ctx) {
     const { created, skipped } = await ctx.write((unit) => copyNomenclatureYear(unit, ctx.body.fromYear, ctx.body.toYear));
     return { items: created.map(presentNomenclatureItem), skipped };
+  },
+});
+
+defineRoute({
+  operationId: 'nomenclaturePdf',
+  method: 'get',
+  path: '/api/nomenclature/pdf',
+  summary: 'Номенклатура дел года для печати и утверждения (PDF/A) / the year’s nomenclature as PDF/A',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.read',
+  query: NomenclatureListQuery,
+  success: { status: 200, description: 'PDF/A-2b', contentType: 'application/pdf' },
+  async handler(ctx) {
+    const year = ctx.query.year ?? Number(today().slice(0, 4));
+    const items = await ctx.scope.query(NomenclatureItem).where({ year }).orderBy('case_index');
+    const departments = new Map(((await ctx.scope.table('departments').select('id', 'name')) as { id: string; name: string }[]).map((d) => [d.id, d.name]));
+    const org = (await ctx.app.knex('organisations').where({ id: ctx.actor.orgId }).first('id', 'name')) as { id: string; name: string };
+    ctx.koa.type = 'application/pdf';
+    ctx.koa.set('Content-Disposition', contentDisposition('inline', `Номенклатура дел на ${year} год.pdf`));
+    ctx.koa.body = Buffer.from(await nomenclaturePdf(org, year, items, departments));
+    return undefined;
   },
 });
 
