@@ -79,6 +79,11 @@ describe.skipIf(!available)('archive packages: «В архив» on a filed card
     }, href ?? '');
     expect(zip).toEqual({ status: 200, type: 'application/zip', magic: [0x50, 0x4b] });
 
+    // The archived card now leads to its package.
+    await page.goto(`${harness.baseUrl}/#/cards/${cardId}`);
+    await page.getByTestId('card-package').click();
+    await page.getByTestId('package-page').waitFor();
+
     await page.getByTestId('nav-packages').click();
     await page.getByTestId('packages-page').waitFor();
     await page.getByTestId('packages-table').waitFor();

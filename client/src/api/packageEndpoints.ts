@@ -88,6 +88,7 @@ export interface VerifyResult {
 export interface PackageListQuery {
   status?: PackageStatus;
   fixityAlert?: boolean;
+  objectId?: string;
   q?: string;
   limit?: number;
   cursor?: string;

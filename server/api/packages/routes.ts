@@ -72,6 +72,7 @@ defineRoute({
         if (ctx.query.status) b.where('status', ctx.query.status);
         if (ctx.query.objectType) b.where('object_type', ctx.query.objectType);
         if (ctx.query.fixityAlert !== undefined) b.where('fixity_alert', ctx.query.fixityAlert);
+        if (ctx.query.objectId) b.where('object_id', ctx.query.objectId);
         if (q) {
           const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
           b.whereRaw('object_id IN (SELECT id FROM cards WHERE org_id = ? AND (reg_number ILIKE ? OR summary ILIKE ?))', [ctx.actor.orgId, like, like]);
