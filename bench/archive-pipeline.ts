@@ -12,6 +12,8 @@ import { concat, raw } from '../signature/asn1.ts';
 import { cmsParts, tlv } from '../signature/fixtures/der.ts';
 import { JobWorker } from '../server/jobs/worker.ts';
 import { startTestServer } from '../server/testing/testServer.ts';
+import { verifyTree } from '../archive/index.ts';
+import { archiveStore } from '../server/archive/packages/archiveConfig.ts';
 import { machineLine, updateBenchmarks } from './report.ts';
 
 process.env.ARCHIVE_OCR = '0';
@@ -87,6 +89,18 @@ try {
   const rows = (await srv.rt.knex('archive_packages').orderBy('created_at').select('status', 'size_bytes')) as { status: string; size_bytes: number }[];
   const packaged = rows.slice(1).filter((r) => r.status === 'packaged');
   if (packaged.length !== cards.length) throw new Error(`${packaged.length} of ${cards.length} packaged: ${JSON.stringify(rows.map((r) => r.status))}`);
+  // Server-side verification (what GET /api/packages/:id/verify runs): OCFL, every digest, PDF/A re-validation,
+  // the GOST signature against the package's own evidence.
+  const store = await archiveStore();
+  const ids = (await srv.rt.knex('archive_packages').where({ status: 'packaged' }).orderBy('created_at').limit(5).pluck('ocfl_id')) as string[];
+  const v0 = performance.now();
+  let verifiedBytes = 0;
+  for (const id of ids) {
+    const r = await verifyTree(store.tree(id));
+    if (!r.valid) throw new Error(`package ${id} does not verify: ${JSON.stringify(r.checks.filter((c) => !c.ok))}`);
+    verifiedBytes += [...((await store.read(id)) ?? new Map()).values()].reduce((n, b) => n + b.length, 0);
+  }
+  const verifySeconds = (performance.now() - v0) / 1000;
   const timed = cards.length;
   const inBytes = timed * (scan.length + data.length + signature.length);
   const outBytes = packaged.reduce((n, r) => n + Number(r.size_bytes), 0);
@@ -101,6 +115,7 @@ try {
     line('input MB/s (originals)', (inBytes / 2 ** 20 / seconds).toFixed(2)),
     line('written MB/s (OCFL objects)', (outBytes / 2 ** 20 / seconds).toFixed(2)),
     line('object size', `${(outBytes / timed / 1024).toFixed(0)} KiB`),
+    line('verification (server side, per package)', `${((verifySeconds * 1000) / ids.length).toFixed(0)} ms, ${(verifiedBytes / 2 ** 20 / verifySeconds).toFixed(1)} MB/s`),
   ].join('\n');
   console.log(`${machineLine()}\n${body}`);
   if (process.argv.includes('--write')) updateBenchmarks('archive-pipeline', 'Archive pipeline through the server (packages/s)', `npx tsx bench/archive-pipeline.ts ${N - 1} --write`, body);
