@@ -87,7 +87,7 @@ export async function purgeCaseCards(unit: WriteUnit, caseIds: string[], context
   const stillUsed = new Set<string>([
     ...((await scope.table('card_files').whereIn('file_id', fileIds).select('file_id')) as { file_id: string }[]).map((r) => r.file_id),
     ...((await scope.table('assignment_files').whereIn('file_id', fileIds).select('file_id')) as { file_id: string }[]).map((r) => r.file_id),
-    ...((await scope.table('signature_checks').whereIn('file_id', fileIds).select('file_id')) as { file_id: string }[]).map((r) => r.file_id),
+    ...((await scope.table('signature_checks').where((q) => q.whereIn('file_id', fileIds).orWhereIn('signature_file_id', fileIds)).select('file_id', 'signature_file_id')) as { file_id: string; signature_file_id: string | null }[]).flatMap((r) => [r.file_id, r.signature_file_id ?? r.file_id]),
     ...((await scope.table('autofill_outcomes').whereIn('file_id', fileIds).select('file_id')) as { file_id: string }[]).map((r) => r.file_id),
   ]);
   const purgeFiles = files.filter((f) => !stillUsed.has(f.id));

@@ -413,6 +413,28 @@ describe('destruction', () => {
     expect(await srv.rt.blobs.stat(sha.sha256)).toBeNull();
   });
 
+  it('keeps a file that a surviving card still uses', async () => {
+    const item = await nomenclature({ year: 2017, caseIndex: '03-07', title: 'Переписка', retentionKind: 'years', retentionYears: 1 });
+    const c = await openCase(item.id);
+    const pdf = await PDFDocument.create();
+    pdf.addPage([300, 300]);
+    pdf.setTitle(`Общий ${Date.now()}`);
+    const upload = await clerk.upload(await pdf.save(), 'общий.pdf');
+    const doomed = await register('Уничтожаемое письмо');
+    const survivor = await register('Остающееся письмо');
+    await backdate(doomed.id, '2017-04-04');
+    for (const card of [doomed, survivor]) await clerk.post(`/api/cards/${card.id}/files`, { fileIds: [upload.body.id] });
+    const fresh = (await clerk.get<CardBody>(`/api/cards/${doomed.id}`)).body;
+    await clerk.post(`/api/cards/${doomed.id}/file-in-case`, { caseId: c.id }, ifMatch(fresh.version));
+    await closeCase(c, '2017-12-31');
+    const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [c.id] });
+    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
+    expect((await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(approved.body.version))).body.purgedCards).toBe(1);
+    expect((await clerk.get(`/api/cards/${doomed.id}`)).status).toBe(404);
+    expect((await clerk.get(`/api/files/${upload.body.id}`)).status).toBe(200);
+    expect((await clerk.get<{ files: { id: string }[] }>(`/api/cards/${survivor.id}`)).body.files.map((f) => f.id)).toEqual([upload.body.id]);
+  });
+
   it('keeps a blob that is under a retention hold', async () => {
     const item = await nomenclature({ year: 2016, caseIndex: '03-06', title: 'Переписка', retentionKind: 'years', retentionYears: 1 });
     const c = await openCase(item.id);
