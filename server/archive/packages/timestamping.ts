@@ -85,7 +85,8 @@ async function localTsaDir(dataDir: string): Promise<string> {
   return dir;
 }
 
-function localTsa(dataDir: string): TimestampAuthority {
+/** The local test TSA keeping its key under `dataDir/archive-tsa` (also usable behind HTTP in tests). */
+export function localTsa(dataDir: string): TimestampAuthority {
   return (request) => {
     // openssl advances one serial file: requests of this process go one at a time.
     const next = localQueue.then(async () => {
