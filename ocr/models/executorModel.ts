@@ -144,7 +144,6 @@ class Derived {
   readonly departments = new NaiveBayes();
   readonly sharing = new Map<string, Map<string, number>>();
   readonly similar: SimilarCards;
-  readonly withResolution: SimilarCards;
   readonly absences: Map<string, DayRange>;
   readonly inactive = new Set<string>();
 
@@ -174,8 +173,7 @@ class Derived {
       if (!m) this.sharing.set(this.group[i]!, (m = new Map()));
       increment(m, c.executor);
     });
-    this.similar = new SimilarCards(this.features, (i) => this.inPool[i]!);
-    this.withResolution = new SimilarCards(this.features, (i) => cards[i]!.resolution !== null);
+    this.similar = new SimilarCards(this.features);
     const dated = cards.flatMap((c, i) => {
       const day = dayOfYear(c.day);
       return this.inPool[i] && day !== null ? [{ day, executor: c.executor, group: this.group[i]! }] : [];
@@ -306,7 +304,7 @@ export class ExecutorModel {
   private byDepartment(features: string[], day: number | null, k: number): Map<string, number> {
     const ix = this.index;
     const scores = new Map<string, number>();
-    const ranked = ix.similar.ranked(features);
+    const ranked = ix.similar.ranked(features, (i) => ix.inPool[i]!);
     let mass = 0;
     for (const { label: dept, p } of ix.departments.posterior(features)) {
       // Unlikely departments still fill the list up to k: a letter is sometimes sent somewhere unexpected.
@@ -342,7 +340,7 @@ export class ExecutorModel {
    */
   suggestResolution(card: CardToRoute, minScore = 0.35, k = 5): ResolutionSuggestion | null {
     const ix = this.index;
-    const near = ix.withResolution.ranked(cardFeatures({ ...card, ctype: card.correspondentType ?? null })).slice(0, k);
+    const near = ix.similar.ranked(cardFeatures({ ...card, ctype: card.correspondentType ?? null }), (i) => ix.cards[i]!.resolution !== null).slice(0, k);
     const groups = new Map<string, { text: string; weight: number; best: number; fromId: string | null }>();
     for (const { index, similarity } of near) {
       if (similarity < minScore) break;

@@ -13,13 +13,12 @@ export class SimilarCards {
   private readonly postings = new Map<string, Array<[number, number]>>();
   private readonly size: number;
 
-  /** `docs[i]` are the features of card i (oldest first); `include(i)` false keeps a card out of every answer. */
-  constructor(docs: string[][], include: (i: number) => boolean = () => true) {
+  /** `docs[i]` are the features of card i (oldest first). */
+  constructor(docs: string[][]) {
     const sets = docs.map((d) => new Set(d));
     this.size = sets.length;
     for (const s of sets) for (const f of s) this.df.set(f, (this.df.get(f) ?? 0) + 1);
     sets.forEach((s, i) => {
-      if (!include(i)) return;
       for (const [f, w] of this.vector(s)) {
         let list = this.postings.get(f);
         if (!list) this.postings.set(f, (list = []));
@@ -43,11 +42,11 @@ export class SimilarCards {
     return v;
   }
 
-  /** Every included card sharing a feature with the query, most similar first, newer first among equals. */
-  ranked(features: string[]): Neighbour[] {
+  /** Every card sharing a feature with the query (and passing `include`), most similar first, newer first among equals. */
+  ranked(features: string[], include: (i: number) => boolean = () => true): Neighbour[] {
     const sims = new Map<number, number>();
     for (const [f, w] of this.vector(features)) {
-      for (const [i, x] of this.postings.get(f) ?? []) sims.set(i, (sims.get(i) ?? 0) + w * x);
+      for (const [i, x] of this.postings.get(f) ?? []) if (include(i)) sims.set(i, (sims.get(i) ?? 0) + w * x);
     }
     return [...sims].map(([index, similarity]) => ({ index, similarity })).sort((a, b) => b.similarity - a.similarity || b.index - a.index);
   }
