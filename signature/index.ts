@@ -1,6 +1,7 @@
 // Public API of the signature library: electronic signature verification (CMS/CAdES/PAdES with
 // GOST R 34.10-2012, RSA and ECDSA) and the GOST R 34.11-2012 hash used across Kartoteka.
 export { Streebog, streebog256, streebog512 } from './streebog.ts';
+export { closeStreebogWorkers, streebogMany } from './streebogParallel.ts';
 export { verifySignatures, type VerifyInput, type VerifyOptions } from './verify.ts';
 export { TrustStore, type TrustAnchorSummary } from './trustStore.ts';
 export { clearVerificationCaches } from './caches.ts';

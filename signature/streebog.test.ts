@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { Streebog, streebog256, streebog512 } from './index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeStreebogWorkers, Streebog, streebog256, streebog512, streebogMany } from './index.ts';
 import { StreebogJs } from './streebogJs.ts';
 import { buildStreebogWasm, LAYOUT } from './streebogWasmGen.ts';
 import { STREEBOG_WASM_BASE64 } from './streebogWasmModule.ts';
@@ -111,5 +111,17 @@ describe('streebog: WebAssembly build against the pure-JS reference', () => {
       expect(hex(streebog512(d))).toBe(js(512, d));
       expect(hex(streebog256(d))).toBe(js(256, d));
     }
+  });
+});
+
+describe('streebogMany (worker threads)', () => {
+  afterAll(() => closeStreebogWorkers());
+
+  it('gives the same digests as the in-thread hash, in order, for buffers of many sizes', async () => {
+    const items = [0, 1, 64, 1000, 200_000, 63, 3_000_000].map((n, k) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + k * 7) & 255));
+    const many = await streebogMany(items, 256, 2);
+    expect(many.map(hex)).toEqual(items.map((d) => hex(streebog256(d))));
+    const many512 = await streebogMany(items.slice(0, 3), 512);
+    expect(many512.map(hex)).toEqual(items.slice(0, 3).map((d) => hex(streebog512(d))));
   });
 });
