@@ -79,6 +79,14 @@ function allPresent(hashes: Uint8Array[], items: Uint8Array[], h: HashName): boo
  * signed content (encapsulated or the detached document).
  */
 export function archiveTimestampV3Input(sd: SignedData, si: SignerInfo, content: Uint8Array, token: TimeStampToken): { input: Uint8Array } | { problem: string } {
+  try {
+    return v3Input(sd, si, content, token);
+  } catch (e) {
+    return { problem: `malformed archive-time-stamp-v3 data: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function v3Input(sd: SignedData, si: SignerInfo, content: Uint8Array, token: TimeStampToken): { input: Uint8Array } | { problem: string } {
   const h = hashName(token.info.hashAlgorithm);
   if (!h) return { problem: `unknown imprint hash ${token.info.hashAlgorithm}` };
   const tsSigner = token.signedData.signers[0];
@@ -105,6 +113,14 @@ export function archiveTimestampV3Input(sd: SignedData, si: SignerInfo, content:
  * four readings are offered as candidates (the imprint decides).
  */
 export function archiveTimestampV2Inputs(sd: SignedData, si: SignerInfo, content: Uint8Array): { token: Uint8Array; inputs: Uint8Array[] }[] {
+  try {
+    return v2Inputs(sd, si, content);
+  } catch {
+    return []; // the signature parsed already; a token that cannot be located is reported by its absence
+  }
+}
+
+function v2Inputs(sd: SignedData, si: SignerInfo, content: Uint8Array): { token: Uint8Array; inputs: Uint8Array[] }[] {
   const [, wrapped] = children(parseAll(sd.der));
   const sdNodes = children(children(wrapped!)[0]!);
   const eci = sdNodes[2]!;

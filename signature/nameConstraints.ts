@@ -152,7 +152,14 @@ export function nameConstraintProblems(path: Certificate[]): string[] {
       const cert = path[j]!;
       // Self-issued intermediates are exempt (RFC 5280 §6.1.3 (b)).
       if (j > 0 && sameName(cert.subject, cert.issuer)) continue;
-      for (const name of namesOf(cert)) {
+      let names: GeneralName[];
+      try {
+        names = namesOf(cert);
+      } catch {
+        problems.push(`unreadable subject alternative names in certificate #${j}`);
+        continue;
+      }
+      for (const name of names) {
         const excluded = nc.excluded.find((b) => b.kind === name.kind && within(name, b));
         if (excluded) {
           problems.push(`certificate #${j} name ${show(name)} is excluded by the name constraints of certificate #${i} (${show(excluded)})`);

@@ -14,9 +14,12 @@ const ANY_POLICY = '2.5.29.32.0';
 function requireExplicitPolicy(cert: Certificate): number | undefined {
   const ext = cert.extensions.get(POLICY_CONSTRAINTS);
   if (!ext) return undefined;
-  const field = children(parseAll(ext.value)).find((n) => n.tag === 0x80);
-  if (!field) return undefined;
-  return contents(field).reduce((v, b) => v * 256 + b, 0);
+  try {
+    const field = children(parseAll(ext.value)).find((n) => n.tag === 0x80);
+    return field ? contents(field).reduce((v, b) => v * 256 + b, 0) : undefined;
+  } catch {
+    return 0; // an unreadable critical constraint is read as the strictest one
+  }
 }
 
 /** Problems with the path's certificate policies; `path` is leaf first, trust anchor last (not processed, RFC 5280 §6.1). */

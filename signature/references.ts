@@ -76,7 +76,13 @@ export function checkReferences(
   usedRevocation: Uint8Array[],
   warnings: string[],
 ): ReferencesReport | undefined {
-  const refs = parse(si);
+  let refs: Parsed | null;
+  try {
+    refs = parse(si);
+  } catch {
+    warnings.push('unreadable CAdES-C complete references');
+    return undefined;
+  }
   if (!refs) return undefined;
   const cas = path.slice(1);
   const certMatched = refs.certificates.filter((r) => cas.some((c) => matches(r, c.der)) || (path[0] && matches(r, path[0].der)));
