@@ -12,6 +12,7 @@ import { archiveSettings, archiveStore } from './archiveConfig.ts';
 import { PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
 import { opensslAvailable, stamper, tokenFacts, type TokenFacts } from './timestamping.ts';
+import { withObjectLocks } from './objectLock.ts';
 
 const RECORD_FILE = 'evidence/records/package.json.ers';
 const BATCH_LIMIT = 500;
@@ -92,24 +93,31 @@ defineJob({
       });
       return;
     }
-    const store = await archiveStore();
-    const objects: Map<string, Uint8Array>[] = [];
-    for (const r of rows) {
-      const files = await store.read(r.ocfl_id);
-      if (!files) throw new Error(`package ${r.ocfl_id} is missing from the storage root`);
-      objects.push(files);
-    }
-    const anchors = objects.map(headAnchor);
-    const s = stamper();
-    const records = await createEvidenceRecords(anchors, s.tsa);
-    const facts = tokenFacts(s.responses[s.responses.length - 1]!);
-    const created = rfc3339(new Date());
-    const written: Written[] = [];
-    for (const [i, r] of rows.entries()) {
-      const files = addEvidenceRecord(objects[i]!, { record: records[i]!, tsaCertificates: [facts.certificate], created, agent: PACKAGE_AGENT });
-      await store.write(r.ocfl_id, files);
-      written.push({ row: r, files });
-    }
+    // The records must protect the package.json that is stored when they are written: no packaging in between.
+    const { written, facts, s } = await withObjectLocks(
+      rows.map((r) => r.ocfl_id),
+      async () => {
+        const store = await archiveStore();
+        const objects: Map<string, Uint8Array>[] = [];
+        for (const r of rows) {
+          const files = await store.read(r.ocfl_id);
+          if (!files) throw new Error(`package ${r.ocfl_id} is missing from the storage root`);
+          objects.push(files);
+        }
+        const anchors = objects.map(headAnchor);
+        const s = stamper();
+        const records = await createEvidenceRecords(anchors, s.tsa);
+        const facts = tokenFacts(s.responses[s.responses.length - 1]!);
+        const created = rfc3339(new Date());
+        const written: Written[] = [];
+        for (const [i, r] of rows.entries()) {
+          const files = addEvidenceRecord(objects[i]!, { record: records[i]!, tsaCertificates: [facts.certificate], created, agent: PACKAGE_AGENT });
+          await store.write(r.ocfl_id, files);
+          written.push({ row: r, files });
+        }
+        return { written, facts, s };
+      },
+    );
     await job.finish(async (trx) => {
       const batchId = await insertBatch(trx, orgId, facts, s, facts.imprint, rows.length, null);
       await recordVersions(trx, written, batchId, 'archive.evidence_recorded', { tsa: s.source, trusted: s.trusted, genTime: facts.genTime.toISOString() });
@@ -128,21 +136,27 @@ defineJob({
     if (!batch || batch.renewed_by) return;
     const rows = (await job.knex('archive_packages').where({ org_id: orgId, evidence_batch_id: batchId }).select('id', 'org_id', 'ocfl_id', 'versions')) as PackageRow[];
     if (rows.length === 0) return;
-    const store = await archiveStore();
-    const s = stamper();
-    const created = rfc3339(new Date());
-    const written: Written[] = [];
-    let facts: TokenFacts | undefined;
-    for (const r of rows) {
-      const files = await store.read(r.ocfl_id);
-      const record = files ? inventoryRecord(files) : undefined;
-      if (!files || !record) continue;
-      const renewed = await renewEvidenceRecord(record, s.tsa);
-      facts = tokenFacts(s.responses[s.responses.length - 1]!);
-      const next = addEvidenceRecord(files, { record: renewed, tsaCertificates: [facts.certificate], created, agent: PACKAGE_AGENT, renewal: true });
-      await store.write(r.ocfl_id, next);
-      written.push({ row: r, files: next });
-    }
+    const { written, facts, s } = await withObjectLocks(
+      rows.map((r) => r.ocfl_id),
+      async () => {
+        const store = await archiveStore();
+        const s = stamper();
+        const created = rfc3339(new Date());
+        const written: Written[] = [];
+        let facts: TokenFacts | undefined;
+        for (const r of rows) {
+          const files = await store.read(r.ocfl_id);
+          const record = files ? inventoryRecord(files) : undefined;
+          if (!files || !record) continue;
+          const renewed = await renewEvidenceRecord(record, s.tsa);
+          facts = tokenFacts(s.responses[s.responses.length - 1]!);
+          const next = addEvidenceRecord(files, { record: renewed, tsaCertificates: [facts.certificate], created, agent: PACKAGE_AGENT, renewal: true });
+          await store.write(r.ocfl_id, next);
+          written.push({ row: r, files: next });
+        }
+        return { written, facts, s };
+      },
+    );
     if (!facts) return;
     const last = facts;
     await job.finish(async (trx) => {

@@ -1,6 +1,6 @@
 // The archive storage root on the filesystem and on S3 (in-process s3rver): an object and its next version are
 // stored and read back byte for byte, verify as a package, and an existing version is never changed.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,29 @@ function contract(name: string, open: () => Promise<{ store: OcflStore; close():
 
   });
 }
+
+describe('filesystem storage root after a failed writer', () => {
+  it('clears a version directory that never reached the root inventory, so the retry writes its own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kartoteka-ocfl-stray-'));
+    try {
+      const store = await openOcflStore({ dataDir: dir });
+      const id = 'urn:kartoteka:card:stray';
+      const v1 = sample(id, 'Первая версия');
+      await store.write(id, v1);
+      // A writer died after its first content file of v2: the root inventory still says v1.
+      const stray = join(dir, 'ocfl', store.objectPath(id), 'v2', 'content', 'representations', 'rep-original');
+      await mkdir(stray, { recursive: true });
+      await writeFile(join(stray, 'письмо.txt'), 'недописанная версия');
+      const v2 = addVersion(v1, { created: '2026-11-25T10:00:00Z', message: 'update', user: PACKAGE_AGENT, files: headFiles(sample(id, 'Вторая версия')) });
+      await store.write(id, v2);
+      const result = await verifyTree(store.tree(id));
+      expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(JSON.parse(new TextDecoder().decode((await store.read(id))!.get('inventory.json'))).head).toBe('v2');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 contract('OCFL storage root on the filesystem', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kartoteka-ocfl-'));

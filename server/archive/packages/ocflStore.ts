@@ -3,6 +3,8 @@
 // version directories are created once (an existing one must hold the very same bytes), and the root inventory
 // is replaced last, its sidecar after it, so a reader never sees an inventory naming files not yet written.
 import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Client } from 'minio';
 import { StorageRoot, fsTree, OcflError, type Tree } from '../../../archive/index.ts';
 import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
@@ -56,12 +58,29 @@ class FsOcflStore implements OcflStore {
   read(id: string): Promise<Map<string, Uint8Array> | null> {
     return collect(this.root.tree(id));
   }
-  write(id: string, files: Map<string, Uint8Array>): Promise<string> {
+  async write(id: string, files: Map<string, Uint8Array>): Promise<string> {
+    // A version directory above the stored root inventory's head was left by a writer that failed before its
+    // inventory (the version was never part of the object): it is cleared, so that a retry can write its own.
+    const dir = join(this.root.dir, this.root.objectPath(id));
+    const next = headOf(files.get('inventory.json'));
+    let stored = 0;
+    try {
+      stored = headOf(await readFile(join(dir, 'inventory.json')));
+    } catch {
+      stored = 0;
+    }
+    for (let v = stored + 1; v <= next; v += 1) await rm(join(dir, `v${v}`), { recursive: true, force: true });
     return this.root.put(id, files);
   }
   tree(id: string): Tree {
     return fsTree(`${this.root.dir}/${this.root.objectPath(id)}`);
   }
+}
+
+function headOf(inventory: Uint8Array | undefined): number {
+  if (!inventory) return 0;
+  const head = (JSON.parse(new TextDecoder().decode(inventory)) as { head?: string }).head ?? 'v0';
+  return Number(head.slice(1)) || 0;
 }
 
 function s3Code(error: unknown): string | undefined {

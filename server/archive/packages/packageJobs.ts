@@ -15,6 +15,7 @@ import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, version
 import type { RenditionOptions } from './renditions.ts';
 import { scheduleFixity } from './fixity.ts';
 import { enqueueParents, gatherAggregate } from './aggregates.ts';
+import { withObjectLocks } from './objectLock.ts';
 
 interface PackageRow {
   id: string;
@@ -116,7 +117,7 @@ async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise
   if (!row) return;
   const store = await archiveStore();
   try {
-    const outcome = await build(row);
+    const outcome = await withObjectLocks([row.ocfl_id], () => build(row));
     await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
   } catch (error) {
     // Bad input never gets better by retrying: say so on the package. Anything else is retried.
