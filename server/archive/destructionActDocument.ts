@@ -3,7 +3,7 @@
 import type { Case } from '../models/Case.ts';
 import type { DestructionAct } from '../models/DestructionAct.ts';
 import { destructionDueOn } from './retention.ts';
-import { caseLine, pdfTime, type InventoryContent } from './inventoryDocument.ts';
+import { caseLine, caseParagraphs, pdfTime, ruDate, ruTime, type InventoryContent } from './inventoryDocument.ts';
 
 export interface ActContent {
   format: 'kartoteka-destruction-act/1';
@@ -28,8 +28,6 @@ export function actContent(org: ActContent['organisation'], act: DestructionAct,
   };
 }
 
-const ruDate = (d: string | null): string => (d ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : '—');
-
 export async function actPdf(content: ActContent, actId: string, created: Date): Promise<Uint8Array> {
   const { generateDocument } = await import('../../archive/index.ts');
   const title = `Акт № ${content.number} о выделении к уничтожению документов, не подлежащих хранению`;
@@ -37,13 +35,9 @@ export async function actPdf(content: ActContent, actId: string, created: Date):
     { text: content.organisation.name, bold: true, size: 12 },
     { text: title, bold: true, size: 14 },
     { text: `На основании: ${content.reason}. Отобраны к уничтожению как не имеющие научно-исторической ценности и утратившие практическое значение документы:` },
-    { text: '№ п/п | Индекс дела | Заголовок дела | Год | Крайние даты | Кол-во документов | Кол-во листов | Срок хранения | Статья перечня', bold: true, size: 9 },
-    ...content.cases.map((c) => ({
-      text: `${c.position}. | ${c.caseIndex} | ${c.title} | ${c.year} | ${ruDate(c.startDate)} – ${ruDate(c.endDate)} | ${c.documents} | ${c.sheets} | ${c.retention} | ${c.listArticle ?? '—'}`,
-      size: 10,
-    })),
+    ...content.cases.flatMap((c) => [...caseParagraphs(c), { text: `Дело ${c.year} года; уничтожение допускается с ${ruDate(c.destructionDueOn)}.`, size: 10 }]),
     { text: `Итого ${content.totals.cases} дел(а), ${content.totals.documents} документов, ${content.totals.sheets} листов.` },
-    content.approval ? { text: `Утверждено: ${content.approval.by}, ${content.approval.at}`, bold: true } : { text: 'ПРОЕКТ — акт не утверждён', bold: true },
+    content.approval ? { text: `Утверждено: ${content.approval.by}, ${ruTime(content.approval.at)}`, bold: true } : { text: 'ПРОЕКТ — акт не утверждён', bold: true },
   ];
   return generateDocument({ title, author: content.organisation.name, created: pdfTime(created), documentId: `destruction-act-${actId}` }, paragraphs);
 }

@@ -66,7 +66,20 @@ export function inventoryJson(content: InventoryContent): Uint8Array {
   return new TextEncoder().encode(canonicalize(content) ?? '');
 }
 
-const ruDate = (d: string | null): string => (d ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : '—');
+export const ruDate = (d: string | null): string => (d ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : '—');
+/** '2026-11-24T12:00:00Z' → '24.11.2026 12:00 UTC', as printed under an approval. */
+export const ruTime = (t: string): string => `${ruDate(t.slice(0, 10))} ${t.slice(11, 16)} UTC`;
+
+/** One case on a printed form: index and title, then its dates, counts and term on a line of their own. */
+export function caseParagraphs(c: InventoryContent['cases'][number]): { text: string; bold?: boolean; size?: number }[] {
+  return [
+    { text: `${c.position}. ${c.caseIndex} — ${c.title}`, bold: true, size: 11 },
+    {
+      text: `Крайние даты: ${c.startDate || c.endDate ? `${ruDate(c.startDate)} – ${ruDate(c.endDate)}` : '—'}; документов: ${c.documents}; листов: ${c.sheets}; срок хранения: ${c.retention}${c.listArticle ? ` (${c.listArticle})` : ''}`,
+      size: 10,
+    },
+  ];
+}
 
 /** RFC 3339 without milliseconds, as the PDF/A producer wants it. */
 export const pdfTime = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -74,19 +87,14 @@ export const pdfTime = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/,
 export async function inventoryPdf(content: InventoryContent, created: Date): Promise<Uint8Array> {
   const { generateDocument } = await import('../../archive/index.ts');
   const inv = content.inventory;
+  const heading = `Опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`;
   const paragraphs = [
     { text: content.organisation.name, bold: true, size: 12 },
-    { text: `Опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`, bold: true, size: 14 },
-    { text: inv.title },
-    { text: '№ п/п | Индекс дела | Заголовок дела | Крайние даты | Кол-во документов | Кол-во листов | Срок хранения | Статья перечня', bold: true, size: 9 },
-    ...content.cases.map((c) => ({
-      text: `${c.position}. | ${c.caseIndex} | ${c.title} | ${ruDate(c.startDate)} – ${ruDate(c.endDate)} | ${c.documents} | ${c.sheets} | ${c.retention} | ${c.listArticle ?? '—'}`,
-      size: 10,
-    })),
-    { text: `В данный раздел описи внесено ${content.totals.cases} дел(а), ${content.totals.sheets} листов, ${content.totals.documents} документов.` },
-    content.approval
-      ? { text: `Утверждено: ${content.approval.by}, ${content.approval.at}`, bold: true }
-      : { text: 'ПРОЕКТ — опись не утверждена', bold: true },
+    { text: heading, bold: true, size: 14 },
+    ...(inv.title !== heading ? [{ text: inv.title }] : []),
+    ...content.cases.flatMap(caseParagraphs),
+    { text: `В данный раздел описи внесено ${content.totals.cases} дел(а), ${content.totals.documents} документов, ${content.totals.sheets} листов.` },
+    content.approval ? { text: `Утверждено: ${content.approval.by}, ${ruTime(content.approval.at)}`, bold: true } : { text: 'ПРОЕКТ — опись не утверждена', bold: true },
   ];
   return generateDocument(
     { title: `Опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`, author: content.organisation.name, created: pdfTime(created), documentId: `inventory-${inv.id}` },

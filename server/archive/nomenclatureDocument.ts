@@ -11,11 +11,13 @@ export async function nomenclaturePdf(org: { id: string; name: string }, year: n
   const paragraphs = [
     { text: org.name, bold: true, size: 12 },
     { text: title, bold: true, size: 14 },
-    { text: 'Индекс дела | Заголовок дела | Подразделение | Срок хранения и № статьи по перечню | Примечание', bold: true, size: 9 },
-    ...items.map((i) => ({
-      text: `${i.caseIndex} | ${i.title}${i.personnel ? ' (л/с)' : ''} | ${i.departmentId ? (departments.get(i.departmentId) ?? '—') : '—'} | ${retentionLabel(i).ru}${i.listArticle ? `, ${i.listArticle}` : ''} | ${i.storageNote ?? ''}`,
-      size: 10,
-    })),
+    ...items.flatMap((i) => [
+      { text: `${i.caseIndex} — ${i.title}${i.personnel ? ' (по личному составу)' : ''}`, bold: true, size: 11 },
+      {
+        text: `Подразделение: ${i.departmentId ? (departments.get(i.departmentId) ?? '—') : '—'}; срок хранения: ${retentionLabel(i).ru}${i.listArticle ? ` (${i.listArticle})` : ''}${i.storageNote ? `; примечание: ${i.storageNote}` : ''}`,
+        size: 10,
+      },
+    ]),
     { text: `Всего статей: ${items.length}.` },
   ];
   return generateDocument({ title, author: org.name, created: pdfTime(changed), documentId: `nomenclature-${org.id}-${year}` }, paragraphs);
