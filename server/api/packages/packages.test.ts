@@ -19,9 +19,11 @@ import { hashedObjectPath } from '../../archive/packages/ocflStore.ts';
 import { opensslAvailable } from '../../archive/packages/timestamping.ts';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/testServer.ts';
 
-const gost = loadManifest().find((c) => c.name === 'gost256A-detached-der');
+const fixtures = loadManifest();
+const gost = fixtures.find((c) => c.name === 'gost256A-detached-der');
+const pades = fixtures.find((c) => c.name === 'pades-gost256A-dss');
 const openssl = opensslAvailable();
-if (!gost) console.warn('[skip] archive packages: signature/fixtures/out (gost256A-detached-der) is missing');
+if (!gost || !pades) console.warn('[skip] archive packages: signature/fixtures/out (gost256A-detached-der, pades-gost256A-dss) is missing');
 if (!openssl) console.warn('[skip] archive packages: openssl is needed for the local test TSA (openssl ts -reply)');
 
 const BIN = fileURLToPath(new URL('../../../bin/kartoteka', import.meta.url));
@@ -67,7 +69,7 @@ interface Pkg {
   fixity: { result: string; trigger: string }[];
 }
 
-describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
+describe.skipIf(!gost || !pades || !openssl)('archival packages through the API', () => {
   let srv: TestServer;
   let clerk: TestClient;
   let archivist: TestClient;
@@ -105,6 +107,8 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
       (await clerk.upload(await letterPdf(), 'письмо.pdf')).body.id,
       (await clerk.upload(readFixture(gost!.data!), 'doc.txt')).body.id,
       (await clerk.upload(signature, 'doc.txt.sig')).body.id,
+      // A PDF with an embedded GOST signature and its CRL in the document security store (PAdES-LT).
+      (await clerk.upload(readFixture(pades!.pdf!), 'подписанный.pdf')).body.id,
     ];
     const card = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: 'О ремонте дороги по ул. Ленина', fileIds: ids });
     expect(card.status).toBe(201);
@@ -118,7 +122,7 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
 
   it('archives only filed cards, with If-Match, and only for archivists and administrators', async () => {
     const checks = (await clerk.get<{ items: { status: string }[] }>(`/api/cards/${cardId}/signatures`)).body.items;
-    expect(checks.map((c) => c.status)).toContain('passed');
+    expect(checks.map((c) => c.status)).toEqual(['passed', 'passed']);
     let card = await clerk.get<{ version: number }>(`/api/cards/${cardId}`);
     expect((await archivist.post<{ code: string }>(`/api/cards/${cardId}/archive`, {}, { 'if-match': `"v${card.body.version}"` })).body.code).toBe('CARD_TRANSITION_FORBIDDEN');
     const filed = await clerk.post(`/api/cards/${cardId}/file-in-case`, { caseIndex: '01-10' }, { 'if-match': `"v${card.body.version}"` });
@@ -144,6 +148,9 @@ describe.skipIf(!gost || !openssl)('archival packages through the API', () => {
     expect(pkg.signatures).toEqual([expect.objectContaining({ indications: ['TOTAL_PASSED'] })]);
     expect(pkg.pdfa.every((p) => p.conformant)).toBe(true);
     expect(pkg.notes.some((n) => n.file === 'doc.txt' && n.kind === 'no-rendition')).toBe(true);
+    // The embedded signature is kept with its report and evidence, named in package.json.
+    expect(pkg.notes).toContainEqual(expect.objectContaining({ file: 'подписанный.pdf', kind: 'signature' }));
+    expect(pkg.files.map((f) => f.path)).toContain('evidence/signature-подписанный.pdf.report.json');
     const server = await archivist.get<{ valid: boolean; checks: { name: string; ok: boolean }[] }>(`/api/packages/${packageId}/verify`);
     expect(server.body.checks.filter((c) => !c.ok)).toEqual([]);
     expect(server.body.valid).toBe(true);
