@@ -16,6 +16,7 @@ import './autofill/executorModel.ts';
 import { closeOcr } from './autofill/ocrService.ts';
 import './files/fileJobs.ts';
 import './archive/packages/jobs.ts';
+import './archive/purge.ts';
 import { configureArchive } from './archive/packages/archiveConfig.ts';
 import { fileProcessor } from './files/fileProcessor.ts';
 
