@@ -5,47 +5,20 @@
 // SHA-512/SHA-256/Streebog digests, OCFL write to DATA_DIR/ocfl, database records and audit).
 // Usage: npx tsx bench/archive-pipeline.ts [cards]   (prints figures; --write updates BENCHMARKS.md)
 import { readFileSync } from 'node:fs';
-import { createCanvas } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
 import pino from 'pino';
-import { concat, raw } from '../signature/asn1.ts';
-import { cmsParts, tlv } from '../signature/fixtures/der.ts';
 import { JobWorker } from '../server/jobs/worker.ts';
 import { startTestServer } from '../server/testing/testServer.ts';
 import { verifyTree } from '../archive/index.ts';
 import { archiveStore } from '../server/archive/packages/archiveConfig.ts';
+import { scanPage, scanPdf } from '../server/archive/packages/scanFixture.ts';
 import { machineLine, updateBenchmarks } from './report.ts';
+import { withEmbeddedCrls } from '../server/archive/packages/cadesFixture.ts';
 
 process.env.ARCHIVE_OCR = '0';
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10) + 1;
 const FIX = new URL('../signature/fixtures/out/', import.meta.url);
 const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(p, FIX)));
 
-function scanPage(n: number): Uint8Array {
-  const c = createCanvas(1654, 2339);
-  const g = c.getContext('2d');
-  g.fillStyle = '#f4f1ea';
-  g.fillRect(0, 0, 1654, 2339);
-  g.fillStyle = '#222';
-  g.font = '28px serif';
-  for (let y = 200; y < 2200; y += 44) g.fillText(`Страница ${n}. Строка ${y}: входящее письмо, резолюция, исполнитель, срок исполнения.`, 120, y);
-  return new Uint8Array(c.encodeSync('jpeg', 80));
-}
-
-async function scanPdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  for (const n of [1, 2, 3]) {
-    const img = await doc.embedJpg(scanPage(n));
-    doc.addPage([595.28, 841.89]).drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
-  }
-  return doc.save();
-}
-
-function withCrls(der: Uint8Array, crls: Uint8Array[]): Uint8Array {
-  const p = cmsParts(der);
-  const head = p.sd.slice(0, -1).filter((n) => n.tag !== 0xa1).map(raw);
-  return tlv(0x30, concat(raw(p.ci[0]!), tlv(0xa0, tlv(0x30, concat(...head, tlv(0xa1, concat(...crls)), raw(p.sd[p.sd.length - 1]!))))));
-}
 
 const srv = await startTestServer();
 try {
@@ -53,9 +26,9 @@ try {
   const archivist = await srv.login('archivist');
   const admin = await srv.login('admin');
   await admin.post('/api/trust-anchors', { bundle: Buffer.from(fixture('trust/gost256A-root.pem')).toString('utf8') });
-  const scan = await scanPdf();
+  const scan = await scanPdf([1, 2, 3].map((n) => scanPage(n, { dpi: 200 })));
   const data = fixture('doc.txt');
-  const signature = withCrls(fixture('gost256A/detached.p7s'), [fixture('gost256A/inter.crl'), fixture('gost256A/root.crl')]);
+  const signature = withEmbeddedCrls(fixture('gost256A/detached.p7s'), [fixture('gost256A/inter.crl'), fixture('gost256A/root.crl')]);
   const quiet = pino({ level: 'silent' });
   const prep = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['signature.verify'] });
   const cards: string[] = [];

@@ -11,13 +11,12 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageZip, verifyPackage } from '../../../archive/index.ts';
-import { concat, raw } from '../../../signature/asn1.ts';
-import { cmsParts, tlv } from '../../../signature/fixtures/der.ts';
 import { loadManifest, readFixture } from '../../../signature/fixtures/manifest.ts';
 import { JobWorker } from '../../jobs/worker.ts';
 import { hashedObjectPath } from '../../archive/packages/ocflStore.ts';
 import { opensslAvailable } from '../../archive/packages/timestamping.ts';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/testServer.ts';
+import { withEmbeddedCrls } from '../../archive/packages/cadesFixture.ts';
 
 const fixtures = loadManifest();
 const gost = fixtures.find((c) => c.name === 'gost256A-detached-der');
@@ -35,14 +34,6 @@ function cliVerify(path: string): Promise<{ code: number; out: { valid: boolean;
       resolve({ code: error ? Number(error.code ?? 1) : 0, out: JSON.parse(stdout) as { valid: boolean; checks: { name: string; ok: boolean }[] } });
     });
   });
-}
-
-/** The fixture's detached GOST CAdES-BES with its CRLs embedded (SignedData.crls), as a CAdES signer sends it. */
-function withCrls(der: Uint8Array, crls: Uint8Array[]): Uint8Array {
-  const p = cmsParts(der);
-  const head = p.sd.slice(0, -1).filter((n) => n.tag !== 0xa1).map(raw);
-  const body = concat(...head, tlv(0xa1, concat(...crls)), raw(p.sd[p.sd.length - 1]!));
-  return tlv(0x30, concat(raw(p.ci[0]!), tlv(0xa0, tlv(0x30, body))));
 }
 
 async function letterPdf(): Promise<Uint8Array> {
@@ -102,7 +93,7 @@ describe.skipIf(!gost || !pades || !openssl)('archival packages through the API'
     const root = Buffer.from(readFixture(gost!.trust[0]!)).toString('utf8');
     expect((await admin.post('/api/trust-anchors', { bundle: root })).status).toBe(201);
 
-    const signature = withCrls(readFixture(gost!.signature!), gost!.crl.map(readFixture));
+    const signature = withEmbeddedCrls(readFixture(gost!.signature!), gost!.crl.map(readFixture));
     const ids = [
       (await clerk.upload(await letterPdf(), 'письмо.pdf')).body.id,
       (await clerk.upload(readFixture(gost!.data!), 'doc.txt')).body.id,

@@ -1,30 +1,19 @@
 // PDF/A copies of a card's files: scans keep the scanner's JPEG bytes, images become PDF/A, formats without a
 // conversion are recorded with the reason. OCR is off here (the OCR text layer is the ocr/ library's, tested there).
-import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { checkPdfa, findLibreOffice } from '../../../archive/index.ts';
 import { makeRendition } from './renditions.ts';
+import { scanPage, scanPdf } from './scanFixture.ts';
+
+const page = (n: number, type: 'jpeg' | 'png'): Uint8Array => scanPage(n, { dpi: 100, type, lines: 3 });
 
 const meta = { title: 'Скан', author: 'Kartoteka', created: '2026-11-20T09:00:00Z', documentId: 'urn:test:1' };
-
-function page(n: number, type: 'jpeg' | 'png'): Uint8Array {
-  const c = createCanvas(827, 1170);
-  const g = c.getContext('2d');
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, 827, 1170);
-  g.fillStyle = '#000';
-  g.font = '24px serif';
-  g.fillText(`Страница ${n}`, 80, 120);
-  return new Uint8Array(type === 'jpeg' ? c.encodeSync('jpeg', 80) : c.encodeSync('png'));
-}
 
 describe('PDF/A renditions of card files', () => {
   it('an image-only PDF keeps each page’s JPEG byte for byte, at the resolution of the page size', async () => {
     const jpegs = [1, 2, 3].map((n) => page(n, 'jpeg'));
-    const doc = await PDFDocument.create();
-    for (const j of jpegs) doc.addPage([595.28, 841.89]).drawImage(await doc.embedJpg(j), { x: 0, y: 0, width: 595.28, height: 841.89 });
-    const r = await makeRendition({ name: 'скан.pdf', mime: 'application/pdf', bytes: await doc.save() }, meta, { ocr: false });
+    const r = await makeRendition({ name: 'скан.pdf', mime: 'application/pdf', bytes: await scanPdf(jpegs) }, meta, { ocr: false });
     expect(r.rendition?.conversion?.method).toBe('scan');
     const out = Buffer.from(r.rendition!.bytes);
     for (const j of jpegs) expect(out.indexOf(Buffer.from(j))).toBeGreaterThan(0);
