@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageQuality, removeRules, rgbaToGrey, type GreyImage } from './imageOps.ts';
+import { otsuThreshold, pageQuality, removeRules, rgbaToGrey, type GreyImage } from './imageOps.ts';
 
 function page(width: number, height: number, paint: (x: number, y: number) => number): GreyImage {
   const data = new Uint8Array(width * height);
@@ -41,6 +41,15 @@ describe('removeRules', () => {
     let ink = 0;
     for (let y = 150; y < 190; y++) for (let x = 100; x < 130; x++) if (at(x, y) === 0) ink++;
     expect(ink).toBe(30 * 40);
+  });
+});
+
+describe('otsuThreshold', () => {
+  it('puts the darker level of a two-level page below the threshold', () => {
+    const img = page(10, 10, (x) => (x < 3 ? 0 : 255));
+    const t = otsuThreshold(img);
+    expect(0).toBeLessThan(t);
+    expect(255).toBeGreaterThanOrEqual(t);
   });
 });
 

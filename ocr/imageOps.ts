@@ -86,6 +86,7 @@ export function upscale2(img: GreyImage): GreyImage {
   return { width, height, data };
 }
 
+/** Otsu's threshold: pixels darker than it are ink (also on two-level pages). */
 export function otsuThreshold(img: GreyImage): number {
   const hist = new Float64Array(256);
   const px = img.data;
@@ -111,7 +112,11 @@ export function otsuThreshold(img: GreyImage): number {
       threshold = t;
     }
   }
-  return threshold;
+  // Callers take `v < t` as ink. On continuous scans the level `threshold` itself is left to the paper (what the
+  // thresholds of this module are tuned to), but on a two-level page that would leave no ink at all.
+  let below = 0;
+  for (let v = 0; v < threshold; v++) below += hist[v]!;
+  return below === 0 ? threshold + 1 : threshold;
 }
 
 /** Ink pixel coordinates of a binarised copy, for projection profiles. */
