@@ -50,3 +50,31 @@ describe.skipIf(!base)('archive-time-stamp-v3', () => {
     expect(s.subIndication).toBe('OUT_OF_BOUNDS_NO_POE');
   });
 });
+
+const esc = loadManifest().find((c) => c.name === 'ext-cades-x');
+
+describe.skipIf(!esc)('CAdES-C time-stamp (CAdES-X type 1)', () => {
+  const c = esc!;
+  const verify = (signature: Uint8Array) =>
+    verifySignatures({ data: readFixture(c.data!), signature }, { trustAnchors: c.trust.map(readFixture), crls: c.crl.map(readFixture), validationTime: new Date(c.at) });
+
+  it('is validated over the signature value, the signature time-stamp and the complete references', async () => {
+    const s = (await verify(readFixture(c.signature!))).signatures[0]!;
+    expect(s.timestamps.map((t) => [t.type, t.valid])).toEqual([
+      ['signature-time-stamp', true],
+      ['esc-time-stamp', true],
+    ]);
+  });
+
+  it('fails when the references it covered are removed afterwards', async () => {
+    const p = cmsParts(readFixture(c.signature!));
+    const fields = children(p.signerInfos[0]!);
+    const unsigned = fields[fields.length - 1]!;
+    const revRefs = oidDer('1.2.840.113549.1.9.16.2.22');
+    const kept = children(unsigned).filter((a) => !Buffer.from(raw(children(a)[0]!)).equals(Buffer.from(revRefs)));
+    const signer = tlv(0x30, concat(...fields.slice(0, -1).map(raw), tlv(0xa1, concat(...kept.map(raw)))));
+    const s = (await verify(rebuild(p, signer))).signatures[0]!;
+    expect(s.timestamps.find((t) => t.type === 'esc-time-stamp')).toMatchObject({ valid: false, problem: 'message imprint does not match' });
+    expect(s.indication).toBe('TOTAL_PASSED');
+  });
+});

@@ -146,3 +146,27 @@ function v2Inputs(sd: SignedData, si: SignerInfo, content: Uint8Array): { token:
   });
   return out;
 }
+
+/**
+ * CAdES-C time-stamp (ESC, TS 101 733 §6.3.5): the imprint covers the signature value's octets, the
+ * signature-time-stamp(s), complete-certificate-references and complete-revocation-references,
+ * "without the type or length encoding". Read as the whole attributes, as their values, or as the
+ * values' contents — producers differ, so all three are candidates.
+ */
+export function escTimestampInputs(si: SignerInfo): Uint8Array[] {
+  try {
+    const fields = children(parseAll(si.der));
+    const last = fields[fields.length - 1];
+    const attrs = last?.tag === 0xa1 ? children(last) : [];
+    const covered = [OID.signatureTimeStamp, OID.completeCertificateRefs, OID.completeRevocationRefs];
+    const picked = covered.flatMap((t) => attrs.filter((a) => oid(children(a)[0]!) === t));
+    const values = picked.flatMap((a) => children(children(a)[1]!));
+    return [
+      concat(si.signature, ...picked.map(raw)),
+      concat(si.signature, ...values.map(raw)),
+      concat(si.signature, ...values.map((v) => v.buf.subarray(v.cstart, v.cend))),
+    ];
+  } catch {
+    return [];
+  }
+}

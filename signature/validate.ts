@@ -3,7 +3,7 @@
 // certificate, hash, signature value, chain, revocation, validity, constraints, revocation freshness.
 import { equalBytes, raw, time } from './asn1.ts';
 import { hashName } from './algorithms.ts';
-import { archiveTimestampV2Inputs, archiveTimestampV3Input } from './archiveTimestamp.ts';
+import { archiveTimestampV2Inputs, archiveTimestampV3Input, escTimestampInputs } from './archiveTimestamp.ts';
 import { attributeNames, embeddedValues, formatOf } from './attributes.ts';
 import { buildPath, chainConstraintProblems, validAt } from './chain.ts';
 import { checkReferences } from './references.ts';
@@ -122,9 +122,9 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     if (!r.info.valid) warnings.push(`content time-stamp not usable: ${r.info.problem}`);
     if (r.genTime && claimed && claimed < r.genTime) warnings.push('claimed signing time precedes the content time-stamp');
   }
-  // Archive time-stamps (CAdES-A, v3 and v2) are checked like signature time-stamps, over the data
-  // their standards define, and are proof of existence of the signature too. ESC time-stamps
-  // (CAdES-X) are only recorded.
+  // Archive time-stamps (CAdES-A, v3 and v2) and CAdES-C time-stamps (CAdES-X type 1) are checked
+  // like signature time-stamps, over the data their standards define, and are proof of existence of
+  // the signature too.
   for (const tok of si.unsignedAttrs.get(OID.archiveTimeStampV3) ?? []) {
     let r: ReturnType<typeof validateTimestamp>;
     let parsed: ReturnType<typeof parseTimeStampToken> | undefined;
@@ -149,15 +149,12 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     if (r.genTime && r.genTime < best) best = r.genTime;
     if (!r.info.valid) warnings.push(`archive time-stamp (v2) not usable: ${r.info.problem}`);
   }
+  const escInputs = si.unsignedAttrs.has(OID.escTimeStamp) ? escTimestampInputs(si) : [];
   for (const tok of si.unsignedAttrs.get(OID.escTimeStamp) ?? []) {
-    const sha256 = addEvidence(ctx, 'timestamp', raw(tok), 'esc-time-stamp');
-    let genTime = '';
-    try {
-      genTime = parseTimeStampToken(raw(tok)).info.genTime.toISOString();
-    } catch {
-      genTime = '';
-    }
-    report.timestamps.push({ type: 'esc-time-stamp', genTime, valid: false, hashAlgorithm: '', problem: 'recorded, not validated', sha256 });
+    const r = validateTimestamp(raw(tok), 'esc-time-stamp', escInputs, ctx, pool, warnings, data);
+    report.timestamps.push(r.info);
+    if (r.genTime && r.genTime < best) best = r.genTime;
+    if (!r.info.valid) warnings.push(`CAdES-C time-stamp not usable: ${r.info.problem}`);
   }
   report.bestSignatureTime = best.toISOString();
 
