@@ -112,6 +112,17 @@ describe('autofill from a scan', () => {
     expect(s.body.abstain).toBe(false);
     expect(s.body.executors[0]?.staffId).toBe(executorStaff);
     expect(s.body.resolution?.text).toBe('Организовать устранение аварии и доложить');
+
+    // A model stored by an older version of the library is retrained from the resolutions, not an error.
+    await srv.rt.knex('executor_models').update({ state: JSON.stringify({ version: 1, text: {}, byCorrespondent: {} }), updated_at: new Date() });
+    const again = await manager.get<{ abstain: boolean; executors: { staffId: string }[] }>(`/api/cards/${next.body.id}/suggestions`);
+    expect(again.body.executors[0]?.staffId).toBe(executorStaff);
+    const c5 = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: 'О течи водопровода', correspondentId: corr.body.id });
+    await manager.post(`/api/cards/${c5.body.id}/resolutions`, { text: 'Устранить течь', assignments: [{ executorStaffId: executorStaff, deadlineIn: { days: 3, type: 'working' } }] });
+    await worker.drain();
+    const relearned = (await srv.rt.knex('executor_models').first('trained', 'state')) as { trained: number; state: unknown };
+    expect(relearned.trained).toBe(5);
+    expect((typeof relearned.state === 'string' ? (JSON.parse(relearned.state) as { version: number }) : (relearned.state as { version: number })).version).toBe(2);
   });
 
   it('refuses an invalid language list', async () => {

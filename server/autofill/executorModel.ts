@@ -61,13 +61,25 @@ async function storedModel(db: Knex | Knex.Transaction, orgId: string): Promise<
   }
 }
 
+/** Models read for suggestions, per organisation, while their stored version is unchanged: building a model's
+ * tables from thousands of cards takes a noticeable fraction of a second. Never handed to the learning job. */
+const readCache = new Map<string, { version: string; model: ExecutorModel }>();
+const READ_CACHE_SIZE = 32;
+
 export async function loadExecutorModel(db: Knex | Knex.Transaction, orgId: string): Promise<ExecutorModel> {
-  const stored = await storedModel(db, orgId);
-  if (stored) return stored;
+  const row = (await db('executor_models').where({ org_id: orgId }).first('updated_at', 'trained')) as { updated_at: Date | string; trained: number } | undefined;
+  const version = row ? `${new Date(row.updated_at).toISOString()}/${row.trained}` : null;
+  const cached = readCache.get(orgId);
+  if (version && cached?.version === version) return cached.model;
   const { ExecutorModel } = await ocrLibrary();
-  const exists = await db('executor_models').where({ org_id: orgId }).first('org_id');
   // An outdated state is retrained from every resolution (the next learning job stores it).
-  return exists ? ExecutorModel.train(await routedCards(db, orgId)) : ExecutorModel.empty();
+  const model = row ? ((await storedModel(db, orgId)) ?? ExecutorModel.train(await routedCards(db, orgId))) : ExecutorModel.empty();
+  if (version) {
+    readCache.delete(orgId);
+    readCache.set(orgId, { version, model });
+    if (readCache.size > READ_CACHE_SIZE) readCache.delete(readCache.keys().next().value!);
+  }
+  return model;
 }
 
 async function saveModel(trx: Knex.Transaction, orgId: string, model: ExecutorModel): Promise<void> {
