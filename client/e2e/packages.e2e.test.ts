@@ -88,6 +88,16 @@ describe.skipIf(!available)('archive packages: «В архив» on a filed card
     await page.getByTestId('packages-page').waitFor();
     await page.getByTestId('packages-table').waitFor();
     expect(await page.getByTestId('packages-table').textContent()).toContain(SUMMARY);
+
+    // Archive search by case index and text: the hit leads to the card and to its package.
+    const search = page.getByTestId('archive-search');
+    await search.getByLabel(ru['pkg.search.caseIndex'], { exact: true }).fill('01-10');
+    await search.getByLabel(ru['pkg.search.text'], { exact: true }).fill('сквера');
+    await search.getByLabel(ru['pkg.search.text'], { exact: true }).press('Enter');
+    const hits = page.getByTestId('archive-search-hits');
+    await hits.waitFor();
+    expect(await hits.textContent()).toContain(ru['pkg.openPackage']);
+    expect(await hits.locator('mark').first().textContent()).toMatch(/сквер/i);
     expect(await findAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'packages-2-registry');
   });

@@ -1,4 +1,5 @@
 import type { HttpClient } from './http.ts';
+import type { SearchHighlights } from './records.ts';
 
 // Shapes of the archival package routes (issue 6): server/api/packages/schema.ts.
 export type PackageStatus = 'pending' | 'packaged' | 'failed';
@@ -94,6 +95,38 @@ export interface PackageListQuery {
   cursor?: string;
 }
 
+export interface ArchiveSearchQuery {
+  q?: string;
+  inventoryId?: string;
+  caseId?: string;
+  caseIndex?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  kind?: string;
+  correspondent?: string;
+  archivedOnly?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ArchiveHit {
+  id: string;
+  kind: string;
+  status: string;
+  regNumber: string | null;
+  regDate: string | null;
+  correspondentName: string | null;
+  summary: string;
+  highlights: SearchHighlights;
+  package: { id: string; status: PackageStatus; currentVersion: number } | null;
+}
+
+export interface ArchiveSearchResult {
+  items: ArchiveHit[];
+  total: { value: number; capped: boolean };
+  nextCursor: string | null;
+}
+
 const id = (value: string) => encodeURIComponent(value);
 
 /** The package as a ZIP: a plain link, so the browser streams it to disk with the server's file name. */
@@ -110,6 +143,8 @@ export function createPackageApi(http: HttpClient) {
     repackage: (packageId: string) => http.post<PackageSummary>(`/api/packages/${id(packageId)}/repackage`, {}),
     clearAlert: (packageId: string, note: string) => http.post<PackageSummary>(`/api/packages/${id(packageId)}/fixity-alert/clear`, { note }),
     alerts: async () => (await http.get<{ items: { package: PackageSummary; lastCheck: FixityCheck | null }[] }>('/api/archive/fixity-alerts')).items,
+    /** Archive search: fund (the organisation), inventory, case, years, kind, correspondent, text. */
+    search: (query: ArchiveSearchQuery) => http.get<ArchiveSearchResult>('/api/archive/search', { ...query }),
     /** Sends the card to the archive (If-Match with the card's version); the package is built in the background. */
     archiveCard: (cardId: string, version: number) => http.post<PackageSummary>(`/api/cards/${id(cardId)}/archive`, {}, { ifMatch: `"v${version}"` }),
   };
