@@ -1,9 +1,8 @@
 // Validation of one CMS signer (EN 319 102-1 basic signature validation, with time-stamps for
 // long-term validation). The order of checks decides which sub-indication wins: format, signing
 // certificate, hash, signature value, chain, revocation, validity, constraints, revocation freshness.
-import { equalBytes, raw, time } from './asn1.ts';
+import { equalBytes, time } from './asn1.ts';
 import { hashName } from './algorithms.ts';
-import { archiveTimestampV2Inputs, archiveTimestampV3Input, escTimestampInputs } from './archiveTimestamp.ts';
 import { attributeNames, embeddedValues, formatOf } from './attributes.ts';
 import { buildPath, chainConstraintProblems, validAt } from './chain.ts';
 import { checkReferences } from './references.ts';
@@ -16,9 +15,8 @@ import { certificateInfo, signerReport } from './qualified.ts';
 import type { RevocationInfo, SignatureReport } from './report.ts';
 import { isFresh, loadRevocationData, revocationStatuses, staleDescription, type RevocationStatus } from './revocation.ts';
 import { attr, checkCrypto, PASSED, safeCerts, type Verdict } from './signerCrypto.ts';
-import { validateTimestamp } from './timestamps.ts';
+import { signerTimestamps } from './proofOfExistence.ts';
 import type { TrustStore } from './trustStore.ts';
-import { parseTimeStampToken } from './tsp.ts';
 import type { Certificate } from './x509.ts';
 
 export type { ValidationContext } from './context.ts';
@@ -108,54 +106,10 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
     warnings,
   );
 
-  // Time-stamps: signature-time-stamps give proof of existence (POE) of the signature value.
-  let best = ctx.validationTime;
-  for (const tok of si.unsignedAttrs.get(OID.signatureTimeStamp) ?? []) {
-    const r = validateTimestamp(raw(tok), 'signature-time-stamp', si.signature, ctx, pool, warnings, data);
-    report.timestamps.push(r.info);
-    if (r.genTime && r.genTime < best) best = r.genTime;
-    if (!r.info.valid) warnings.push(`signature time-stamp not usable: ${r.info.problem}`);
-  }
-  for (const tok of si.signedAttrs.get(OID.contentTimeStamp) ?? []) {
-    const r = validateTimestamp(raw(tok), 'content-time-stamp', content!, ctx, pool, warnings, data);
-    report.timestamps.push(r.info);
-    if (!r.info.valid) warnings.push(`content time-stamp not usable: ${r.info.problem}`);
-    if (r.genTime && claimed && claimed < r.genTime) warnings.push('claimed signing time precedes the content time-stamp');
-  }
-  // Archive time-stamps (CAdES-A, v3 and v2) and CAdES-C time-stamps (CAdES-X type 1) are checked
-  // like signature time-stamps, over the data their standards define, and are proof of existence of
-  // the signature too.
-  for (const tok of si.unsignedAttrs.get(OID.archiveTimeStampV3) ?? []) {
-    let r: ReturnType<typeof validateTimestamp>;
-    let parsed: ReturnType<typeof parseTimeStampToken> | undefined;
-    try {
-      parsed = parseTimeStampToken(raw(tok));
-    } catch {
-      parsed = undefined;
-    }
-    const covered = parsed && content ? archiveTimestampV3Input(sd, si, content, parsed) : { problem: content ? 'unreadable time-stamp token' : 'signed content not available' };
-    if ('input' in covered) r = validateTimestamp(raw(tok), 'archive-time-stamp', covered.input, ctx, pool, warnings, data);
-    else {
-      const sha256 = addEvidence(ctx, 'timestamp', raw(tok), 'archive-time-stamp');
-      r = { info: { type: 'archive-time-stamp', genTime: parsed?.info.genTime.toISOString() ?? '', valid: false, hashAlgorithm: '', problem: covered.problem, sha256 } };
-    }
-    report.timestamps.push(r.info);
-    if (r.genTime && r.genTime < best) best = r.genTime;
-    if (!r.info.valid) warnings.push(`archive time-stamp not usable: ${r.info.problem}`);
-  }
-  for (const { token, inputs } of content ? archiveTimestampV2Inputs(sd, si, content) : []) {
-    const r = validateTimestamp(token, 'archive-time-stamp', inputs, ctx, pool, warnings, data);
-    report.timestamps.push(r.info);
-    if (r.genTime && r.genTime < best) best = r.genTime;
-    if (!r.info.valid) warnings.push(`archive time-stamp (v2) not usable: ${r.info.problem}`);
-  }
-  const escInputs = si.unsignedAttrs.has(OID.escTimeStamp) ? escTimestampInputs(si) : [];
-  for (const tok of si.unsignedAttrs.get(OID.escTimeStamp) ?? []) {
-    const r = validateTimestamp(raw(tok), 'esc-time-stamp', escInputs, ctx, pool, warnings, data);
-    report.timestamps.push(r.info);
-    if (r.genTime && r.genTime < best) best = r.genTime;
-    if (!r.info.valid) warnings.push(`CAdES-C time-stamp not usable: ${r.info.problem}`);
-  }
+  // Time-stamps over the signature are proof of its existence: the best signature time.
+  const ts = signerTimestamps(sd, si, content, claimed, ctx, pool, data, warnings);
+  report.timestamps = ts.timestamps;
+  const best = ts.best;
   report.bestSignatureTime = best.toISOString();
 
   const path = buildPath(cert, pool, ctx.anchors);
