@@ -49,7 +49,7 @@ describe.skipIf(!openssl)('case and inventory packages', () => {
     srv = await startTestServer();
     clerk = await srv.login('clerk');
     archivist = await srv.login('archivist');
-    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.package_card', 'archive.package_aggregate', 'archive.evidence'] });
+    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.package_card', 'archive.package_aggregate', 'archive.evidence', 'search.index_card'] });
     const item = await archivist.post<{ id: string }>('/api/nomenclature', { year, caseIndex: '01-05', title: 'Переписка с организациями', retentionKind: 'permanent' });
     expect(item.status, JSON.stringify(item.body)).toBe(201);
     const opened = await archivist.post<{ id: string }>('/api/cases', { nomenclatureItemId: item.body.id });
@@ -94,6 +94,10 @@ describe.skipIf(!openssl)('case and inventory packages', () => {
     await drain();
     const [inventory] = await packagesOf('inventory');
     expect(inventory).toMatchObject({ objectId: draft.body.id, status: 'packaged', notes: [] });
+
+    // Archive search by inventory: the documents of its cases.
+    const found = await archivist.get<{ items: { id: string }[] }>(`/api/archive/search?inventoryId=${draft.body.id}`);
+    expect(found.body.items.map((i) => i.id).sort()).toEqual([...cards].sort());
 
     const result = await verifyCollection(join(srv.dataDir, 'ocfl'));
     const aggregates = result.checks.filter((c) => c.name.endsWith('aggregate-members'));
