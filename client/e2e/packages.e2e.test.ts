@@ -51,17 +51,8 @@ describe.skipIf(!available)('archive packages: «В архив» on a filed card
     await page.goto(`${harness.baseUrl}/#/cards/${cardId}`);
     await page.getByTestId('card-archive').click();
     await page.getByTestId('package-page').waitFor();
-    // The package is built by the server's worker; the viewer shows it once packaged.
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          await page.getByTestId('package-status').waitFor();
-          return page.getByTestId('package-status').textContent();
-        },
-        { timeout: 60_000, interval: 1_000 },
-      )
-      .toContain(ru['pkg.status.packaged']);
+    // The package is built by the server's worker; the viewer refreshes itself until it is packaged.
+    await expect.poll(() => page.getByTestId('package-status').textContent(), { timeout: 60_000, interval: 500 }).toContain(ru['pkg.status.packaged']);
 
     await page.getByTestId('package-verify').click();
     const verification = page.getByTestId('package-verification');
