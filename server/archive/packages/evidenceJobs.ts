@@ -117,6 +117,7 @@ defineJob({
         }
         return { written, facts, s };
       },
+      job.knex,
     );
     await job.finish(async (trx) => {
       const batchId = await insertBatch(trx, orgId, facts, s, facts.imprint, rows.length, null);
@@ -156,6 +157,7 @@ defineJob({
         }
         return { written, facts, s };
       },
+      job.knex,
     );
     if (!facts) return;
     const last = facts;

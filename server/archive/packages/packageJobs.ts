@@ -117,7 +117,7 @@ async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise
   if (!row) return;
   const store = await archiveStore();
   try {
-    const outcome = await withObjectLocks([row.ocfl_id], () => build(row));
+    const outcome = await withObjectLocks([row.ocfl_id], () => build(row), job.knex);
     await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
   } catch (error) {
     // Bad input never gets better by retrying: say so on the package. Anything else is retried.
