@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gostCurve, knownParamSets } from './gostCurves.ts';
-import { checkShamir, oddMultiples, W_Q_KNOWN, W_Q_NEW, type CurveArith } from './gostPoint.ts';
+import { checkShamir, oddMultiples, W_Q_KNOWN, W_Q_NEW, wnaf, type CurveArith } from './gostPoint.ts';
 
 // The Jacobian Strauss–Shamir check against noble's complete formulas, on every parameter set.
 function arith(oid: string): { c: CurveArith; q: bigint; noble: NonNullable<ReturnType<typeof gostCurve>> } {
@@ -53,5 +53,23 @@ describe.each(knownParamSets())('GOST Jacobian verification arithmetic (%s)', (o
     expect(checkShamir(c, z!, 0n, gTable, W_Q_NEW, xOf(G.multiplyUnsafe(z!)), q)).toBe(true);
     // z1·G + (q − z1)·G = O: never a valid signature.
     for (let r = 1n; r < 4n; r++) expect(checkShamir(c, z!, q - z!, gTable, W_Q_NEW, r, q)).toBe(false);
+  });
+});
+
+describe('width-w NAF recoding', () => {
+  it('sums back to the scalar, with odd digits below 2^(w−1) in magnitude and w−1 zeros after each', () => {
+    const ks = [1n, 2n, 3n, 255n, 256n, (1n << 255n) - 1n, (1n << 512n) - 12345n, ...scalars((1n << 512n) - 569n, 9, 20)];
+    for (const w of [4, 5, 7]) {
+      for (const k of ks) {
+        const d = wnaf(k, w);
+        expect(d.reduce((acc, x, i) => acc + BigInt(x) * (1n << BigInt(i)), 0n)).toBe(k);
+        d.forEach((x, i) => {
+          if (x === 0) return;
+          expect(Math.abs(x) % 2).toBe(1);
+          expect(Math.abs(x)).toBeLessThan(1 << (w - 1));
+          for (let j = 1; j < w && i + j < d.length; j++) expect(d[i + j]).toBe(0);
+        });
+      }
+    }
   });
 });

@@ -159,23 +159,36 @@ function addJacobian(c: CurveArith, P1: Jac, P2: Jac): Jac {
   return { X: X3, Y: Y3, Z: Z3 };
 }
 
-/** Signed-digit (width-w NAF) recoding, least significant digit first. */
-function wnaf(k: bigint, w: number): Int8Array {
-  const out: number[] = [];
+/**
+ * Signed-digit (width-w NAF) recoding, least significant digit first. Works on the scalar's bits
+ * with a carry instead of BigInt arithmetic per bit: an odd position takes the w-bit window v as the
+ * digit, or v − 2^w (which clears the window and carries one into the next) when v ≥ 2^(w−1).
+ */
+export function wnaf(k: bigint, w: number): Int8Array {
+  const s = k.toString(2);
+  const n = s.length;
+  const bit = (i: number): number => (i < n && s.charCodeAt(n - 1 - i) === 49 ? 1 : 0);
+  const out = new Int8Array(n + 1);
   const full = 1 << w;
   const half = full >> 1;
-  const mask = BigInt(full - 1);
-  while (k > 0n) {
-    let d = 0;
-    if (k & 1n) {
-      d = Number(k & mask);
-      if (d >= half) d -= full;
-      k -= BigInt(d);
+  let carry = 0;
+  let last = -1;
+  for (let i = 0; i < n || carry; ) {
+    const b = bit(i) + carry;
+    if ((b & 1) === 0) {
+      carry = b >> 1;
+      i++;
+      continue;
     }
-    out.push(d);
-    k >>= 1n;
+    let v = 1;
+    for (let j = 1; j < w; j++) v |= bit(i + j) << j;
+    const d = v >= half ? v - full : v;
+    out[i] = d;
+    last = i;
+    carry = d < 0 ? 1 : 0;
+    i += w;
   }
-  return Int8Array.from(out);
+  return out.subarray(0, last + 1);
 }
 
 /** x(z1·G + z2·Q) ≡ r (mod q)?  `qTable` = oddMultiples(Q, w). Scalars in [0, q). */
