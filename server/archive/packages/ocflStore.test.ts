@@ -2,10 +2,12 @@
 // stored and read back byte for byte, verify as a package, and an existing version is never changed.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVersion, buildPackage, headFiles, verifyTree } from '../../../archive/index.ts';
 import { startS3rver, type RunningS3rver } from '../../storage/testing/startS3rver.ts';
+import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
 import { openOcflStore, type OcflStore } from './ocflStore.ts';
 import { PACKAGE_AGENT } from './gatherCard.ts';
 
@@ -22,13 +24,22 @@ function sample(id: string, text: string): Map<string, Uint8Array> {
   }).files;
 }
 
-function contract(name: string, open: () => Promise<{ store: OcflStore; close(): Promise<void> }>): void {
+interface Opened {
+  store: OcflStore;
+  /** writes a file inside an object behind the store's back, as a writer that died half-way would have left it */
+  plant(id: string, path: string, bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+function contract(name: string, open: () => Promise<Opened>): void {
   describe(name, () => {
     let store: OcflStore;
+    let plant: Opened['plant'];
     let close = async (): Promise<void> => undefined;
     beforeAll(async () => {
       const opened = await open();
       store = opened.store;
+      plant = opened.plant;
       close = opened.close;
     });
     afterAll(() => close());
@@ -60,40 +71,44 @@ function contract(name: string, open: () => Promise<{ store: OcflStore; close():
       expect((await verifyTree(store.tree(id))).valid).toBe(true);
     });
 
+    it('clears a version a failed writer left above the stored head, so the retry writes its own', async () => {
+      const id = 'urn:kartoteka:card:contract-3';
+      const v1 = sample(id, 'Первая версия');
+      await store.write(id, v1);
+      await plant(id, 'v2/content/representations/rep-original/письмо.txt', enc.encode('недописанная версия'));
+      const v2 = addVersion(v1, { created: '2026-11-25T10:00:00Z', message: 'update', user: PACKAGE_AGENT, files: headFiles(sample(id, 'Вторая версия')) });
+      await store.write(id, v2);
+      expect((await verifyTree(store.tree(id))).checks.filter((c) => !c.ok)).toEqual([]);
+      expect(JSON.parse(new TextDecoder().decode((await store.read(id))!.get('inventory.json'))).head).toBe('v2');
+    });
   });
 }
 
-describe('filesystem storage root after a failed writer', () => {
-  it('clears a version directory that never reached the root inventory, so the retry writes its own', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kartoteka-ocfl-stray-'));
-    try {
-      const store = await openOcflStore({ dataDir: dir });
-      const id = 'urn:kartoteka:card:stray';
-      const v1 = sample(id, 'Первая версия');
-      await store.write(id, v1);
-      // A writer died after its first content file of v2: the root inventory still says v1.
-      const stray = join(dir, 'ocfl', store.objectPath(id), 'v2', 'content', 'representations', 'rep-original');
-      await mkdir(stray, { recursive: true });
-      await writeFile(join(stray, 'письмо.txt'), 'недописанная версия');
-      const v2 = addVersion(v1, { created: '2026-11-25T10:00:00Z', message: 'update', user: PACKAGE_AGENT, files: headFiles(sample(id, 'Вторая версия')) });
-      await store.write(id, v2);
-      const result = await verifyTree(store.tree(id));
-      expect(result.checks.filter((c) => !c.ok)).toEqual([]);
-      expect(JSON.parse(new TextDecoder().decode((await store.read(id))!.get('inventory.json'))).head).toBe('v2');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-});
-
 contract('OCFL storage root on the filesystem', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kartoteka-ocfl-'));
-  return { store: await openOcflStore({ dataDir: dir }), close: () => rm(dir, { recursive: true, force: true }) };
+  const store = await openOcflStore({ dataDir: dir });
+  return {
+    store,
+    async plant(id, path, bytes) {
+      const target = join(dir, 'ocfl', store.objectPath(id), path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+    },
+    close: () => rm(dir, { recursive: true, force: true }),
+  };
 });
 
 contract('OCFL storage root under an S3 prefix (s3rver)', async () => {
   const s3: RunningS3rver = await startS3rver();
-  const store = await openOcflStore({ dataDir: '/nonexistent', s3: { endpoint: s3.endpoint, bucket: 'archive', accessKey: s3.accessKey, secretKey: s3.secretKey }, s3Prefix: 'ocfl' });
+  const config = { endpoint: s3.endpoint, bucket: 'archive', accessKey: s3.accessKey, secretKey: s3.secretKey };
+  const store = await openOcflStore({ dataDir: '/nonexistent', s3: config, s3Prefix: 'ocfl' });
   expect(store.kind).toBe('s3');
-  return { store, close: () => s3.stop() };
+  const client = new Client({ ...parseS3Endpoint(s3.endpoint), accessKey: s3.accessKey, secretKey: s3.secretKey, region: 'us-east-1', pathStyle: true });
+  return {
+    store,
+    plant: async (id, path, bytes) => {
+      await client.putObject('archive', `ocfl/${store.objectPath(id)}/${path}`, Buffer.from(bytes));
+    },
+    close: () => s3.stop(),
+  };
 });

@@ -150,7 +150,19 @@ class S3OcflStore implements OcflStore {
     return collect(this.tree(id));
   }
 
+  /** Keys of version directories above the stored head: left by a writer that failed before its inventory. */
+  private async clearStrayVersions(id: string, next: number): Promise<void> {
+    const stored = headOf(await this.get(this.key(id, 'inventory.json')));
+    for (let v = stored + 1; v <= next; v += 1) {
+      const prefix = this.key(id, `v${v}/`);
+      const keys: string[] = [];
+      for await (const item of this.client.listObjectsV2(this.bucket, prefix, true) as AsyncIterable<{ name?: string }>) if (item.name) keys.push(item.name);
+      if (keys.length > 0) await this.client.removeObjects(this.bucket, keys);
+    }
+  }
+
   async write(id: string, files: Map<string, Uint8Array>): Promise<string> {
+    await this.clearStrayVersions(id, headOf(files.get('inventory.json')));
     for (const [p, b] of files) {
       if (ROOT_INVENTORY.includes(p)) continue;
       const existing = await this.get(this.key(id, p));
