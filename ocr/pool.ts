@@ -21,6 +21,14 @@ interface Slot {
   busy: boolean;
 }
 
+/**
+ * Recognition settings: letters do not print white on black, so tesseract need not read every doubtful line a
+ * second time inverted (`tessedit_do_invert`, on by default).
+ */
+async function tune(worker: TessWorker): Promise<void> {
+  await worker.setParameters({ tessedit_do_invert: '0' });
+}
+
 export class OcrPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Array<() => void> = [];
@@ -49,7 +57,9 @@ export class OcrPool {
       timer = setTimeout(() => reject(new OcrError('OCR_WORKER_TIMEOUT', `tesseract worker not ready after ${this.createTimeoutMs} ms`)), this.createTimeoutMs);
     });
     try {
-      return await Promise.race([pending, timeout]);
+      const worker = await Promise.race([pending, timeout]);
+      await tune(worker);
+      return worker;
     } catch (err) {
       // A worker that finishes loading after the timeout must not leak.
       void pending.then((w) => w.terminate()).catch(() => undefined);
@@ -86,6 +96,7 @@ export class OcrPool {
         try {
           if (other.langPath === langPath) {
             await other.worker.reinitialize(langs, OEM.LSTM_ONLY);
+            await tune(other.worker);
           } else {
             await other.worker.terminate();
             other.worker = await this.spawn(langs, langPath);
