@@ -61,7 +61,7 @@ export function signerTimestamps(
   for (const tok of si.unsignedAttrs.get(OID.archiveTimeStampV3) ?? []) {
     poe(archiveV3(raw(tok), sd, si, content, (src) => validate(raw(tok), 'archive-time-stamp', src), ctx), 'archive time-stamp');
   }
-  for (const { token, inputs } of content ? archiveTimestampV2Inputs(sd, si, content) : []) poe(validate(token, 'archive-time-stamp', inputs), 'archive time-stamp (v2)');
+  for (const { token, inputs } of content && si.unsignedAttrs.has(OID.archiveTimeStampV2) ? archiveTimestampV2Inputs(sd, si, content) : []) poe(validate(token, 'archive-time-stamp', inputs), 'archive time-stamp (v2)');
   const escInputs = si.unsignedAttrs.has(OID.escTimeStamp) ? escTimestampInputs(si) : [];
   for (const tok of si.unsignedAttrs.get(OID.escTimeStamp) ?? []) poe(validate(raw(tok), 'esc-time-stamp', escInputs), 'CAdES-C time-stamp');
   return out;
