@@ -4,10 +4,10 @@
 // untrusted everywhere it appears: its time-stamps prove nothing to a third party.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { Certificate, ContentInfo, SignedData, TSTInfo, TimeStampResp } from 'pkijs';
 import { httpTimestampAuthority, type TimestampAuthority } from '../../../archive/index.ts';
@@ -66,19 +66,33 @@ export function opensslAvailable(): boolean {
 
 let localQueue: Promise<unknown> = Promise.resolve();
 
-async function localTsaDir(dataDir: string): Promise<string> {
+const LOCAL_TSA_DAYS = 365;
+
+/**
+ * The local TSA's key and certificate, made on first use and replaced (the old pair kept beside) once the
+ * certificate has less than `minValidMs` left: a renewal time-stamp must come from a certificate that outlives
+ * the one it renews.
+ */
+async function localTsaDir(dataDir: string, minValidMs: number): Promise<string> {
   const dir = join(dataDir, 'archive-tsa');
   const p = (f: string): string => join(dir, f);
-  if (existsSync(p('tsa.pem')) && existsSync(p('tsa.cnf'))) return dir;
-  await mkdir(dir, { recursive: true });
-  await writeFile(p('serial'), '01\n');
-  await writeFile(
-    p('tsa.cnf'),
-    `[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ${p('serial')}\ncrypto_device = builtin\nsigner_cert = ${p('tsa.pem')}\nsigner_key = ${p('tsa.key')}\n` +
-      'signer_digest = sha256\ndefault_policy = 1.3.6.1.4.1.99999.1\nother_policies = 1.3.6.1.4.1.99999.2\ndigests = sha256, sha512\naccuracy = secs:1\nordering = yes\ntsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n',
-  );
+  if (existsSync(p('tsa.pem')) && existsSync(p('tsa.cnf'))) {
+    const notAfter = new Date(new X509Certificate(await readFile(p('tsa.pem'))).validTo).getTime();
+    if (notAfter - Date.now() > minValidMs) return dir;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    await rename(p('tsa.pem'), p(`tsa-${stamp}.pem`));
+    await rename(p('tsa.key'), p(`tsa-${stamp}.key`));
+  } else {
+    await mkdir(dir, { recursive: true });
+    await writeFile(p('serial'), '01\n');
+    await writeFile(
+      p('tsa.cnf'),
+      `[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ${p('serial')}\ncrypto_device = builtin\nsigner_cert = ${p('tsa.pem')}\nsigner_key = ${p('tsa.key')}\n` +
+        'signer_digest = sha256\ndefault_policy = 1.3.6.1.4.1.99999.1\nother_policies = 1.3.6.1.4.1.99999.2\ndigests = sha256, sha512\naccuracy = secs:1\nordering = yes\ntsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n',
+    );
+  }
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:3072', '-nodes', '-keyout', p('tsa.key'), '-out', p('tsa.pem'), '-days', '365',
+    'req', '-x509', '-newkey', 'rsa:3072', '-nodes', '-keyout', p('tsa.key'), '-out', p('tsa.pem'), '-days', String(LOCAL_TSA_DAYS),
     '-subj', '/CN=Kartoteka local test TSA - UNTRUSTED/O=Kartoteka (not for production)',
     '-addext', 'extendedKeyUsage=critical,timeStamping', '-addext', 'keyUsage=critical,digitalSignature',
   ]);
@@ -86,11 +100,11 @@ async function localTsaDir(dataDir: string): Promise<string> {
 }
 
 /** The local test TSA keeping its key under `dataDir/archive-tsa` (also usable behind HTTP in tests). */
-export function localTsa(dataDir: string): TimestampAuthority {
+export function localTsa(dataDir: string, minValidMs = 120 * 86_400_000): TimestampAuthority {
   return (request) => {
     // openssl advances one serial file: requests of this process go one at a time.
     const next = localQueue.then(async () => {
-      const dir = await localTsaDir(dataDir);
+      const dir = await localTsaDir(dataDir, minValidMs);
       const id = randomBytes(6).toString('hex');
       const q = join(dir, `q-${id}.der`);
       const r = join(dir, `r-${id}.der`);
@@ -110,7 +124,8 @@ export function localTsa(dataDir: string): TimestampAuthority {
 
 export function stamper(): Stamper {
   const s = archiveSettings();
-  const inner = s.tsaUrl ? httpTimestampAuthority(s.tsaUrl) : localTsa(s.dataDir);
+  // The local certificate must outlive the renewal window by a margin, or renewals would stamp with a dying key.
+  const inner = s.tsaUrl ? httpTimestampAuthority(s.tsaUrl) : localTsa(s.dataDir, Math.min(s.renewDays + 30, LOCAL_TSA_DAYS - 30) * 86_400_000);
   const responses: Uint8Array[] = [];
   return {
     source: s.tsaUrl ?? LOCAL_TSA,
