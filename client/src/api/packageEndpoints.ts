@@ -1,5 +1,5 @@
 import type { HttpClient } from './http.ts';
-import type { SearchHighlights } from './records.ts';
+import type { SearchHit } from './records.ts';
 
 // Shapes of the archival package routes (issue 6): server/api/packages/schema.ts.
 export type PackageStatus = 'pending' | 'packaged' | 'failed';
@@ -109,15 +109,8 @@ export interface ArchiveSearchQuery {
   cursor?: string;
 }
 
-export interface ArchiveHit {
-  id: string;
-  kind: string;
-  status: string;
-  regNumber: string | null;
-  regDate: string | null;
-  correspondentName: string | null;
-  summary: string;
-  highlights: SearchHighlights;
+/** A card search hit (records.ts), with the card's archival package. */
+export interface ArchiveHit extends Omit<SearchHit, 'score' | 'exactNumber'> {
   package: { id: string; status: PackageStatus; currentVersion: number } | null;
 }
 
