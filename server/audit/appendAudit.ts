@@ -53,7 +53,8 @@ export function auditEntry(event: AuditEvent): { fields: AuditEntryFields; diges
 }
 
 // Heads are never deleted, so a chain seen with a head keeps it; the hot registration path skips a round trip.
-// Keyed by database handle: tests run several databases in one process.
+// Keyed by the database handle's configuration object, which Knex shares with every transaction's client (each
+// transaction gets a client of its own): tests run several databases in one process.
 const knownHeads = new WeakMap<object, Set<string>>();
 
 // Knex links a savepoint's transactor to its parent through this (untyped) property.
@@ -64,7 +65,7 @@ function outermost(trx: Knex.Transaction): Knex.Transaction {
 }
 
 export async function ensureChainHead(trx: Knex.Transaction, chain: string): Promise<void> {
-  const db = trx.client as object;
+  const db = (trx.client as { config: object }).config;
   const known = knownHeads.get(db);
   if (known?.has(chain)) return;
   await trx.raw('INSERT INTO audit_heads (chain, seq, hash) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING', [chain, GENESIS_HASH]);

@@ -66,8 +66,9 @@ describe('GroupCommit', () => {
     expect(a).not.toBe(b);
   });
 
-  it('relies on Knex linking a savepoint to its transaction (audit/appendAudit.ts remembers chain heads by it)', async () => {
+  it('relies on Knex linking a savepoint to its transaction and sharing the configuration (audit/appendAudit.ts)', async () => {
     await knex.transaction(async (outer) => {
+      expect((outer.client as { config: object }).config).toBe((knex.client as { config: object }).config);
       await outer.transaction(async (inner) => {
         expect((inner as unknown as { parentTransaction?: unknown }).parentTransaction).toBe(outer);
       });

@@ -72,6 +72,7 @@ export class GroupCommit {
         if (!savepoints) {
           // All members at once: the connection runs their statements back to back from its own queue, instead of
           // waiting, between two statements of the serial section, for an event loop busy with other requests.
+          // (node-postgres 8 queues queries on a busy client, with a deprecation notice; pg 9 will need a queue here.)
           const settled = await Promise.allSettled(group.map((member) => member.work(trx)));
           const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
           if (failure) {
