@@ -100,6 +100,22 @@ describe('extractLetter: abstention', () => {
     expect(r.confidence.inn).toBe(0);
   });
 
+  it('keeps an e-mail address that tesseract scored low, alone on its line', () => {
+    const doc = page(
+      [
+        [236, 200, 'ООО «Наружная реклама»'],
+        [236, 260, 'тел.: +7 81654 6 36 80, E-mail:'],
+        [236, 320, 'office@naruzhnaya-reklama.ru'],
+        [236, 600, 'О согласовании рекламной конструкции'],
+      ],
+      'ocr',
+    );
+    const line = doc.pages[0]!.lines[2]!;
+    line.confidence = 13;
+    line.words[0]!.confidence = 18;
+    expect(extractLetter(doc, { recipient }).fields.emails).toEqual(['office@naruzhnaya-reklama.ru']);
+  });
+
   it('never proposes the receiving organisation as the correspondent', () => {
     const r = extractLetter(
       page([

@@ -27,6 +27,8 @@ export interface LetterView {
 }
 
 const JUNK = /^[^0-9A-Za-zА-Яа-яЁё]*$/;
+/** An e-mail address: tesseract's Russian-first scoring rates these low even when it reads them right. */
+const EMAIL_SHAPED = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /** Lines that are noise rather than text: seal rims, speckle, scanner shadows, fax transmission headers. */
 function isJunk(text: string, confidence: number, source: 'ocr' | 'text-layer'): boolean {
@@ -36,6 +38,7 @@ function isJunk(text: string, confidence: number, source: 'ocr' | 'text-layer'):
   if (letters.length <= 2 && !/^\d+$/.test(letters)) return true;
   if (/FROM:|TO:|\bP\.\s?\d{1,2}\s?\/\s?\d{1,2}\b/.test(t)) return true;
   if (source === 'ocr') {
+    if (EMAIL_SHAPED.test(t)) return false;
     // tesseract under-rates specky fax text, so a low line score alone does not condemn real words
     if (confidence < 35 && !t.split(/\s+/).some((w) => /^[А-ЯЁа-яё]{4,}[.,]?$/.test(w))) return true;
     // A line whose words are mostly one- or two-letter fragments is speckle read as text.
@@ -87,7 +90,7 @@ export function buildView(doc: OcrDocument): LetterView {
   for (const page of doc.pages) {
     for (const line of page.lines) {
       // OCR words below 40 % confidence are mostly stamp, scribble and speckle.
-      const kept = page.source === 'text-layer' ? dropSmallWords(line.words) : line.words.filter((w) => w.confidence >= 40 || plausibleWord(w.text));
+      const kept = page.source === 'text-layer' ? dropSmallWords(line.words) : line.words.filter((w) => w.confidence >= 40 || plausibleWord(w.text) || EMAIL_SHAPED.test(w.text));
       // In upper-case letterheads a lone "И" is the conjunction, not a seal letter.
       const caps = kept.filter((w) => /^[А-ЯЁ-]{2,}$/.test(w.text)).length > kept.length / 2;
       const words = stripSealLetters(
