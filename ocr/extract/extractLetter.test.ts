@@ -116,6 +116,15 @@ describe('extractLetter: abstention', () => {
     expect(extractLetter(doc, { recipient }).fields.emails).toEqual(['office@naruzhnaya-reklama.ru']);
   });
 
+  it('reads an executor whose initials lost their dots', () => {
+    const doc = page([
+      [236, 200, 'ООО «Медиа плюс»'],
+      [236, 600, 'О размещении информации'],
+      [236, 3200, 'Исп Матвеев А В., тел 8 (8163) 48-27-99'],
+    ], 'ocr');
+    expect(extractLetter(doc, { recipient }).fields.executorName).toBe('Матвеев А.В.');
+  });
+
   it('never proposes the receiving organisation as the correspondent', () => {
     const r = extractLetter(
       page([

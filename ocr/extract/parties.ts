@@ -80,6 +80,8 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     if (full) return found(full[0], 0.9, [s]);
     const ini = findInitialsName(rest);
     if (ini) return found(ini.name, 0.9, [s]);
+    const undotted = dotInitials(rest);
+    if (undotted) return found(undotted, 0.7, [s]);
   }
   // OCR damages the short label ("Hen.", "Ист."): a short dotted token before a name at the foot of the page.
   for (const s of view.segs) {
@@ -102,6 +104,12 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     }
   }
   return none();
+}
+
+/** `Матвеев А В.` / `Антонова Т Н` after an executor label: OCR lost the initials' dots. */
+function dotInitials(rest: string): string | null {
+  const m = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s([А-ЯЁ])[.\s]\s?([А-ЯЁ])\.?$/.exec(rest);
+  return m ? `${m[1]} ${m[2]}.${m[3]}.` : null;
 }
 
 /** A signature name without the slashes and underscores of a signature line: `/Семёнов И.Е./`. */
