@@ -15,6 +15,8 @@ export interface OrganisationProfile {
   phones?: string[];
   /** staff names as printed in the organisation's structure (`Киселёв М.Н.`) */
   staff?: string[];
+  /** its own positions and department names (`Заместитель главы администрации города по социальным вопросам`) */
+  titles?: string[];
 }
 
 export interface HistoryCard extends RoutedCard {
@@ -37,7 +39,20 @@ export function loadOrganisation(path: string): OrganisationProfile {
   const name = typeof rec.organisation === 'string' ? rec.organisation : typeof rec.name === 'string' ? rec.name : null;
   if (!name) throw new OcrError('OCR_INPUT_UNREADABLE', `${path}: no organisation name`);
   const aliases = typeof rec.shortName === 'string' ? [rec.shortName] : [];
-  return { name, aliases, inn: typeof rec.inn === 'string' ? rec.inn : null, staff: staffNames(rec) };
+  return { name, aliases, inn: typeof rec.inn === 'string' ? rec.inn : null, staff: staffNames(rec), titles: titlesOf(rec) };
+}
+
+/** Positions of the head and deputies and the departments' names. */
+function titlesOf(rec: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, key: string): void => {
+    if (typeof v === 'string') {
+      if (key === 'position' || key === 'title' || (key === 'name' && !/^[А-ЯЁ][а-яё-]+\s[А-ЯЁ]\./.test(v))) out.push(v.trim());
+    } else if (Array.isArray(v)) for (const x of v) visit(x, key);
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) visit(x, k);
+  };
+  for (const k of ['head', 'deputies', 'departments']) visit(rec[k], k);
+  return out;
 }
 
 /** Every person name found under head / deputies / departments (chief, staff) of an organisation file. */
@@ -70,7 +85,7 @@ export function buildExtractContext(org: OrganisationProfile | null, history: Hi
   }
   const ctx: ExtractContext = {};
   if (org) {
-    ctx.recipient = { name: org.name, aliases: org.aliases ?? [], inn: org.inn ?? null, emails: org.emails ?? [], phones: org.phones ?? [], staff: org.staff ?? [] };
+    ctx.recipient = { name: org.name, aliases: org.aliases ?? [], inn: org.inn ?? null, emails: org.emails ?? [], phones: org.phones ?? [], staff: org.staff ?? [], titles: org.titles ?? [] };
   }
   if (known.length) ctx.registry = new CorrespondentRegistry(known);
   if (history.some((h) => h.topic)) ctx.topics = TopicModel.train(history);

@@ -3,7 +3,7 @@ import type { Box, OcrDocument } from '../types.ts';
 import { found, none, type Found } from './found.ts';
 import { buildView, continuation, rowOf, type LetterView, type Seg } from './layout.ts';
 import { surnameOf } from './names.ts';
-import { correctStaffNames } from './staffNames.ts';
+import { correctOwnWords, correctStaffNames } from './staffNames.ts';
 import {
   correspondentType,
   CorrespondentRegistry,
@@ -66,7 +66,7 @@ export interface TopicClassifier {
 
 export interface ExtractContext {
   /** the receiving organisation: never proposed as the correspondent */
-  recipient?: { name: string; aliases?: string[]; inn?: string | null; emails?: string[]; phones?: string[]; staff?: string[] };
+  recipient?: { name: string; aliases?: string[]; inn?: string | null; emails?: string[]; phones?: string[]; staff?: string[]; titles?: string[] };
   /** known correspondents of the organisation */
   registry?: CorrespondentRegistry;
   topics?: TopicClassifier;
@@ -203,7 +203,8 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
   const subject = subjectOf(view);
   const rawAddressee = extractAddressee(view, ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? [])] : []);
   const staff = (ctx.recipient?.staff ?? []).map((n) => surnameOf(n)).filter((n): n is string => Boolean(n));
-  const addressee = rawAddressee.value ? { ...rawAddressee, value: correctStaffNames(rawAddressee.value, staff) } : rawAddressee;
+  const ownWords = ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? []), ...(ctx.recipient.titles ?? [])] : [];
+  const addressee = rawAddressee.value ? { ...rawAddressee, value: correctOwnWords(correctStaffNames(rawAddressee.value, staff), ownWords) } : rawAddressee;
 
   let correspondent: Found<string | null>;
   let cType: Found<CorrespondentType | null>;

@@ -66,4 +66,15 @@ describe('staff names', () => {
     expect(correctStaffNames('М.П. Мироноеой', staff)).toBe('М.П. Мироновой');
     expect(correctStaffNames('Главе города Северореченска Петрову', staff)).toBe('Главе города Северореченска Петрову');
   });
+
+  it('repairs the words of the organisation’s own titles, not other words or other cases of them', async () => {
+    const { correctOwnWords } = await import('./staffNames.ts');
+    const titles = ['Администрация города Северореченска', 'Глава города Северореченска', 'Заместитель главы администрации города по социальным вопросам', 'Управление архитектуры и градостроительства'];
+    expect(correctOwnWords('Заместителю главы администрации горсда пс социальным вопросам', titles)).toBe('Заместителю главы администрации города по социальным вопросам');
+    expect(correctOwnWords('Главе города Северсреченска', titles)).toBe('Главе города Северореченска');
+    expect(correctOwnWords('города No социальным', titles)).toBe('города по социальным');
+    // another case of a title word, and words that are not in the titles at all, stay as printed
+    expect(correctOwnWords('главному архитектору города', titles)).toBe('главному архитектору города');
+    expect(correctOwnWords('Главе администрации', titles)).toBe('Главе администрации');
+  });
 });

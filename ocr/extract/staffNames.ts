@@ -1,5 +1,6 @@
 // Surnames of the receiving organisation's own staff fix OCR damage in the addressee block
 // ("Kucenesy М.Н." -> "Киселёву М.Н."): the addressee is almost always one of them.
+import { stemRu } from '../models/stemRu.ts';
 
 const LOOKALIKE: Record<string, string> = {
   a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', r: 'г', s: 'в', t: 'т', u: 'и', x: 'х', y: 'у',
@@ -58,4 +59,29 @@ export function correctStaffNames(text: string, surnames: string[]): string {
     const looksName = /^[A-ZА-ЯЁ]/.test(w) || /[A-Za-z]/.test(w);
     return best && !tie && bestD <= limit && looksName ? best : w;
   });
+}
+
+/**
+ * Words of the receiving organisation's own titles (its name, positions, departments) fix OCR damage in the
+ * addressee ("Заместителю главы администрации горсда пс социальным вопросам"): a word one letter away from exactly
+ * one of their words, with another stem (a different ending is another case of the same word, not an error), is
+ * read as that word.
+ */
+export function correctOwnWords(text: string, vocabulary: string[]): string {
+  if (!vocabulary.length) return text;
+  const words = [...new Set(vocabulary.flatMap((v) => v.toLowerCase().replace(/ё/g, 'е').split(/[^а-я]+/)).filter((w) => w.length >= 2))];
+  const known = new Set(words);
+  const stems = new Set(words.map((w) => stemRu(w)));
+  return text.replace(/[A-Za-zА-Яа-яЁё]+/g, (w) => {
+    const f = fold(w);
+    if (known.has(f)) return /[A-Za-z]/.test(w) ? matchCase(w, f) : w;
+    if (w.length < 2 || stems.has(stemRu(f))) return w;
+    const near = words.filter((x) => Math.abs(x.length - f.length) <= 1 && distance(f, x) === 1);
+    return near.length === 1 ? matchCase(w, near[0]!) : w;
+  });
+}
+
+function matchCase(original: string, word: string): string {
+  // Latin look-alikes ("No" for "по") say nothing about case.
+  return /^[А-ЯЁ]/.test(original) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
