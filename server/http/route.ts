@@ -119,7 +119,10 @@ export function makeWrite(app: AppServices, actor: Actor, requestId: string) {
         auditEvent: (event) => ({ ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId }),
       });
     };
-    const result = options?.group ? await groupCommitFor(app.knex).run(options.group, inTransaction) : await app.knex.transaction(inTransaction);
+    // PGlite has a single connection, so there is no lock to queue for; a group would only hold that connection
+    // for longer while every other request's queries wait behind it.
+    const group = app.db.kind === 'pglite' ? undefined : options?.group;
+    const result = group ? await groupCommitFor(app.knex).run(group, inTransaction) : await app.knex.transaction(inTransaction);
     // A write may have enqueued jobs; the in-process worker need not wait for its next poll.
     app.worker?.nudge();
     return result;
