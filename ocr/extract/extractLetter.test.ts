@@ -125,6 +125,16 @@ describe('extractLetter: abstention', () => {
     expect(extractLetter(doc, { recipient }).fields.executorName).toBe('Матвеев А.В.');
   });
 
+  it('does not take an executor’s initial Т. for a phone abbreviation', () => {
+    const doc = page([
+      [236, 200, 'ООО «Дорстрой»'],
+      [236, 600, 'О ремонте дороги'],
+      [236, 3100, 'Исполнитель: Антонова Т.Н.'],
+      [236, 3160, 'Исп. Петров А.А., т. 55-12-34'],
+    ]);
+    expect(extractLetter(doc, { recipient }).fields.executorName).toBe('Антонова Т.Н.');
+  });
+
   it('never proposes the receiving organisation as the correspondent', () => {
     const r = extractLetter(
       page([

@@ -75,7 +75,7 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
   for (const s of view.segs) {
     const m = EXECUTOR.exec(s.text);
     if (!m) continue;
-    const rest = m[1]!.split(/,|\s(?:тел|т\.|\+7|8\s?\()/i)[0]!.trim();
+    const rest = m[1]!.split(/,|\s(?:[Тт][Ее][Лл](?:[.:\s]|ефон)|т\.\s?\d|\+7|8\s?\()/)[0]!.trim();
     const full = FULL_NAME.exec(rest);
     if (full) return found(full[0], 0.9, [s]);
     const ini = findInitialsName(rest);
@@ -88,7 +88,7 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     if (s.box.y0 < s.ph * 0.7 || s.box.x0 > s.pw * 0.3) continue;
     const m = /^[A-Za-zА-Яа-яЁё]{2,4}\.:?\s+(.+)$/.exec(s.text);
     if (!m) continue;
-    const rest = m[1]!.split(/,|\s(?:тел|т\.|\+7|8\s?\()/i)[0]!.trim();
+    const rest = m[1]!.split(/,|\s(?:[Тт][Ее][Лл](?:[.:\s]|ефон)|т\.\s?\d|\+7|8\s?\()/)[0]!.trim();
     const ini = findInitialsName(rest);
     if (ini && ini.index === 0) return found(ini.name, 0.6, [s]);
   }
