@@ -64,6 +64,7 @@ describe('staff names', () => {
     const staff = ['Киселёв', 'Миронова'];
     expect(correctStaffNames('Главе города Kucenesy М.Н.', staff)).toBe('Главе города Киселёву М.Н.');
     expect(correctStaffNames('М.П. Мироноеой', staff)).toBe('М.П. Мироновой');
+    expect(correctStaffNames('Главе города Северореченска М.Н. Kucenésy', staff)).toBe('Главе города Северореченска М.Н. Киселёву');
     expect(correctStaffNames('Главе города Северореченска Петрову', staff)).toBe('Главе города Северореченска Петрову');
   });
 

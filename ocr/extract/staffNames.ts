@@ -4,6 +4,8 @@ import { stemRu } from '../models/stemRu.ts';
 
 const LOOKALIKE: Record<string, string> = {
   a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', r: 'г', s: 'в', t: 'т', u: 'и', x: 'х', y: 'у',
+  // the English model's accented letters for Cyrillic ones ("Kucenésy" for "Киселёву")
+  é: 'е', è: 'е', ë: 'е', ê: 'е', á: 'а', à: 'а', ó: 'о', ò: 'о', ö: 'о', ú: 'и', ü: 'и', í: 'и', ý: 'у',
 };
 
 function fold(w: string): string {
@@ -40,7 +42,7 @@ export function correctStaffNames(text: string, surnames: string[]): string {
   if (!surnames.length) return text;
   const forms = surnames.flatMap(surnameForms);
   const folded = forms.map(fold);
-  return text.replace(/[A-Za-zА-Яа-яЁё]{5,}/g, (w) => {
+  return text.replace(/[A-Za-zÀ-ÿА-Яа-яЁё]{5,}/g, (w) => {
     if (forms.includes(w)) return w;
     const f = fold(w);
     const limit = f.length >= 8 ? 2 : 1;
@@ -56,7 +58,7 @@ export function correctStaffNames(text: string, surnames: string[]): string {
       } else if (d === bestD && forms[i] !== best) tie = true;
     }
     // Only words that look like a name: capitalised, or not Cyrillic at all.
-    const looksName = /^[A-ZА-ЯЁ]/.test(w) || /[A-Za-z]/.test(w);
+    const looksName = /^[A-ZА-ЯЁ]/.test(w) || /[A-Za-zÀ-ÿ]/.test(w);
     return best && !tie && bestD <= limit && looksName ? best : w;
   });
 }
