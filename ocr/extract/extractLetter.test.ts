@@ -116,6 +116,17 @@ describe('extractLetter: abstention', () => {
     expect(extractLetter(doc, { recipient }).fields.emails).toEqual(['office@naruzhnaya-reklama.ru']);
   });
 
+  it('keeps low-scored initials and reads a label misread with a comma', () => {
+    const doc = page([
+      [236, 200, 'ООО «Медиа плюс»'],
+      [236, 600, 'О размещении информации'],
+      [236, 3200, 'Исп, Гусева М.П. тел. 8 (906) 000-39-28'],
+    ], 'ocr');
+    const words = doc.pages[0]!.lines[2]!.words;
+    words[2]!.confidence = 21;
+    expect(extractLetter(doc, { recipient }).fields.executorName).toBe('Гусева М.П.');
+  });
+
   it('reads an executor whose initials lost their dots', () => {
     const doc = page([
       [236, 200, 'ООО «Медиа плюс»'],

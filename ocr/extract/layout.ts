@@ -29,6 +29,8 @@ export interface LetterView {
 const JUNK = /^[^0-9A-Za-zА-Яа-яЁё]*$/;
 /** An e-mail address: tesseract's Russian-first scoring rates these low even when it reads them right. */
 const EMAIL_SHAPED = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/** A person's two initials ("М.П."): short, so tesseract scores them low, but speckle does not look like this. */
+const INITIALS = /^[А-ЯЁ]\.\s?[А-ЯЁ]\.?[,;]?$/;
 
 /** Lines that are noise rather than text: seal rims, speckle, scanner shadows, fax transmission headers. */
 function isJunk(text: string, confidence: number, source: 'ocr' | 'text-layer'): boolean {
@@ -90,7 +92,7 @@ export function buildView(doc: OcrDocument): LetterView {
   for (const page of doc.pages) {
     for (const line of page.lines) {
       // OCR words below 40 % confidence are mostly stamp, scribble and speckle.
-      const kept = page.source === 'text-layer' ? dropSmallWords(line.words) : line.words.filter((w) => w.confidence >= 40 || plausibleWord(w.text) || EMAIL_SHAPED.test(w.text));
+      const kept = page.source === 'text-layer' ? dropSmallWords(line.words) : line.words.filter((w) => w.confidence >= 40 || plausibleWord(w.text) || EMAIL_SHAPED.test(w.text) || INITIALS.test(w.text));
       // In upper-case letterheads a lone "И" is the conjunction, not a seal letter.
       const caps = kept.filter((w) => /^[А-ЯЁ-]{2,}$/.test(w.text)).length > kept.length / 2;
       const words = stripSealLetters(

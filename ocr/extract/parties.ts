@@ -69,7 +69,7 @@ function isFormLabel(s: Seg, other?: Seg): boolean {
   return s.text.split(' ').length <= 3 && !/\d/.test(s.text) && !/^(?:О|Об|Обо)\s/.test(s.text) && s.box.x1 < s.pw * 0.45;
 }
 
-const EXECUTOR = /^(?:Исп(?:олнитель)?\.?|Исполнитель)\s*:?\s*(.+)$/i;
+const EXECUTOR = /^(?:Исп(?:олнитель)?[.,]?|Исполнитель)\s*:?\s*(.+)$/i;
 
 export function extractExecutor(view: LetterView, signer: string | null): Found<string | null> {
   for (const s of view.segs) {
