@@ -127,6 +127,15 @@ describe('extractLetter: abstention', () => {
     expect(extractLetter(doc, { recipient }).fields.executorName).toBe('Гусева М.П.');
   });
 
+  it('repairs look-alikes in the number slots of the attachments formula', () => {
+    const doc = page([
+      [236, 200, 'ООО «Медиа плюс»'],
+      [236, 600, 'О размещении информации'],
+      [236, 2400, 'Приложение: 1. Копия договора на бл. 6 1 экз. 2. Схема на Зл. в I зкз.'],
+    ], 'ocr');
+    expect(extractLetter(doc, { recipient }).fields.attachmentsNote).toBe('1. Копия договора на 6 л. в 1 экз. 2. Схема на 3 л. в 1 экз');
+  });
+
   it('reads an executor whose initials lost their dots', () => {
     const doc = page([
       [236, 200, 'ООО «Медиа плюс»'],

@@ -131,6 +131,11 @@ function attachmentsOf(view: LetterView, signerPositionTop: number | null): Foun
 /** "на 6 Л. В 1 9К3" -> "на 6 л. в 1 экз": the fixed wording of sheet and copy counts, repaired after OCR. */
 function repairSheets(text: string): string {
   return text
+    // Look-alikes in the number slots of the formula "на N л. в N экз.": б/З for 6/3, 6 for в, I/l for 1.
+    .replace(/((?:^|\s)на\s?)б(\s?[ЛлJ]\.)/g, '$16$2')
+    .replace(/((?:^|\s)на\s?)[зЗ](\s?[ЛлJ]\.)/g, '$13$2')
+    .replace(/(\d\s?[Лл]\.\s?)6(\s?\d{1,2}\s?(?:экз|зкз))/g, '$1в$2')
+    .replace(/((?:^|\s)[вВB]\s?)[Il|](\s?(?:экз|зкз))/g, '$11$2')
     .replace(/(\d+)\s*[ЛлJ][IИ]?\.?\s*[ВвB]\s*(\d+)\s*(?:экз|3К3|9К3|зкз|экэ|3кз|9кз)?\.?(?=\s|$|[.,;])/g, (_m, a: string, b: string) => `${a} л. в ${b} экз.`)
     .replace(/([а-яё])на (\d+ л\.)/g, '$1 на $2')
     .replace(/\s+/g, ' ')
