@@ -27,6 +27,14 @@ describe('dates', () => {
     expect(iso('05.03.26')).toEqual(['2026-03-05']);
     expect(iso('31.02.2026 и 12-34/567')).toEqual([]);
   });
+
+  it('reads look-alike letters in a quoted day before a month', () => {
+    const iso = (s: string): string[] => findDates(s).map((d) => d.iso);
+    expect(iso('«Ol» декабря 2025 г.')).toEqual(['2025-12-01']);
+    expect(iso('«ll» мая 2026 г.')).toEqual(['2026-05-11']);
+    expect(iso('«OD» марта 2026 г.')).toEqual([]);
+    expect(findDates('Дата: «Ol» декабря 2025 г.')[0]).toMatchObject({ index: 6, length: 20 });
+  });
 });
 
 describe('OCR look-alikes', () => {

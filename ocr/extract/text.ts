@@ -92,7 +92,18 @@ const NUMERIC_DATE = /(?<![\d/-])([0-3]?\d)\s?[.,/]\s?([01]?\d)\s?[.,/]\s?((?:19
 const WORD_DATE = /(?<!\d)[«"']?\s?([0-3]?\d)\s?[»"']?\s+([А-Яа-яЁё]{3,9})\s+((?:19|20)\d\d)(?:\s?г(?:ода|\.)?)?/g;
 
 /** Every date in the text: `05.03.2026`, `5.3.26`, `5 марта 2026 г.`, `«05» марта 2026 г.` */
-export function findDates(text: string): DateMatch[] {
+/** OCR look-alikes of digits, one character for one, so that indices into the text stay valid. */
+const DIGIT_LOOKALIKE: Record<string, string> = { O: '0', o: '0', О: '0', о: '0', l: '1', I: '1', і: '1', '|': '1', З: '3', б: '6', S: '5', B: '8' };
+
+/** «Ol» марта 2026 г. → «01» марта 2026 г.: in the quoted day before a month name only letters that look like digits are. */
+function repairQuotedDay(text: string): string {
+  return text.replace(/«([^»\s]{1,2})»(?=\s+[А-Яа-яЁё]{3,9}\s+(?:19|20)\d\d)/g, (m, day: string) =>
+    [...day].every((c) => /\d/.test(c) || DIGIT_LOOKALIKE[c]) ? `«${[...day].map((c) => DIGIT_LOOKALIKE[c] ?? c).join('')}»` : m,
+  );
+}
+
+export function findDates(raw: string): DateMatch[] {
+  const text = repairQuotedDay(raw);
   const out: DateMatch[] = [];
   for (const m of text.matchAll(NUMERIC_DATE)) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
