@@ -33,6 +33,18 @@ describe('duplicate detection', () => {
     expect(findDuplicate(sibling, earlier)?.id ?? null).toBeNull();
   });
 
+  it('takes the same sender, outgoing number and subject for the same letter even when a fax reads badly', () => {
+    const req = { correspondent: 'ООО «Вектор»', subject: 'О ремонте дороги', outNumber: '12-34/567' };
+    const first = fingerprintOf(`Исх. № 12-34/567 от 05.03.2026\n${body}`, req);
+    // a fax read badly: letters lost to specks, the end of the page unreadable
+    const garbled = body.replace(/([а-я])([а-я])/g, (m, x: string, y: string, i: number) => (i % 5 === 0 ? `${x}${y === 'о' ? '0' : y}` : m)).slice(0, 110);
+    const fax = fingerprintOf(`FAX 8163 P.1/1\nИсх. № 12-34/567 от 05.03.2026\n${garbled}`, req);
+    expect(findDuplicate(fax, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+    // another number from the same sender about the same thing is another letter
+    const next = fingerprintOf(`Исх. № 12-34/612 от 09.04.2026\n${garbled}`, { ...req, outNumber: '12-34/612' });
+    expect(findDuplicate(next, [{ id: 'first', fingerprint: first }])).toBeNull();
+  });
+
   it('fingerprints are plain JSON', () => {
     expect(JSON.parse(JSON.stringify(original))).toEqual(original);
   });

@@ -135,7 +135,11 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   if (a.subject && b.subject && a.subject !== b.subject) req -= 0.4;
   // A letter sent again often keeps its outgoing number.
   if (a.outNumber && a.outNumber === b.outNumber && req >= 1) req += 0.4;
-  return { score: 0.6 * text + 0.25 * nums + 0.15 * req, text };
+  const score = 0.6 * text + 0.25 * nums + 0.15 * req;
+  // One sender's letter with the same outgoing number and subject is the same letter (sent again, or faxed),
+  // however badly the scan reads: the sender's registry gives a number to one letter only.
+  const sameLetter = req >= 1 && Boolean(a.outNumber) && a.outNumber === b.outNumber && Boolean(a.subject) && a.subject === b.subject;
+  return { score: sameLetter && text >= 0.4 ? Math.max(score, 0.9) : score, text };
 }
 
 export interface DedupeOptions {
