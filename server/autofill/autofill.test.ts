@@ -130,3 +130,16 @@ describe('autofill from a scan', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('the receiving organisation as the extractor sees it', () => {
+  it('lists its staff as surname and initials, its position and department titles, and its own contacts', async () => {
+    const { recipientProfile } = await import('./recipientProfile.ts');
+    const org = (await srv.rt.knex('users').where({ login: 'clerk' }).first('org_id')) as { org_id: string };
+    const staff = (await srv.rt.knex('staff').where({ org_id: org.org_id }).first('last_name', 'first_name', 'middle_name')) as { last_name: string; first_name: string; middle_name: string | null };
+    const profile = await recipientProfile(srv.rt.knex, org.org_id);
+    expect(profile.staff).toContain(`${staff.last_name} ${staff.first_name[0]}.${staff.middle_name ? `${staff.middle_name[0]}.` : ''}`);
+    const department = (await srv.rt.knex('departments').where({ org_id: org.org_id }).first('name')) as { name: string };
+    expect(profile.titles).toContain(department.name);
+    expect(profile.inn === null || /^\d{10}$/.test(profile.inn ?? '')).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/appendAudit.ts';
 import { readBlob } from '../files/fileJobs.ts';
 import type { LetterFields } from '../../ocr/index.ts';
 import { ocrEngine, ocrLibrary } from './ocrService.ts';
+import { recipientProfile } from './recipientProfile.ts';
 import { findDuplicateCard } from './duplicates.ts';
 import { withRelativeBoxes } from './sourceBoxes.ts';
 
@@ -47,13 +48,13 @@ defineJob({
     const langs = String(job.payload.langs ?? 'rus+eng');
     const file = (await job.knex('files').where({ id: fileId, org_id: orgId }).first('sha256')) as { sha256: string } | undefined;
     if (!file) return;
-    const org = (await job.knex('organisations').where({ id: orgId }).first('name', 'short_name', 'inn')) as { name: string; short_name: string; inn: string | null };
+    const recipient = await recipientProfile(job.knex, orgId);
     try {
       const bytes = await readBlob(job.blobs, file.sha256);
       const document = await (await ocrEngine()).recognize(bytes, { langs });
-      const { analyseDocument } = await ocrLibrary();
-      // The receiving organisation itself is never proposed as the correspondent.
-      const { extraction, fingerprint } = analyseDocument(document, { recipient: { name: org.name, aliases: [org.short_name], inn: org.inn } });
+      const { analyseDocument, buildExtractContext } = await ocrLibrary();
+      // The receiving organisation itself is never proposed as the correspondent; its staff and titles repair the addressee.
+      const { extraction, fingerprint } = analyseDocument(document, buildExtractContext(recipient, []));
       const correspondentId = await matchCorrespondent(job.knex, orgId, extraction.fields);
       const duplicate = await findDuplicateCard(job.knex, orgId, fingerprint);
       await job.finish(async (trx) => {
