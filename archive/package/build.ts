@@ -28,9 +28,15 @@ export interface InputFile {
 }
 
 export interface SignatureInput {
-  /** file name of the detached CMS signature, stored with the originals */
+  /**
+   * file name of the detached CMS signature, stored with the originals; for a signature embedded in the PDF it
+   * signs (PAdES, `embedded`), only the name of its evidence folder
+   */
   name: string;
-  bytes: Uint8Array;
+  /** the detached signature's bytes; unused for an embedded one */
+  bytes?: Uint8Array;
+  /** the signature lives inside `signs` (a PDF): no file of its own, and the verifier reads the PDF alone */
+  embedded?: boolean;
   /** name of the original it signs */
   signs: string;
   /** the signature library's report made at ingest */
@@ -104,7 +110,10 @@ export function buildPackage(input: PackageInput): BuiltPackage {
   for (const s of input.signatures ?? []) {
     const name = safeName(s.name);
     if (!input.originals.some((o) => o.name === s.signs)) throw new PackageError('PACKAGE_INVALID_INPUT', `signature ${name} signs the unknown file ${s.signs}`);
-    put(`${PATHS.original}/${name}`, s.bytes, 'application/pkcs7-signature', 'signature');
+    if (!s.embedded) {
+      if (!s.bytes) throw new PackageError('PACKAGE_INVALID_INPUT', `signature ${name} has no bytes`);
+      put(`${PATHS.original}/${name}`, s.bytes, 'application/pkcs7-signature', 'signature');
+    }
     const dir = `${PATHS.signatureEvidence}/${name}`;
     const evidence: string[] = [];
     for (const e of s.report.evidence) {
@@ -122,7 +131,7 @@ export function buildPackage(input: PackageInput): BuiltPackage {
     put(`${dir}/report.json`, json(report), 'application/json', 'signature-report');
     const times = s.report.signatures.map((x) => x.bestSignatureTime).sort();
     signatures.push({
-      signature: `${PATHS.original}/${name}`,
+      signature: s.embedded ? `${PATHS.original}/${s.signs}` : `${PATHS.original}/${name}`,
       signs: `${PATHS.original}/${s.signs}`,
       report: `${dir}/report.json`,
       trustAnchors: anchors,

@@ -34,7 +34,7 @@ export interface FileEntry {
 }
 
 export interface SignatureEntry {
-  /** the signature file (detached CMS) */
+  /** the signature file (detached CMS); equal to `signs` for a signature embedded in that PDF (PAdES) */
   signature: string;
   /** the signed original */
   signs: string;

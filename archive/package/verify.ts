@@ -32,7 +32,8 @@ export interface VerifyResult {
 /** Re-verifies one signature from the package's own evidence; replaceable for other signature engines. */
 export type SignatureVerifier = (args: {
   data: Uint8Array;
-  signature: Uint8Array;
+  /** null: the signatures are embedded in `data`, a PDF (PAdES) */
+  signature: Uint8Array | null;
   trustAnchors: Uint8Array[];
   certificates: Uint8Array[];
   crls: Uint8Array[];
@@ -42,7 +43,7 @@ export type SignatureVerifier = (args: {
 
 export const defaultSignatureVerifier: SignatureVerifier = async (a) => {
   const report = await verifySignatures(
-    { data: a.data, signature: a.signature },
+    a.signature ? { data: a.data, signature: a.signature } : { pdf: a.data },
     { trustAnchors: a.trustAnchors, intermediates: a.certificates, crls: a.crls, ocspResponses: a.ocspResponses, validationTime: a.validationTime },
   );
   return report.signatures.map((s) => s.indication);
@@ -310,9 +311,10 @@ async function checkSignatures(m: PackageManifest, read: (p: string) => Promise<
 
 async function verifyOne(s: SignatureEntry, read: (p: string) => Promise<Uint8Array | undefined>, verifier: SignatureVerifier): Promise<{ ok: boolean; detail: string }> {
   const data = await read(s.signs);
-  const signature = await read(s.signature);
+  const embedded = s.signature === s.signs;
+  const signature = embedded ? null : ((await read(s.signature)) ?? null);
   const reportBytes = await read(s.report);
-  if (!data || !signature || !reportBytes) return { ok: false, detail: 'signature, signed file or report missing' };
+  if (!data || (!embedded && signature === null) || !reportBytes) return { ok: false, detail: 'signature, signed file or report missing' };
   const report = parseJson(reportBytes) as (Omit<ValidationReport, 'evidence'> & { evidence: { type: string; file: string }[] }) | undefined;
   if (!report || !Array.isArray(report.evidence)) return { ok: false, detail: `${s.report} is not a signature report` };
   const anchors: Uint8Array[] = [];

@@ -53,7 +53,7 @@ interface Pkg {
   lastFixityResult: string | null;
   notes: { file: string; kind: string; message: string }[];
   files: { path: string; role: string }[];
-  signatures: { indications: string[] }[];
+  signatures: { indications: string[]; signature: string; signs: string }[];
   pdfa: { conformant: boolean }[];
   versions: { version: string; message: string }[];
   evidence: { trusted: boolean; label: string; current: boolean }[];
@@ -136,12 +136,13 @@ describe.skipIf(!gost || !pades || !openssl)('archival packages through the API'
     expect(pkg.status).toBe('packaged');
     const roles = new Set(pkg.files.map((f) => f.role));
     for (const r of ['original', 'signature', 'pdfa', 'descriptive-metadata', 'preservation-metadata', 'signature-report', 'signature-evidence', 'trust-anchor', 'pdfa-report', 'documentation']) expect(roles).toContain(r);
-    expect(pkg.signatures).toEqual([expect.objectContaining({ indications: ['TOTAL_PASSED'] })]);
+    // The detached GOST signature and the one embedded in the PDF (PAdES), both re-verifiable offline.
+    expect(pkg.signatures).toEqual([expect.objectContaining({ indications: ['TOTAL_PASSED'] }), expect.objectContaining({ indications: ['TOTAL_PASSED'] })]);
+    expect(pkg.signatures.filter((x) => x.signature === x.signs).map((x) => x.signs)).toEqual(['representations/rep-original/подписанный.pdf']);
     expect(pkg.pdfa.every((p) => p.conformant)).toBe(true);
     expect(pkg.notes.some((n) => n.file === 'doc.txt' && n.kind === 'no-rendition')).toBe(true);
-    // The embedded signature is kept with its report and evidence, named in package.json.
-    expect(pkg.notes).toContainEqual(expect.objectContaining({ file: 'подписанный.pdf', kind: 'signature' }));
-    expect(pkg.files.map((f) => f.path)).toContain('evidence/signature-подписанный.pdf.report.json');
+    // The embedded signature's report and evidence are filed like a detached one's, with no note of doubt.
+    expect(pkg.notes).not.toContainEqual(expect.objectContaining({ file: 'подписанный.pdf', kind: 'signature' }));
     const server = await archivist.get<{ valid: boolean; checks: { name: string; ok: boolean }[] }>(`/api/packages/${packageId}/verify`);
     expect(server.body.checks.filter((c) => !c.ok)).toEqual([]);
     expect(server.body.valid).toBe(true);

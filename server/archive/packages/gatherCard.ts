@@ -146,8 +146,8 @@ export async function gatherCard(
     .filter((b) => b.length > 0)
     .map((b) => new Uint8Array(Buffer.from(b, 'base64')));
 
-  // Detached signatures whose stored check passed are re-verifiable offline: they go to the package's
-  // signature list. Any other signature file stays an original, its report kept as evidence with a note.
+  // Signatures whose stored check passed (detached, or embedded in a PDF) are re-verifiable offline: they go to the
+  // package's signature list. Any other signature file stays an original, its report kept as evidence with a note.
   const signatures: SignatureInput[] = [];
   const evidence: (InputFile & { role?: PackageRole })[] = [];
   const asSignature = new Set<string>();
@@ -160,6 +160,11 @@ export async function gatherCard(
     if (check.signature_file_id && check.status === 'passed' && tasks.some((t) => t.fileId === check.file_id && t.signatureFileId === check.signature_file_id)) {
       signatures.push({ name: label, bytes: bytes.get(check.signature_file_id)!, signs: names.get(check.file_id)!, report: await reportWithBytes(blobs, report), trustAnchors: anchors });
       asSignature.add(check.signature_file_id);
+      continue;
+    }
+    // A passed signature embedded in a PDF (PAdES) is re-verifiable offline too: the PDF is its own signature file.
+    if (!check.signature_file_id && check.status === 'passed' && data.mime === 'application/pdf') {
+      signatures.push({ name: `${label}.pades`, embedded: true, signs: label, report: await reportWithBytes(blobs, report), trustAnchors: anchors });
       continue;
     }
     // Embedded (PAdES) signatures and unproven ones: the report and its evidence bytes, listed in package.json.
