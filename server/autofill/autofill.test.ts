@@ -142,4 +142,15 @@ describe('the receiving organisation as the extractor sees it', () => {
     expect(profile.titles).toContain(department.name);
     expect(profile.inn === null || /^\d{10}$/.test(profile.inn ?? '')).toBe(true);
   });
+
+  it('knows the organisations that wrote recently, not the citizens', async () => {
+    const { knownCorrespondents } = await import('./recipientProfile.ts');
+    const company = await clerk.post<{ id: string }>('/api/correspondents', { type: 'municipal', name: 'МУП «Горэлектросеть»' });
+    const citizen = await clerk.post<{ id: string }>('/api/correspondents', { type: 'citizen', name: 'Лебедева Анна Сергеевна' });
+    for (const c of [company, citizen]) await clerk.post('/api/cards', { kind: 'incoming', register: true, summary: 'О подключении', correspondentId: c.body.id });
+    const org = (await srv.rt.knex('users').where({ login: 'clerk' }).first('org_id')) as { org_id: string };
+    const known = await knownCorrespondents(srv.rt.knex, org.org_id);
+    expect(known).toContainEqual({ name: 'МУП «Горэлектросеть»', type: 'municipal' });
+    expect(known.map((k) => k.name)).not.toContain('Лебедева Анна Сергеевна');
+  });
 });

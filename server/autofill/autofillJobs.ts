@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/appendAudit.ts';
 import { readBlob } from '../files/fileJobs.ts';
 import type { LetterFields } from '../../ocr/index.ts';
 import { ocrEngine, ocrLibrary } from './ocrService.ts';
-import { recipientProfile } from './recipientProfile.ts';
+import { knownCorrespondents, recipientProfile } from './recipientProfile.ts';
 import { findDuplicateCard } from './duplicates.ts';
 import { withRelativeBoxes } from './sourceBoxes.ts';
 
@@ -52,9 +52,12 @@ defineJob({
     try {
       const bytes = await readBlob(job.blobs, file.sha256);
       const document = await (await ocrEngine()).recognize(bytes, { langs });
-      const { analyseDocument, buildExtractContext } = await ocrLibrary();
-      // The receiving organisation itself is never proposed as the correspondent; its staff and titles repair the addressee.
-      const { extraction, fingerprint } = analyseDocument(document, buildExtractContext(recipient, []));
+      const { analyseDocument, buildExtractContext, CorrespondentRegistry } = await ocrLibrary();
+      // The receiving organisation itself is never proposed as the correspondent; its staff and titles repair the
+      // addressee; its recent senders help to read a letterhead.
+      const context = buildExtractContext(recipient, []);
+      context.registry = new CorrespondentRegistry(await knownCorrespondents(job.knex, orgId));
+      const { extraction, fingerprint } = analyseDocument(document, context);
       const correspondentId = await matchCorrespondent(job.knex, orgId, extraction.fields);
       const duplicate = await findDuplicateCard(job.knex, orgId, fingerprint);
       await job.finish(async (trx) => {

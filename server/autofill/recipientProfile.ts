@@ -2,7 +2,7 @@
 // that it is never proposed as the correspondent, its own staff («Киселёв М.Н.») and position and department titles to
 // recognise and repair the addressee, and its own e-mails and phones so they are not taken for the sender's.
 import type { Knex } from 'knex';
-import type { OrganisationProfile } from '../../ocr/index.ts';
+import type { KnownCorrespondent, OrganisationProfile } from '../../ocr/index.ts';
 
 /** Enough for any real administration; the extractor only compares strings against these lists. */
 const MAX_ROWS = 5000;
@@ -29,4 +29,23 @@ export async function recipientProfile(knex: Knex, orgId: string): Promise<Organ
     emails: staff.flatMap((s) => (s.email ? [s.email.toLowerCase()] : [])),
     phones: staff.flatMap((s) => (s.phone ? [s.phone] : [])),
   };
+}
+
+/** How many of the organisation's recent senders the extractor compares a letterhead with. */
+const KNOWN_SENDERS = 2000;
+
+/**
+ * The organisations that wrote most recently (citizens excluded: a name alone does not identify them), as the
+ * extractor's registry of known correspondents — the server's counterpart of the CLI's history file.
+ */
+export async function knownCorrespondents(knex: Knex, orgId: string): Promise<KnownCorrespondent[]> {
+  const rows = (await knex('correspondents as k')
+    .join('cards as c', 'c.correspondent_id', 'k.id')
+    .where({ 'k.org_id': orgId, 'c.org_id': orgId })
+    .whereNot('k.type', 'citizen')
+    .groupBy('k.id', 'k.name', 'k.type')
+    .orderByRaw('max(c.created_at) DESC')
+    .limit(KNOWN_SENDERS)
+    .select('k.name', 'k.type')) as { name: string; type: string }[];
+  return rows.map((r) => ({ name: r.name, type: r.type === 'government' || r.type === 'municipal' ? r.type : 'company' }));
 }
