@@ -25,7 +25,10 @@ export class GroupCommit {
 
   constructor(private readonly knex: Knex) {}
 
-  /** Runs `work` in a savepoint of the next group transaction for `key`; resolves after that group committed. */
+  /**
+   * Runs `work` in the next group transaction for `key` (again, in a savepoint, if another member of the group failed);
+   * resolves after that group committed.
+   */
   run<T>(key: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const member: Member = { work, resolve: resolve as (value: unknown) => void, reject };
