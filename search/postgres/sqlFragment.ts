@@ -49,13 +49,12 @@ export async function run<Row>(db: Knex | Knex.Transaction, query: Sql): Promise
 }
 
 /**
- * A read query in its own transaction with settings made LOCAL to it. JIT is always off: a search over a large table
- * has plan costs above jit_above_cost, and compiling takes 50–200 ms — more than the query itself.
+ * A read query in its own transaction with JIT off LOCAL to it: a search over a large table has plan costs above
+ * jit_above_cost, and compiling takes 50–200 ms — more than the query itself.
  */
-export async function read<Row>(db: Knex, query: Sql, settings: Record<string, string> = {}): Promise<Row[]> {
+export async function read<Row>(db: Knex, query: Sql): Promise<Row[]> {
   return db.transaction(async (trx) => {
-    const all = Object.entries({ jit: 'off', ...settings });
-    await trx.raw(`SELECT ${all.map(() => 'set_config(?, ?, true)').join(', ')}`, all.flat());
+    await trx.raw("SELECT set_config('jit', 'off', true)");
     return run<Row>(trx, query);
   });
 }

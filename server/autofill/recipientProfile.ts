@@ -31,20 +31,32 @@ export async function recipientProfile(knex: Knex, orgId: string): Promise<Organ
   };
 }
 
-/** How many of the organisation's recent senders the extractor compares a letterhead with. */
+/** How many of the organisation's recent senders the extractor compares a letterhead with, and from how far back. */
 const KNOWN_SENDERS = 2000;
+const SENDERS_WITHIN_DAYS = 365;
+// Every status a registered card can have: lets cards_org_status (org_id, status, reg_date) bound the scan by date.
+const REGISTERED = ['registered', 'in_work', 'executed', 'filed', 'archived', 'cancelled'];
 
 /**
- * The organisations that wrote most recently (citizens excluded: a name alone does not identify them), as the
- * extractor's registry of known correspondents — the server's counterpart of the CLI's history file.
+ * The organisations that wrote in the last year, most recent first (citizens excluded: a name alone does not
+ * identify them), as the extractor's registry of known correspondents — the server's counterpart of the CLI's
+ * history file. Bounded by date so that an autofill job never reads the whole card table.
  */
-export async function knownCorrespondents(knex: Knex, orgId: string): Promise<KnownCorrespondent[]> {
+export async function knownCorrespondents(knex: Knex, orgId: string, today: Date = new Date()): Promise<KnownCorrespondent[]> {
+  const since = new Date(today.getTime() - SENDERS_WITHIN_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const recent = knex('cards')
+    .where('org_id', orgId)
+    .whereIn('status', REGISTERED)
+    .where('reg_date', '>=', since)
+    .whereNotNull('correspondent_id')
+    .groupBy('correspondent_id')
+    .select('correspondent_id', knex.raw('max(reg_date) AS last'))
+    .as('r');
   const rows = (await knex('correspondents as k')
-    .join('cards as c', 'c.correspondent_id', 'k.id')
-    .where({ 'k.org_id': orgId, 'c.org_id': orgId })
+    .join(recent, 'r.correspondent_id', 'k.id')
+    .where('k.org_id', orgId)
     .whereNot('k.type', 'citizen')
-    .groupBy('k.id', 'k.name', 'k.type')
-    .orderByRaw('max(c.created_at) DESC')
+    .orderBy('r.last', 'desc')
     .limit(KNOWN_SENDERS)
     .select('k.name', 'k.type')) as { name: string; type: string }[];
   return rows.map((r) => ({ name: r.name, type: r.type === 'government' || r.type === 'municipal' ? r.type : 'company' }));
