@@ -6,6 +6,7 @@ export type { PdfaError, PdfaReport } from './pdfa/report.ts';
 export { VALIDATOR as PDFA_VALIDATOR } from './pdfa/version.ts';
 export { generateDocument, imagesToPdfa, PdfaProductionError, type DocumentMeta, type Paragraph, type ScanPage } from './pdfa/produce/produce.ts';
 export { srgbProfile } from './pdfa/produce/srgb.ts';
+export { generateForm, type FormBlock, type FormColumn, type FormLine, type FormRow } from './pdfa/produce/form.ts';
 export { normalizeToPdfa, NormalizationError, type Normalized, type NormalizationMethod } from './pdfa/produce/normalize.ts';
 export { rasteriseToPdfa } from './pdfa/produce/rasterise.ts';
 export { officeToPdfa, findLibreOffice, OfficeConversionError } from './pdfa/produce/office.ts';

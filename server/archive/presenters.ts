@@ -119,13 +119,45 @@ export const CaseCardSchema = Type.Object({
   sheets: Nullable(Type.Integer()),
 });
 
+export const ReviewSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal('submitted'), Type.Literal('agreed'), Type.Literal('returned')], {
+      description: 'На рассмотрении ЭПК / согласовано / возвращено с замечаниями / under review, agreed, returned with remarks',
+    }),
+    submittedAt: S,
+    decidedByName: S,
+    decidedAt: S,
+    protocolNumber: S,
+    protocolDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+    remarks: S,
+  },
+  { description: 'Согласование с экспертно-проверочной комиссией (ЭПК); null — ещё не представлено / the expert commission’s review' },
+);
+
+type Reviewed = Pick<Inventory, 'reviewStatus' | 'reviewSubmittedAt' | 'reviewDecidedByName' | 'reviewDecidedAt' | 'reviewProtocolNumber' | 'reviewProtocolDate' | 'reviewRemarks'>;
+
+export function presentReview(r: Reviewed): Static<typeof ReviewSchema> | null {
+  if (!r.reviewStatus) return null;
+  return {
+    status: r.reviewStatus,
+    submittedAt: iso(r.reviewSubmittedAt),
+    decidedByName: r.reviewDecidedByName,
+    decidedAt: iso(r.reviewDecidedAt),
+    protocolNumber: r.reviewProtocolNumber,
+    protocolDate: r.reviewProtocolDate,
+    remarks: r.reviewRemarks,
+  };
+}
+
 export const InventorySchema = Type.Object({
   id: Uuid,
   kind: InventoryKindSchema,
   year: Type.Integer(),
   number: Type.Integer(),
   title: Type.String(),
+  fundNumber: S,
   status: Type.Union([Type.Literal('draft'), Type.Literal('approved')]),
+  review: Nullable(ReviewSchema),
   approvedByName: S,
   approvedAt: S,
   pdfSha256: S,
@@ -142,7 +174,9 @@ export function presentInventory(i: Inventory, casesCount: number): Static<typeo
     year: i.year,
     number: i.number,
     title: i.title,
+    fundNumber: i.fundNumber,
     status: i.status,
+    review: presentReview(i),
     approvedByName: i.approvedByName,
     approvedAt: iso(i.approvedAt),
     pdfSha256: i.pdfSha256,
@@ -158,7 +192,9 @@ export const DestructionActSchema = Type.Object({
   year: Type.Integer(),
   number: Type.Integer(),
   reason: Type.String(),
+  fundNumber: S,
   status: Type.Union([Type.Literal('draft'), Type.Literal('approved'), Type.Literal('executed')]),
+  review: Nullable(ReviewSchema),
   approvedByName: S,
   approvedAt: S,
   executedAt: S,
@@ -175,7 +211,9 @@ export function presentDestructionAct(a: DestructionAct, casesCount: number): St
     year: a.year,
     number: a.number,
     reason: a.reason,
+    fundNumber: a.fundNumber,
     status: a.status,
+    review: presentReview(a),
     approvedByName: a.approvedByName,
     approvedAt: iso(a.approvedAt),
     executedAt: iso(a.executedAt),

@@ -8,6 +8,7 @@ import { startTestServer, type TestClient, type TestServer } from '../testing/te
 import { JobWorker } from '../jobs/worker.ts';
 import { today } from '../records/today.ts';
 import { destructionDueOn, inventoryKindOf } from './retention.ts';
+import { extractText } from '../files/extractText.ts';
 
 let srv: TestServer;
 let archivist: TestClient;
@@ -104,6 +105,23 @@ async function closeCase(c: CaseBody, closedOn?: string): Promise<CaseBody> {
   const res = await archivist.post<CaseBody>(`/api/cases/${c.id}/close`, closedOn ? { closedOn } : {}, ifMatch(current.body.version));
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
+}
+
+interface Reviewed {
+  id: string;
+  status: string;
+  version: number;
+  review: { status: string; protocolNumber: string | null; protocolDate: string | null; decidedByName: string | null; remarks: string | null } | null;
+}
+
+/** The expert commission's step before the head's approval: submitted, then agreed by protocol. */
+async function agreeWithExperts<T extends { id: string; version: number }>(kind: 'inventories' | 'destruction-acts', doc: T, protocolNumber = '7'): Promise<T & Reviewed> {
+  const submitted = await archivist.post<T & Reviewed>(`/api/${kind}/${doc.id}/expert-review`, {}, ifMatch(doc.version));
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  const agreed = await archivist.post<T & Reviewed>(`/api/${kind}/${doc.id}/expert-review/decision`, { decision: 'agreed', protocolNumber, protocolDate: today() }, ifMatch(submitted.body.version));
+  expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+  expect(agreed.body.review).toMatchObject({ status: 'agreed', protocolNumber });
+  return agreed.body;
 }
 
 /** Documents registered years ago: the registration year and date are moved back as if they had been. */
@@ -288,8 +306,9 @@ describe('inventories', () => {
     expect(report.errors).toEqual([]);
     expect(report.conformant).toBe(true);
 
-    expect((await clerk.post(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(draft.body.version))).status).toBe(403);
-    const approved = await archivist.post<InventoryBody>(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(draft.body.version));
+    const agreed = await agreeWithExperts('inventories', draft.body);
+    expect((await clerk.post(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(agreed.version))).status).toBe(403);
+    const approved = await archivist.post<InventoryBody>(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(agreed.version));
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvedByName: 'Белова Наталья Андреевна' });
     expect(approved.body.cases.every((c) => c.status === 'in_inventory')).toBe(true);
@@ -376,7 +395,8 @@ describe('destruction', () => {
     const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [c.id], reason: 'Истечение сроков хранения' });
     expect(act.status, JSON.stringify(act.body)).toBe(201);
     expect((await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(act.body.version))).body.code).toBe('DESTRUCTION_ACT_STATE');
-    const approved = await archivist.post<ActBody & { pdfSha256: string }>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
+    const agreed = await agreeWithExperts('destruction-acts', act.body);
+    const approved = await archivist.post<ActBody & { pdfSha256: string }>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreed.version));
     expect(approved.body.status).toBe('approved');
     const { checkPdfa } = await import('../../archive/index.ts');
     const actPdf = await fetch(`${srv.url}/api/destruction-acts/${act.body.id}/pdf`, { headers: { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
@@ -428,7 +448,8 @@ describe('destruction', () => {
     await clerk.post(`/api/cards/${doomed.id}/file-in-case`, { caseId: c.id }, ifMatch(fresh.version));
     await closeCase(c, '2017-12-31');
     const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [c.id] });
-    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
+    const agreed = await agreeWithExperts('destruction-acts', act.body);
+    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreed.version));
     expect((await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(approved.body.version))).body.purgedCards).toBe(1);
     expect((await clerk.get(`/api/cards/${doomed.id}`)).status).toBe(404);
     expect((await clerk.get(`/api/files/${upload.body.id}`)).status).toBe(200);
@@ -452,7 +473,8 @@ describe('destruction', () => {
     await clerk.post(`/api/cards/${card.id}/file-in-case`, { caseId: c.id }, ifMatch(fresh.version));
     await closeCase(c, '2016-12-31');
     const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [c.id] });
-    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version));
+    const agreed = await agreeWithExperts('destruction-acts', act.body);
+    const approved = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreed.version));
     const executed = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(approved.body.version));
     expect(executed.body.purgedCards).toBe(1);
     await new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.purge_blobs'] }).drain();
@@ -460,5 +482,122 @@ describe('destruction', () => {
     const admin = await srv.login('admin');
     const log = await admin.get<{ items: { action: string; payload: { kept: { sha256: string; why: string }[] } }[] }>(`/api/audit?objectId=${act.body.id}`);
     expect(log.body.items.find((e) => e.action === 'blobs.purged')?.payload.kept).toEqual([{ sha256, why: 'held' }]);
+  });
+});
+
+describe('expert commission (ЭПК) before the head’s approval', () => {
+  it('an inventory is submitted, returned with remarks, edited, agreed by protocol and only then approved; each step audited', async () => {
+    const department = (await srv.rt.knex('departments').join('organisations', 'organisations.id', 'departments.org_id').where('departments.code', '07').first('departments.id', 'departments.name')) as { id: string; name: string };
+    const item = await nomenclature({ year: 2024, caseIndex: '08-01', title: 'Личные дела уволенных работников', retentionKind: 'years', retentionYears: 50, personnel: true, listArticle: 'ст. 445', departmentId: department.id });
+    await closeCase(await openCase(item.id), '2024-12-31');
+    const draft = await archivist.post<InventoryBody & Reviewed>('/api/inventories', { kind: 'personnel', year: 2024, fundNumber: 'Р-123' });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(draft.body.review).toBeNull();
+    const id = draft.body.id;
+    const early = await archivist.post<Problem>(`/api/inventories/${id}/approve`, {}, ifMatch(draft.body.version));
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('EXPERT_REVIEW_REQUIRED');
+    expect(early.body.messages.ru).toMatch(/ЭПК/);
+    const decide = (version: number, body: Record<string, unknown>, who = archivist) => who.post<InventoryBody & Reviewed & Problem>(`/api/inventories/${id}/expert-review/decision`, body, ifMatch(version));
+    expect((await decide(draft.body.version, { decision: 'agreed', protocolNumber: '1', protocolDate: today() })).body.code).toBe('EXPERT_REVIEW_STATE');
+
+    const submitted = await archivist.post<InventoryBody & Reviewed>(`/api/inventories/${id}/expert-review`, {}, ifMatch(draft.body.version));
+    expect(submitted.body.review).toMatchObject({ status: 'submitted', protocolNumber: null });
+    // Under review the draft is frozen: what the commission sees is what it decides on.
+    expect((await archivist.patch<Problem>(`/api/inventories/${id}`, { title: 'Иначе' }, ifMatch(submitted.body.version))).body.code).toBe('EXPERT_REVIEW_STATE');
+    expect((await archivist.delete<Problem>(`/api/inventories/${id}`, ifMatch(submitted.body.version))).body.code).toBe('EXPERT_REVIEW_STATE');
+    expect((await archivist.post<Problem>(`/api/inventories/${id}/expert-review`, {}, ifMatch(submitted.body.version))).body.code).toBe('EXPERT_REVIEW_STATE');
+    expect((await decide(submitted.body.version, { decision: 'agreed', protocolNumber: '1', protocolDate: today() }, clerk)).status).toBe(403);
+    const noRemarks = await decide(submitted.body.version, { decision: 'returned', protocolNumber: '3', protocolDate: today() });
+    expect(noRemarks.status).toBe(422);
+    expect(noRemarks.body.code).toBe('EXPERT_REMARKS_REQUIRED');
+    expect((await decide(submitted.body.version, { decision: 'agreed', protocolNumber: '3', protocolDate: `${year + 1}-01-01` })).body.code).toBe('EXPERT_PROTOCOL_INVALID');
+    expect((await decide(submitted.body.version, { decision: 'agreed', protocolNumber: '  ', protocolDate: today() })).body.code).toBe('EXPERT_PROTOCOL_INVALID');
+
+    const returned = await decide(submitted.body.version, { decision: 'returned', protocolNumber: '3', protocolDate: today(), remarks: 'Уточнить заголовок описи' });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(returned.body.review).toMatchObject({ status: 'returned', protocolNumber: '3', remarks: 'Уточнить заголовок описи', decidedByName: 'Белова Наталья Андреевна' });
+    expect((await archivist.post<Problem>(`/api/inventories/${id}/approve`, {}, ifMatch(returned.body.version))).body.code).toBe('EXPERT_REVIEW_REQUIRED');
+    const edited = await archivist.patch<InventoryBody & Reviewed>(`/api/inventories/${id}`, { title: 'Опись № 1 дел по личному составу за 2024 год (уволенные)' }, ifMatch(returned.body.version));
+    expect(edited.status).toBe(200);
+    const resubmitted = await archivist.post<InventoryBody & Reviewed>(`/api/inventories/${id}/expert-review`, {}, ifMatch(edited.body.version));
+    expect(resubmitted.body.review).toMatchObject({ status: 'submitted', protocolNumber: null, remarks: null });
+
+    const manager = await srv.login('manager');
+    const agreed = await decide(resubmitted.body.version, { decision: 'agreed', protocolNumber: '5', protocolDate: today() }, manager);
+    expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+    expect((await archivist.patch<Problem>(`/api/inventories/${id}`, { title: 'x' }, ifMatch(agreed.body.version))).body.code).toBe('EXPERT_REVIEW_STATE');
+    const approved = await manager.post<InventoryBody & Reviewed>(`/api/inventories/${id}/approve`, {}, ifMatch(agreed.body.version));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.review).toMatchObject({ status: 'agreed', protocolNumber: '5', protocolDate: today() });
+    const content = await archivist.get<{ fund: string; expertReview: { protocolNumber: string; protocolDate: string; recordedBy: string }; approval: { position: string } }>(`/api/inventories/${id}/content`);
+    expect(content.body.fund).toBe('Р-123');
+    expect(content.body.expertReview).toMatchObject({ protocolNumber: '5', protocolDate: today() });
+    expect(content.body.approval.position).toBe('Глава городского округа');
+    // The printed form: header requisites, the ruled table under its department, the final entry, the ЭПК block.
+    const cookie = { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const pdf = new Uint8Array(await (await fetch(`${srv.url}/api/inventories/${id}/pdf`, { headers: cookie })).arrayBuffer());
+    const { checkPdfa } = await import('../../archive/index.ts');
+    expect(checkPdfa(pdf).errors).toEqual([]);
+    const printed = (await extractText(pdf, 'application/pdf')).text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'УТВЕРЖДАЮ',
+      'Глава городского округа',
+      'Фонд № Р-123',
+      'ОПИСЬ № 1',
+      'дел по личному составу',
+      'за 2024 год',
+      '№ п/п',
+      'Индекс дела',
+      'Заголовок дела (тома, части)',
+      'Крайние даты',
+      'Срок хранения',
+      'Количество листов',
+      'Примечание',
+      department.name,
+      '50 лет, ст. 445',
+      'В данный раздел описи внесено 1 дел(а) с № 1 по № 1',
+      'СОГЛАСОВАНО',
+      `от ${today().split('-').reverse().join('.')} № 5`,
+    ]) {
+      expect(printed).toContain(expected);
+    }
+
+    const admin = await srv.login('admin');
+    const log = await admin.get<{ items: { action: string; payload: { protocolNumber: string | null; remarks: string | null } }[] }>(`/api/audit?objectId=${id}`);
+    const actions = log.body.items.map((e) => e.action);
+    expect(actions.filter((a) => a === 'inventory.review_submitted')).toHaveLength(2);
+    expect(actions).toEqual(expect.arrayContaining(['inventory.review_returned', 'inventory.review_agreed', 'inventory.approved']));
+    expect(log.body.items.find((e) => e.action === 'inventory.review_returned')?.payload).toMatchObject({ protocolNumber: '3', remarks: 'Уточнить заголовок описи' });
+    expect((await admin.get<{ ok: boolean }>('/api/audit/verify')).body.ok).toBe(true);
+  });
+
+  it('a destruction act goes through the same step: a held case blocks submission, an act under review cannot be deleted', async () => {
+    const item = await nomenclature({ year: 2018, caseIndex: '03-08', title: 'Переписка о проверках', retentionKind: 'years', retentionYears: 3, listArticle: 'ст. 42' });
+    const c = await openCase(item.id);
+    await closeCase(c, '2018-12-31');
+    const act = await archivist.post<ActBody & Reviewed>('/api/destruction-acts', { caseIds: [c.id], fundNumber: '17' });
+    expect(act.status, JSON.stringify(act.body)).toBe(201);
+    expect((await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(act.body.version))).body.code).toBe('EXPERT_REVIEW_REQUIRED');
+    await lawyer.post(`/api/cases/${c.id}/legal-hold`, { reason: 'Проверка КСП' });
+    expect((await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/expert-review`, {}, ifMatch(act.body.version))).body.code).toBe('CASE_LEGAL_HOLD');
+    await lawyer.post(`/api/cases/${c.id}/legal-hold/release`, { reason: 'Проверка завершена' });
+    const submitted = await archivist.post<ActBody & Reviewed>(`/api/destruction-acts/${act.body.id}/expert-review`, {}, ifMatch(act.body.version));
+    expect(submitted.body.review?.status).toBe('submitted');
+    expect((await archivist.delete<Problem>(`/api/destruction-acts/${act.body.id}`, ifMatch(submitted.body.version))).body.code).toBe('EXPERT_REVIEW_STATE');
+    const agreed = await archivist.post<ActBody & Reviewed>(`/api/destruction-acts/${act.body.id}/expert-review/decision`, { decision: 'agreed', protocolNumber: '9', protocolDate: today() }, ifMatch(submitted.body.version));
+    const approved = await archivist.post<ActBody & Reviewed>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreed.body.version));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.review).toMatchObject({ status: 'agreed', protocolNumber: '9' });
+    const cookie = { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const pdf = new Uint8Array(await (await fetch(`${srv.url}/api/destruction-acts/${act.body.id}/pdf`, { headers: cookie })).arrayBuffer());
+    const printed = (await extractText(pdf, 'application/pdf')).text.replace(/\s+/g, ' ');
+    for (const expected of ['УТВЕРЖДАЮ', 'АКТ', 'о выделении к уничтожению документов, не подлежащих хранению', 'фонда № 17', 'Индекс дела по номенклатуре', '2018 год', 'Переписка о проверках', '3 года, ст. 42', 'Итого 1 дел(а) за 2018 годы', 'СОГЛАСОВАНО', '№ 9']) {
+      expect(printed).toContain(expected);
+    }
+    const admin = await srv.login('admin');
+    const log = await admin.get<{ items: { action: string; payload: { expertProtocol?: { protocolNumber: string } } }[] }>(`/api/audit?objectId=${act.body.id}`);
+    expect(log.body.items.map((e) => e.action)).toEqual(expect.arrayContaining(['destruction_act.review_submitted', 'destruction_act.review_agreed', 'destruction_act.approved']));
+    expect(log.body.items.find((e) => e.action === 'destruction_act.approved')?.payload.expertProtocol?.protocolNumber).toBe('9');
   });
 });

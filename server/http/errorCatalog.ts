@@ -86,6 +86,10 @@ export const errorCatalog = {
   DESTRUCTION_CASES_INVALID: { status: 422, ru: 'К уничтожению можно выделить только закрытые дела с истёкшим сроком хранения, не постоянного хранения', en: 'Only closed, non-permanent cases whose retention has expired can be selected for destruction' },
   DESTRUCTION_ACT_EMPTY: { status: 422, ru: 'В акте нет ни одного дела', en: 'The act lists no cases' },
   DESTRUCTION_ACT_STATE: { status: 409, ru: 'Действие недоступно в текущем состоянии акта', en: 'This action is not available in the act’s current state' },
+  EXPERT_REVIEW_REQUIRED: { status: 409, ru: 'Утвердить можно только после согласования с экспертно-проверочной комиссией (ЭПК)', en: 'Approval needs the expert commission’s agreement first' },
+  EXPERT_REVIEW_STATE: { status: 409, ru: 'Действие недоступно на текущем этапе согласования с ЭПК', en: 'This action is not available at the current stage of the expert commission’s review' },
+  EXPERT_PROTOCOL_INVALID: { status: 422, ru: 'Неверно указан протокол ЭПК (номер и дата не позже сегодняшней)', en: 'Invalid protocol of the expert commission (a number and a date not after today)' },
+  EXPERT_REMARKS_REQUIRED: { status: 422, ru: 'Укажите замечания ЭПК, с которыми документ возвращается на доработку', en: 'Give the commission’s remarks the document is returned with' },
   SERVICE_UNAVAILABLE: { status: 503, ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
   INTERNAL_ERROR: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } satisfies Record<string, ErrorDefinition>;

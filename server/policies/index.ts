@@ -34,6 +34,8 @@ export const permissions = {
   // Opening and closing cases is the records office's daily work as much as the archivist's.
   'archive.cases': ['admin', 'clerk', 'archivist'],
   'archive.approve': ['admin', 'archivist', 'manager'],
+  // Recording the expert commission's decision (протокол ЭПК): its secretary — usually the archivist — or a member.
+  'archive.expert_review': ['admin', 'archivist', 'manager'],
   'archive.legal_hold': ['admin', 'archivist', 'lawyer'],
   'self.manage': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;

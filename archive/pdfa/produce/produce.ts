@@ -48,7 +48,7 @@ const PRODUCER = 'Kartoteka archive (pdf-lib)';
 const FONT_DIR = new URL('../../fonts/', import.meta.url);
 let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
 
-function fontBytes(): { regular: Uint8Array; bold: Uint8Array } {
+export function fontBytes(): { regular: Uint8Array; bold: Uint8Array } {
   fonts ??= {
     regular: new Uint8Array(readFileSync(new URL('PTSerif-Regular.ttf', FONT_DIR))),
     bold: new Uint8Array(readFileSync(new URL('PTSerif-Bold.ttf', FONT_DIR))),
@@ -102,7 +102,7 @@ export async function save(doc: PDFDocument): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }
 
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';

@@ -4,7 +4,18 @@ import { IdParams } from '../common.ts';
 import { DestructionAct } from '../../models/DestructionAct.ts';
 import type { TenantScope } from '../../tenancy/scope.ts';
 import { DestructionActSchema, presentCase, presentDestructionAct } from '../../archive/presenters.ts';
-import { actCases, approveDestructionAct, createDestructionAct, deleteDestructionAct, destructionCandidates, draftActContent, executeDestructionAct } from '../../commands/archive/manageDestructionActs.ts';
+import {
+  actCases,
+  approveDestructionAct,
+  createDestructionAct,
+  deleteDestructionAct,
+  destructionCandidates,
+  draftActContent,
+  executeDestructionAct,
+  recordActReview,
+  submitActForReview,
+} from '../../commands/archive/manageDestructionActs.ts';
+import { ReviewDecisionBody } from '../inventories/schema.ts';
 import { actPdf } from '../../archive/destructionActDocument.ts';
 import { readBlob } from '../../files/fileJobs.ts';
 import { contentDisposition } from '../../http/safeFileName.ts';
@@ -98,7 +109,7 @@ defineRoute({
   resource: 'destruction_act',
   params: IdParams,
   success: { status: 204, description: 'Удалено' },
-  errors: ['DESTRUCTION_ACT_STATE'],
+  errors: ['DESTRUCTION_ACT_STATE', 'EXPERT_REVIEW_STATE'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     await ctx.write((unit) => deleteDestructionAct(unit, ctx.params.id, version));
@@ -107,17 +118,58 @@ defineRoute({
 });
 
 defineRoute({
+  operationId: 'submitDestructionActForReview',
+  method: 'post',
+  path: '/api/destruction-acts/:id/expert-review',
+  summary: 'Представить проект акта на ЭПК (проверяются сроки и запреты уничтожения), If-Match / submit a draft act to the expert commission',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.manage',
+  resource: 'destruction_act',
+  params: IdParams,
+  success: { status: 200, description: 'Акт', schema: ActDetailSchema },
+  errors: ['DESTRUCTION_ACT_STATE', 'EXPERT_REVIEW_STATE', 'CASE_LEGAL_HOLD', 'DESTRUCTION_CASES_INVALID'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const act = await ctx.write((unit) => submitActForReview(unit, ctx.actor, ctx.params.id, version));
+    ctx.setVersion(act.version);
+    return detail(ctx.scope, act);
+  },
+});
+
+defineRoute({
+  operationId: 'recordDestructionActReview',
+  method: 'post',
+  path: '/api/destruction-acts/:id/expert-review/decision',
+  summary: 'Записать решение ЭПК по акту: согласовано или возвращено с замечаниями, If-Match / record the commission’s decision on the act',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.expert_review',
+  resource: 'destruction_act',
+  params: IdParams,
+  body: ReviewDecisionBody,
+  success: { status: 200, description: 'Акт', schema: ActDetailSchema },
+  errors: ['DESTRUCTION_ACT_STATE', 'EXPERT_REVIEW_STATE', 'EXPERT_PROTOCOL_INVALID', 'EXPERT_REMARKS_REQUIRED'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const act = await ctx.write((unit) => recordActReview(unit, ctx.actor, ctx.params.id, version, ctx.body));
+    ctx.setVersion(act.version);
+    return detail(ctx.scope, act);
+  },
+});
+
+defineRoute({
   operationId: 'approveDestructionAct',
   method: 'post',
   path: '/api/destruction-acts/:id/approve',
-  summary: 'Утвердить акт (проверяются сроки и запреты уничтожения), If-Match / approve a destruction act',
+  summary: 'Утвердить согласованный с ЭПК акт (проверяются сроки и запреты уничтожения), If-Match / approve an agreed destruction act',
   tags: ['archive'],
   access: 'authenticated',
   permission: 'archive.approve',
   resource: 'destruction_act',
   params: IdParams,
   success: { status: 200, description: 'Акт', schema: ActDetailSchema },
-  errors: ['DESTRUCTION_ACT_STATE', 'CASE_LEGAL_HOLD', 'DESTRUCTION_CASES_INVALID'],
+  errors: ['DESTRUCTION_ACT_STATE', 'EXPERT_REVIEW_REQUIRED', 'CASE_LEGAL_HOLD', 'DESTRUCTION_CASES_INVALID'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     const act = await ctx.write((unit) => approveDestructionAct(unit, ctx.actor, ctx.app.blobs, ctx.params.id, version));

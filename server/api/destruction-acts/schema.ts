@@ -11,6 +11,7 @@ export const ProposalSchema = Type.Object({
 export const CreateActBody = Type.Object(
   {
     reason: Type.Optional(Type.String({ maxLength: 1000 })),
+    fundNumber: Type.Optional(Type.String({ maxLength: 50, description: 'Номер фонда / the fund number' })),
     caseIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 5000, uniqueItems: true, description: 'Без списка — все предложенные дела / all proposed cases when absent' })),
   },
   { additionalProperties: false },

@@ -9,8 +9,19 @@ import { CaseSchema, InventorySchema, presentCase, presentInventory } from '../.
 import { inventoryJson, inventoryPdf, type InventoryContent } from '../../archive/inventoryDocument.ts';
 import { transferZip } from '../../archive/transfer.ts';
 import { readBlob } from '../../files/fileJobs.ts';
-import { approveInventory, createInventory, deleteInventory, draftContent, eligibleCases, inventoryCases, markInventoryTransferred, updateInventory } from '../../commands/archive/manageInventories.ts';
-import { CandidatesQuery, CreateInventoryBody, InventoryDetailSchema, InventoryListQuery, TransferQuery, TransferredBody, UpdateInventoryBody } from './schema.ts';
+import {
+  approveInventory,
+  createInventory,
+  deleteInventory,
+  draftContent,
+  eligibleCases,
+  inventoryCases,
+  markInventoryTransferred,
+  recordInventoryReview,
+  submitInventoryForReview,
+  updateInventory,
+} from '../../commands/archive/manageInventories.ts';
+import { CandidatesQuery, CreateInventoryBody, InventoryDetailSchema, InventoryListQuery, ReviewDecisionBody, TransferQuery, TransferredBody, UpdateInventoryBody } from './schema.ts';
 
 async function detail(scope: TenantScope, inv: Inventory) {
   const cases = await inventoryCases(scope, inv.id);
@@ -109,7 +120,7 @@ defineRoute({
   params: IdParams,
   body: UpdateInventoryBody,
   success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
-  errors: ['INVENTORY_NOT_DRAFT', 'INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY'],
+  errors: ['INVENTORY_NOT_DRAFT', 'INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY', 'EXPERT_REVIEW_STATE'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     const inv = await ctx.write((unit) => updateInventory(unit, ctx.params.id, version, ctx.body));
@@ -129,7 +140,7 @@ defineRoute({
   resource: 'inventory',
   params: IdParams,
   success: { status: 204, description: 'Удалено' },
-  errors: ['INVENTORY_NOT_DRAFT'],
+  errors: ['INVENTORY_NOT_DRAFT', 'EXPERT_REVIEW_STATE'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     await ctx.write((unit) => deleteInventory(unit, ctx.params.id, version));
@@ -138,17 +149,58 @@ defineRoute({
 });
 
 defineRoute({
+  operationId: 'submitInventoryForReview',
+  method: 'post',
+  path: '/api/inventories/:id/expert-review',
+  summary: 'Представить проект описи на ЭПК (до решения комиссии опись не изменяется), If-Match / submit a draft to the expert commission',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.manage',
+  resource: 'inventory',
+  params: IdParams,
+  success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
+  errors: ['INVENTORY_NOT_DRAFT', 'INVENTORY_EMPTY', 'EXPERT_REVIEW_STATE'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const inv = await ctx.write((unit) => submitInventoryForReview(unit, ctx.actor, ctx.params.id, version));
+    ctx.setVersion(inv.version);
+    return detail(ctx.scope, inv);
+  },
+});
+
+defineRoute({
+  operationId: 'recordInventoryReview',
+  method: 'post',
+  path: '/api/inventories/:id/expert-review/decision',
+  summary: 'Записать решение ЭПК по протоколу: согласовано или возвращено с замечаниями, If-Match / record the commission’s decision',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.expert_review',
+  resource: 'inventory',
+  params: IdParams,
+  body: ReviewDecisionBody,
+  success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
+  errors: ['INVENTORY_NOT_DRAFT', 'EXPERT_REVIEW_STATE', 'EXPERT_PROTOCOL_INVALID', 'EXPERT_REMARKS_REQUIRED'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const inv = await ctx.write((unit) => recordInventoryReview(unit, ctx.actor, ctx.params.id, version, ctx.body));
+    ctx.setVersion(inv.version);
+    return detail(ctx.scope, inv);
+  },
+});
+
+defineRoute({
   operationId: 'approveInventory',
   method: 'post',
   path: '/api/inventories/:id/approve',
-  summary: 'Утвердить опись: содержание и PDF/A фиксируются, дела включаются в опись, If-Match / approve an inventory',
+  summary: 'Утвердить согласованную с ЭПК опись: содержание и PDF/A фиксируются, дела включаются в опись, If-Match / approve an agreed inventory',
   tags: ['archive'],
   access: 'authenticated',
   permission: 'archive.approve',
   resource: 'inventory',
   params: IdParams,
   success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
-  errors: ['INVENTORY_NOT_DRAFT', 'INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY'],
+  errors: ['INVENTORY_NOT_DRAFT', 'INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY', 'EXPERT_REVIEW_REQUIRED'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     const inv = await ctx.write((unit) => approveInventory(unit, ctx.actor, ctx.app.blobs, ctx.params.id, version));

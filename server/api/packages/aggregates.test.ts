@@ -90,7 +90,10 @@ describe.skipIf(!openssl)('case and inventory packages', () => {
 
     const draft = await archivist.post<{ id: string; version: number }>('/api/inventories', { kind: 'permanent', year, caseIds: [caseId] });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    expect((await archivist.post(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(draft.body.version))).status).toBe(200);
+    // The expert commission (ЭПК) agrees the draft before it is approved.
+    const submitted = await archivist.post<{ version: number }>(`/api/inventories/${draft.body.id}/expert-review`, {}, ifMatch(draft.body.version));
+    const agreed = await archivist.post<{ version: number }>(`/api/inventories/${draft.body.id}/expert-review/decision`, { decision: 'agreed', protocolNumber: '1', protocolDate: today() }, ifMatch(submitted.body.version));
+    expect((await archivist.post(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(agreed.body.version))).status).toBe(200);
     await drain();
     const [inventory] = await packagesOf('inventory');
     expect(inventory).toMatchObject({ objectId: draft.body.id, status: 'packaged', notes: [] });

@@ -11,8 +11,9 @@ import type { BlobStore } from '../../storage/index.ts';
 import { destructionDueOn, isDestructionDue } from '../../archive/retention.ts';
 import { pdfTime } from '../../archive/inventoryDocument.ts';
 import { actContent, actPdf, type ActContent } from '../../archive/destructionActDocument.ts';
-import { organisationOf } from './manageInventories.ts';
+import { organisationOf, signatoryOf } from '../../archive/formParties.ts';
 import { approvalTime, freezeApproval } from '../../archive/approval.ts';
+import { agreementOf, assertReviewStep, decisionPatch, reviewAuditPayload, submissionPatch, type ReviewDecision } from '../../archive/expertReview.ts';
 import { purgeCaseCards } from '../../archive/purge.ts';
 import { runCasesDestroyed } from '../../archive/hooks.ts';
 import { today } from '../../records/today.ts';
@@ -75,7 +76,7 @@ async function assertDestructible(scope: TenantScope, chosen: Case[], asOf: stri
   }
 }
 
-export async function createDestructionAct(unit: WriteUnit, actor: Actor, input: { reason?: string; caseIds?: string[] }): Promise<DestructionAct> {
+export async function createDestructionAct(unit: WriteUnit, actor: Actor, input: { reason?: string; fundNumber?: string; caseIds?: string[] }): Promise<DestructionAct> {
   const asOf = today();
   const chosen = input.caseIds
     ? await unit.scope.query(Case).whereIn('id', input.caseIds).orderBy([{ column: 'year' }, { column: 'case_index' }])
@@ -91,6 +92,7 @@ export async function createDestructionAct(unit: WriteUnit, actor: Actor, input:
     number,
     reason: input.reason?.trim() || 'Истечение сроков хранения',
     status: 'draft',
+    fundNumber: input.fundNumber?.trim() || null,
     createdBy: actor.userId,
   });
   await unit.trx('destruction_act_items').insert(chosen.map((c, i) => ({ act_id: act.id, org_id: unit.scope.orgId, case_id: c.id, position: i + 1 })));
@@ -107,26 +109,54 @@ function assertActStatus(act: DestructionAct, status: DestructionAct['status'], 
 export async function deleteDestructionAct(unit: WriteUnit, id: string, expectedVersion: number): Promise<void> {
   const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
   assertActStatus(act, 'draft', { ru: 'удалить акт', en: 'delete the act' });
+  assertReviewStep(act, 'edit');
   await unit.scope.query(DestructionAct).where({ id, version: expectedVersion }).delete();
   await unit.audit({ action: 'destruction_act.deleted', objectType: 'destruction_act', objectId: id, payload: { number: `${act.number}/${act.year}` } });
 }
 
 /** The draft's content as it would be approved now (for the preview). */
 export async function draftActContent(unit: Pick<WriteUnit, 'scope'>, act: DestructionAct): Promise<ActContent> {
-  return actContent(await organisationOf(unit), act, await actCases(unit.scope, act.id), null);
+  return contentOf(unit, act, await actCases(unit.scope, act.id), null);
+}
+
+async function contentOf(unit: Pick<WriteUnit, 'scope'>, act: DestructionAct, cases: Case[], approval: ActContent['approval']): Promise<ActContent> {
+  return actContent(act, cases, { organisation: await organisationOf(unit), compiledBy: await signatoryOf(unit, act.createdBy), approval, expertReview: agreementOf(act) });
 }
 
 export async function approveDestructionAct(unit: WriteUnit, actor: Actor, blobs: BlobStore, id: string, expectedVersion: number): Promise<DestructionAct> {
   const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
   assertActStatus(act, 'draft', { ru: 'утвердить акт', en: 'approve the act' });
+  assertReviewStep(act, 'approve');
   const cases = await actCases(unit.scope, id, true);
   await assertDestructible(unit.scope, cases, today(), id);
   const approvedAt = approvalTime();
-  const content = actContent(await organisationOf(unit), act, cases, { by: actor.fullName, at: pdfTime(approvedAt) });
+  const approver = await signatoryOf(unit, actor.userId);
+  const content = await contentOf(unit, act, cases, { by: actor.fullName, position: approver?.position ?? null, at: pdfTime(approvedAt) });
   const frozen = await freezeApproval(unit, actor, blobs, { approvedAt, content, pdf: await actPdf(content, id, approvedAt), holdReason: `destruction act ${id} approved` });
   const approved = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, frozen);
-  await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: content.number, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id), pdfSha256: frozen.pdfSha256 } });
+  await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: content.number, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id), pdfSha256: frozen.pdfSha256, expertProtocol: content.expertReview } });
   return approved;
+}
+
+/** Submits the draft act to the expert commission (ЭК/ЭПК); its cases must still be due and free of holds. */
+export async function submitActForReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<DestructionAct> {
+  const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
+  assertActStatus(act, 'draft', { ru: 'представить акт на ЭПК', en: 'submit the act for review' });
+  assertReviewStep(act, 'submit');
+  await assertDestructible(unit.scope, await actCases(unit.scope, id, true), today(), id);
+  const after = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, submissionPatch(actor));
+  await unit.audit({ action: 'destruction_act.review_submitted', objectType: 'destruction_act', objectId: id, payload: reviewAuditPayload(`акт № ${act.number}/${act.year}`, after) });
+  return after;
+}
+
+/** Records the commission's decision on the act from its protocol. */
+export async function recordActReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number, decision: ReviewDecision): Promise<DestructionAct> {
+  const act = await unit.scope.findVersioned(DestructionAct, id, expectedVersion);
+  assertActStatus(act, 'draft', { ru: 'записать решение ЭПК', en: 'record the review' });
+  assertReviewStep(act, 'decide');
+  const after = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, decisionPatch(actor, decision));
+  await unit.audit({ action: `destruction_act.review_${decision.decision}`, objectType: 'destruction_act', objectId: id, payload: reviewAuditPayload(`акт № ${act.number}/${act.year}`, after) });
+  return after;
 }
 
 export async function executeDestructionAct(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<DestructionAct> {

@@ -11,6 +11,8 @@ import { inventoryKindOf } from '../../archive/retention.ts';
 import { INVENTORY_KIND_RU, inventoryContent, inventoryPdf, pdfTime, type InventoryContent } from '../../archive/inventoryDocument.ts';
 import { runInventoryApproved } from '../../archive/hooks.ts';
 import { approvalTime, freezeApproval } from '../../archive/approval.ts';
+import { departmentSections, organisationOf, signatoryOf } from '../../archive/formParties.ts';
+import { agreementOf, assertReviewStep, decisionPatch, reviewAuditPayload, submissionPatch, type ReviewDecision } from '../../archive/expertReview.ts';
 
 /** Closed cases that no inventory lists yet, of the kind and year when given: what a new inventory proposes. */
 export async function eligibleCases(unit: Pick<WriteUnit, 'scope'>, filter: { kind?: InventoryKind; year?: number }, exceptInventoryId?: string): Promise<Case[]> {
@@ -42,7 +44,7 @@ async function setItems(unit: WriteUnit, inv: Inventory, caseIds: string[] | und
   return ordered.map((c) => c.id);
 }
 
-export async function createInventory(unit: WriteUnit, actor: Actor, input: { kind: InventoryKind; year: number; title?: string; caseIds?: string[] }): Promise<Inventory> {
+export async function createInventory(unit: WriteUnit, actor: Actor, input: { kind: InventoryKind; year: number; title?: string; fundNumber?: string; caseIds?: string[] }): Promise<Inventory> {
   const last = (await unit.scope.table('inventories').where({ year: input.year, kind: input.kind }).max('number as n').first()) as { n: number | null } | undefined;
   const number = (last?.n ?? 0) + 1;
   const inv = await unit.scope.insertQuery(Inventory).insertAndFetch({
@@ -51,10 +53,11 @@ export async function createInventory(unit: WriteUnit, actor: Actor, input: { ki
     number,
     title: input.title ?? `Опись № ${number} ${INVENTORY_KIND_RU[input.kind]} за ${input.year} год`,
     status: 'draft',
+    fundNumber: input.fundNumber?.trim() || null,
     createdBy: actor.userId,
   });
   const caseIds = await setItems(unit, inv, input.caseIds);
-  await unit.audit({ action: 'inventory.created', objectType: 'inventory', objectId: inv.id, payload: { kind: inv.kind, year: inv.year, number, caseIds } });
+  await unit.audit({ action: 'inventory.created', objectType: 'inventory', objectId: inv.id, payload: { kind: inv.kind, year: inv.year, number, fundNumber: inv.fundNumber, caseIds } });
   return inv;
 }
 
@@ -62,18 +65,24 @@ function assertDraft(inv: Inventory): void {
   if (inv.status !== 'draft') throw new AppError('INVENTORY_NOT_DRAFT');
 }
 
-export async function updateInventory(unit: WriteUnit, id: string, expectedVersion: number, input: { title?: string; caseIds?: string[] }): Promise<Inventory> {
+export async function updateInventory(unit: WriteUnit, id: string, expectedVersion: number, input: { title?: string; fundNumber?: string | null; caseIds?: string[] }): Promise<Inventory> {
   const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
   assertDraft(inv);
+  assertReviewStep(inv, 'edit');
   const caseIds = input.caseIds ? await setItems(unit, inv, input.caseIds) : undefined;
-  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, { ...(input.title ? { title: input.title } : {}), updatedAt: new Date() });
-  await unit.audit({ action: 'inventory.updated', objectType: 'inventory', objectId: id, payload: { title: input.title ?? null, caseIds: caseIds ?? null } });
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, {
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.fundNumber !== undefined ? { fundNumber: input.fundNumber?.trim() || null } : {}),
+    updatedAt: new Date(),
+  });
+  await unit.audit({ action: 'inventory.updated', objectType: 'inventory', objectId: id, payload: { title: input.title ?? null, fundNumber: input.fundNumber ?? null, caseIds: caseIds ?? null } });
   return after;
 }
 
 export async function deleteInventory(unit: WriteUnit, id: string, expectedVersion: number): Promise<void> {
   const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
   assertDraft(inv);
+  assertReviewStep(inv, 'edit');
   await unit.scope.query(Inventory).where({ id, version: expectedVersion }).delete();
   await unit.audit({ action: 'inventory.deleted', objectType: 'inventory', objectId: id, payload: { kind: inv.kind, year: inv.year, number: inv.number } });
 }
@@ -83,25 +92,32 @@ export async function inventoryCases(scope: WriteUnit['scope'], inventoryId: str
   return scope.query(Case).join('inventory_items', 'inventory_items.case_id', 'cases.id').where('inventory_items.inventory_id', inventoryId).orderBy('inventory_items.position').select('cases.*');
 }
 
-export async function organisationOf(unit: Pick<WriteUnit, 'scope'>): Promise<{ name: string; shortName: string }> {
-  const org = (await unit.scope.db('organisations').where({ id: unit.scope.orgId }).first('name', 'short_name')) as { name: string; short_name: string };
-  return { name: org.name, shortName: org.short_name };
+async function contentOf(unit: Pick<WriteUnit, 'scope'>, inv: Inventory, cases: Case[], approval: InventoryContent['approval']): Promise<InventoryContent> {
+  return inventoryContent(inv, cases, {
+    organisation: await organisationOf(unit),
+    sections: await departmentSections(unit, cases),
+    compiledBy: await signatoryOf(unit, inv.createdBy),
+    approval,
+    expertReview: agreementOf(inv),
+  });
 }
 
 /** The draft's content as it would be approved now (for the preview). */
 export async function draftContent(unit: Pick<WriteUnit, 'scope'>, inv: Inventory): Promise<InventoryContent> {
-  return inventoryContent(await organisationOf(unit), inv, await inventoryCases(unit.scope, inv.id), null);
+  return contentOf(unit, inv, await inventoryCases(unit.scope, inv.id), null);
 }
 
 export async function approveInventory(unit: WriteUnit, actor: Actor, blobs: BlobStore, id: string, expectedVersion: number): Promise<Inventory> {
   const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
   assertDraft(inv);
+  assertReviewStep(inv, 'approve');
   const cases = await inventoryCases(unit.scope, id);
   if (cases.length === 0) throw new AppError('INVENTORY_EMPTY');
   const notClosed = cases.filter((c) => c.status !== 'closed');
   if (notClosed.length > 0) throw new AppError('INVENTORY_CASES_INVALID', { extensions: { caseIds: notClosed.map((c) => c.id) } });
   const approvedAt = approvalTime();
-  const content = inventoryContent(await organisationOf(unit), inv, cases, { by: actor.fullName, at: pdfTime(approvedAt) });
+  const approver = await signatoryOf(unit, actor.userId);
+  const content = await contentOf(unit, inv, cases, { by: actor.fullName, position: approver?.position ?? null, at: pdfTime(approvedAt) });
   const frozen = await freezeApproval(unit, actor, blobs, { approvedAt, content, pdf: await inventoryPdf(content, approvedAt), holdReason: `inventory ${inv.id} approved` });
   await unit.scope.query(Case).whereIn('id', cases.map((c) => c.id)).patch({ status: 'in_inventory', updatedAt: new Date() });
   const approved = await unit.scope.patchVersioned(Inventory, id, expectedVersion, frozen);
@@ -110,9 +126,32 @@ export async function approveInventory(unit: WriteUnit, actor: Actor, blobs: Blo
     action: 'inventory.approved',
     objectType: 'inventory',
     objectId: id,
-    payload: { kind: inv.kind, year: inv.year, number: inv.number, cases: cases.map((c) => c.caseIndex), pdfSha256: frozen.pdfSha256, approvedBy: actor.fullName },
+    payload: { kind: inv.kind, year: inv.year, number: inv.number, cases: cases.map((c) => c.caseIndex), pdfSha256: frozen.pdfSha256, approvedBy: actor.fullName, expertProtocol: content.expertReview },
   });
   return approved;
+}
+
+const inventoryLabel = (inv: Inventory): string => `опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`;
+
+/** Submits the draft to the expert commission (ЭПК); it stays frozen for editing until the commission decides. */
+export async function submitInventoryForReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<Inventory> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  assertDraft(inv);
+  assertReviewStep(inv, 'submit');
+  if ((await inventoryCases(unit.scope, id)).length === 0) throw new AppError('INVENTORY_EMPTY');
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, submissionPatch(actor));
+  await unit.audit({ action: 'inventory.review_submitted', objectType: 'inventory', objectId: id, payload: reviewAuditPayload(inventoryLabel(inv), after) });
+  return after;
+}
+
+/** Records the commission's decision from its protocol: agreed (the head may approve) or returned with remarks. */
+export async function recordInventoryReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number, decision: ReviewDecision): Promise<Inventory> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  assertDraft(inv);
+  assertReviewStep(inv, 'decide');
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, decisionPatch(actor, decision));
+  await unit.audit({ action: `inventory.review_${decision.decision}`, objectType: 'inventory', objectId: id, payload: reviewAuditPayload(inventoryLabel(inv), after) });
+  return after;
 }
 
 /** Records the handover of an approved inventory's cases to the state archive; the cases become transferred. */
