@@ -4,6 +4,7 @@ export { OcrPool, type PoolOptions } from './pool.ts';
 export { OcrError, type OcrErrorCode } from './errors.ts';
 export { buildTextLayer, type TextLayerPage, type TextLayerWord } from './textLayer.ts';
 export { DEFAULT_LANGS, resolveTessdata, BUNDLED_TESSDATA } from './tessdata.ts';
+export { loadPdfjs, pdfjsAssets, type PdfJs } from './pdfjs.ts';
 export type { Affine, Box, OcrDocument, OcrLine, OcrPage, OcrWord } from './types.ts';
 export {
   extractLetter,

@@ -2,9 +2,7 @@
 // (prepWorker.ts): PDF parsing, canvas decoding and pixel loops would otherwise stall the event loop.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { decode as decodeTiff } from 'tiff';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadPdfjs, pdfjsAssets } from './pdfjs.ts';
 import { compose, IDENTITY, invert, quarterTurn, scaling, smallTurn } from './affine.ts';
 import {
   binarise,
@@ -180,20 +178,6 @@ function tiffPages(bytes: Uint8Array): Array<{ grey: GreyImage; dpi: number }> {
   return out;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsPromise: Promise<PdfJs> | null = null;
-function pdfjs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsPromise;
-}
-
-function pdfjsAssets(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  const dir = (p: string): string => `${pathToFileURL(join(root, p)).href}/`;
-  // Local folders only: pdfjs must never fetch fonts or cmaps from the network.
-  return { standardFontDataUrl: dir('standard_fonts'), cMapUrl: dir('cmaps'), wasmUrl: dir('wasm') };
-}
 
 interface PdfTextItem {
   str: string;
@@ -288,7 +272,7 @@ export function makeLine(words: OcrWord[]): OcrLine {
 }
 
 async function preparePdf(bytes: Uint8Array, opts: PrepareOptions): Promise<PreparedPage[]> {
-  const lib = await pdfjs();
+  const lib = await loadPdfjs();
   const doc = await lib.getDocument({
     data: new Uint8Array(bytes),
     ...pdfjsAssets(),

@@ -1,8 +1,6 @@
 // Plain text of a document for search: the PDF text layer (pdfjs-dist), DOCX and ODT paragraphs, UTF-8 text.
 // Scans without a text layer yield little here; OCR fills them in later (ocr/).
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadPdfjs, pdfjsAssets } from '../../ocr/index.ts';
 import { unzipSync, strFromU8 } from 'fflate';
 
 export interface ExtractedText {
@@ -13,16 +11,8 @@ export interface ExtractedText {
 
 const MAX_TEXT = 5_000_000;
 
-function pdfjsAssets(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  const dir = (p: string): string => `${pathToFileURL(join(root, p)).href}/`;
-  // Local folders only: pdfjs must never fetch fonts or cmaps from the network.
-  return { standardFontDataUrl: dir('standard_fonts'), cMapUrl: dir('cmaps'), wasmUrl: dir('wasm') };
-}
-
 export async function openPdf(bytes: Uint8Array) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   return pdfjs.getDocument({ data: new Uint8Array(bytes), ...pdfjsAssets(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
 }
 

@@ -3,7 +3,7 @@
 // searchable. Lossy by nature; callers record it as such.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from '../../../ocr/index.ts';
 import { imagesToPdfa, type DocumentMeta, type ScanPage } from './produce.ts';
 
 interface RenderTarget {
@@ -18,6 +18,7 @@ interface CanvasFactory {
 const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
 export async function rasteriseToPdfa(bytes: Uint8Array, meta: DocumentMeta, dpi = 150): Promise<Uint8Array> {
+  const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
     data: Uint8Array.from(bytes),
     isEvalSupported: false,
