@@ -7,6 +7,7 @@
 import { bytesToBigBE, hex } from './asn1.ts';
 import type { GostCurve } from './gostCurves.ts';
 import { checkShamir, oddMultiples, W_Q_KNOWN, W_Q_NEW, type Affine, type CurveArith } from './gostPoint.ts';
+import { wasmCheckShamir, wasmCurve, wasmOddMultiples, type WasmCurve } from './gostWasm.ts';
 
 export type GostVariant = 'canonical' | string;
 
@@ -17,13 +18,13 @@ function bigLE(b: Uint8Array): bigint {
 interface CachedKey {
   point: Affine | null;
   uses: number;
-  /** Odd multiples of the key for the shared doubling chain, and their window width. */
-  table?: Affine[] | null;
+  /** Odd multiples of the key for the shared doubling chain (BigInt or WebAssembly limbs), and their window width. */
+  table?: Affine[] | BigInt64Array | null;
   w?: number;
 }
 
 const keyCache = new Map<string, CachedKey>();
-const arith = new Map<GostCurve, CurveArith>();
+const arith = new Map<GostCurve, { c: CurveArith; wasm: WasmCurve | null }>();
 
 export function clearGostKeyCache(): void {
   keyCache.clear();
@@ -31,14 +32,15 @@ export function clearGostKeyCache(): void {
   // with a new key, so they stay.
 }
 
-function curveArith(curve: GostCurve): CurveArith {
-  let c = arith.get(curve);
-  if (!c) {
+function curveArith(curve: GostCurve): { c: CurveArith; wasm: WasmCurve | null } {
+  let entry = arith.get(curve);
+  if (!entry) {
     const { p, a, Gx, Gy } = curve.Point.CURVE();
-    c = { Fp: curve.Point.Fp, p, a, aIsMinus3: a === p - 3n, G: { x: Gx, y: Gy } };
-    arith.set(curve, c);
+    const c: CurveArith = { Fp: curve.Point.Fp, p, a, aIsMinus3: a === p - 3n, G: { x: Gx, y: Gy } };
+    entry = { c, wasm: wasmCurve(c.Fp, p, a, c.aIsMinus3, c.G) };
+    arith.set(curve, entry);
   }
-  return c;
+  return entry;
 }
 
 function pointFrom(curve: GostCurve, x: bigint, y: bigint, cacheKey: string): CachedKey {
@@ -97,10 +99,10 @@ function sigCandidates(curve: GostCurve, sig: Uint8Array): { name: string; r: bi
 // A key used for the third time (one official signs many documents, a CA many certificates and CRLs)
 // gets a wider table: 32 instead of 8 odd multiples, ≈11 fewer additions per verification. (A CA key
 // used twice in one cold verification — its certificate and its CRL — would not repay the table.)
-function keyTable(c: CurveArith, key: CachedKey): { table: Affine[] | null; w: number } {
+function keyTable(arith: { c: CurveArith; wasm: WasmCurve | null }, key: CachedKey): { table: Affine[] | BigInt64Array | null; w: number } {
   const want = key.uses > 2 ? W_Q_KNOWN : W_Q_NEW;
   if (key.table === undefined || (key.w !== want && key.table !== null)) {
-    key.table = oddMultiples(c, key.point!, want);
+    key.table = arith.wasm ? wasmOddMultiples(arith.wasm, key.point!, want) : oddMultiples(arith.c, key.point!, want);
     key.w = want;
   }
   return { table: key.table, w: key.w! };
@@ -115,9 +117,14 @@ function verifyOnce(curve: GostCurve, key: CachedKey, e0: bigint, r: bigint, s: 
   const z1 = (s * v) % q;
   const z2 = ((q - r) * v) % q;
   // Verification handles only public values, so the variable-time paths are fine.
-  const c = curveArith(curve);
-  const { table, w } = keyTable(c, key);
-  if (table) return checkShamir(c, z1, z2, table, w, r, q);
+  const ar = curveArith(curve);
+  const { table, w } = keyTable(ar, key);
+  if (table instanceof BigInt64Array) {
+    const ok = wasmCheckShamir(ar.wasm!, z1, z2, table, w, r, q);
+    if (ok !== null) return ok;
+  } else if (table) {
+    return checkShamir(ar.c, z1, z2, table, w, r, q);
+  }
   // A point of tiny order (never a real key): noble's complete formulas.
   const Q = curve.Point.fromAffine(key.point!);
   const R = curve.Point.BASE.multiplyUnsafe(z1).add(Q.multiplyUnsafe(z2));

@@ -26,7 +26,7 @@ export interface CurveArith {
   gTable?: Affine[];
 }
 
-const W_G = 7;
+export const W_G = 7;
 export const W_Q_NEW = 5;
 export const W_Q_KNOWN = 7;
 

@@ -11,6 +11,7 @@ import { LAYOUT } from './streebogWasmGen.ts';
 import { STREEBOG_WASM_BASE64 } from './streebogWasmModule.ts';
 import { StreebogJs } from './streebogJs.ts';
 import { add512, addSmall, LPS_TABLE, ROUND_CONSTANTS } from './streebogTables.ts';
+import { decodeBase64 } from './wasmEmit.ts';
 
 const BLOCK = 64;
 const STATE_BYTES = 192; // h, N, Σ — contiguous in LAYOUT
@@ -24,7 +25,7 @@ interface Engine {
 
 function instantiate(): Engine | null {
   if (typeof WebAssembly === 'undefined') return null;
-  const bytes = Uint8Array.from(atob(STREEBOG_WASM_BASE64), (c) => c.charCodeAt(0));
+  const bytes = decodeBase64(STREEBOG_WASM_BASE64);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
   const ex = instance.exports as { memory: WebAssembly.Memory; g: (m: number, n: number) => void; blocks: (p: number, c: number) => void };
   const words = new Uint32Array(ex.memory.buffer);
