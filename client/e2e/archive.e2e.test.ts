@@ -20,6 +20,8 @@ const OLD_YEAR = 2015;
 const HELD_INDEX = '04-03';
 const HELD_YEAR = 2016;
 const HOLD_REASON = 'Судебный спор, дело № А40-12345/2026';
+const REMARKS = 'Уточнить крайние даты дела';
+const PROTOCOL = '12';
 
 describe.skipIf(!available)('archive: nomenclature → case → filing → closing → inventory; destruction of an expired case', () => {
   const harness = useBrowser();
@@ -121,6 +123,41 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     expect(preview.type).toBe('application/pdf');
     expect(String.fromCharCode(...preview.bytes.slice(0, 5))).toBe('%PDF-');
     await saveScreenshot(page, 'archive-3-inventory-draft');
+    // The head cannot approve before the expert commission (ЭПК) has agreed the draft.
+    expect(await draft.getByTestId('inventory-approve').count()).toBe(0);
+    expect(await draft.getByTestId('review-status').getAttribute('data-review')).toBe('none');
+
+    // 5a. ЭПК: submitted, returned with remarks, submitted again, agreed by protocol.
+    await draft.getByTestId('inventory-submit-review').click();
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('submitted');
+    expect(await draft.getByTestId('inventory-submit-review').count()).toBe(0);
+    await draft.getByTestId('inventory-decide-review').click();
+    const review = page.getByTestId('dialog-review');
+    await review.waitFor({ state: 'visible' });
+    await review.getByTestId('review-returned').check();
+    await review.getByLabel(ru['archive.review.protocolNumber'], { exact: true }).fill('3');
+    // Returning without remarks is not possible.
+    expect(await review.getByTestId('dialog-submit').isDisabled()).toBe(true);
+    await review.getByLabel(ru['archive.review.remarksRequired'], { exact: true }).fill(REMARKS);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'archive-3a-review-returned');
+    await review.getByTestId('dialog-submit').click();
+    await review.waitFor({ state: 'hidden' });
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('returned');
+    expect(await draft.getByTestId('review-remarks').textContent()).toBe(REMARKS);
+    await draft.getByTestId('inventory-submit-review').click();
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('submitted');
+    await draft.getByTestId('inventory-decide-review').click();
+    await review.waitFor({ state: 'visible' });
+    await review.getByLabel(ru['archive.review.protocolNumber'], { exact: true }).fill(PROTOCOL);
+    await review.getByLabel(ru['archive.review.protocolNumber'], { exact: true }).press('Enter');
+    await review.waitFor({ state: 'hidden' });
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('agreed');
+    expect(await draft.getByTestId('review-protocol').textContent()).toContain(`№ ${PROTOCOL}`);
+    await saveScreenshot(page, 'archive-3b-review-agreed');
+    const printedDraft = await fetchInPage(pdfHref ?? '');
+    expect(printedDraft.status).toBe(200);
+
     await draft.getByTestId('inventory-approve').click();
     const dialog = page.getByTestId('dialog-approve-inventory');
     await dialog.waitFor({ state: 'visible' });
@@ -187,6 +224,17 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await page.getByTestId('destruction-create').click();
     const draft = page.locator('[data-testid="destruction-act-row"][data-status="draft"]').first();
     await draft.waitFor();
+    // The expert commission agrees the act before the head approves it.
+    expect(await draft.getByTestId('destruction-approve').count()).toBe(0);
+    await draft.getByTestId('destruction-submit-review').click();
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('submitted');
+    await draft.getByTestId('destruction-decide-review').click();
+    const review = page.getByTestId('dialog-review');
+    await review.waitFor({ state: 'visible' });
+    await review.getByLabel(ru['archive.review.protocolNumber'], { exact: true }).fill('4');
+    await review.getByTestId('dialog-submit').click();
+    await review.waitFor({ state: 'hidden' });
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('agreed');
     await draft.getByTestId('destruction-approve').click();
     const approved = page.locator('[data-testid="destruction-act-row"][data-status="approved"]').first();
     await approved.waitFor();

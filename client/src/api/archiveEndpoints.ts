@@ -87,13 +87,33 @@ export interface FileableCard {
   version: number;
 }
 
+/** The expert commission's review (согласование с ЭПК) of a draft inventory or act; null until submitted. */
+export interface ExpertReview {
+  status: 'submitted' | 'agreed' | 'returned';
+  submittedAt: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  protocolNumber: string | null;
+  protocolDate: string | null;
+  remarks: string | null;
+}
+
+export interface ReviewDecision {
+  decision: 'agreed' | 'returned';
+  protocolNumber: string;
+  protocolDate: string;
+  remarks?: string;
+}
+
 export interface Inventory {
   id: string;
   kind: InventoryKind;
   year: number;
   number: number;
   title: string;
+  fundNumber: string | null;
   status: 'draft' | 'approved';
+  review: ExpertReview | null;
   approvedByName: string | null;
   approvedAt: string | null;
   pdfSha256: string | null;
@@ -112,7 +132,9 @@ export interface DestructionAct {
   year: number;
   number: number;
   reason: string;
+  fundNumber: string | null;
   status: 'draft' | 'approved' | 'executed';
+  review: ExpertReview | null;
   approvedByName: string | null;
   approvedAt: string | null;
   executedAt: string | null;
@@ -188,7 +210,10 @@ export function createArchiveApi(http: HttpClient) {
       list: async () => (await http.get<{ items: Inventory[] }>('/api/inventories')).items,
       candidates: async (kind: InventoryKind, year: number) => (await http.get<{ items: ArchiveCase[] }>('/api/inventories/candidates', { kind, year })).items,
       get: (inventoryId: string) => http.get<InventoryDetail>(`/api/inventories/${id(inventoryId)}`),
-      create: (input: { kind: InventoryKind; year: number; caseIds: string[] }) => http.post<InventoryDetail>('/api/inventories', input),
+      create: (input: { kind: InventoryKind; year: number; caseIds: string[]; fundNumber?: string }) => http.post<InventoryDetail>('/api/inventories', input),
+      submitForReview: (inv: Inventory) => http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/expert-review`, {}, { ifMatch: withVersion(inv.version) }),
+      recordReview: (inv: Inventory, decision: ReviewDecision) =>
+        http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/expert-review/decision`, decision, { ifMatch: withVersion(inv.version) }),
       approve: (inv: Inventory) => http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/approve`, {}, { ifMatch: withVersion(inv.version) }),
       markTransferred: (inv: Inventory, archive: string) =>
         http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/transferred`, archive.trim() ? { archive: archive.trim() } : {}, { ifMatch: withVersion(inv.version) }),
@@ -200,7 +225,10 @@ export function createArchiveApi(http: HttpClient) {
       proposal: () => http.get<DestructionProposal>('/api/destruction-acts/proposal'),
       list: async () => (await http.get<{ items: DestructionAct[] }>('/api/destruction-acts')).items,
       get: (actId: string) => http.get<DestructionActDetail>(`/api/destruction-acts/${id(actId)}`),
-      create: (input: { caseIds: string[]; reason?: string }) => http.post<DestructionActDetail>('/api/destruction-acts', input),
+      create: (input: { caseIds: string[]; reason?: string; fundNumber?: string }) => http.post<DestructionActDetail>('/api/destruction-acts', input),
+      submitForReview: (act: DestructionAct) => http.post<DestructionActDetail>(`/api/destruction-acts/${id(act.id)}/expert-review`, {}, { ifMatch: withVersion(act.version) }),
+      recordReview: (act: DestructionAct, decision: ReviewDecision) =>
+        http.post<DestructionActDetail>(`/api/destruction-acts/${id(act.id)}/expert-review/decision`, decision, { ifMatch: withVersion(act.version) }),
       approve: (act: DestructionAct) => http.post<DestructionActDetail>(`/api/destruction-acts/${id(act.id)}/approve`, {}, { ifMatch: withVersion(act.version) }),
       execute: (act: DestructionAct) => http.post<DestructionActDetail>(`/api/destruction-acts/${id(act.id)}/execute`, {}, { ifMatch: withVersion(act.version) }),
       remove: async (act: DestructionAct) => {

@@ -11,9 +11,10 @@ describe('archive formatting', () => {
   });
 
   test('controls follow the roles: a lawyer places holds but does not manage', () => {
-    expect(archiveAbilities(['lawyer'])).toEqual({ manage: false, cases: false, file: false, approve: false, hold: true });
-    expect(archiveAbilities(['archivist'])).toEqual({ manage: true, cases: true, file: true, approve: true, hold: true });
-    expect(archiveAbilities(['clerk', 'manager'])).toMatchObject({ manage: false, cases: true, approve: true });
+    expect(archiveAbilities(['lawyer'])).toEqual({ manage: false, cases: false, file: false, approve: false, review: false, hold: true });
+    expect(archiveAbilities(['archivist'])).toEqual({ manage: true, cases: true, file: true, approve: true, review: true, hold: true });
+    expect(archiveAbilities(['clerk', 'manager'])).toMatchObject({ manage: false, cases: true, approve: true, review: true });
+    expect(archiveAbilities(['clerk'])).toMatchObject({ review: false, approve: false });
   });
 
   test('tab keys move and wrap', () => {

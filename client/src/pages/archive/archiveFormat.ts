@@ -7,6 +7,8 @@ export interface ArchiveAbilities {
   cases: boolean;
   file: boolean;
   approve: boolean;
+  /** recording the expert commission's decision (протокол ЭПК) */
+  review: boolean;
   hold: boolean;
 }
 
@@ -15,12 +17,13 @@ const ALLOWED: Record<keyof ArchiveAbilities, readonly string[]> = {
   cases: ['admin', 'clerk', 'archivist'],
   file: ['admin', 'clerk', 'archivist'],
   approve: ['admin', 'archivist', 'manager'],
+  review: ['admin', 'archivist', 'manager'],
   hold: ['admin', 'archivist', 'lawyer'],
 };
 
 export function archiveAbilities(roles: readonly string[]): ArchiveAbilities {
   const has = (ability: keyof ArchiveAbilities) => roles.some((role) => ALLOWED[ability].includes(role));
-  return { manage: has('manage'), cases: has('cases'), file: has('file'), approve: has('approve'), hold: has('hold') };
+  return { manage: has('manage'), cases: has('cases'), file: has('file'), approve: has('approve'), review: has('review'), hold: has('hold') };
 }
 
 /** 'YYYY-MM-DD' → 'ДД.ММ.ГГГГ', the way dates are written on Russian records; '—' when absent. */
