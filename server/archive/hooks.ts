@@ -9,10 +9,12 @@ import type { DestructionAct } from '../models/DestructionAct.ts';
 export type CaseClosedHook = (unit: WriteUnit, closed: Case) => Promise<void>;
 export type InventoryApprovedHook = (unit: WriteUnit, inventory: Inventory, caseIds: string[]) => Promise<void>;
 export type CasesDestroyedHook = (unit: WriteUnit, act: DestructionAct, destroyed: { caseIds: string[]; cardIds: string[] }) => Promise<void>;
+export type ActApprovedHook = (unit: WriteUnit, act: DestructionAct, caseIds: string[]) => Promise<void>;
 
 const caseClosed: CaseClosedHook[] = [];
 const inventoryApproved: InventoryApprovedHook[] = [];
 const casesDestroyed: CasesDestroyedHook[] = [];
+const actApproved: ActApprovedHook[] = [];
 
 /** Registers a hook run when a case is closed (individually or at year end). */
 export function onCaseClosed(hook: CaseClosedHook): void {
@@ -27,6 +29,11 @@ export function onCasesDestroyed(hook: CasesDestroyedHook): void {
   casesDestroyed.push(hook);
 }
 
+/** Registers a hook run when a destruction act is approved (content and PDF/A frozen), before it is executed. */
+export function onDestructionActApproved(hook: ActApprovedHook): void {
+  actApproved.push(hook);
+}
+
 export async function runCaseClosed(unit: WriteUnit, closed: Case): Promise<void> {
   for (const hook of caseClosed) await hook(unit, closed);
 }
@@ -35,4 +42,7 @@ export async function runInventoryApproved(unit: WriteUnit, inventory: Inventory
 }
 export async function runCasesDestroyed(unit: WriteUnit, act: DestructionAct, destroyed: { caseIds: string[]; cardIds: string[] }): Promise<void> {
   for (const hook of casesDestroyed) await hook(unit, act, destroyed);
+}
+export async function runDestructionActApproved(unit: WriteUnit, act: DestructionAct, caseIds: string[]): Promise<void> {
+  for (const hook of actApproved) await hook(unit, act, caseIds);
 }

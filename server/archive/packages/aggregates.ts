@@ -12,10 +12,10 @@ import type { PackageNote } from '../../models/ArchivePackage.ts';
 import type { WriteUnit } from '../../http/route.ts';
 import { PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 
-export const aggregateOcflId = (type: 'case' | 'inventory', id: string): string => `urn:kartoteka:${type}:${id}`;
+export const aggregateOcflId = (type: 'case' | 'inventory' | 'act', id: string): string => `urn:kartoteka:${type}:${id}`;
 
 /** Creates the aggregate's package row if needed and queues its (re)build. */
-export async function enqueueAggregatePackaging(trx: Knex.Transaction, orgId: string, type: 'case' | 'inventory', objectId: string, storage: 'fs' | 's3'): Promise<void> {
+export async function enqueueAggregatePackaging(trx: Knex.Transaction, orgId: string, type: 'case' | 'inventory' | 'act', objectId: string, storage: 'fs' | 's3'): Promise<void> {
   let row = (await trx('archive_packages').where({ org_id: orgId, object_type: type, object_id: objectId }).first('id')) as { id: string } | undefined;
   if (!row) {
     [row] = (await trx('archive_packages')
@@ -37,6 +37,12 @@ export async function enqueueParents(trx: Knex.Transaction, orgId: string, type:
       .where({ 'p.org_id': orgId, 'p.object_type': 'inventory', 'i.case_id': objectId })
       .pluck('p.object_id')) as string[];
     for (const id of inventories) await enqueueAggregatePackaging(trx, orgId, 'inventory', id, storage);
+    // Destruction acts pin their cases' packages too (actPackage.ts).
+    const acts = (await trx('archive_packages as p')
+      .join('destruction_act_items as i', 'i.act_id', 'p.object_id')
+      .where({ 'p.org_id': orgId, 'p.object_type': 'act', 'i.case_id': objectId })
+      .pluck('p.object_id')) as string[];
+    for (const id of acts) await enqueueAggregatePackaging(trx, orgId, 'act', id, storage);
   }
 }
 
@@ -47,15 +53,15 @@ interface MemberRow {
   anchor_sha512: string | null;
 }
 
-async function memberPackages(db: Knex, orgId: string, type: 'card' | 'case', ids: string[]): Promise<Map<string, MemberRow>> {
+export async function memberPackages(db: Knex, orgId: string, type: 'card' | 'case', ids: string[]): Promise<Map<string, MemberRow>> {
   if (ids.length === 0) return new Map();
   const rows = (await db('archive_packages').where({ org_id: orgId, object_type: type }).whereIn('object_id', ids).select('object_id', 'ocfl_id', 'status', 'anchor_sha512')) as MemberRow[];
   return new Map(rows.map((r) => [r.object_id, r]));
 }
 
-const plain = (v: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(v ?? {})) as Record<string, unknown>;
+export const plain = (v: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(v ?? {})) as Record<string, unknown>;
 
-function membersOf(ids: string[], packages: Map<string, MemberRow>, label: (id: string) => string, notes: PackageNote[]): MemberEntry[] {
+export function membersOf(ids: string[], packages: Map<string, MemberRow>, label: (id: string) => string, notes: PackageNote[]): MemberEntry[] {
   const out: MemberEntry[] = [];
   for (const id of ids) {
     const p = packages.get(id);

@@ -4,5 +4,7 @@ import './evidenceJobs.ts';
 import './fixity.ts';
 import { registerAggregateHooks } from './aggregates.ts';
 import { archiveStore } from './archiveConfig.ts';
+import { registerActHooks } from './actPackage.ts';
 
 registerAggregateHooks(archiveStore);
+registerActHooks(archiveStore);

@@ -15,6 +15,7 @@ import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, version
 import type { RenditionOptions } from './renditions.ts';
 import { scheduleFixity } from './fixity.ts';
 import { enqueueParents, gatherAggregate } from './aggregates.ts';
+import { gatherAct } from './actPackage.ts';
 import { withObjectLocks } from './objectLock.ts';
 
 interface PackageRow {
@@ -142,7 +143,7 @@ defineJob({
     runPackaging(job, async (row) => {
       const now = new Date();
       const existing = await (await archiveStore()).read(row.ocfl_id);
-      const gathered = await gatherAggregate(job.knex, job.blobs, row, now);
+      const gathered = await (row.object_type === 'act' ? gatherAct : gatherAggregate)(job.knex, job.blobs, row, now);
       return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now);
     }),
 });

@@ -15,7 +15,7 @@ import { organisationOf, signatoryOf } from '../../archive/formParties.ts';
 import { approvalTime, freezeApproval } from '../../archive/approval.ts';
 import { agreementOf, assertReviewStep, decisionPatch, reviewAuditPayload, submissionPatch, type ReviewDecision } from '../../archive/expertReview.ts';
 import { purgeCaseCards } from '../../archive/purge.ts';
-import { runCasesDestroyed } from '../../archive/hooks.ts';
+import { runCasesDestroyed, runDestructionActApproved } from '../../archive/hooks.ts';
 import { today } from '../../records/today.ts';
 
 /** Cases that may be selected for destruction on `asOf`: closed (or listed in a long-term inventory), due, not held, in no pending act. */
@@ -134,6 +134,7 @@ export async function approveDestructionAct(unit: WriteUnit, actor: Actor, blobs
   const content = await contentOf(unit, act, cases, { by: actor.fullName, position: approver?.position ?? null, at: pdfTime(approvedAt) });
   const frozen = await freezeApproval(unit, actor, blobs, { approvedAt, content, pdf: await actPdf(content, id, approvedAt), holdReason: `destruction act ${id} approved` });
   const approved = await unit.scope.patchVersioned(DestructionAct, id, expectedVersion, frozen);
+  await runDestructionActApproved(unit, approved, cases.map((c) => c.id));
   await unit.audit({ action: 'destruction_act.approved', objectType: 'destruction_act', objectId: id, payload: { number: content.number, approvedBy: actor.fullName, caseIds: cases.map((c) => c.id), pdfSha256: frozen.pdfSha256, expertProtocol: content.expertReview } });
   return approved;
 }

@@ -1,0 +1,159 @@
+// Destruction acts as archival packages: approving an act packages its frozen JSON and PDF/A with its cases'
+// packages as members (pinned by anchor); executing it adds the tombstone list as a new OCFL version, each entry
+// pinned by the hash of its `card.purged` audit entry. The object verifies offline with the CLI, the storage root
+// as a collection, and a flipped byte is caught.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCollection } from '../../archive/index.ts';
+import { JobWorker } from '../jobs/worker.ts';
+import { today } from '../records/today.ts';
+import { hashedObjectPath } from './packages/ocflStore.ts';
+import { opensslAvailable } from './packages/timestamping.ts';
+import { startTestServer, type TestClient, type TestServer } from '../testing/testServer.ts';
+
+const openssl = opensslAvailable();
+if (!openssl) console.warn('[skip] destruction act packages: openssl is needed for the local test TSA (openssl ts -reply)');
+
+const BIN = fileURLToPath(new URL('../../bin/kartoteka', import.meta.url));
+const ifMatch = (v: number) => ({ 'if-match': `"v${v}"` });
+
+function cliVerify(path: string): Promise<{ code: number; out: { valid: boolean; checks: { name: string; ok: boolean; detail: string }[] } }> {
+  return new Promise((resolve) => {
+    execFile(BIN, ['archive', 'verify', path, '--json'], (error, stdout) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out: JSON.parse(stdout) as { valid: boolean; checks: { name: string; ok: boolean; detail: string }[] } });
+    });
+  });
+}
+
+interface Pkg {
+  id: string;
+  objectId: string;
+  status: string;
+  currentVersion: number;
+  notes: unknown[];
+}
+
+describe.skipIf(!openssl)('destruction act packages', () => {
+  let srv: TestServer;
+  let clerk: TestClient;
+  let archivist: TestClient;
+  let worker: JobWorker;
+  let caseId = '';
+  let cardId = '';
+  let actId = '';
+  let scratch = '';
+
+  const drain = () => worker.drain();
+  const actPackage = async (): Promise<Pkg> => {
+    const list = await archivist.get<{ items: { id: string; objectId: string }[] }>('/api/packages?objectType=act');
+    const row = list.body.items.find((i) => i.objectId === actId);
+    expect(row, 'the act has a package').toBeTruthy();
+    return (await archivist.get<Pkg>(`/api/packages/${row?.id ?? ''}`)).body;
+  };
+  const objectDir = () => join(srv.dataDir, 'ocfl', hashedObjectPath(`urn:kartoteka:act:${actId}`));
+  /** Where the head version keeps a logical file (OCFL stores an unchanged file once, in the version that added it). */
+  const headPath = (root: string, logical: string): string | null => {
+    const inv = JSON.parse(readFileSync(join(root, 'inventory.json'), 'utf8')) as { head: string; manifest: Record<string, string[]>; versions: Record<string, { state: Record<string, string[]> }> };
+    const state = inv.versions[inv.head]?.state ?? {};
+    const digest = Object.keys(state).find((d) => state[d]?.includes(logical));
+    const stored = digest ? inv.manifest[digest]?.[0] : undefined;
+    return stored ? join(root, stored) : null;
+  };
+  const original = (name: string) => headPath(objectDir(), `representations/rep-original/${name}`);
+  const headFile = (name: string): unknown => JSON.parse(readFileSync(original(name) ?? '', 'utf8'));
+
+  beforeAll(async () => {
+    srv = await startTestServer();
+    clerk = await srv.login('clerk');
+    archivist = await srv.login('archivist');
+    scratch = mkdtempSync(join(tmpdir(), 'kartoteka-act-'));
+    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.package_card', 'archive.package_aggregate', 'archive.evidence', 'search.index_card'] });
+    // A case kept one year, closed in 2015, with one archived document.
+    const item = await archivist.post<{ id: string }>('/api/nomenclature', { year: 2015, caseIndex: '02-07', title: 'Переписка о благоустройстве', retentionKind: 'years', retentionYears: 1, listArticle: 'ст. 70' });
+    caseId = (await archivist.post<{ id: string }>('/api/cases', { nomenclatureItemId: item.body.id })).body.id;
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([595, 842]).drawText('Letter about the park benches, 2015', { x: 50, y: 780, size: 12, font });
+    const file = (await clerk.upload(await doc.save(), 'письмо.pdf')).body.id;
+    const card = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: 'О скамейках в парке', fileIds: [file] });
+    cardId = card.body.id;
+    await srv.rt.knex('cards').where({ id: cardId }).update({ reg_year: 2015, reg_date: '2015-05-05' });
+    const fresh = await clerk.get<{ version: number }>(`/api/cards/${cardId}`);
+    expect((await clerk.post(`/api/cards/${cardId}/file-in-case`, { caseId }, ifMatch(fresh.body.version))).status).toBe(200);
+    const filed = await clerk.get<{ version: number }>(`/api/cards/${cardId}`);
+    expect((await archivist.post(`/api/cards/${cardId}/archive`, {}, ifMatch(filed.body.version))).status).toBe(202);
+    await drain();
+    const c = await archivist.get<{ version: number }>(`/api/cases/${caseId}`);
+    expect((await archivist.post(`/api/cases/${caseId}/close`, { closedOn: '2015-12-31' }, ifMatch(c.body.version))).status).toBe(200);
+    await drain();
+  });
+  afterAll(async () => {
+    await srv?.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('approval packages the act (JSON, PDF/A, cases pinned); execution adds the tombstones as a new version', async () => {
+    const act = await archivist.post<{ id: string; version: number }>('/api/destruction-acts', { caseIds: [caseId], fundNumber: '4' });
+    expect(act.status, JSON.stringify(act.body)).toBe(201);
+    actId = act.body.id;
+    const submitted = await archivist.post<{ version: number }>(`/api/destruction-acts/${actId}/expert-review`, {}, ifMatch(act.body.version));
+    const agreed = await archivist.post<{ version: number }>(`/api/destruction-acts/${actId}/expert-review/decision`, { decision: 'agreed', protocolNumber: '2', protocolDate: today() }, ifMatch(submitted.body.version));
+    const approved = await archivist.post<{ version: number }>(`/api/destruction-acts/${actId}/approve`, {}, ifMatch(agreed.body.version));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    await drain();
+
+    const approvedPackage = await actPackage();
+    expect(approvedPackage).toMatchObject({ status: 'packaged', notes: [] });
+    const name = `akt-${today().slice(0, 4)}-1`;
+    expect(original(`${name}.json`)).not.toBeNull();
+    expect(original(`${name}.pdf`)).not.toBeNull();
+    expect(original('tombstones.json')).toBeNull();
+    const snapshotBefore = readFileSync(original(`${name}.json`) ?? '');
+    const snapshot = headFile(`${name}.json`) as { format: string; fund: string; expertReview: { protocolNumber: string } };
+    expect(snapshot).toMatchObject({ format: 'kartoteka-destruction-act/2', fund: '4', expertReview: { protocolNumber: '2' } });
+    const manifest = JSON.parse(readFileSync(headPath(objectDir(), 'package.json') ?? '', 'utf8')) as { kind: string; members: { id: string }[] };
+    expect(manifest.kind).toBe('act');
+    expect(manifest.members.map((m) => m.id)).toEqual([`urn:kartoteka:case:${caseId}`]);
+    const ok = await cliVerify(objectDir());
+    expect(ok.out.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(ok.code).toBe(0);
+
+    const executed = await archivist.post<{ status: string; purgedCards: number }>(`/api/destruction-acts/${actId}/execute`, {}, ifMatch(approved.body.version));
+    expect(executed.body).toMatchObject({ status: 'executed', purgedCards: 1 });
+    await drain();
+    const executedPackage = await actPackage();
+    expect(executedPackage.currentVersion).toBeGreaterThan(approvedPackage.currentVersion);
+    const tombstones = headFile('tombstones.json') as { card: string; auditHash: string; regNumber: string; requisitesSha256: string }[];
+    expect(tombstones.map((t) => t.card)).toEqual([cardId]);
+    const entry = (await srv.rt.knex('audit_log').where({ action: 'card.purged', object_id: cardId }).first('hash')) as { hash: string };
+    expect(tombstones[0]?.auditHash).toBe(entry.hash);
+    expect(tombstones[0]?.requisitesSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The approved snapshot is the same bytes after execution: execution adds, it does not rewrite.
+    expect(readFileSync(original(`${name}.json`) ?? '').equals(snapshotBefore)).toBe(true);
+
+    const verified = await cliVerify(objectDir());
+    expect(verified.code).toBe(0);
+    const collection = await verifyCollection(join(srv.dataDir, 'ocfl'));
+    expect(collection.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(collection.checks.filter((c) => c.name.endsWith('aggregate-members')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a flipped byte in the tombstone list is caught by the offline verifier', async () => {
+    const copy = join(scratch, 'act');
+    cpSync(objectDir(), copy, { recursive: true });
+    const target = headPath(copy, 'representations/rep-original/tombstones.json') ?? '';
+    const bytes = readFileSync(target);
+    bytes[10] = (bytes[10] ?? 0) ^ 0x01;
+    writeFileSync(target, bytes);
+    const tampered = await cliVerify(copy);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out.valid).toBe(false);
+    expect(tampered.out.checks.some((c) => !c.ok && /digest/.test(c.name))).toBe(true);
+  });
+});
