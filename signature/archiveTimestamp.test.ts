@@ -1,4 +1,5 @@
-// archive-time-stamp-v3 beyond the manifest cases: which later changes keep it valid and which do not.
+// Archive and CAdES-X time-stamps beyond the manifest cases: which later changes keep them valid and
+// which do not, and what each proves.
 import { describe, expect, it } from 'vitest';
 import { children, concat, raw, tlv } from './asn1.ts';
 import { cmsParts, oidDer, rebuild } from './fixtures/der.ts';
@@ -60,21 +61,65 @@ describe.skipIf(!esc)('CAdES-C time-stamp (CAdES-X type 1)', () => {
 
   it('is validated over the signature value, the signature time-stamp and the complete references', async () => {
     const s = (await verify(readFixture(c.signature!))).signatures[0]!;
+    expect(s.format).toBe('CAdES-X');
     expect(s.timestamps.map((t) => [t.type, t.valid])).toEqual([
       ['signature-time-stamp', true],
       ['esc-time-stamp', true],
     ]);
+    // It covers the references too: their proof of existence is its genTime.
+    expect(s.references?.provenAt).toBe(s.timestamps[1]!.genTime);
   });
 
   it('fails when the references it covered are removed afterwards', async () => {
-    const p = cmsParts(readFixture(c.signature!));
-    const fields = children(p.signerInfos[0]!);
-    const unsigned = fields[fields.length - 1]!;
-    const revRefs = oidDer('1.2.840.113549.1.9.16.2.22');
-    const kept = children(unsigned).filter((a) => !Buffer.from(raw(children(a)[0]!)).equals(Buffer.from(revRefs)));
-    const signer = tlv(0x30, concat(...fields.slice(0, -1).map(raw), tlv(0xa1, concat(...kept.map(raw)))));
-    const s = (await verify(rebuild(p, signer))).signatures[0]!;
+    const s = (await verify(withoutRevocationRefs(readFixture(c.signature!)))).signatures[0]!;
     expect(s.timestamps.find((t) => t.type === 'esc-time-stamp')).toMatchObject({ valid: false, problem: 'message imprint does not match' });
     expect(s.indication).toBe('TOTAL_PASSED');
+  });
+});
+
+/** The CMS with its complete-revocation-references attribute dropped (the signer info rebuilt). */
+function withoutRevocationRefs(cms: Uint8Array): Uint8Array {
+  const p = cmsParts(cms);
+  const fields = children(p.signerInfos[0]!);
+  const unsigned = fields[fields.length - 1]!;
+  const revRefs = oidDer('1.2.840.113549.1.9.16.2.22');
+  const kept = children(unsigned).filter((a) => !Buffer.from(raw(children(a)[0]!)).equals(Buffer.from(revRefs)));
+  return rebuild(p, tlv(0x30, concat(...fields.slice(0, -1).map(raw), tlv(0xa1, concat(...kept.map(raw))))));
+}
+
+const x2 = loadManifest().find((c) => c.name === 'ext-cades-x2');
+const x2NoPoe = loadManifest().find((c) => c.name === 'ext-cades-x2-no-poe');
+
+describe.skipIf(!x2 || !x2NoPoe)('time-stamp over the complete references (CAdES-X type 2)', () => {
+  const verifyCase = (c: NonNullable<typeof x2>, signature = readFixture(c.signature!)) =>
+    verifySignatures({ data: readFixture(c.data!), signature }, { trustAnchors: c.trust.map(readFixture), crls: c.crl.map(readFixture), validationTime: new Date(c.at) });
+
+  it('is validated over the two references and proves them, not the signature', async () => {
+    const s = (await verifyCase(x2!)).signatures[0]!;
+    expect(s.format).toBe('CAdES-X');
+    expect(s.attributes.unsigned).toContain('time-stamped-certs-crls-references');
+    expect(s.timestamps.map((t) => [t.type, t.valid])).toEqual([
+      ['signature-time-stamp', true],
+      ['cert-crl-time-stamp', true],
+    ]);
+    const [sigTs, refsTs] = s.timestamps;
+    expect(s.references?.provenAt).toBe(refsTs!.genTime);
+    // The best signature time comes from the signature time-stamp alone.
+    expect(s.bestSignatureTime).toBe(new Date(sigTs!.genTime).toISOString());
+  });
+
+  it('fails when a reference it covered is removed afterwards', async () => {
+    const s = (await verifyCase(x2!, withoutRevocationRefs(readFixture(x2!.signature!)))).signatures[0]!;
+    expect(s.timestamps.find((t) => t.type === 'cert-crl-time-stamp')).toMatchObject({ valid: false, problem: 'message imprint does not match' });
+    expect(s.indication).toBe('TOTAL_PASSED');
+    expect(s.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/CAdES-X type 2\) not usable/)]));
+  });
+
+  it('gives an expired signer no proof of existence without a signature time-stamp', async () => {
+    const s = (await verifyCase(x2NoPoe!)).signatures[0]!;
+    expect(s.timestamps).toEqual([expect.objectContaining({ type: 'cert-crl-time-stamp', valid: true })]);
+    expect(s.references?.provenAt).toBe(s.timestamps[0]!.genTime);
+    expect(s.bestSignatureTime).toBe(new Date(x2NoPoe!.at).toISOString());
+    expect(s.subIndication).toBe('OUT_OF_BOUNDS_NO_POE');
   });
 });

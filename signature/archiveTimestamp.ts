@@ -148,23 +148,26 @@ function v2Inputs(sd: SignedData, si: SignerInfo, content: Uint8Array): { token:
 }
 
 /**
- * CAdES-C time-stamp (ESC, TS 101 733 §6.3.5): the imprint covers the signature value's octets, the
- * signature-time-stamp(s), complete-certificate-references and complete-revocation-references,
- * "without the type or length encoding". Read as the whole attributes, as their values, or as the
- * values' contents — producers differ, so all three are candidates.
+ * CAdES-X time-stamps over the CAdES-C data "without the type or length encoding" (TS 101 733 §6.3.5,
+ * §6.3.6; RFC 5126): type 1 (ESC) covers the signature value's octets, the signature-time-stamp(s),
+ * complete-certificate-references and complete-revocation-references; type 2 (certCRLTimestamp) only
+ * the two references. Read as the whole attributes, as their values, or as the values' contents —
+ * producers differ, so all three are candidates.
  */
-export function escTimestampInputs(si: SignerInfo): Uint8Array[] {
+export function cadesXTimestampInputs(si: SignerInfo, type: 1 | 2): Uint8Array[] {
   try {
     const fields = children(parseAll(si.der));
     const last = fields[fields.length - 1];
     const attrs = last?.tag === 0xa1 ? children(last) : [];
-    const covered = [OID.signatureTimeStamp, OID.completeCertificateRefs, OID.completeRevocationRefs];
+    const refs = [OID.completeCertificateRefs, OID.completeRevocationRefs];
+    const covered = type === 1 ? [OID.signatureTimeStamp, ...refs] : refs;
     const picked = covered.flatMap((t) => attrs.filter((a) => oid(children(a)[0]!) === t));
     const values = picked.flatMap((a) => children(children(a)[1]!));
+    const head = type === 1 ? [si.signature] : [];
     return [
-      concat(si.signature, ...picked.map(raw)),
-      concat(si.signature, ...values.map(raw)),
-      concat(si.signature, ...values.map((v) => v.buf.subarray(v.cstart, v.cend))),
+      concat(...head, ...picked.map(raw)),
+      concat(...head, ...values.map(raw)),
+      concat(...head, ...values.map((v) => v.buf.subarray(v.cstart, v.cend))),
     ];
   } catch {
     return [];

@@ -18,6 +18,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   [OID.certValues]: 'certificate-values',
   [OID.revocationValues]: 'revocation-values',
   [OID.escTimeStamp]: 'CAdES-C-time-stamp',
+  [OID.certCrlTimeStamp]: 'time-stamped-certs-crls-references',
   [OID.archiveTimeStampV2]: 'archive-time-stamp-v2',
   [OID.archiveTimeStampV3]: 'archive-time-stamp-v3',
   [OID.adbeRevocationInfoArchival]: 'adbe-revocation-info-archival',
@@ -34,6 +35,7 @@ export function formatOf(si: SignerInfo): SignatureReport['format'] {
   const u = si.unsignedAttrs;
   if (u.has(OID.archiveTimeStampV2) || u.has(OID.archiveTimeStampV3)) return 'CAdES-A';
   if (u.has(OID.revocationValues) || u.has(OID.certValues)) return 'CAdES-X-L';
+  if (u.has(OID.escTimeStamp) || u.has(OID.certCrlTimeStamp)) return 'CAdES-X';
   if (u.has(OID.completeCertificateRefs) || u.has(OID.completeRevocationRefs)) return 'CAdES-C';
   if (u.has(OID.signatureTimeStamp)) return 'CAdES-T';
   if (si.signedAttrs.has(OID.signingCertificateV2) || si.signedAttrs.has(OID.signingCertificate)) return 'CAdES-BES';

@@ -16,6 +16,7 @@ export const OID = {
   certValues: '1.2.840.113549.1.9.16.2.23',
   revocationValues: '1.2.840.113549.1.9.16.2.24',
   escTimeStamp: '1.2.840.113549.1.9.16.2.25',
+  certCrlTimeStamp: '1.2.840.113549.1.9.16.2.26',
   archiveTimeStampV2: '1.2.840.113549.1.9.16.2.48',
   archiveTimeStampV3: '0.4.0.1733.2.4',
   adbeRevocationInfoArchival: '1.2.840.113583.1.1.8',

@@ -1,9 +1,13 @@
 // The time-stamps of one signer and the best signature time they prove: signature-time-stamps,
-// archive time-stamps (CAdES-A v3 and v2) and CAdES-C time-stamps all cover the signature value, so
-// each valid one is proof of existence (POE) of the signature at its genTime; content time-stamps are
-// checked and reported only.
+// archive time-stamps (CAdES-A v3 and v2) and CAdES-C time-stamps (CAdES-X type 1) all cover the
+// signature value, so each valid one is proof of existence (POE) of the signature at its genTime.
+// A CAdES-X type 2 time-stamp (certCRLTimestamp) covers only the complete references: it proves that
+// the referenced certificates and revocation data existed at its genTime, not the signature — anyone
+// could copy the references and their time-stamp next to a signature made later — so it sets the
+// references' POE and leaves the best signature time alone. Content time-stamps are checked and
+// reported only.
 import { raw } from './asn1.ts';
-import { archiveTimestampV2Inputs, archiveTimestampV3Input, escTimestampInputs } from './archiveTimestamp.ts';
+import { archiveTimestampV2Inputs, archiveTimestampV3Input, cadesXTimestampInputs } from './archiveTimestamp.ts';
 import type { SignedData, SignerInfo } from './cms.ts';
 import { addEvidence, type ValidationContext } from './context.ts';
 import { OID } from './oids.ts';
@@ -17,6 +21,8 @@ export interface TimestampsResult {
   timestamps: TimestampInfo[];
   /** The earliest genTime of a valid time-stamp over the signature, else the validation time. */
   best: Date;
+  /** The earliest genTime of a valid CAdES-X time-stamp (type 1 or 2) over the complete references. */
+  referencesProvenAt: Date | null;
 }
 
 function archiveV3(tok: Uint8Array, sd: SignedData, si: SignerInfo, content: Uint8Array | undefined, check: (src: Uint8Array) => TimestampOutcome, ctx: ValidationContext): TimestampOutcome {
@@ -42,11 +48,17 @@ export function signerTimestamps(
   revocation: RevocationData,
   warnings: string[],
 ): TimestampsResult {
-  const out: TimestampsResult = { timestamps: [], best: ctx.validationTime };
-  const poe = (r: TimestampOutcome, label: string): void => {
+  const out: TimestampsResult = { timestamps: [], best: ctx.validationTime, referencesProvenAt: null };
+  const report = (r: TimestampOutcome, label: string): void => {
     out.timestamps.push(r.info);
-    if (r.genTime && r.genTime < out.best) out.best = r.genTime;
     if (!r.info.valid) warnings.push(`${label} not usable: ${r.info.problem}`);
+  };
+  const poe = (r: TimestampOutcome, label: string): void => {
+    report(r, label);
+    if (r.genTime && r.genTime < out.best) out.best = r.genTime;
+  };
+  const referencesPoe = (r: TimestampOutcome): void => {
+    if (r.genTime && (!out.referencesProvenAt || r.genTime < out.referencesProvenAt)) out.referencesProvenAt = r.genTime;
   };
   const validate = (tok: Uint8Array, type: TimestampInfo['type'], src: Uint8Array | Uint8Array[]): TimestampOutcome =>
     validateTimestamp(tok, type, src, ctx, pool, warnings, revocation);
@@ -62,7 +74,17 @@ export function signerTimestamps(
     poe(archiveV3(raw(tok), sd, si, content, (src) => validate(raw(tok), 'archive-time-stamp', src), ctx), 'archive time-stamp');
   }
   for (const { token, inputs } of content && si.unsignedAttrs.has(OID.archiveTimeStampV2) ? archiveTimestampV2Inputs(sd, si, content) : []) poe(validate(token, 'archive-time-stamp', inputs), 'archive time-stamp (v2)');
-  const escInputs = si.unsignedAttrs.has(OID.escTimeStamp) ? escTimestampInputs(si) : [];
-  for (const tok of si.unsignedAttrs.get(OID.escTimeStamp) ?? []) poe(validate(raw(tok), 'esc-time-stamp', escInputs), 'CAdES-C time-stamp');
+  const escInputs = si.unsignedAttrs.has(OID.escTimeStamp) ? cadesXTimestampInputs(si, 1) : [];
+  for (const tok of si.unsignedAttrs.get(OID.escTimeStamp) ?? []) {
+    const r = validate(raw(tok), 'esc-time-stamp', escInputs);
+    poe(r, 'CAdES-C time-stamp');
+    referencesPoe(r);
+  }
+  const refsInputs = si.unsignedAttrs.has(OID.certCrlTimeStamp) ? cadesXTimestampInputs(si, 2) : [];
+  for (const tok of si.unsignedAttrs.get(OID.certCrlTimeStamp) ?? []) {
+    const r = validate(raw(tok), 'cert-crl-time-stamp', refsInputs);
+    report(r, 'time-stamp over the complete references (CAdES-X type 2)');
+    referencesPoe(r);
+  }
   return out;
 }

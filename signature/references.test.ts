@@ -18,7 +18,7 @@ describe.skipIf(!c)('complete certificate and revocation references', () => {
     const s = (await verify(c!.crl)).signatures[0]!;
     expect(s.format).toBe('CAdES-C');
     expect(s.indication).toBe('TOTAL_PASSED');
-    expect(s.references).toEqual({ certificates: { referenced: 2, matched: 2 }, revocation: { referenced: 2, matched: 2, usedButUnreferenced: 0 } });
+    expect(s.references).toEqual({ certificates: { referenced: 2, matched: 2 }, revocation: { referenced: 2, matched: 2, usedButUnreferenced: 0 }, provenAt: null });
     expect(s.warnings.filter((w) => w.includes('references'))).toEqual([]);
   });
 

@@ -75,7 +75,7 @@ export function checkReferences(
   availableRevocation: Uint8Array[],
   usedRevocation: Uint8Array[],
   warnings: string[],
-): ReferencesReport | undefined {
+): Omit<ReferencesReport, 'provenAt'> | undefined {
   let refs: Parsed | null;
   try {
     refs = parse(si);

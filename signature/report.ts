@@ -73,10 +73,15 @@ export interface RevocationInfo {
 export interface ReferencesReport {
   certificates: { referenced: number; matched: number };
   revocation: { referenced: number; matched: number; usedButUnreferenced: number };
+  /**
+   * Earliest genTime of a valid time-stamp over the references (CAdES-X type 1 or 2): proof that the
+   * referenced certificates and revocation data existed then. Null when none is valid.
+   */
+  provenAt: string | null;
 }
 
 export interface TimestampInfo {
-  type: 'signature-time-stamp' | 'content-time-stamp' | 'archive-time-stamp' | 'esc-time-stamp';
+  type: 'signature-time-stamp' | 'content-time-stamp' | 'archive-time-stamp' | 'esc-time-stamp' | 'cert-crl-time-stamp';
   genTime: string;
   valid: boolean;
   tsa?: string;
@@ -88,7 +93,7 @@ export interface TimestampInfo {
 export interface SignatureReport {
   /** Position of the signature: "signer #1", or "PDF field Signature1" for PAdES. */
   id: string;
-  format: 'CMS' | 'CAdES-BES' | 'CAdES-T' | 'CAdES-C' | 'CAdES-X-L' | 'CAdES-A' | 'PAdES';
+  format: 'CMS' | 'CAdES-BES' | 'CAdES-T' | 'CAdES-C' | 'CAdES-X' | 'CAdES-X-L' | 'CAdES-A' | 'PAdES';
   indication: Indication;
   subIndication: SubIndication | null;
   /** Why, in English and Russian. */

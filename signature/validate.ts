@@ -150,7 +150,7 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
   }
 
   const references = checkReferences(si, path, [...data.crls.map((x) => x.crl.der), ...data.ocsp.map((x) => x.resp.der)], usedRevocation, warnings);
-  if (references) report.references = references;
+  if (references) report.references = { ...references, provenAt: ts.referencesProvenAt?.toISOString() ?? null };
 
   // Validity at the best signature time.
   const leafState = validAt(cert, best);
