@@ -205,6 +205,9 @@ function makeDate(y: number, mo: string, d: string, h: string, mi: string, s: st
   return new Date(t);
 }
 
+// One decoder for every UTF8String: constructing a TextDecoder per string was a visible share of parsing.
+const utf8 = new TextDecoder('utf-8');
+
 export function string(n: Node): string {
   const c = n.constructed ? octets(n) : contents(n);
   switch (n.tag & ~0x20) {
@@ -219,7 +222,7 @@ export function string(n: Node): string {
       return s;
     }
     case TAG.UTF8:
-      return new TextDecoder('utf-8').decode(c);
+      return utf8.decode(c);
     default:
       return Buffer.from(c).toString('latin1');
   }

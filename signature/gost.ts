@@ -43,12 +43,13 @@ function curveArith(curve: GostCurve): { c: CurveArith; wasm: WasmCurve | null }
   return entry;
 }
 
-function pointFrom(curve: GostCurve, x: bigint, y: bigint, cacheKey: string): CachedKey {
+function pointFrom(curve: GostCurve, read: () => [bigint, bigint], cacheKey: string): CachedKey {
   const hit = keyCache.get(cacheKey);
   if (hit !== undefined) {
     hit.uses++;
     return hit;
   }
+  const [x, y] = read();
   // On-curve check only: noble's assertValidity also multiplies by q on the cofactor-4 curves (TC26 256-A,
   // 512-C), a whole extra scalar multiplication that adds nothing to verifying a public key's signature.
   const Fp = curve.Point.Fp;
@@ -65,23 +66,24 @@ function pointFrom(curve: GostCurve, x: bigint, y: bigint, cacheKey: string): Ca
   return entry;
 }
 
-/** Key readings: canonical LE halves, big-endian halves, and the whole buffer reversed (BE Y||X). */
-function keyCandidates(curve: GostCurve, pub: Uint8Array): { name: string; key: CachedKey }[] {
+/**
+ * Key readings: canonical LE halves, big-endian halves, and the whole buffer reversed (BE Y||X) —
+ * lazily, since the canonical one almost always matches.
+ */
+function* keyCandidates(curve: GostCurve, pub: Uint8Array): Generator<{ name: string; key: CachedKey }> {
   const n = curve.size;
   const a = pub.subarray(0, n);
   const b = pub.subarray(n, 2 * n);
   const id = `${curve.name}:${hex(pub)}`;
-  const readings: [string, bigint, bigint][] = [
-    ['key-le', bigLE(a), bigLE(b)],
-    ['key-be', bytesToBigBE(a), bytesToBigBE(b)],
-    ['key-reversed', bytesToBigBE(b), bytesToBigBE(a)],
+  const readings: [string, () => [bigint, bigint]][] = [
+    ['key-le', () => [bigLE(a), bigLE(b)]],
+    ['key-be', () => [bytesToBigBE(a), bytesToBigBE(b)]],
+    ['key-reversed', () => [bytesToBigBE(b), bytesToBigBE(a)]],
   ];
-  const out: { name: string; key: CachedKey }[] = [];
-  for (const [name, x, y] of readings) {
-    const key = pointFrom(curve, x, y, `${id}:${name}`);
-    if (key.point) out.push({ name, key });
+  for (const [name, read] of readings) {
+    const key = pointFrom(curve, read, `${id}:${name}`);
+    if (key.point) yield { name, key };
   }
-  return out;
 }
 
 function sigCandidates(curve: GostCurve, sig: Uint8Array): { name: string; r: bigint; s: bigint }[] {

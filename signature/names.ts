@@ -1,6 +1,6 @@
 // Distinguished names: parsed for display and for the qualified-certificate details, compared for
 // chaining by exact DER first and by normalised attribute values second (RFC 5280 §7.1, simplified).
-import { children, oid, raw, string, type Node } from './asn1.ts';
+import { children, equalBytes, oid, raw, string, type Node } from './asn1.ts';
 import { NAME_ATTRS } from './oids.ts';
 
 export interface NameAttribute {
@@ -28,8 +28,16 @@ export function parseName(n: Node): Name {
   return { der: raw(n), attributes };
 }
 
+// The same names are written many times per verification (chain, evidence and revocation texts).
+const rendered = new WeakMap<Name, string>();
+
 export function nameToString(name: Name): string {
-  return name.attributes.map((a) => `${a.name}=${a.value.replace(/([,+"\\<>;])/g, '\\$1')}`).join(', ');
+  let s = rendered.get(name);
+  if (s === undefined) {
+    s = name.attributes.map((a) => `${a.name}=${a.value.replace(/([,+"\\<>;])/g, '\\$1')}`).join(', ');
+    rendered.set(name, s);
+  }
+  return s;
 }
 
 export function nameAttr(name: Name, short: string): string | undefined {
@@ -41,7 +49,7 @@ function normalise(v: string): string {
 }
 
 export function sameName(a: Name, b: Name): boolean {
-  if (a.der.length === b.der.length && Buffer.compare(Buffer.from(a.der), Buffer.from(b.der)) === 0) return true;
+  if (equalBytes(a.der, b.der)) return true;
   if (a.attributes.length !== b.attributes.length) return false;
   return a.attributes.every((x, i) => {
     const y = b.attributes[i]!;

@@ -168,7 +168,10 @@ function parseCertificateUncached(der: Uint8Array, sha256: string): Certificate 
       signature: bitString(sigN),
       extensions: new Map(),
       policies: [],
-      sha1: createHash('sha1').update(der).digest('hex'),
+      // Computed on first use: nothing on the verification path reads it.
+      get sha1(): string {
+        return createHash('sha1').update(der).digest('hex');
+      },
       sha256,
     };
     const extWrap = t.slice(i).find((x) => x.tag === 0xa3);
