@@ -1,7 +1,9 @@
-// Transfer of an approved inventory to a state archive: one archival package per case (documents' originals and
-// requisites) and one for the inventory (its frozen JSON and PDF/A, pinning the case packages as members), as an
-// E-ARK SIP inside a BagIt ZIP (archive/ exportTransfer). Every time in it is the inventory's approval time, so
-// two exports of the same inventory are byte-identical. The database and blob reads happen here; hashing and
+// Transfer of an approved inventory to a state archive: one archival package per case and one for the inventory (its
+// frozen JSON and PDF/A, pinning the case packages as members), as an E-ARK SIP inside a BagIt ZIP (archive/
+// exportTransfer). A case whose stored OCFL package is complete and current goes in as stored — the object's bytes
+// copied, with the card packages it pins — otherwise its package is built here from the database (documents'
+// originals and requisites), every time in it the inventory's approval time. Either way two exports of the same
+// state are byte-identical. The database and blob reads happen here; hashing and
 // deflating run in a worker thread (transferBuild.ts), so the server stays responsive during a large export.
 import type { BlobStore } from '../storage/index.ts';
 import type { TenantScope } from '../tenancy/scope.ts';
@@ -23,10 +25,11 @@ export interface TransferContext {
 }
 
 /**
- * Supplies the package of a case for a transfer. The default builds it from the database (in the worker); the
- * archival-packages side may register one that returns the stored OCFL object instead (see CONTEXT.md).
+ * Supplies the stored package of a case for a transfer, with the packages it pins (its documents'), or null when
+ * there is none to reuse — then the case's package is built from the database (in the worker). The archival-packages
+ * side registers one that copies the stored OCFL objects byte for byte (server/archive/packages/transferPackages.ts).
  */
-export type CasePackageProvider = (ctx: TransferContext, c: Case) => Promise<TransferPackage>;
+export type CasePackageProvider = (ctx: TransferContext, c: Case) => Promise<{ package: TransferPackage; members: TransferPackage[] } | null>;
 
 let casePackageProvider: CasePackageProvider | null = null;
 export function setCasePackageProvider(provider: CasePackageProvider | null): void {
@@ -160,9 +163,15 @@ export async function transferZip(scope: TenantScope, blobs: BlobStore, inventor
   const ctx: TransferContext = { scope, blobs, organisation: content.organisation, created };
   const specs: CaseSpec[] = [];
   const prebuilt: PrebuiltPackage[] = [];
+  const pinned = new Map<string, PrebuiltPackage>();
   for (const c of cases) {
-    if (casePackageProvider) prebuilt.push(await casePackageProvider(ctx, c));
-    else specs.push(await caseSpec(ctx, c));
+    const stored = casePackageProvider ? await casePackageProvider(ctx, c) : null;
+    if (!stored) {
+      specs.push(await caseSpec(ctx, c));
+      continue;
+    }
+    prebuilt.push(stored.package);
+    for (const m of stored.members) pinned.set(m.id, m);
   }
   return buildInWorker({
     transferId: `urn:kartoteka:transfer:${inventory.id}`,
@@ -178,5 +187,6 @@ export async function transferZip(scope: TenantScope, blobs: BlobStore, inventor
     },
     cases: specs,
     prebuilt,
+    others: [...pinned.values()],
   });
 }

@@ -25,8 +25,10 @@ export interface TransferSpec {
   inventory: { id: string; descriptive: Record<string, unknown>; json: Uint8Array; pdf: Uint8Array };
   /** Case packages to build, in inventory order… */
   cases: CaseSpec[];
-  /** …or already built ones (from a registered CasePackageProvider). */
+  /** …or stored ones (from a registered CasePackageProvider), copied as they are… */
   prebuilt: PrebuiltPackage[];
+  /** …with the packages they pin (documents'), carried so that the SIP verifies as a collection. */
+  others: PrebuiltPackage[];
 }
 
 export async function buildTransfer(spec: TransferSpec): Promise<Uint8Array> {
@@ -51,6 +53,6 @@ export async function buildTransfer(spec: TransferSpec): Promise<Uint8Array> {
     created: spec.created,
     organisation: spec.organisation,
     archive: spec.archive,
-    packages: [{ id: spec.inventory.id, files: inv.files }, ...members.map((p) => ({ id: p.id, files: p.files }))],
+    packages: [{ id: spec.inventory.id, files: inv.files }, ...[...members, ...spec.others].map((p) => ({ id: p.id, files: p.files }))],
   });
 }

@@ -5,6 +5,8 @@ import './fixity.ts';
 import { registerAggregateHooks } from './aggregates.ts';
 import { archiveStore } from './archiveConfig.ts';
 import { registerActHooks } from './actPackage.ts';
+import { registerTransferPackages } from './transferPackages.ts';
 
 registerAggregateHooks(archiveStore);
 registerActHooks(archiveStore);
+registerTransferPackages();
