@@ -15,10 +15,12 @@ export { buildObject, addVersion, writeObjectToDir, OcflError, type VersionInput
 export { validateObject, type OcflResult } from './ocfl/validate.ts';
 export { fsTree, memoryTree, type Tree } from './ocfl/tree.ts';
 export { StorageRoot } from './ocfl/storageRoot.ts';
+export { startHashWorkers, stopHashWorkers, hashWorkersRunning } from './ocfl/hashPool.ts';
+export { DigestCache } from './ocfl/digest.ts';
 export type { Inventory, Issue as OcflIssue } from './ocfl/inventory.ts';
 
-export { buildPackage, packageZip, PackageError, type PackageInput, type BuiltPackage, type SignatureInput, type PreservationEvent, type InputFile } from './package/build.ts';
-export { verifyPackage, verifyTree, verifyCollection, defaultSignatureVerifier, type VerifyResult, type Check, type SignatureVerifier } from './package/verify.ts';
+export { buildPackage, buildPackageAsync, packageZip, PackageError, type PackageInput, type BuiltPackage, type SignatureInput, type PreservationEvent, type InputFile } from './package/build.ts';
+export { verifyPackage, verifyTree, verifyCollection, defaultSignatureVerifier, type VerifyResult, type VerifyOptions, type Check, type SignatureVerifier } from './package/verify.ts';
 export type { PackageManifest, FileEntry, MemberEntry, Role as PackageRole } from './package/layout.ts';
 
 export { createEvidenceRecords, renewEvidenceRecord, verifyEvidenceRecord, type EvidenceCheck } from './ers/evidence.ts';

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { streebog256 } from '../../signature/index.ts';
+import { hashOnWorker, shouldUseHashWorkers, SLOW_ALGORITHMS, WORKER_MIN_BYTES } from './hashPool.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -40,9 +41,25 @@ export function hexLength(algorithm: string): number | undefined {
  * Remembers digests of byte arrays during one build or one verification, where the same bytes are
  * hashed for the OCFL manifest, the fixity block and package.json. Scoped by the caller, never
  * global: arrays must not change while a cache that has seen them is in use.
+ *
+ * With `workers`, `start` sends the slow digests of large arrays to the hash pool, and
+ * `digestAsync` awaits them, so the caller's thread can do other work meanwhile; `digest` stays
+ * synchronous and computes on this thread whatever is not known yet.
  */
 export class DigestCache {
   private readonly seen = new WeakMap<Uint8Array, Map<string, string | undefined>>();
+  private readonly running = new WeakMap<Uint8Array, Map<string, Promise<string | undefined>>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private decided: boolean | undefined;
+  /** `'auto'`: the pool when it runs, or when `useWorkers` is told of enough bytes to repay starting it. */
+  constructor(private readonly workers: boolean | 'auto' = false) {}
+
+  /** Decides (once) whether the slow digests of large arrays go to the pool, given the bytes about to be hashed. */
+  useWorkers(bytes: number): boolean {
+    this.decided ??= this.workers === 'auto' ? shouldUseHashWorkers(bytes) : this.workers;
+    return this.decided;
+  }
+
   digest(algorithm: string, data: Uint8Array): string | undefined {
     let m = this.seen.get(data);
     if (!m) {
@@ -51,5 +68,47 @@ export class DigestCache {
     }
     if (!m.has(algorithm)) m.set(algorithm, digest(algorithm, data));
     return m.get(algorithm);
+  }
+
+  /** Starts the digests of `data` that are worth a worker thread; the others wait for their first use. */
+  start(data: Uint8Array, algorithms: Iterable<string>): void {
+    if (!(this.decided ?? this.workers === true) || data.length < WORKER_MIN_BYTES) return;
+    const known = this.seen.get(data);
+    let run = this.running.get(data);
+    const wanted = [...new Set(algorithms)].filter((a) => SLOW_ALGORITHMS.has(a) && !known?.has(a) && !run?.has(a));
+    if (wanted.length === 0) return;
+    if (!run) {
+      run = new Map();
+      this.running.set(data, run);
+    }
+    const all = hashOnWorker(data, wanted);
+    for (const a of wanted) {
+      // A worker that failed (killed, out of memory) costs time, not correctness: the digest is computed here.
+      const value = all.then((d) => d[a], () => digest(a, data)).then((v) => {
+        let m = this.seen.get(data);
+        if (!m) {
+          m = new Map();
+          this.seen.set(data, m);
+        }
+        m.set(a, v);
+        this.inFlight.delete(value);
+        return v;
+      });
+      this.inFlight.add(value);
+      run.set(a, value);
+    }
+  }
+
+  /** Waits for every digest started on the pool, so that `digest` finds them (a failed worker's are computed then). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** The digest, from the pool when `start` sent it there, else computed here. */
+  async digestAsync(algorithm: string, data: Uint8Array): Promise<string | undefined> {
+    const known = this.seen.get(data);
+    if (known?.has(algorithm)) return known.get(algorithm);
+    const run = this.running.get(data)?.get(algorithm);
+    return run ? run : this.digest(algorithm, data);
   }
 }

@@ -61,6 +61,39 @@ export function memoryTree(files: Map<string, Uint8Array>): Tree {
   };
 }
 
+const memoised = new WeakMap<Tree, { bytes: number }>();
+
+/**
+ * The tree with each file read once: the OCFL checks, the anchor check and the content checks of one verification
+ * see the same bytes (and the digest cache, keyed by the array, hashes them once). Holds what it read until dropped.
+ */
+export function memoTree(tree: Tree): Tree {
+  if (memoised.has(tree)) return tree;
+  const files = new Map<string, Promise<Uint8Array | undefined>>();
+  const count = { bytes: 0 };
+  const out: Tree = {
+    list: (p) => tree.list(p),
+    read: (p) => {
+      let r = files.get(p);
+      if (!r) {
+        r = tree.read(p).then((b) => {
+          count.bytes += b?.length ?? 0;
+          return b;
+        });
+        files.set(p, r);
+      }
+      return r;
+    },
+  };
+  memoised.set(out, count);
+  return out;
+}
+
+/** Bytes a `memoTree` has read so far (each file counted once). */
+export function bytesRead(tree: Tree): number {
+  return memoised.get(tree)?.bytes ?? 0;
+}
+
 export async function walkFiles(tree: Tree, path: string): Promise<{ files: string[]; emptyDirs: string[] }> {
   const files: string[] = [];
   const emptyDirs: string[] = [];

@@ -2,7 +2,7 @@
 // sidecars, version directories, content files and every manifest and fixity digest.
 import { DigestCache, digest, GOST_EXTENSION } from './digest.ts';
 import { checkInventory, INVENTORY_TYPE, type Inventory, type Issue } from './inventory.ts';
-import { walkFiles, type Tree } from './tree.ts';
+import { memoTree, walkFiles, type Tree } from './tree.ts';
 
 export interface OcflResult {
   valid: boolean;
@@ -27,7 +27,17 @@ interface LoadedInventory {
   raw?: unknown;
 }
 
-export async function validateObject(tree: Tree, root = '', cache: DigestCache = new DigestCache()): Promise<OcflResult> {
+export interface ValidateOptions {
+  /**
+   * Called with the root inventory (when it is well-formed) as soon as every content file has been read and its
+   * slow digests started, so a caller can do its own work on this thread while the hash pool computes them.
+   */
+  onInventory?: (inv: Inventory) => void;
+}
+
+export async function validateObject(source: Tree, root = '', cache: DigestCache = new DigestCache(), options: ValidateOptions = {}): Promise<OcflResult> {
+  // Each file is read once, however many inventories and fixity blocks list it.
+  const tree = memoTree(source);
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const err = (code: string, message: string): void => {
@@ -64,6 +74,10 @@ export async function validateObject(tree: Tree, root = '', cache: DigestCache =
   const root_ = await loadInventory(tree, at(''), 'root inventory', extensions, err, warn);
   if (!root_.bytes) err('E063', 'there is no inventory.json in the object root');
   const inv = root_.inv;
+  if (inv) {
+    await startDigests(tree, at(''), inv, cache);
+    options.onInventory?.(inv);
+  }
 
   // Root layout.
   const versionDirs = entries.filter((e) => e.dir && /^v\d+$/.test(e.name)).map((e) => e.name);
@@ -181,6 +195,23 @@ function compareVersions(current: Inventory, older: Inventory, v: string, err: (
   }
 }
 
+/** Reads every content file of the root manifest and starts the digests its manifest and fixity entries need. */
+async function startDigests(tree: Tree, root: string, inv: Inventory, cache: DigestCache): Promise<void> {
+  const base = root.replace(/\/$/, '');
+  const algorithms = new Map<string, string[]>();
+  for (const paths of Object.values(inv.manifest)) for (const p of paths) algorithms.set(p, [inv.digestAlgorithm]);
+  for (const [alg, block] of Object.entries(inv.fixity ?? {})) for (const paths of Object.values(block)) for (const p of paths) algorithms.get(p)?.push(alg);
+  const files: [Uint8Array, string[]][] = [];
+  for (const [p, algs] of algorithms) {
+    const data = await tree.read(base === '' ? p : `${base}/${p}`);
+    if (data) files.push([data, algs]);
+  }
+  if (!cache.useWorkers(files.reduce((n, [d]) => n + d.length, 0))) return;
+  // Largest first: the longest Streebog stream bounds the wall time, so it starts before the small ones.
+  files.sort(([a], [b]) => b.length - a.length);
+  for (const [data, algs] of files) cache.start(data, algs);
+}
+
 async function checkDigests(
   tree: Tree,
   root: string,
@@ -203,7 +234,7 @@ async function checkDigests(
         err('E092', `${where}: content file ${p} does not exist`);
         continue;
       }
-      if (cache.digest(inv.digestAlgorithm, data) !== d.toLowerCase()) err('E092', `${where}: content file ${p} does not match its ${inv.digestAlgorithm} digest`);
+      if ((await cache.digestAsync(inv.digestAlgorithm, data)) !== d.toLowerCase()) err('E092', `${where}: content file ${p} does not match its ${inv.digestAlgorithm} digest`);
     }
   }
   for (const [alg, block] of Object.entries(inv.fixity ?? {})) {
@@ -211,7 +242,7 @@ async function checkDigests(
       for (const p of paths) {
         const data = await read(p);
         if (!data) continue;
-        const actual = cache.digest(alg, data);
+        const actual = await cache.digestAsync(alg, data);
         if (actual !== undefined && actual !== d.toLowerCase()) err('E093', `${where}: content file ${p} does not match its ${alg} fixity digest`);
       }
     }

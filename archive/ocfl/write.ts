@@ -129,30 +129,33 @@ export function addVersion(files: Map<string, Uint8Array>, input: VersionInput, 
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+const WRITES_IN_FLIGHT = 4;
+
 /**
  * Writes an object map to a directory. Files in version directories are created once and never
  * changed; the root inventory is replaced atomically, its sidecar last (OCFL 3.7 E062).
  */
 export async function writeObjectToDir(dir: string, files: Map<string, Uint8Array>): Promise<void> {
   const rootInventory = ['inventory.json', 'inventory.json.sha512'];
-  for (const [p, b] of files) {
-    if (rootInventory.includes(p)) continue;
+  const version = [...files].filter(([p]) => !rootInventory.includes(p));
+  // Each directory is made once, then the files are written a few at a time (the file system's thread pool works
+  // on several); an existing file is only read when the exclusive create finds it, to prove it unchanged.
+  const dirs = [...new Set(version.map(([p]) => dirname(join(dir, p))))].sort();
+  for (const d of dirs) await mkdir(d, { recursive: true });
+  const writeOne = async ([p, b]: [string, Uint8Array]): Promise<void> => {
     const target = join(dir, p);
-    let existing: Uint8Array | undefined;
     try {
-      existing = await readFile(target);
-    } catch {
-      existing = undefined;
+      await writeFile(target, b, { flag: 'wx' });
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    if (existing) {
-      if (Buffer.compare(Buffer.from(existing), Buffer.from(b)) !== 0) {
-        throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
-      }
-      continue;
+    const existing = await readFile(target);
+    if (Buffer.compare(existing, Buffer.from(b.buffer, b.byteOffset, b.length)) !== 0) {
+      throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
     }
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, b, { flag: 'wx' });
-  }
+  };
+  for (let i = 0; i < version.length; i += WRITES_IN_FLIGHT) await Promise.all(version.slice(i, i + WRITES_IN_FLIGHT).map(writeOne));
   for (const p of rootInventory) {
     const b = files.get(p);
     if (!b) continue;

@@ -91,6 +91,29 @@ function digests(cache: DigestCache, b: Uint8Array): FileEntry['digests'] {
 
 export function buildPackage(input: PackageInput): BuiltPackage {
   const cache = new DigestCache();
+  return finish(input, assemble(input, cache), cache);
+}
+
+/**
+ * `buildPackage` with the slow digests (Streebog-256) of large inputs on the hash pool, computed while this thread
+ * validates the PDF/A copies and writes the metadata. A caller that has the bytes earlier (a server reading blobs)
+ * can `start` them on its own cache sooner and pass it. Same bytes as `buildPackage`.
+ */
+export async function buildPackageAsync(input: PackageInput, cache: DigestCache = new DigestCache(true)): Promise<BuiltPackage> {
+  for (const f of [...input.originals, ...(input.pdfa ?? []), ...(input.evidence ?? [])]) cache.start(f.bytes, ['streebog-256']);
+  const assembled = assemble(input, cache);
+  await cache.settle();
+  return finish(input, assembled, cache);
+}
+
+interface Assembled {
+  content: Map<string, { bytes: Uint8Array; mime: string; role: Role }>;
+  signatures: SignatureEntry[];
+  pdfa: PdfaEntry[];
+}
+
+/** Every file of the head version but package.json, with the signature and PDF/A entries of the manifest. */
+function assemble(input: PackageInput, cache: DigestCache): Assembled {
   const sha = (b: Uint8Array): string => cache.digest('sha256', b)!;
   const content = new Map<string, { bytes: Uint8Array; mime: string; role: Role }>();
   const put = (path: string, bytes: Uint8Array, mime: string, role: Role): void => {
@@ -183,7 +206,11 @@ export function buildPackage(input: PackageInput): BuiltPackage {
   events.sort((a, b) => (a.at + a.type + (a.target ?? '')).localeCompare(b.at + b.type + (b.target ?? '')));
   put(`${PATHS.preservation}/events.json`, json(events), 'application/json', 'preservation-metadata');
   put(PATHS.verify, enc.encode(verifyDocument(input.id)), 'text/markdown', 'documentation');
+  return { content, signatures, pdfa };
+}
 
+/** package.json over the assembled files (their digests from `cache`), and the OCFL object. */
+function finish(input: PackageInput, { content, signatures, pdfa }: Assembled, cache: DigestCache): BuiltPackage {
   const files: FileEntry[] = [...content]
     .map(([path, f]) => ({ path, size: f.bytes.length, mime: f.mime, role: f.role, digests: digests(cache, f.bytes) }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));

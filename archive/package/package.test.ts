@@ -8,11 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryTree } from '../ocfl/tree.ts';
 import { writeObjectToDir } from '../ocfl/write.ts';
 import { generateDocument } from '../pdfa/produce/produce.ts';
-import { buildPackage, packageZip, type PackageInput } from './build.ts';
+import { buildPackage, buildPackageAsync, packageZip, type PackageInput } from './build.ts';
 import { hasOpenssl, opensslTsa, signedLetter } from './testSupport.ts';
 import { createEvidenceRecords, renewEvidenceRecord } from '../ers/evidence.ts';
 import { addEvidenceRecord } from './evidence.ts';
 import { verifyTree } from './verify.ts';
+import { hashWorkersRunning, stopHashWorkers } from '../ocfl/hashPool.ts';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/kartoteka', import.meta.url));
@@ -76,6 +77,37 @@ describe('archival package', () => {
       if ((await verifyTree(memoryTree(copy))).valid) missed.push(path);
     }
     expect(missed).toEqual([]);
+  });
+
+  it('detects a flipped byte in every file when large files are hashed on worker threads', async () => {
+    // Two files above the pool's threshold, so their Streebog digests come from the workers, and the tampered copy
+    // of each must still fail (a stale digest from the pristine bytes would let it through).
+    const big = (seed: number): Uint8Array => Uint8Array.from({ length: 700_000 }, (_, i) => (i * 2654435761 + seed) >>> 24);
+    const large = { ...input, originals: [...input.originals, { name: 'scan-1.bin', bytes: big(1), mime: 'application/octet-stream' }, { name: 'scan-2.bin', bytes: big(2), mime: 'application/octet-stream' }] };
+    const files = buildPackage(large).files;
+    try {
+      const pooled = await buildPackageAsync(large);
+      expect(Buffer.from(packageZip(pooled.files)).equals(Buffer.from(packageZip(files)))).toBe(true);
+      const ok = await verifyTree(memoryTree(files), '', undefined, { workers: true });
+      expect(ok.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(ok.bytes).toBe([...files.values()].reduce((n, b) => n + b.length, 0));
+      expect(hashWorkersRunning()).toBe(true);
+      const missed: string[] = [];
+      for (const [path, bytes] of files) {
+        for (const at of [0, 0.5, 1]) {
+          const copy = new Map(files);
+          const t = Uint8Array.from(bytes);
+          const i = Math.min(t.length - 1, Math.floor(t.length * at));
+          t[i] = t[i]! ^ 0x80;
+          copy.set(path, t);
+          const r = await verifyTree(memoryTree(copy), '', undefined, { workers: true });
+          if (r.valid) missed.push(`${path} @${at}`);
+        }
+      }
+      expect(missed).toEqual([]);
+    } finally {
+      await stopHashWorkers();
+    }
   });
 
   it.skipIf(!openssl)('adds an RFC 4998 evidence record as a new version, renews it, and detects tampering', async () => {

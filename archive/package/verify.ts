@@ -9,8 +9,10 @@ import { DigestCache, GOST_EXTENSION } from '../ocfl/digest.ts';
 import { stableJson } from '../ocfl/json.ts';
 import { GOST_EXTENSION_CONFIG } from '../ocfl/write.ts';
 import { packageZip } from './build.ts';
-import { fsTree, memoryTree, type Tree } from '../ocfl/tree.ts';
+import { bytesRead, fsTree, memoTree, memoryTree, type Tree } from '../ocfl/tree.ts';
+import type { Inventory } from '../ocfl/inventory.ts';
 import { validateObject } from '../ocfl/validate.ts';
+import { shouldUseHashWorkers } from '../ocfl/hashPool.ts';
 import { checkPdfa } from '../pdfa/validate.ts';
 import { PACKAGE_FORMAT, PATHS, type MemberEntry, type PackageManifest, type SignatureEntry } from './layout.ts';
 import { verifyEvidenceRecord } from '../ers/evidence.ts';
@@ -25,6 +27,8 @@ export interface Check {
 export interface VerifyResult {
   valid: boolean;
   checks: Check[];
+  /** bytes of the object's files read and verified (for throughput figures) */
+  bytes?: number;
   /** what the package is, for aggregate checks across packages */
   package?: { id: string; anchor: string; members: MemberEntry[] };
 }
@@ -50,6 +54,7 @@ export const defaultSignatureVerifier: SignatureVerifier = async (a) => {
 };
 
 const DIGEST_CODES = new Set(['E060', 'E092', 'E093']);
+const COLLECTION_IN_FLIGHT = 2;
 
 interface Opened {
   tree: Tree;
@@ -84,10 +89,10 @@ async function openPackage(path: string): Promise<Opened | string> {
   return { tree: memoryTree(files), root, zipCanonical };
 }
 
-export async function verifyPackage(path: string, signatureVerifier: SignatureVerifier = defaultSignatureVerifier): Promise<VerifyResult> {
+export async function verifyPackage(path: string, signatureVerifier: SignatureVerifier = defaultSignatureVerifier, options: VerifyOptions = {}): Promise<VerifyResult> {
   const opened = await openPackage(path);
   if (typeof opened === 'string') return { valid: false, checks: [{ name: 'open', ok: false, detail: opened }] };
-  const result = await verifyTree(opened.tree, opened.root, signatureVerifier);
+  const result = await verifyTree(opened.tree, opened.root, signatureVerifier, options);
   if (opened.zipCanonical !== undefined) {
     result.checks.unshift({
       name: 'zip-container',
@@ -114,15 +119,34 @@ async function objectRoots(tree: Tree, dir = '', depth = 0): Promise<string[]> {
  * aggregates among them: each member a case or inventory lists must be present with the very
  * package.json it was pinned to.
  */
-export async function verifyCollection(dir: string, signatureVerifier: SignatureVerifier = defaultSignatureVerifier): Promise<VerifyResult> {
+export async function verifyCollection(dir: string, signatureVerifier: SignatureVerifier = defaultSignatureVerifier, options: VerifyOptions = {}): Promise<VerifyResult> {
   const tree = fsTree(dir);
   const roots = await objectRoots(tree);
   if (roots.length === 0) return { valid: false, checks: [{ name: 'open', ok: false, detail: `no OCFL object under ${dir}` }] };
   const checks: Check[] = [];
   const found = new Map<string, string>();
   const aggregates: { where: string; members: MemberEntry[] }[] = [];
-  for (const root of roots) {
-    const r = await verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`), '', signatureVerifier);
+  // Two packages in flight: while the hash pool digests one package's files, this thread checks the other's (and
+  // file reads overlap with hashing). Results are taken in order, so the report does not depend on timing.
+  const results: Promise<VerifyResult>[] = [];
+  let seen = 0;
+  let bytes = 0;
+  const verifyAt = (i: number): Promise<VerifyResult> => {
+    const root = roots[i]!;
+    // 'auto' for the whole collection: the pool starts once the packages still ahead promise enough bytes.
+    const ahead = seen === 0 ? 0 : (bytes / seen) * (roots.length - seen);
+    const workers = options.workers === 'auto' || options.workers === undefined ? shouldUseHashWorkers(ahead) : options.workers;
+    return verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`), '', signatureVerifier, { workers }).then((r) => {
+      seen += 1;
+      bytes += r.bytes ?? 0;
+      return r;
+    });
+  };
+  for (let i = 0; i < Math.min(COLLECTION_IN_FLIGHT, roots.length); i++) results.push(verifyAt(i));
+  for (let i = 0; i < roots.length; i++) {
+    const root = roots[i]!;
+    const r = await results[i]!;
+    if (i + COLLECTION_IN_FLIGHT < roots.length) results.push(verifyAt(i + COLLECTION_IN_FLIGHT));
     for (const c of r.checks) checks.push({ ...c, name: `${root || '.'}: ${c.name}` });
     if (r.package) {
       found.set(r.package.id, r.package.anchor);
@@ -133,31 +157,68 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
     const problems = a.members.filter((m) => found.get(m.id) !== m.anchor).map((m) => (found.has(m.id) ? `${m.id} has a different package.json than the one listed` : `${m.id} is missing`));
     checks.push({ name: `${a.where}: aggregate-members`, ok: problems.length === 0, detail: problems.length === 0 ? `${a.members.length} member package(s) present and unchanged` : problems.join('; ') });
   }
-  return { valid: checks.every((c) => c.ok), checks };
+  return { valid: checks.every((c) => c.ok), checks, bytes };
 }
 
-/** Reads each file once, so the digest cache sees the same bytes in every check. */
-function memoised(tree: Tree): Tree {
-  const files = new Map<string, Promise<Uint8Array | undefined>>();
-  return {
-    list: (p) => tree.list(p),
-    read: (p) => {
-      let r = files.get(p);
-      if (!r) {
-        r = tree.read(p);
-        files.set(p, r);
-      }
-      return r;
-    },
+export interface VerifyOptions {
+  /**
+   * Hash large files on the worker pool (`archive/ocfl/hashPool.ts`): `true`, `false`, or `'auto'` (the default:
+   * when the pool is running, or when the package is big enough to repay starting it).
+   */
+  workers?: boolean | 'auto';
+}
+
+/** The head version's package.json and the checks that need no digests (PDF/A re-validation, signatures). */
+interface HeadView {
+  logical: Map<string, string>;
+  read: (p: string) => Promise<Uint8Array | undefined>;
+  anchorBytes?: Uint8Array;
+  anchorText?: string;
+  manifest?: PackageManifest;
+  pdfa?: Check;
+  signatures?: Check;
+}
+
+async function headView(tree: Tree, base: string, inv: Inventory, signatureVerifier: SignatureVerifier): Promise<HeadView> {
+  const head = inv.versions[inv.head]?.state ?? {};
+  const logical = new Map<string, string>();
+  for (const [d, paths] of Object.entries(head)) for (const p of paths) logical.set(p, inv.manifest[d]?.[0] ?? '');
+  const read = async (p: string): Promise<Uint8Array | undefined> => {
+    const cp = logical.get(p);
+    return cp ? tree.read(base + cp) : undefined;
   };
+  const view: HeadView = { logical, read };
+  view.anchorBytes = await read(PATHS.anchor);
+  if (!view.anchorBytes) return view;
+  view.anchorText = new TextDecoder().decode(view.anchorBytes);
+  try {
+    view.manifest = JSON.parse(view.anchorText) as PackageManifest;
+  } catch {
+    return view;
+  }
+  view.pdfa = await checkPdfaReports(view.manifest, read);
+  view.signatures = await checkSignatures(view.manifest, read, signatureVerifier);
+  return view;
 }
 
-export async function verifyTree(source: Tree, root = '', signatureVerifier: SignatureVerifier = defaultSignatureVerifier): Promise<VerifyResult> {
+export async function verifyTree(
+  source: Tree,
+  root = '',
+  signatureVerifier: SignatureVerifier = defaultSignatureVerifier,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
   const checks: Check[] = [];
-  const tree = memoised(source);
-  const cache = new DigestCache();
-  const digest = (alg: string, b: Uint8Array): string | undefined => cache.digest(alg, b);
-  const ocfl = await validateObject(tree, root, cache);
+  const tree = memoTree(source);
+  const cache = new DigestCache(options.workers ?? 'auto');
+  const base = root === '' ? '' : `${root}/`;
+  // The checks of the head's content need no digests: they start on this thread as soon as the OCFL validator has
+  // read the files and put their slow digests on the hash pool, and the validator awaits those digests after them.
+  let early: Promise<HeadView> | undefined;
+  const ocfl = await validateObject(tree, root, cache, {
+    onInventory: (inv) => {
+      early = headView(tree, base, inv, signatureVerifier);
+    },
+  });
   const structural = ocfl.errors.filter((e) => !DIGEST_CODES.has(e.code));
   const digestErrors = ocfl.errors.filter((e) => DIGEST_CODES.has(e.code));
   checks.push({ name: 'ocfl-structure', ok: structural.length === 0, detail: structural.length === 0 ? 'OCFL 1.1 object is well-formed' : structural.map((e) => `[${e.code}] ${e.message}`).join('; ') });
@@ -167,67 +228,48 @@ export async function verifyTree(source: Tree, root = '', signatureVerifier: Sig
     detail: digestErrors.length === 0 ? 'every manifest (SHA-512) and fixity (SHA-256, Streebog-256) digest matches' : digestErrors.map((e) => `[${e.code}] ${e.message}`).join('; '),
   });
   const inv = ocfl.inventory;
-  if (!inv) return { valid: false, checks };
+  if (!inv) return { valid: false, checks, bytes: bytesRead(tree) };
+  const { logical, read, anchorBytes, anchorText, manifest, pdfa, signatures } = await (early ?? headView(tree, base, inv, signatureVerifier));
+  const digest = (alg: string, b: Uint8Array): Promise<string | undefined> => cache.digestAsync(alg, b);
 
-  // Logical view of the head version.
-  const base = root === '' ? '' : `${root}/`;
-  const head = inv.versions[inv.head]?.state ?? {};
-  const logical = new Map<string, string>();
-  for (const [d, paths] of Object.entries(head)) for (const p of paths) logical.set(p, inv.manifest[d]?.[0] ?? '');
-  const read = async (p: string): Promise<Uint8Array | undefined> => {
-    const cp = logical.get(p);
-    return cp ? tree.read(base + cp) : undefined;
-  };
-
-  const anchorBytes = await read(PATHS.anchor);
-  let manifest: PackageManifest | undefined;
   const anchorProblems: string[] = [];
   if (!anchorBytes) anchorProblems.push('package.json is missing');
+  else if (!manifest) anchorProblems.push('package.json is not JSON');
   else {
-    const text = new TextDecoder().decode(anchorBytes);
-    try {
-      manifest = JSON.parse(text) as PackageManifest;
-    } catch {
-      anchorProblems.push('package.json is not JSON');
-    }
-    if (manifest) {
-      if (canonicalize(manifest) !== text) anchorProblems.push('package.json is not in RFC 8785 canonical form');
-      if (manifest.format !== PACKAGE_FORMAT) anchorProblems.push(`unknown package format ${String(manifest.format)}`);
-      if (manifest.id !== inv.id) anchorProblems.push(`package id ${manifest.id} differs from the OCFL id ${inv.id}`);
-      const listed = new Set((manifest.files ?? []).map((f) => f.path));
-      // Evidence records protect package.json, so they (and their TSA certificates) live outside it.
-      for (const p of logical.keys()) if (p !== PATHS.anchor && !p.startsWith(`${RECORDS}/`) && !listed.has(p)) anchorProblems.push(`${p} is not listed in package.json`);
-      for (const f of manifest.files ?? []) {
-        const b = await read(f.path);
-        if (!b) {
-          anchorProblems.push(`${f.path} is listed but absent`);
-          continue;
-        }
-        if (b.length !== f.size) anchorProblems.push(`${f.path}: size ${b.length} ≠ ${f.size}`);
-        for (const alg of ['sha512', 'sha256', 'streebog-256'] as const) {
-          if (digest(alg, b) !== f.digests?.[alg]) anchorProblems.push(`${f.path}: ${alg} differs from package.json`);
-        }
+    if (canonicalize(manifest) !== anchorText) anchorProblems.push('package.json is not in RFC 8785 canonical form');
+    if (manifest.format !== PACKAGE_FORMAT) anchorProblems.push(`unknown package format ${String(manifest.format)}`);
+    if (manifest.id !== inv.id) anchorProblems.push(`package id ${manifest.id} differs from the OCFL id ${inv.id}`);
+    const listed = new Set((manifest.files ?? []).map((f) => f.path));
+    // Evidence records protect package.json, so they (and their TSA certificates) live outside it.
+    for (const p of logical.keys()) if (p !== PATHS.anchor && !p.startsWith(`${RECORDS}/`) && !listed.has(p)) anchorProblems.push(`${p} is not listed in package.json`);
+    for (const f of manifest.files ?? []) {
+      const b = await read(f.path);
+      if (!b) {
+        anchorProblems.push(`${f.path} is listed but absent`);
+        continue;
+      }
+      if (b.length !== f.size) anchorProblems.push(`${f.path}: size ${b.length} ≠ ${f.size}`);
+      for (const alg of ['sha512', 'sha256', 'streebog-256'] as const) {
+        if ((await digest(alg, b)) !== f.digests?.[alg]) anchorProblems.push(`${f.path}: ${alg} differs from package.json`);
       }
     }
   }
-  const anchorDigest = anchorBytes ? `sha512 ${digest('sha512', anchorBytes)}, streebog-256 ${digest('streebog-256', anchorBytes)}` : '';
+  const anchorDigest = anchorBytes ? `sha512 ${await digest('sha512', anchorBytes)}, streebog-256 ${await digest('streebog-256', anchorBytes)}` : '';
   checks.push({ name: 'package-anchor', ok: anchorProblems.length === 0, detail: anchorProblems.length === 0 ? `package.json lists every file; anchor ${anchorDigest}` : anchorProblems.join('; ') });
 
   const extConfig = await tree.read(`${base}extensions/${GOST_EXTENSION}/config.json`);
   const expectedConfig = new TextEncoder().encode(stableJson(GOST_EXTENSION_CONFIG));
-  const extOk = !!extConfig && extConfig.length === expectedConfig.length && extConfig.every((b, i) => b === expectedConfig[i]);
+  const extOk = !!extConfig && Buffer.from(extConfig).equals(Buffer.from(expectedConfig));
   checks.push({ name: 'ocfl-extensions', ok: extOk, detail: extOk ? `${GOST_EXTENSION} declares SHA-256 and Streebog-256 fixity` : `extensions/${GOST_EXTENSION}/config.json is missing or altered` });
 
   const doc = await read(PATHS.verify);
   checks.push({ name: 'documentation', ok: !!doc && doc.length > 0, detail: doc ? `${PATHS.verify} present` : `${PATHS.verify} is missing` });
 
-  if (manifest) {
-    checks.push(await checkPdfaReports(manifest, read));
-    checks.push(await checkSignatures(manifest, read, signatureVerifier));
-  }
+  if (pdfa) checks.push(pdfa);
+  if (signatures) checks.push(signatures);
   checks.push(await checkEvidenceRecords([...logical.keys()], read, anchorBytes, cache));
-  const result: VerifyResult = { valid: checks.every((c) => c.ok), checks };
-  if (manifest && anchorBytes) result.package = { id: manifest.id, anchor: digest('sha512', anchorBytes)!, members: manifest.members ?? [] };
+  const result: VerifyResult = { valid: checks.every((c) => c.ok), checks, bytes: bytesRead(tree) };
+  if (manifest && anchorBytes) result.package = { id: manifest.id, anchor: (await digest('sha512', anchorBytes))!, members: manifest.members ?? [] };
   return result;
 }
 
@@ -289,7 +331,7 @@ async function checkEvidenceRecords(paths: string[], read: (p: string) => Promis
   }
   // The TSA certificates travel with the package; their fingerprints are printed so a reader can
   // compare them with the TSA's published certificate.
-  const prints = anchors.map((a) => cache.digest('sha256', a)).join(', ');
+  const prints = (await Promise.all(anchors.map((a) => cache.digestAsync('sha256', a)))).join(', ');
   return { name: 'evidence-records', ok, detail: `${details.join('; ')}; TSA certificate SHA-256: ${prints}` };
 }
 

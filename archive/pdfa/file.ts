@@ -91,7 +91,9 @@ export class PdfFile {
   }
 
   private walkObjects(): void {
-    const ints = this.integerObjects();
+    // Only a stream with an indirect Length needs them; most writers (pdf-lib, ours) put lengths inline, so the
+    // whole-file scan is skipped for their files.
+    let ints: Map<string, number> | undefined;
     const re = /(\d+)([\x00\t\n\f\r ]+)(\d+)([\x00\t\n\f\r ]+)obj/g;
     let pos = 0;
     const b = this.buf;
@@ -139,7 +141,7 @@ export class PdfFile {
           eolOk = true;
         } else if (b[kwEnd] === 0x0d) dataStart = kwEnd + 1;
         const len = value.get('Length');
-        const known = typeof len === 'number' ? len : len instanceof PdfRef ? ints.get(len.key()) : undefined;
+        const known = typeof len === 'number' ? len : len instanceof PdfRef ? (ints ??= this.integerObjects()).get(len.key()) : undefined;
         let endKw = -1;
         if (known !== undefined && known >= 0) {
           const probe = this.text.indexOf('endstream', dataStart + known);

@@ -37,7 +37,15 @@ function curve(): number[] {
   return pad4(out);
 }
 
+let computed: Uint8Array | undefined;
+
+/** The profile's bytes (a fresh copy each call; computed once per process, every PDF/A output embeds it). */
 export function srgbProfile(): Uint8Array {
+  computed ??= computeProfile();
+  return computed.slice();
+}
+
+function computeProfile(): Uint8Array {
   const tags: [string, number[]][] = [
     ['desc', desc('sRGB IEC61966-2.1 (Kartoteka)')],
     ['cprt', text('No copyright, use freely. Computed from IEC 61966-2-1 by Kartoteka.')],

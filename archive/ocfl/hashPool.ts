@@ -1,0 +1,98 @@
+// Digests of large files on worker threads. A Streebog-256 stream runs at one core's speed (≈130 MB/s here) and is
+// about 80 % of the CPU time of the three package digests (SHA-512 and SHA-256 run in OpenSSL at ≈0.8–1.7 GB/s),
+// so a thread that hashes everything itself is bound by Streebog on one core. The pool takes the Streebog of large
+// files while the caller's thread does SHA-2, PDF/A, signatures and the OCFL checks, and spreads several files over
+// the cores. Starting a worker costs ≈0.1–0.3 s (tsx compiles its sources), so a process starts the pool once
+// (`startHashWorkers`) or lets `shouldUseHashWorkers` start it when there is enough to hash; idle workers do not
+// keep the process alive.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** Below this size a file is hashed on the caller's thread: the message round trip would cost more than it saves. */
+export const WORKER_MIN_BYTES = 256 * 1024;
+/** Algorithms worth sending to a worker; the others are cheap next to the copy into the worker. */
+export const SLOW_ALGORITHMS = new Set(['streebog-256', 'blake2b-160', 'blake2b-256', 'blake2b-384']);
+/** Bytes to hash above which a process without workers starts them: their start-up is then repaid. */
+const AUTO_START_BYTES = 48 * 2 ** 20;
+
+interface PoolWorker {
+  worker: Worker;
+  queuedBytes: number;
+  jobs: number;
+}
+
+interface Pending {
+  resolve: (d: Record<string, string | undefined>) => void;
+  reject: (e: Error) => void;
+  pw: PoolWorker;
+  bytes: number;
+}
+
+const workers: PoolWorker[] = [];
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+function spawn(): PoolWorker {
+  const worker = new Worker(new URL('./hashWorker.mjs', import.meta.url));
+  const pw: PoolWorker = { worker, queuedBytes: 0, jobs: 0 };
+  worker.unref();
+  worker.on('message', ({ id, digests }: { id: number; digests: Record<string, string | undefined> }) => {
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    done(p);
+    p.resolve(digests);
+  });
+  worker.on('error', (e) => {
+    workers.splice(workers.indexOf(pw), 1);
+    for (const [id, p] of pending) {
+      if (p.pw !== pw) continue;
+      pending.delete(id);
+      p.reject(e);
+    }
+  });
+  return pw;
+}
+
+function done(p: Pending): void {
+  p.pw.queuedBytes -= p.bytes;
+  p.pw.jobs -= 1;
+  // A worker with work keeps the process alive (its answer is awaited); an idle one does not.
+  if (p.pw.jobs === 0) p.pw.worker.unref();
+}
+
+/** Starts the pool (one worker per core by default); later calls keep the running workers. */
+export function startHashWorkers(threads = availableParallelism()): void {
+  while (workers.length < Math.max(1, threads)) workers.push(spawn());
+}
+
+export function hashWorkersRunning(): boolean {
+  return workers.length > 0;
+}
+
+/** Whether a verification or build about to hash `bytes` should use the pool; starts it when that pays. */
+export function shouldUseHashWorkers(bytes: number): boolean {
+  if (workers.length > 0) return true;
+  if (availableParallelism() < 2 || bytes < AUTO_START_BYTES) return false;
+  startHashWorkers();
+  return true;
+}
+
+export async function stopHashWorkers(): Promise<void> {
+  const all = workers.splice(0);
+  await Promise.all(all.map((pw) => pw.worker.terminate()));
+}
+
+/** Digests of `data` computed on the least loaded worker (the buffer is copied to it). */
+export function hashOnWorker(data: Uint8Array, algorithms: string[]): Promise<Record<string, string | undefined>> {
+  if (workers.length === 0) startHashWorkers();
+  const pw = workers.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pw.queuedBytes += data.length;
+    pw.jobs += 1;
+    pw.worker.ref();
+    pending.set(id, { resolve, reject, pw, bytes: data.length });
+    pw.worker.postMessage({ id, data, algorithms });
+  });
+}
