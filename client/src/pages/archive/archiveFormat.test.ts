@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { archiveAbilities, dateRange, day, nextTab } from './archiveFormat.ts';
+import { archiveAbilities, dateRange, day, nextTab, reviewEditable } from './archiveFormat.ts';
 
 describe('archive formatting', () => {
   test('dates are written day first, ranges collapse when one day', () => {
@@ -15,6 +15,14 @@ describe('archive formatting', () => {
     expect(archiveAbilities(['archivist'])).toEqual({ manage: true, cases: true, file: true, approve: true, review: true, hold: true });
     expect(archiveAbilities(['clerk', 'manager'])).toMatchObject({ manage: false, cases: true, approve: true, review: true });
     expect(archiveAbilities(['clerk'])).toMatchObject({ review: false, approve: false });
+  });
+
+  test('a draft is editable before the ЭПК has it and after it was returned, not while submitted or once agreed', () => {
+    const review = (status: 'submitted' | 'agreed' | 'returned') => ({ status, submittedAt: null, decidedByName: null, decidedAt: null, protocolNumber: null, protocolDate: null, remarks: null });
+    expect(reviewEditable({ review: null })).toBe(true);
+    expect(reviewEditable({ review: review('returned') })).toBe(true);
+    expect(reviewEditable({ review: review('submitted') })).toBe(false);
+    expect(reviewEditable({ review: review('agreed') })).toBe(false);
   });
 
   test('tab keys move and wrap', () => {

@@ -1,4 +1,4 @@
-import type { ArchiveCase, CaseStatus, InventoryKind } from '../../api/archiveEndpoints.ts';
+import type { ArchiveCase, CaseStatus, ExpertReview, InventoryKind } from '../../api/archiveEndpoints.ts';
 import type { MessageKey } from '../../i18n/ru.ts';
 
 /** What the user may do here. Mirrors server/policies only to decide which controls to show; the server decides. */
@@ -38,6 +38,9 @@ export function dateRange(c: Pick<ArchiveCase, 'startDate' | 'endDate'>): string
   if (!c.startDate && !c.endDate) return '—';
   return c.startDate === c.endDate ? day(c.startDate) : `${day(c.startDate)} – ${day(c.endDate)}`;
 }
+
+/** A draft may be changed and (re)submitted to the commission (ЭПК) only before submission or after it was returned. */
+export const reviewEditable = (doc: { review: ExpertReview | null }): boolean => doc.review === null || doc.review.status === 'returned';
 
 export const caseStatusKey = (status: CaseStatus): MessageKey => `archive.caseStatus.${status}`;
 export const inventoryKindKey = (kind: InventoryKind): MessageKey => `archive.inventoryKind.${kind}`;
