@@ -8,6 +8,7 @@ import canonicalize from 'canonicalize';
 import type { PackageInput } from '../../../archive/index.ts';
 import { onCasesDestroyed, onDestructionActApproved } from '../hooks.ts';
 import { readBlob } from '../../files/fileJobs.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
 import type { BlobStore } from '../../storage/index.ts';
 import type { PackageNote } from '../../models/ArchivePackage.ts';
 import type { WriteUnit } from '../../http/route.ts';
@@ -86,6 +87,11 @@ export function registerActHooks(storage: () => Promise<{ kind: 'fs' | 's3' }>):
     await enqueueAggregatePackaging(unit.trx, unit.scope.orgId, 'act', act.id, (await storage()).kind);
   });
   onCasesDestroyed(async (unit: WriteUnit, act) => {
-    await enqueueAggregatePackaging(unit.trx, unit.scope.orgId, 'act', act.id, (await storage()).kind);
+    const row = (await unit.trx('archive_packages').where({ org_id: unit.scope.orgId, object_type: 'act', object_id: act.id }).first('id')) as { id: string } | undefined;
+    if (!row) return enqueueAggregatePackaging(unit.trx, unit.scope.orgId, 'act', act.id, (await storage()).kind);
+    // A key of its own: the approval's job may still be running on the state before execution, and the usual key
+    // would hand this enqueue that running job — the tombstones would never be packaged. The object lock makes the
+    // two jobs write one after the other.
+    await enqueueJob(unit.trx, { kind: 'archive.package_aggregate', orgId: unit.scope.orgId, payload: { packageId: row.id }, dedupeKey: `${row.id}:executed` });
   });
 }
