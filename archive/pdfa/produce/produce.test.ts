@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import { checkPdfa } from '../validate.ts';
-import { generateDocument, imagesToPdfa } from './produce.ts';
+import { generateDocument, imagesToPdfa, save } from './produce.ts';
 
 const meta = { title: 'Опись дел № 1 за 2025 год', author: 'Архив администрации', created: '2026-01-15T12:00:00+03:00', documentId: 'card-42' };
 
@@ -30,6 +30,20 @@ describe('PDF/A-2B production', () => {
     const pdf = await imagesToPdfa(meta, [{ image: await samplePng(), kind: 'png', dpi: 1, words: [{ text: 'Входящий', x: 0, y: 0, w: 2, h: 1 }] }]);
     const r = checkPdfa(pdf);
     expect(r.errors).toEqual([]);
+  });
+
+  it('writes large streams with the very bytes pdf-lib writes', async () => {
+    const big = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 2654435761) >>> 24);
+    const make = async (): Promise<PDFDocument> => {
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      const page = doc.addPage([200, 200]);
+      page.node.set(PDFName.of('Big'), doc.context.register(doc.context.stream(big, { Filter: 'DCTDecode' })));
+      return doc;
+    };
+    const ours = await save(await make());
+    const theirs = await (await make()).save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+    expect(Buffer.from(ours).equals(Buffer.from(theirs))).toBe(true);
+    expect(Buffer.from(ours).indexOf(Buffer.from(big))).toBeGreaterThan(0);
   });
 
   it('is caught by the validator when a plain pdf-lib file lacks PDF/A metadata', async () => {

@@ -1,5 +1,6 @@
 // Settings of the archival pipeline, taken at boot from the server's config and environment. Jobs get only
 // knex and the blob store, so the storage root and the TSA are reached through this module.
+import { availableParallelism } from 'node:os';
 import type { Config } from '../../config.ts';
 import { openOcflStore, type ObjectLockSettings, type OcflStore } from './ocflStore.ts';
 
@@ -19,6 +20,11 @@ export interface ArchiveSettings {
   ocr: boolean;
   /** S3 Object Lock retention of version files, when the bucket has Object Lock enabled */
   objectLock: ObjectLockSettings;
+  /**
+   * Streebog of large files on the archive library's hash worker pool while the job's thread does the rest
+   * (ARCHIVE_HASH_WORKERS=0 keeps all hashing on the job's thread); the pool starts with the first large file.
+   */
+  hashWorkers: boolean;
 }
 
 let settings: ArchiveSettings | null = null;
@@ -46,6 +52,7 @@ export function archiveSettingsFrom(config: Pick<Config, 'dataDir' | 's3'>, env:
       days: env.ARCHIVE_S3_LOCK_DAYS ? positive(env, 'ARCHIVE_S3_LOCK_DAYS', 1) : 0,
       mode: env.ARCHIVE_S3_LOCK_MODE === 'GOVERNANCE' ? 'GOVERNANCE' : 'COMPLIANCE',
     },
+    hashWorkers: env.ARCHIVE_HASH_WORKERS !== '0' && availableParallelism() > 1,
   };
 }
 

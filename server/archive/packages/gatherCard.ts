@@ -2,7 +2,7 @@
 // received, the signatures with the evidence their stored checks used, PDF/A copies, and the descriptive
 // metadata (requisites, resolutions, assignments and their history, access mark, case, retention).
 import type { Knex } from 'knex';
-import type { PackageInput, SignatureInput, InputFile, PackageRole } from '../../../archive/index.ts';
+import type { DigestCache, PackageInput, SignatureInput, InputFile, PackageRole } from '../../../archive/index.ts';
 import type { ValidationReport } from '../../../signature/index.ts';
 import { readBlob } from '../../files/fileJobs.ts';
 import { isSignatureFile, verificationTasks } from '../../signatures/signatureFiles.ts';
@@ -66,26 +66,40 @@ async function latestChecks(trx: Knex | Knex.Transaction, orgId: string, cardId:
 }
 
 async function reportWithBytes(blobs: BlobStore, report: CheckRow['report']): Promise<ValidationReport> {
-  const evidence = [];
-  for (const e of report.evidence ?? []) evidence.push({ type: e.type as ValidationReport['evidence'][number]['type'], sha256: e.sha256, description: e.description, der: await readBlob(blobs, e.sha256) });
+  const evidence = await Promise.all(
+    (report.evidence ?? []).map(async (e) => ({ type: e.type as ValidationReport['evidence'][number]['type'], sha256: e.sha256, description: e.description, der: await readBlob(blobs, e.sha256) })),
+  );
   return { ...(report as Omit<ValidationReport, 'evidence'>), evidence };
 }
 
 async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: string, files: FileRow[], names: Map<string, string>): Promise<Record<string, unknown>> {
-  const card = (await trx('cards').where({ org_id: orgId, id: cardId }).first()) as Record<string, unknown> & { correspondent_id: string | null; journal_id: string | null; department_id: string | null; case_index: string | null };
-  const org = (await trx('organisations').where({ id: orgId }).first('id', 'name', 'short_name')) as Record<string, unknown>;
-  const correspondent = card.correspondent_id ? ((await trx('correspondents').where({ org_id: orgId, id: card.correspondent_id }).first('id', 'type', 'name', 'inn')) as unknown) : null;
-  const journal = card.journal_id ? ((await trx('journals').where({ org_id: orgId, id: card.journal_id }).first('id', 'kind', 'name', 'prefix')) as unknown) : null;
-  const department = card.department_id ? ((await trx('departments').where({ org_id: orgId, id: card.department_id }).first('id', 'name', 'code')) as unknown) : null;
-  const resolutions = await trx('resolutions').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']).select('id', 'parent_assignment_id', 'author_staff_id', 'on_behalf', 'text', 'created_at');
-  const assignments = (await trx('assignments').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id'])) as { id: string }[];
-  const events = assignments.length
-    ? await trx('assignment_events').whereIn('assignment_id', assignments.map((a) => a.id)).orderBy('id').select('assignment_id', 'type', 'actor_user_id', 'text', 'payload', 'created_at')
-    : [];
-  const history = await trx('audit_log').where({ chain: orgId, object_type: 'card', object_id: cardId }).orderBy('seq').select('seq', 'at', 'actor_login', 'action', 'payload', 'hash');
+  // Independent reads are issued together: on PostgreSQL outside a transaction they run on several connections.
+  const [card, org, resolutions, assignments, history, hasCases] = (await Promise.all([
+    trx('cards').where({ org_id: orgId, id: cardId }).first(),
+    trx('organisations').where({ id: orgId }).first('id', 'name', 'short_name'),
+    trx('resolutions').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']).select('id', 'parent_assignment_id', 'author_staff_id', 'on_behalf', 'text', 'created_at'),
+    trx('assignments').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']),
+    trx('audit_log').where({ chain: orgId, object_type: 'card', object_id: cardId }).orderBy('seq').select('seq', 'at', 'actor_login', 'action', 'payload', 'hash'),
+    trx.schema.hasTable('cases'),
+  ])) as [
+    Record<string, unknown> & { correspondent_id: string | null; journal_id: string | null; department_id: string | null; case_index: string | null },
+    Record<string, unknown>,
+    unknown[],
+    { id: string }[],
+    unknown[],
+    boolean,
+  ];
+  const [correspondent, journal, department, events] = await Promise.all([
+    card.correspondent_id ? (trx('correspondents').where({ org_id: orgId, id: card.correspondent_id }).first('id', 'type', 'name', 'inn') as Promise<unknown>) : null,
+    card.journal_id ? (trx('journals').where({ org_id: orgId, id: card.journal_id }).first('id', 'kind', 'name', 'prefix') as Promise<unknown>) : null,
+    card.department_id ? (trx('departments').where({ org_id: orgId, id: card.department_id }).first('id', 'name', 'code') as Promise<unknown>) : null,
+    assignments.length
+      ? (trx('assignment_events').whereIn('assignment_id', assignments.map((a) => a.id)).orderBy('id').select('assignment_id', 'type', 'actor_user_id', 'text', 'payload', 'created_at') as Promise<unknown[]>)
+      : [],
+  ]);
   // The nomenclature (cases, retention) is another module's: read it when it exists, never require it.
   let caseRow: Record<string, unknown> | null = null;
-  if (typeof card.case_id === 'string' && (await trx.schema.hasTable('cases'))) {
+  if (typeof card.case_id === 'string' && hasCases) {
     caseRow = ((await trx('cases')
       .where({ org_id: orgId, id: card.case_id })
       .first('id', 'case_index', 'title', 'year', 'status', 'retention_kind', 'retention_years', 'personnel', 'list_article', 'opened_on', 'closed_on', 'start_date', 'end_date')) as Record<string, unknown> | undefined) ?? null;
@@ -128,7 +142,16 @@ export interface GatheredCard {
 export async function gatherCard(
   trx: Knex | Knex.Transaction,
   blobs: BlobStore,
-  args: { orgId: string; cardId: string; ocflId: string; created: Date; renditions: RenditionOptions; previous?: Map<string, Uint8Array> | null },
+  args: {
+    orgId: string;
+    cardId: string;
+    ocflId: string;
+    created: Date;
+    renditions: RenditionOptions;
+    previous?: Map<string, Uint8Array> | null;
+    /** digests of the package being built: the Streebog of large files starts on the hash pool as they are read */
+    cache?: DigestCache;
+  },
 ): Promise<GatheredCard> {
   const { orgId, cardId } = args;
   const files = (await trx('card_files as cf')
@@ -138,13 +161,24 @@ export async function gatherCard(
     .select('f.id', 'f.name', 'f.mime', 'f.sha256', 'f.size', 'f.created_at', 'cf.role', 'cf.position')) as FileRow[];
   const names = uniqueNames(files);
   const bytes = new Map<string, Uint8Array>();
-  for (const f of files) bytes.set(f.id, await readBlob(blobs, f.sha256));
+  const [, checks, anchorRows, texts] = await Promise.all([
+    Promise.all(
+      files.map(async (f) => {
+        const b = await readBlob(blobs, f.sha256);
+        bytes.set(f.id, b);
+        // Hashed on the pool while this thread makes the PDF/A copies and reads the rest.
+        args.cache?.start(b, ['streebog-256']);
+      }),
+    ),
+    latestChecks(trx, orgId, cardId),
+    trx('trust_anchors').where({ org_id: orgId }).orderBy('sha256').pluck('der_base64') as Promise<string[]>,
+    // What the file-processing job read from each upload: a scan is recognised without parsing its PDF again.
+    trx('file_texts').whereIn('file_id', files.map((f) => f.id)).where({ method: 'pdf-text-layer' }).select('file_id', 'text', 'pages') as Promise<{ file_id: string; text: string; pages: number | null }[]>,
+  ]);
   const created = rfc3339(args.created);
   const notes: PackageNote[] = [];
-  const checks = await latestChecks(trx, orgId, cardId);
-  const anchors = ((await trx('trust_anchors').where({ org_id: orgId }).orderBy('sha256').pluck('der_base64')) as string[])
-    .filter((b) => b.length > 0)
-    .map((b) => new Uint8Array(Buffer.from(b, 'base64')));
+  const anchors = anchorRows.filter((b) => b.length > 0).map((b) => new Uint8Array(Buffer.from(b, 'base64')));
+  const knownText = new Map(texts.map((t) => [t.file_id, { text: t.text, pages: t.pages === null ? null : Number(t.pages) }]));
 
   // Signatures whose stored check passed (detached, or embedded in a PDF) are re-verifiable offline: they go to the
   // package's signature list. Any other signature file stays an original, its report kept as evidence with a note.
@@ -190,9 +224,10 @@ export async function gatherCard(
   // The copy's dates are the upload's, so rebuilding the package later yields the same PDF/A bytes.
   const meta = (f: FileRow) => ({ title: f.name, author: PACKAGE_AGENT.name, created: rfc3339(f.created_at), documentId: `${args.ocflId}/${f.id}` });
   for (const f of files.filter((x) => !isSignatureFile(x))) {
-    const r = reusedRendition(args.previous, names.get(f.id)!, bytes.get(f.id)!) ?? (await makeRendition({ name: names.get(f.id)!, mime: f.mime, bytes: bytes.get(f.id)! }, meta(f), args.renditions));
+    const r = reusedRendition(args.previous, names.get(f.id)!, bytes.get(f.id)!) ?? (await makeRendition({ name: names.get(f.id)!, mime: f.mime, bytes: bytes.get(f.id)!, text: knownText.get(f.id) }, meta(f), args.renditions));
     if (r.note) notes.push(r.note);
     if (r.rendition) {
+      args.cache?.start(r.rendition.bytes, ['streebog-256']);
       if (pdfa.some((p) => p.name === r.rendition!.name)) r.rendition.name = `${names.get(f.id)!}.pdf`;
       pdfa.push({ ...r.rendition, ...(r.rendition.conversion ? { conversion: { ...r.rendition.conversion, from: names.get(f.id)! } } : {}) });
     }

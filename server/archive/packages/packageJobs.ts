@@ -3,7 +3,7 @@
 // nothing. The object is written before the database records it; a retried job finds its own version there
 // (same content → no second version) and records it.
 import type { Knex } from 'knex';
-import { addVersion, buildPackage, headFiles, PackageError, type BuiltPackage, type PackageInput } from '../../../archive/index.ts';
+import { addVersion, buildPackageAsync, DigestCache, headFiles, PackageError, type BuiltPackage, type PackageInput } from '../../../archive/index.ts';
 import { defineJob, type JobContext } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
@@ -45,9 +45,17 @@ export interface PackagingOutcome {
 }
 
 /** Writes a built package as v1, or as a new version when its substance differs from the stored head. */
-async function writePackage(ocflId: string, objectId: string, existing: Map<string, Uint8Array> | null, input: PackageInput, notes: PackageNote[], now: Date): Promise<PackagingOutcome> {
+async function writePackage(
+  ocflId: string,
+  objectId: string,
+  existing: Map<string, Uint8Array> | null,
+  input: PackageInput,
+  notes: PackageNote[],
+  now: Date,
+  cache: DigestCache = new DigestCache(archiveSettings().hashWorkers),
+): Promise<PackagingOutcome> {
   const store = await archiveStore();
-  const built = buildPackage(input);
+  const built = await buildPackageAsync(input, cache);
   const previous = existing ? headFiles(existing) : null;
   if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes };
   const files = existing
@@ -68,8 +76,10 @@ export async function packageCard(
   const now = options.now ?? new Date();
   const existing = await store.read(row.ocfl_id);
   const previous = existing ? headFiles(existing) : null;
-  const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: archiveSettings().ocr }, previous });
-  return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now);
+  // One digest cache from reading the blobs to writing the object: large files are hashed on the pool meanwhile.
+  const cache = new DigestCache(archiveSettings().hashWorkers);
+  const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: archiveSettings().ocr }, previous, cache });
+  return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now, cache);
 }
 
 /** Records what the storage root now holds for the package, in the job's transaction. */

@@ -22,6 +22,15 @@ describe('PDF/A renditions of card files', () => {
     expect(again.getPages().map((p) => Math.round(p.getWidth()))).toEqual([595, 595, 595]);
   });
 
+  it('decides scan or born-digital from the text the file-processing job stored, without reading the PDF again', async () => {
+    const bytes = await scanPdf([1, 2].map((n) => page(n, 'jpeg')));
+    const asScan = await makeRendition({ name: 'скан.pdf', mime: 'application/pdf', bytes, text: { text: ' \f ', pages: 2 } }, meta, { ocr: false });
+    expect(asScan.rendition?.conversion?.method).toBe('scan');
+    // A stored text layer wins over the bytes: the same image-only file is then treated as born-digital.
+    const asText = await makeRendition({ name: 'скан.pdf', mime: 'application/pdf', bytes, text: { text: 'Входящее письмо о ремонте кровли здания', pages: 2 } }, meta, { ocr: false });
+    expect(asText.rendition?.conversion?.method).not.toBe('scan');
+  });
+
   it('a born-digital PDF is normalised, a PNG scan becomes PDF/A, other formats get a note with the reason', async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
