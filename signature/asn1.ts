@@ -223,8 +223,12 @@ export function string(n: Node): string {
     }
     case TAG.UTF8:
       return utf8.decode(c);
-    default:
-      return Buffer.from(c).toString('latin1');
+    default: {
+      // Printable, IA5 and the like: short (names, URIs), so a plain loop beats copying into a Buffer.
+      let s = '';
+      for (let i = 0; i < c.length; i++) s += String.fromCharCode(c[i]!);
+      return s;
+    }
   }
 }
 
