@@ -12,6 +12,8 @@ export type Backend = 'pglite' | 'postgres';
 
 export interface BenchServer {
   url: string;
+  /** CPU seconds (user + system) the server process has used so far. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startBenchServer(backend: Backend, extraEnv: NodeJS.Proces
   });
   return {
     url,
+    cpuSeconds: () => (child.pid ? processCpuSeconds(child.pid) : 0),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.on('close', r));
@@ -69,4 +72,34 @@ export async function benchLogin(url: string, login: string): Promise<{ cookie: 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+// Linux /proc accounting: utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (USER_HZ = 100
+// on every Linux this runs on). CPU per operation stays meaningful when other work shares the machine, unlike
+// throughput.
+const TICKS_PER_SECOND = 100;
+
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL server process on this machine (backends, WAL writer, checkpointer...). */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (comm === 'postgres' || comm.startsWith('postgres:')) total += processCpuSeconds(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }

@@ -7,10 +7,19 @@
 // never run, and the others go on: the group is then run again with a savepoint per member. So a member's work may
 // run more than once and must have no effects outside its transaction. Batches form by themselves: while one group
 // commits, newcomers queue.
+//
+// Batched members (runBatch) go further: the group hands all their items to one function that writes them with a
+// few multi-row statements, so the serial section costs a handful of round trips whatever the group's size. When
+// that fails, each member is run alone in its savepoint, as above, through the same function with one item.
 import type { Knex } from 'knex';
+
+/** Writes a batch of items in the caller's transaction; answers one result per item, in order. */
+export type BatchWork<I, R> = (trx: Knex.Transaction, items: I[]) => Promise<R[]>;
 
 interface Member {
   work: (trx: Knex.Transaction) => Promise<unknown>;
+  /** Present for runBatch members: the item and the batch function of their key. */
+  batch?: { item: unknown; write: BatchWork<unknown, unknown> };
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -30,8 +39,24 @@ export class GroupCommit {
    * resolves after that group committed.
    */
   run<T>(key: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.enqueue<T>(key, work);
+  }
+
+  /**
+   * Queues `item` for the next group of `key`, whose items are written together by `write` (one call per group).
+   * Every member of a key must pass the same `write`.
+   */
+  runBatch<I, R>(key: string, item: I, write: BatchWork<I, R>): Promise<R> {
+    const one = async (trx: Knex.Transaction): Promise<R> => {
+      const [result] = await write(trx, [item]);
+      return result as R;
+    };
+    return this.enqueue<R>(key, one, { item, write: write as BatchWork<unknown, unknown> });
+  }
+
+  private enqueue<T>(key: string, work: (trx: Knex.Transaction) => Promise<T>, batch?: Member['batch']): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const member: Member = { work, resolve: resolve as (value: unknown) => void, reject };
+      const member: Member = { work, ...(batch ? { batch } : {}), resolve: resolve as (value: unknown) => void, reject };
       const queue = this.queues.get(key);
       if (queue) {
         queue.push(member);
@@ -76,6 +101,19 @@ export class GroupCommit {
           // All members at once: the connection runs their statements back to back from its own queue, instead of
           // waiting, between two statements of the serial section, for an event loop busy with other requests.
           // (node-postgres 8 queues queries on a busy client, with a deprecation notice; pg 9 will need a queue here.)
+          const write = group[0]?.batch?.write;
+          if (write && group.every((member) => member.batch?.write === write)) {
+            let values: unknown[];
+            try {
+              values = await write(trx, group.map((member) => (member.batch as { item: unknown }).item));
+            } catch (error) {
+              memberFailed = true;
+              throw error;
+            }
+            if (values.length !== group.length) throw new Error(`batch wrote ${values.length} of ${group.length} items`);
+            for (const value of values) outcomes.push({ ok: true, value });
+            return;
+          }
           const settled = await Promise.allSettled(group.map((member) => member.work(trx)));
           const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
           if (failure) {

@@ -88,7 +88,8 @@ SELECT
      SELECT l.type, 'incoming', c.id, c.reg_number, c.summary
        FROM card_links l JOIN cards c ON c.id = l.card_id WHERE l.related_card_id = :card AND l.org_id = :org) x) AS links`;
 
-type Detail = Static<typeof CardDetailSchema>;
+export type CardDetail = Static<typeof CardDetailSchema>;
+type Detail = CardDetail;
 
 export async function presentCardDetail(db: Knex, card: Card): Promise<Detail> {
   const result = (await db.raw(DETAIL_SQL, { card: card.id, org: card.orgId, correspondentId: card.correspondentId })) as {
@@ -96,4 +97,9 @@ export async function presentCardDetail(db: Knex, card: Card): Promise<Detail> {
   };
   const row = result.rows[0];
   return { ...presentCard(card), correspondent: row?.correspondent ?? null, files: row?.files ?? [], links: row?.links ?? [] };
+}
+
+/** A card written just now, with the related objects its writer already read (no round trip). */
+export function presentNewCard(card: Card, related: Pick<Detail, 'correspondent' | 'files' | 'links'>): Detail {
+  return { ...presentCard(card), ...related };
 }

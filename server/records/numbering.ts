@@ -48,6 +48,17 @@ export function formatNumber(template: string, parts: NumberParts): string {
   });
 }
 
+/** Puts the sequence number into a template formatted with seq = SEQ_SLOT. */
+export function fillSeqSlot(pattern: string, seq: number, width: number): string {
+  return pattern.replace(SLOT_TEXT, width > 0 ? String(seq).padStart(width, '0') : String(seq));
+}
+
+/** Zero-padding of the sequence number (`{seq:4}`), 0 for none. */
+export function seqWidthOf(template: string): number {
+  const m = /\{seq:(\d{1,2})\}/.exec(template);
+  return m ? Number(m[1]) : 0;
+}
+
 /**
  * Takes the next number of a journal's year inside the caller's transaction. The counter row stays locked
  * until that transaction ends, so concurrent registrations queue here, and a rollback returns the number:

@@ -179,7 +179,7 @@ describe.skipIf(!usingPostgres())('numbering under concurrency (PostgreSQL)', ()
     // Fault injection: a card whose summary says FAIL is refused by the database after it got its number.
     await knex.raw(`CREATE FUNCTION fail_marked_cards() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.summary LIKE 'FAIL%' AND NEW.reg_seq IS NOT NULL THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$`);
-    await knex.raw(`CREATE TRIGGER fail_marked_cards BEFORE UPDATE ON cards FOR EACH ROW EXECUTE FUNCTION fail_marked_cards()`);
+    await knex.raw(`CREATE TRIGGER fail_marked_cards BEFORE INSERT OR UPDATE ON cards FOR EACH ROW EXECUTE FUNCTION fail_marked_cards()`);
     try {
       const journal = await admin.post<{ id: string }>('/api/journals', { kind: 'incoming', name: 'Нагрузочный', prefix: 'Н', numberTemplate: '{prefix}-{seq}' });
       const clients = await Promise.all(Array.from({ length: 8 }, () => srv.login('clerk')));

@@ -4,9 +4,10 @@ import { PageSchema, decodeCursor, pageOf } from '../../http/pagination.ts';
 import { IdParams, Uuid } from '../common.ts';
 import { CardListQuery, CreateCardBody, UpdateCardBody } from './schema.ts';
 import { Card } from '../../models/Card.ts';
-import { CardDetailSchema, CardSummarySchema, presentCard, presentCardDetail } from '../../presenters/cardPresenter.ts';
+import { CardDetailSchema, CardSummarySchema, presentCard, presentCardDetail, presentNewCard } from '../../presenters/cardPresenter.ts';
 import { createCard } from '../../commands/cards/createCard.ts';
 import { findJournal, registerCard, registrationGroup } from '../../commands/cards/registerCard.ts';
+import { prepareRegistration, registerPrepared, type AfterRegistration } from '../../commands/cards/registerNewCards.ts';
 import { cancelCard, updateCard } from '../../commands/cards/updateCard.ts';
 import { AppError } from '../../http/problem.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
@@ -29,15 +30,24 @@ defineRoute({
   errors: ['JOURNAL_NOT_FOUND', 'CARD_FIELDS_INVALID', 'NUMBER_TEMPLATE_INVALID'],
   async handler(ctx) {
     const { register, autofillFileId, ...input } = ctx.body;
-    const journal = register ? await findJournal(ctx.scope, input.kind, input.journalId) : null;
+    if (autofillFileId) await ctx.scope.findOr404(StoredFile, autofillFileId);
+    const after: AfterRegistration[] = [];
+    if (input.fileIds?.length) after.push((trx, card) => enqueueCardSignatureChecks(trx, card.orgId, card.id).then(() => undefined));
+    if (autofillFileId) after.push((trx, card) => recordAutofillOutcome(trx, card, autofillFileId).then(() => undefined));
+    if (register) {
+      // The hot path: everything read and checked first, then written with the organisation's other registrations.
+      const journal = await findJournal(ctx.scope, input.kind, input.journalId);
+      const prepared = await prepareRegistration(ctx.scope, ctx.actor, ctx.requestId, input, journal, after);
+      const card = await registerPrepared(ctx.app, prepared);
+      ctx.app.worker?.nudge();
+      ctx.setVersion(card.version);
+      return presentNewCard(card, prepared.related);
+    }
     const card = await ctx.write(async (unit) => {
-      const created = await createCard(unit, ctx.actor, input, journal);
-      if (autofillFileId) {
-        await unit.scope.findOr404(StoredFile, autofillFileId);
-        await recordAutofillOutcome(unit.trx, created, autofillFileId);
-      }
+      const created = await createCard(unit, ctx.actor, input);
+      for (const hook of after) await hook(unit.trx, created);
       return created;
-    }, register ? registrationGroup(ctx.actor.orgId) : undefined);
+    });
     ctx.setVersion(card.version);
     return presentCardDetail(ctx.app.knex, card);
   },

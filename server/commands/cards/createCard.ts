@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { WriteUnit } from '../../http/route.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/problem.ts';
@@ -10,11 +11,8 @@ import { validateCardFields } from '../../records/cardFields.ts';
 import { loadCalendar } from '../../records/calendar/loadCalendar.ts';
 import { addCalendarDays, addWorkingDays } from '../../records/calendar/workingDays.ts';
 import { today } from '../../records/today.ts';
-import { registerCard } from './registerCard.ts';
-import type { Journal } from '../../models/Journal.ts';
 import type { CardInput, CardLinkInput } from './cardInput.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
-import { enqueueCardSignatureChecks } from '../../signatures/signatureJobs.ts';
 
 /** Checks that every referenced object belongs to the organisation (a foreign id is simply "not found"). */
 export async function checkReferences(unit: WriteUnit, input: Partial<CardInput>): Promise<void> {
@@ -25,9 +23,9 @@ export async function checkReferences(unit: WriteUnit, input: Partial<CardInput>
   for (const link of input.links ?? []) await unit.scope.findOr404(Card, link.cardId);
 }
 
-export async function resolveDeadline(unit: WriteUnit, input: Pick<CardInput, 'deadline' | 'deadlineIn'>, from: string = today()): Promise<string | null | undefined> {
+export async function resolveDeadline(db: Knex | Knex.Transaction, input: Pick<CardInput, 'deadline' | 'deadlineIn'>, from: string = today()): Promise<string | null | undefined> {
   if (input.deadlineIn) {
-    const calendar = await loadCalendar(unit.trx);
+    const calendar = await loadCalendar(db);
     return input.deadlineIn.type === 'working' ? addWorkingDays(calendar, from, input.deadlineIn.days) : addCalendarDays(calendar, from, input.deadlineIn.days);
   }
   return input.deadline;
@@ -40,11 +38,11 @@ export async function addLinks(unit: WriteUnit, cardId: string, links: CardLinkI
   }
 }
 
-/** @param register the journal to register the new card in at once (see findJournal), or null for a draft. */
-export async function createCard(unit: WriteUnit, actor: Actor, input: CardInput, register: Journal | null): Promise<Card> {
+/** A draft card; a card registered at once is created by registerNewCards.ts. */
+export async function createCard(unit: WriteUnit, actor: Actor, input: CardInput): Promise<Card> {
   await checkReferences(unit, input);
   await validateCardFields(unit.trx, unit.scope.orgId, input.kind, input.fields ?? {});
-  const deadline = await resolveDeadline(unit, input);
+  const deadline = await resolveDeadline(unit.trx, input);
   const card = await unit.scope.insertQuery(Card).insert({
     kind: input.kind,
     status: 'draft',
@@ -74,8 +72,6 @@ export async function createCard(unit: WriteUnit, actor: Actor, input: CardInput
   }
   const { fileIds, links, ...requisites } = input;
   const created = { ...requisites, deadline, files: fileIds ?? [], links: links ?? [] };
-  if (fileIds?.length) await enqueueCardSignatureChecks(unit.trx, unit.scope.orgId, card.id);
-  if (register) return registerCard(unit, card, register, created);
   await reindexCard(unit.trx, unit.scope.orgId, card.id);
   await unit.audit({ action: 'card.created', objectType: 'card', objectId: card.id, payload: created });
   return card;

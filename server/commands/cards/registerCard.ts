@@ -7,7 +7,7 @@ import { Card, type CardKind } from '../../models/Card.ts';
 import type { TenantScope } from '../../tenancy/scope.ts';
 import { Journal } from '../../models/Journal.ts';
 import { Department } from '../../models/Department.ts';
-import { formatNumber, NumberTemplateError, SEQ_SLOT, assignNumber } from '../../records/numbering.ts';
+import { formatNumber, NumberTemplateError, SEQ_SLOT, assignNumber, seqWidthOf } from '../../records/numbering.ts';
 import { assertTransition } from '../../records/lifecycle.ts';
 import { today } from '../../records/today.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
@@ -65,7 +65,7 @@ export async function registerCard(unit: WriteUnit, card: Card, journal: Journal
     journalId: journal.id,
     counterYear,
     pattern,
-    seqWidth: seqWidth(journal.numberTemplate),
+    seqWidth: seqWidthOf(journal.numberTemplate),
     regDate,
   }, audit);
   if (!assigned) throw new AppError('PRECONDITION_FAILED');
@@ -78,9 +78,4 @@ export async function registerCard(unit: WriteUnit, card: Card, journal: Journal
  */
 export function registrationGroup(orgId: string): { group: string } {
   return { group: `registration:${orgId}` };
-}
-
-function seqWidth(template: string): number {
-  const m = /\{seq:(\d{1,2})\}/.exec(template);
-  return m ? Number(m[1]) : 0;
 }

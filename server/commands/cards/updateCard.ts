@@ -17,7 +17,7 @@ export async function updateCard(unit: WriteUnit, id: string, expectedVersion: n
   if (input.fields) await validateCardFields(unit.trx, unit.scope.orgId, before.kind, input.fields);
   const patch: Record<string, unknown> = {};
   const diff: Record<string, { from: unknown; to: unknown }> = {};
-  const deadline = await resolveDeadline(unit, input, before.regDate ?? undefined);
+  const deadline = await resolveDeadline(unit.trx, input, before.regDate ?? undefined);
   const next: Record<string, unknown> = { ...input, ...(deadline !== undefined ? { deadline } : {}) };
   for (const key of [...CORE_FIELDS, 'fields'] as const) {
     if (!(key in next)) continue;
