@@ -37,6 +37,27 @@ defineJob({
   },
 });
 
+// A batched kind: the batch writes every value in one transaction; a value of 13 makes the batch (and then its job,
+// run alone) fail.
+const batches: number[][] = [];
+defineJob({
+  kind: 'test.batched',
+  async handler(job) {
+    if (job.payload.value === 13) throw new Error('unlucky value');
+    await job.finish(async () => {
+      effects.push(Number(job.payload.value));
+    });
+  },
+  batch: {
+    size: 50,
+    async run(_trx, jobs) {
+      batches.push(jobs.map((j) => Number(j.payload.value)));
+      if (jobs.some((j) => j.payload.value === 13)) throw new Error('unlucky value in the batch');
+      for (const j of jobs) effects.push(Number(j.payload.value));
+    },
+  },
+});
+
 beforeAll(async () => {
   srv = await startTestServer();
   orgId = ((await srv.rt.knex('organisations').first('id')) as { id: string }).id;
@@ -48,6 +69,27 @@ async function job(id: number): Promise<JobRow> {
 }
 
 describe('job queue', () => {
+  it('runs a batched kind a batch per transaction, and a batch that fails job by job so only the bad job fails', async () => {
+    const ids: number[] = [];
+    for (let value = 0; value < 20; value += 1) ids.push(await enqueueJob(srv.rt.knex, { kind: 'test.batched', orgId, payload: { value }, maxAttempts: 1 }));
+    const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['test.batched'] });
+    effects.length = 0;
+    batches.length = 0;
+    await worker.drain();
+    expect(batches[0]).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // The batch failed as a whole, so nothing of it stayed; then each job ran alone.
+    expect(effects.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i).filter((v) => v !== 13));
+    const rows = (await srv.rt.knex('jobs').whereIn('id', ids).orderBy('id').select('state')) as { state: string }[];
+    expect(rows.map((r) => r.state)).toEqual(Array.from({ length: 20 }, (_, i) => (i === 13 ? 'dead' : 'done')));
+
+    for (let value = 20; value < 30; value += 1) ids.push(await enqueueJob(srv.rt.knex, { kind: 'test.batched', orgId, payload: { value } }));
+    effects.length = 0;
+    await worker.drain();
+    expect(effects.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
+    const attempts = await srv.rt.knex('job_attempts').whereIn('job_id', ids.slice(20));
+    expect(attempts.map((a: { outcome: string }) => a.outcome)).toEqual(Array(10).fill('done'));
+  });
+
   it('a job enqueued in a rolled-back transaction never exists', async () => {
     let id = 0;
     await expect(

@@ -108,6 +108,21 @@ export async function completeJob(trx: Knex.Transaction, job: JobRow, workerId: 
   await trx('job_attempts').insert({ job_id: job.id, attempt: job.attempts, worker: workerId, outcome: 'done', started_at: startedAt });
 }
 
+/** Marks a batch of jobs done in the transaction that commits their effects; all or nothing. */
+export async function completeJobs(trx: Knex.Transaction, jobs: JobRow[], workerId: string, startedAt: Date): Promise<void> {
+  if (jobs.length === 0) return;
+  const done = (await trx.raw(
+    `UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, finished_at = now(), updated_at = now(), last_error = NULL
+      WHERE id = ANY(?) AND locked_by = ? AND state = 'running'
+      RETURNING id, attempts`,
+    [jobs.map((j) => j.id), workerId],
+  )) as { rows: { id: number; attempts: number }[] };
+  const attempts = new Map(done.rows.map((r) => [Number(r.id), r.attempts]));
+  const lost = jobs.find((j) => attempts.get(Number(j.id)) !== j.attempts);
+  if (lost) throw new JobLeaseLostError(lost.id);
+  await trx('job_attempts').insert(jobs.map((j) => ({ job_id: j.id, attempt: j.attempts, worker: workerId, outcome: 'done', started_at: startedAt })));
+}
+
 export function backoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
   const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   // Up to 20 % jitter so that many jobs failing together do not retry in lockstep.

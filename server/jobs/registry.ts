@@ -18,11 +18,24 @@ export interface JobContext {
   finish(work: (trx: Knex.Transaction) => Promise<void>): Promise<void>;
 }
 
+/** A claimed job as a batch handler sees it. */
+export interface BatchedJob {
+  id: number;
+  orgId: string | null;
+  payload: Record<string, unknown>;
+}
+
 export interface JobDefinition {
   kind: string;
   handler: (job: JobContext) => Promise<void>;
   /** How long one attempt may take before it is aborted and counted as failed. */
   timeoutMs?: number;
+  /**
+   * For small, frequent jobs (a card's search entry): the worker claims up to `size` of them at once and runs
+   * `run` on all of them in one transaction that also completes them. If that fails, each job runs alone through
+   * `handler`, so a bad job fails (and retries, and dies) on its own.
+   */
+  batch?: { size: number; run: (trx: Knex.Transaction, jobs: BatchedJob[]) => Promise<void> };
 }
 
 const definitions = new Map<string, JobDefinition>();

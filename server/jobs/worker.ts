@@ -5,8 +5,8 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { buryExhausted, claimJobs, completeJob, extendLease, failJob, type JobRow } from './queue.ts';
-import { jobDefinition, jobKinds } from './registry.ts';
+import { buryExhausted, claimJobs, completeJob, completeJobs, extendLease, failJob, type JobRow } from './queue.ts';
+import { jobDefinition, jobKinds, type JobDefinition } from './registry.ts';
 import type { BlobStore } from '../storage/index.ts';
 
 export interface WorkerOptions {
@@ -93,20 +93,58 @@ export class JobWorker {
   }
 
   private async pollOnce(): Promise<number> {
-    const free = this.opts.concurrency - this.running;
+    let free = this.opts.concurrency - this.running;
     if (free <= 0) return 0;
     const kinds = this.opts.kinds.length > 0 ? this.opts.kinds : jobKinds();
-    const jobs = await claimJobs(this.knex, { workerId: this.id, kinds, limit: free, leaseMs: this.opts.leaseMs });
-    for (const job of jobs) {
-      this.running += 1;
-      const p = this.run(job).finally(() => {
-        this.running -= 1;
-        this.active.delete(p);
-        this.nudge();
-      });
-      this.active.add(p);
+    let claimed = 0;
+    // Batched kinds first, a whole batch per free slot: they are the small jobs every registration enqueues.
+    for (const kind of kinds) {
+      const definition = jobDefinition(kind);
+      if (!definition?.batch || free <= 0) continue;
+      const jobs = await claimJobs(this.knex, { workerId: this.id, kinds: [kind], limit: definition.batch.size, leaseMs: this.opts.leaseMs });
+      if (jobs.length === 0) continue;
+      free -= 1;
+      claimed += jobs.length;
+      this.track(this.runBatch(definition, jobs));
     }
-    return jobs.length;
+    const single = kinds.filter((kind) => !jobDefinition(kind)?.batch);
+    if (free > 0 && single.length > 0) {
+      const jobs = await claimJobs(this.knex, { workerId: this.id, kinds: single, limit: free, leaseMs: this.opts.leaseMs });
+      for (const job of jobs) this.track(this.run(job));
+      claimed += jobs.length;
+    }
+    return claimed;
+  }
+
+  private track(work: Promise<void>): void {
+    this.running += 1;
+    const p = work.finally(() => {
+      this.running -= 1;
+      this.active.delete(p);
+      this.nudge();
+    });
+    this.active.add(p);
+  }
+
+  /** One transaction for the whole batch; if it fails, every job runs alone so that only a bad one fails. */
+  private async runBatch(definition: JobDefinition, jobs: JobRow[]): Promise<void> {
+    const batch = definition.batch;
+    const usable = jobs.filter((job) => job.attempts <= job.max_attempts);
+    const startedAt = new Date();
+    if (batch && usable.length > 0) {
+      try {
+        await this.knex.transaction(async (trx) => {
+          await batch.run(trx, usable.map((job) => ({ id: job.id, orgId: job.org_id, payload: job.payload })));
+          await completeJobs(trx, usable, this.id, startedAt);
+        });
+        this.log.debug({ kind: definition.kind, jobs: usable.length }, 'job batch done');
+      } catch (error) {
+        this.log.warn({ err: error, kind: definition.kind, jobs: usable.length }, 'job batch failed; running its jobs one by one');
+        for (const job of usable) await this.run(job);
+      }
+    }
+    // Jobs whose leases expired too often are buried by run().
+    for (const job of jobs) if (!usable.includes(job)) await this.run(job);
   }
 
   private async run(job: JobRow): Promise<void> {

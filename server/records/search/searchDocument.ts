@@ -33,54 +33,91 @@ interface CardRow {
   corr_ogrn: string | null;
 }
 
+interface AssignmentRow {
+  card_id: string;
+  executor_staff_id: string;
+  co_executor_staff_ids: string[];
+  controller_staff_id: string | null;
+  author_staff_id: string;
+  executor_department_id: string | null;
+  text: string;
+  report_text: string | null;
+}
+
 export async function buildSearchDocument(db: Knex | Knex.Transaction, orgId: string, cardId: string): Promise<SearchDocument | null> {
-  const card = (await db('cards as c')
-    .leftJoin('correspondents as k', 'k.id', 'c.correspondent_id')
-    .where({ 'c.id': cardId, 'c.org_id': orgId })
-    .first('c.*', 'k.name as corr_name', 'k.full_name as corr_full_name', 'k.inn as corr_inn', 'k.ogrn as corr_ogrn')) as CardRow | undefined;
-  if (!card) return null;
-  const assignments = (await db('assignments')
-    .where({ card_id: cardId, org_id: orgId })
-    .whereNot('status', 'cancelled')
-    .select('executor_staff_id', 'co_executor_staff_ids', 'controller_staff_id', 'author_staff_id', 'executor_department_id', 'text', 'report_text')) as {
-    executor_staff_id: string;
-    co_executor_staff_ids: string[];
-    controller_staff_id: string | null;
-    author_staff_id: string;
-    executor_department_id: string | null;
-    text: string;
-    report_text: string | null;
-  }[];
-  const texts = (await db('card_files as cf').join('file_texts as t', 't.file_id', 'cf.file_id').where({ 'cf.card_id': cardId, 'cf.org_id': orgId }).orderBy('cf.position').pluck('t.text')) as string[];
-  // Readers of a restricted card: everyone who works on it, through their user accounts.
-  const people = [card.addressee_staff_id, ...assignments.flatMap((a) => [a.executor_staff_id, a.controller_staff_id, a.author_staff_id, ...a.co_executor_staff_ids])].filter((x): x is string => Boolean(x));
-  const readerUsers = people.length > 0 ? ((await db('users').where('org_id', orgId).whereIn('staff_id', people).pluck('id')) as string[]) : [];
-  const fieldText = Object.values(card.fields ?? {}).filter((v): v is string => typeof v === 'string');
-  const unique = <T>(xs: (T | null | undefined)[]): T[] => [...new Set(xs.filter((x): x is T => x !== null && x !== undefined))];
-  return {
-    orgId,
-    id: card.id,
-    kind: card.kind,
-    status: card.status,
-    journalId: card.journal_id,
-    regNumber: card.reg_number,
-    regDate: card.reg_date,
-    outNumber: card.out_number,
-    outDate: card.out_date,
-    inns: unique([card.corr_inn, card.corr_ogrn]),
-    correspondentId: card.correspondent_id,
-    correspondentName: card.corr_name,
-    summary: card.summary,
-    body: [card.corr_full_name, card.signer, card.addressee, card.case_index, ...fieldText, ...assignments.flatMap((a) => [a.text, a.report_text])].filter(Boolean).join('\n'),
-    extractedText: texts.join('\n\f\n'),
-    departmentIds: unique([card.department_id, ...assignments.map((a) => a.executor_department_id)]),
-    executorIds: unique(assignments.flatMap((a) => [a.executor_staff_id, ...a.co_executor_staff_ids])),
-    controllerIds: unique(assignments.map((a) => a.controller_staff_id)),
-    onControl: card.on_control || assignments.some((a) => a.controller_staff_id !== null),
-    deadline: card.deadline,
-    doneAt: card.executed_at ? card.executed_at.toISOString().slice(0, 10) : null,
-    accessMark: card.access_mark,
-    readerIds: unique([card.created_by, ...readerUsers]),
-    createdAt: card.created_at,
+  return (await buildSearchDocuments(db, orgId, [cardId]))[0] ?? null;
+}
+
+/**
+ * The search documents of several cards of one organisation, in four queries whatever their number (the index job
+ * builds them in batches). Cards that no longer exist are left out.
+ */
+export async function buildSearchDocuments(db: Knex | Knex.Transaction, orgId: string, cardIds: string[]): Promise<SearchDocument[]> {
+  if (cardIds.length === 0) return [];
+  const [cards, assignments, texts] = await Promise.all([
+    db('cards as c')
+      .leftJoin('correspondents as k', 'k.id', 'c.correspondent_id')
+      .whereIn('c.id', cardIds)
+      .where('c.org_id', orgId)
+      .select('c.*', 'k.name as corr_name', 'k.full_name as corr_full_name', 'k.inn as corr_inn', 'k.ogrn as corr_ogrn') as Promise<CardRow[]>,
+    db('assignments')
+      .whereIn('card_id', cardIds)
+      .where('org_id', orgId)
+      .whereNot('status', 'cancelled')
+      .orderBy('id')
+      .select('card_id', 'executor_staff_id', 'co_executor_staff_ids', 'controller_staff_id', 'author_staff_id', 'executor_department_id', 'text', 'report_text') as Promise<AssignmentRow[]>,
+    db('card_files as cf')
+      .join('file_texts as t', 't.file_id', 'cf.file_id')
+      .whereIn('cf.card_id', cardIds)
+      .where('cf.org_id', orgId)
+      .orderBy(['cf.card_id', 'cf.position'])
+      .select('cf.card_id', 't.text') as Promise<{ card_id: string; text: string }[]>,
+  ]);
+  const byCard = <T extends { card_id: string }>(rows: T[]): Map<string, T[]> => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.card_id, [...(map.get(row.card_id) ?? []), row]);
+    return map;
   };
+  const assignmentsOf = byCard(assignments);
+  const textsOf = byCard(texts);
+  // Readers of a restricted card: everyone who works on it, through their user accounts.
+  const peopleOf = (card: CardRow): string[] =>
+    [card.addressee_staff_id, ...(assignmentsOf.get(card.id) ?? []).flatMap((a) => [a.executor_staff_id, a.controller_staff_id, a.author_staff_id, ...a.co_executor_staff_ids])].filter(
+      (x): x is string => Boolean(x),
+    );
+  const people = [...new Set(cards.flatMap(peopleOf))];
+  const users = people.length > 0 ? ((await db('users').where('org_id', orgId).whereIn('staff_id', people).select('id', 'staff_id')) as { id: string; staff_id: string }[]) : [];
+  const usersOfStaff = new Map<string, string[]>();
+  for (const u of users) usersOfStaff.set(u.staff_id, [...(usersOfStaff.get(u.staff_id) ?? []), u.id]);
+  const unique = <T>(xs: (T | null | undefined)[]): T[] => [...new Set(xs.filter((x): x is T => x !== null && x !== undefined))];
+  return cards.map((card) => {
+    const its = assignmentsOf.get(card.id) ?? [];
+    const fieldText = Object.values(card.fields ?? {}).filter((v): v is string => typeof v === 'string');
+    return {
+      orgId,
+      id: card.id,
+      kind: card.kind,
+      status: card.status,
+      journalId: card.journal_id,
+      regNumber: card.reg_number,
+      regDate: card.reg_date,
+      outNumber: card.out_number,
+      outDate: card.out_date,
+      inns: unique([card.corr_inn, card.corr_ogrn]),
+      correspondentId: card.correspondent_id,
+      correspondentName: card.corr_name,
+      summary: card.summary,
+      body: [card.corr_full_name, card.signer, card.addressee, card.case_index, ...fieldText, ...its.flatMap((a) => [a.text, a.report_text])].filter(Boolean).join('\n'),
+      extractedText: (textsOf.get(card.id) ?? []).map((t) => t.text).join('\n\f\n'),
+      departmentIds: unique([card.department_id, ...its.map((a) => a.executor_department_id)]),
+      executorIds: unique(its.flatMap((a) => [a.executor_staff_id, ...a.co_executor_staff_ids])),
+      controllerIds: unique(its.map((a) => a.controller_staff_id)),
+      onControl: card.on_control || its.some((a) => a.controller_staff_id !== null),
+      deadline: card.deadline,
+      doneAt: card.executed_at ? card.executed_at.toISOString().slice(0, 10) : null,
+      accessMark: card.access_mark,
+      readerIds: unique([card.created_by, ...peopleOf(card).flatMap((p) => usersOfStaff.get(p) ?? [])]),
+      createdAt: card.created_at,
+    };
+  });
 }
