@@ -37,6 +37,7 @@ export async function boot(config: Config, log: Logger, options: BootOptions = {
     pgliteDir: options.inMemory ? null : path.join(config.dataDir, 'db'),
     lockDir: options.inMemory ? null : config.dataDir,
     pgliteTemplate: options.pgliteTemplate ?? null,
+    listenForChanges: { onError: (error) => log.warn({ err: error }, 'cache change listener: connection lost, caches bypassed until it is back') },
   });
   try {
     configureArchive(config);

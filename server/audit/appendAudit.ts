@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { afterCommit } from '../db/afterCommit.ts';
 import { GENESIS_HASH, SYSTEM_CHAIN, digestAuditEntry, type AuditEntryFields } from './hashEntry.ts';
 
 export interface AuditEvent {
@@ -57,27 +58,17 @@ export function auditEntry(event: AuditEvent): { fields: AuditEntryFields; diges
 // transaction gets a client of its own): tests run several databases in one process.
 const knownHeads = new WeakMap<object, Set<string>>();
 
-// Knex links a savepoint's transactor to its parent through this (untyped) property.
-function outermost(trx: Knex.Transaction): Knex.Transaction {
-  let current = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
-  while (current.parentTransaction) current = current.parentTransaction as Knex.Transaction & { parentTransaction?: Knex.Transaction };
-  return current;
-}
-
 export async function ensureChainHead(trx: Knex.Transaction, chain: string): Promise<void> {
   const db = (trx.client as { config: object }).config;
   const known = knownHeads.get(db);
   if (known?.has(chain)) return;
   await trx.raw('INSERT INTO audit_heads (chain, seq, hash) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING', [chain, GENESIS_HASH]);
   // Remembered only once the outermost transaction committed: a rolled-back insert must not be trusted.
-  void outermost(trx).executionPromise.then(
-    () => {
-      const set = knownHeads.get(db) ?? new Set<string>();
-      set.add(chain);
-      knownHeads.set(db, set);
-    },
-    () => undefined,
-  );
+  afterCommit(trx, () => {
+    const set = knownHeads.get(db) ?? new Set<string>();
+    set.add(chain);
+    knownHeads.set(db, set);
+  });
 }
 
 /**

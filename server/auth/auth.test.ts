@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../testing/testServer.ts';
+import { forgetCached } from '../db/sharedCache.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -92,10 +93,14 @@ describe('authentication', () => {
   it('expires idle and absolutely expired sessions', async () => {
     const c = await srv.login('archivist');
     const me = await c.get<{ user: { id: string } }>('/api/auth/me');
+    // Time passing is simulated by editing the rows behind the server's back, which no command does; the edit is
+    // announced to the session cache as a revocation would be (db/sharedCache.ts).
     await srv.rt.knex('sessions').where({ user_id: me.body.user.id }).whereNull('revoked_at').update({ last_seen_at: new Date(Date.now() - 31 * 60_000) });
+    forgetCached('auth');
     expect((await c.get('/api/auth/me')).status).toBe(401);
     const d = await srv.login('archivist');
     await srv.rt.knex('sessions').where({ user_id: me.body.user.id }).whereNull('revoked_at').update({ expires_at: new Date(Date.now() - 1000) });
+    forgetCached('auth');
     expect((await d.get('/api/auth/me')).status).toBe(401);
   });
 

@@ -4,6 +4,8 @@ import { Journal } from '../models/Journal.ts';
 import { Department } from '../models/Department.ts';
 import { NumberTemplateError, validateTemplate } from '../records/numbering.ts';
 import type { CardKind } from '../models/Card.ts';
+import { cachedDataChanged } from '../db/sharedCache.ts';
+import { JOURNAL_CACHE } from './cards/registerCard.ts';
 
 export interface JournalInput {
   kind: CardKind;
@@ -39,6 +41,7 @@ export async function createJournal(unit: WriteUnit, input: JournalInput): Promi
     resetYearly: input.resetYearly ?? true,
     departmentId: input.departmentId ?? null,
   });
+  await cachedDataChanged(unit.trx, JOURNAL_CACHE);
   await unit.audit({ action: 'journal.created', objectType: 'journal', objectId: journal.id, payload: { ...input } });
   return journal;
 }
@@ -48,6 +51,7 @@ export async function updateJournal(unit: WriteUnit, id: string, expectedVersion
   if (input.numberTemplate) checkTemplate(input.numberTemplate);
   if (input.departmentId) await unit.scope.findOr404(Department, input.departmentId);
   const after = await unit.scope.patchVersioned(Journal, id, expectedVersion, input);
+  await cachedDataChanged(unit.trx, JOURNAL_CACHE);
   await unit.audit({ action: 'journal.updated', objectType: 'journal', objectId: id, payload: { from: { name: before.name, prefix: before.prefix, numberTemplate: before.numberTemplate, active: before.active }, to: input } });
   return after;
 }

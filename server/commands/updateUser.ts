@@ -1,5 +1,7 @@
 import type { WriteUnit } from '../http/route.ts';
 import { User, type Role } from '../models/User.ts';
+import { cachedDataChanged } from '../db/sharedCache.ts';
+import { AUTH_CACHE } from '../auth/authenticate.ts';
 
 export interface UpdateUserInput {
   fullName?: string;
@@ -31,6 +33,8 @@ export async function updateUser(unit: WriteUnit, id: string, expectedVersion: n
   }
   const after = await unit.scope.patchVersioned(User, id, expectedVersion, patch);
   if (input.disabled === true) await unit.trx('sessions').where({ user_id: id }).whereNull('revoked_at').update({ revoked_at: new Date() });
+  // Roles, name and the disabled flag travel with every cached session and token of the user.
+  await cachedDataChanged(unit.trx, AUTH_CACHE);
   await unit.audit({ action: 'user.updated', objectType: 'user', objectId: id, payload: { diff } });
   return after;
 }

@@ -7,6 +7,7 @@ import ClientPgLite from 'knex-pglite';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { lockDataDir, type DirLock } from './dataDirLock.ts';
+import { bypassCaches, listenForChanges } from './sharedCache.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -45,6 +46,11 @@ export interface ConnectOptions {
   poolMax?: number;
   /** PGlite only: start from a data directory dump instead of running initdb (tests; ~4x faster). */
   pgliteTemplate?: Blob | null;
+  /**
+   * PostgreSQL only: hear other processes' changes to cached rows (db/sharedCache.ts). Servers and workers listen;
+   * without it (CLI commands, benchmarks) the caches are bypassed in this process.
+   */
+  listenForChanges?: { onError(error: unknown): void };
 }
 
 pg.types.setTypeParser(INT8_OID, parseInt8);
@@ -79,7 +85,18 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       }
     }
     const knex = postgresKnex(options.databaseUrl, schema, options.poolMax ?? 10);
-    return { knex, kind: 'postgres', schema, close: () => knex.destroy() };
+    const listener = options.listenForChanges ? listenForChanges(options.databaseUrl, options.listenForChanges.onError) : null;
+    const unbypass = listener ? null : bypassCaches();
+    return {
+      knex,
+      kind: 'postgres',
+      schema,
+      close: async () => {
+        await listener?.close();
+        unbypass?.();
+        await knex.destroy();
+      },
+    };
   }
 
   let lock: DirLock | null = null;

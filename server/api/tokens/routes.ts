@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { cachedDataChanged } from '../../db/sharedCache.ts';
+import { AUTH_CACHE } from '../../auth/authenticate.ts';
 import { defineRoute } from '../../http/route.ts';
 import { notFound } from '../../http/problem.ts';
 import { IdParams, Uuid } from '../common.ts';
@@ -72,6 +74,7 @@ defineRoute({
       const token = await unit.scope.findOr404(ApiToken, ctx.params.id);
       if (token.userId !== ctx.actor.userId || token.revokedAt) throw notFound();
       await unit.scope.query(ApiToken).findById(token.id).patch({ revokedAt: new Date() });
+      await cachedDataChanged(unit.trx, AUTH_CACHE);
       await unit.audit({ action: 'token.revoked', objectType: 'api_token', objectId: token.id, payload: { name: token.name } });
     });
     return undefined;

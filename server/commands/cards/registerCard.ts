@@ -1,7 +1,9 @@
 // Registration: the card gets its journal's next number and today's date.
 // The number is taken by one statement that also writes it into the card, followed only by the audit entry and
 // the commit, so the journal's counter row is locked for as short a time as possible (records/numbering.ts).
+import type { Knex } from 'knex';
 import type { WriteUnit } from '../../http/route.ts';
+import { SharedCache } from '../../db/sharedCache.ts';
 import { AppError } from '../../http/problem.ts';
 import { Card, type CardKind } from '../../models/Card.ts';
 import type { TenantScope } from '../../tenancy/scope.ts';
@@ -19,15 +21,17 @@ import { auditEntry, ensureChainHead } from '../../audit/appendAudit.ts';
  * section should only hold what needs the locks).
  */
 export async function findJournal(scope: TenantScope, kind: CardKind, journalId: string | null | undefined): Promise<Journal> {
-  if (journalId) {
-    const journal = await scope.query(Journal).findById(journalId);
-    if (journal && journal.active && journal.kind === kind) return journal;
-    throw new AppError('JOURNAL_NOT_FOUND');
-  }
-  const journal = await scope.query(Journal).where({ kind, active: true }).orderBy('created_at').first();
-  if (!journal) throw new AppError('JOURNAL_NOT_FOUND');
-  return journal;
+  // Inside a transaction, read through it (it may hold the journal's own uncommitted change); outside, through the
+  // cache that every journal change clears in every process at commit (db/sharedCache.ts).
+  const read = async (): Promise<Journal | null> =>
+    journalId ? ((await scope.query(Journal).findById(journalId)) ?? null) : ((await scope.query(Journal).where({ kind, active: true }).orderBy('created_at').first()) ?? null);
+  const journal = (scope.db as Knex.Transaction).isTransaction ? await read() : await journals.get(`${scope.orgId}:${kind}:${journalId ?? ''}`, read);
+  if (journal && journal.active && journal.kind === kind) return journal;
+  throw new AppError('JOURNAL_NOT_FOUND');
 }
+
+export const JOURNAL_CACHE = 'journals';
+const journals = new SharedCache<Journal | null>(JOURNAL_CACHE, 10_000);
 
 async function departmentCode(unit: WriteUnit, departmentId: string | null): Promise<string | null> {
   return departmentId ? (await unit.scope.findOr404(Department, departmentId)).code : null;
