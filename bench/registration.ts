@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { benchLogin, percentile as pct, postgresCpuSeconds, startBenchServer, type Backend } from './serverProcess.ts';
 import { updateBenchmarks } from './report.ts';
+import { LoadClient } from './httpClient.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '15' }, clients: { type: 'string', default: '64' }, backend: { type: 'string', default: 'both' } },
@@ -26,6 +27,7 @@ async function run(backend: Backend): Promise<string> {
       })
     ).json()) as { id: string };
     const sessions = await Promise.all(Array.from({ length: CLIENTS }, () => benchLogin(url, 'clerk')));
+    const client = new LoadClient(url, CLIENTS);
     const latencies: number[] = [];
     const numbers: number[] = [];
     let errors = 0;
@@ -37,12 +39,13 @@ async function run(backend: Backend): Promise<string> {
         let i = 0;
         while (performance.now() < deadline) {
           const t = performance.now();
-          const res = await fetch(`${url}/api/cards`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
-            body: JSON.stringify({ kind: 'incoming', journalId: journal.id, register: true, summary: `О рассмотрении обращения ${c}-${i}`, outNumber: `${c}/${i}` }),
-          });
-          const body = (await res.json()) as { regNumber?: string };
+          const res = await client.request(
+            'POST',
+            '/api/cards',
+            { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+            JSON.stringify({ kind: 'incoming', journalId: journal.id, register: true, summary: `О рассмотрении обращения ${c}-${i}`, outNumber: `${c}/${i}` }),
+          );
+          const body = JSON.parse(res.body) as { regNumber?: string };
           latencies.push(performance.now() - t);
           if (res.status === 201 && body.regNumber) numbers.push(Number(body.regNumber.split('-')[1]));
           else errors += 1;
@@ -52,6 +55,7 @@ async function run(backend: Backend): Promise<string> {
     );
     const elapsed = (performance.now() - started) / 1000;
     const clientCpu = process.cpuUsage(cpu0.client);
+    client.close();
     // Background jobs the registrations enqueued (search indexing) still run after the clients stop; their CPU
     // belongs to the registrations, so it is counted until the queue is empty.
     await waitForIdleQueue(url, adminCookie);
@@ -89,7 +93,7 @@ const backends: ('pglite' | 'postgres')[] = values.backend === 'both' ? ['pglite
 const rows: string[] = [];
 for (const b of backends) rows.push(await run(b));
 const table = [
-  `${CLIENTS} concurrent HTTP clients (session + CSRF), each registering incoming letters into one journal for ${SECONDS} s; numbers checked afterwards.`,
+  `${CLIENTS} concurrent HTTP/1.1 keep-alive clients (session + CSRF; node:http, not fetch, to keep the load generator's CPU low), each registering incoming letters into one journal for ${SECONDS} s; numbers checked afterwards.`,
   '',
   'CPU columns: milliseconds of CPU per registration of the server process (including the search indexing it enqueued, counted',
   'until its job queue is empty), of all PostgreSQL processes, and of the load generator; they stay meaningful when other work',
