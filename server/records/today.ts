@@ -3,6 +3,15 @@ import { DateTime } from 'luxon';
 // Registration dates and deadlines are days in the organisation's own time zone, not UTC.
 export const ORG_TIME_ZONE = process.env.KARTOTEKA_TIME_ZONE || 'Europe/Moscow';
 
+// Every registration asks for today's date, and a time-zone conversion costs more than the rest of preparing a
+// card; the answer is kept with the instants at which that day starts and ends in the zone.
+let current: { zone: string; from: number; to: number; date: string } | null = null;
+
 export function today(zone: string = ORG_TIME_ZONE, now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone(zone).toISODate() as string;
+  const t = now.getTime();
+  if (current && current.zone === zone && t >= current.from && t < current.to) return current.date;
+  const local = DateTime.fromMillis(t, { zone });
+  const day = local.startOf('day');
+  current = { zone, from: day.toMillis(), to: day.plus({ days: 1 }).toMillis(), date: local.toISODate() as string };
+  return current.date;
 }
