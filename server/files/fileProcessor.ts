@@ -15,13 +15,21 @@ interface Reply {
   text?: ExtractedText;
   preview?: Uint8Array | null;
   previewError?: string | null;
+  /** A page render's image (null: not a format with previews). */
+  image?: Uint8Array | null;
+  noSuchPage?: boolean;
   error?: string;
+}
+
+/** The page asked for is not in the document. */
+export class PageOutOfRangeError extends Error {
+  readonly code = 'NO_SUCH_PAGE';
 }
 
 export class FileProcessor {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ProcessedFile) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
 
   constructor(private readonly timeoutMs = 120_000) {}
 
@@ -34,8 +42,8 @@ export class FileProcessor {
       if (!p) return;
       clearTimeout(p.timer);
       this.pending.delete(reply.id);
-      if (reply.ok && reply.text) p.resolve({ text: reply.text, preview: reply.preview ?? null, previewError: reply.previewError ?? null });
-      else p.reject(new Error(reply.error ?? 'file processing failed'));
+      if (reply.ok) p.resolve(reply);
+      else p.reject(reply.noSuchPage ? new PageOutOfRangeError(reply.error) : new Error(reply.error ?? 'file processing failed'));
     });
     const fail = (error: Error): void => {
       for (const p of this.pending.values()) {
@@ -51,7 +59,18 @@ export class FileProcessor {
     return worker;
   }
 
-  process(bytes: Uint8Array, mime: string): Promise<ProcessedFile> {
+  async process(bytes: Uint8Array, mime: string): Promise<ProcessedFile> {
+    const reply = await this.send({ bytes, mime });
+    if (!reply.text) throw new Error(reply.error ?? 'file processing failed');
+    return { text: reply.text, preview: reply.preview ?? null, previewError: reply.previewError ?? null };
+  }
+
+  /** One page's preview PNG, rendered in the worker thread; null for formats without previews. */
+  async renderPage(bytes: Uint8Array, mime: string, page: number): Promise<Uint8Array | null> {
+    return (await this.send({ bytes, mime, page })).image ?? null;
+  }
+
+  private send(task: { bytes: Uint8Array; mime: string; page?: number }): Promise<Reply> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -63,7 +82,7 @@ export class FileProcessor {
         reject(new Error(`file processing timed out after ${this.timeoutMs} ms`));
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, bytes, mime });
+      worker.postMessage({ id, ...task });
     });
   }
 

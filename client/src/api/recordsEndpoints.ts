@@ -29,8 +29,8 @@ import type { Page } from './pagination.ts';
 
 const id = (value: string) => encodeURIComponent(value);
 
-export function filePreviewUrl(fileId: string): string {
-  return `/api/files/${id(fileId)}/preview`;
+export function filePreviewUrl(fileId: string, page = 1): string {
+  return `/api/files/${id(fileId)}/preview${page > 1 ? `?page=${page}` : ''}`;
 }
 
 export function fileContentUrl(fileId: string, download = false): string {
@@ -69,10 +69,14 @@ export function createRecordsApi(http: HttpClient) {
   return {
     files: {
       upload: (file: File) => http.upload<StoredFileInfo>('/api/files', file, file.name),
-      /** Resolves when the background job has rendered the first page; 404 until then. */
-      previewReady: async (fileId: string): Promise<boolean> => {
+      /**
+       * Whether the background job has rendered the first page yet (404 until then), and how many pages the document
+       * has when that is known.
+       */
+      previewReady: async (fileId: string): Promise<{ ready: boolean; pages: number | null }> => {
         const response = await fetch(filePreviewUrl(fileId), { method: 'GET', credentials: 'same-origin' });
-        return response.ok;
+        const pages = Number(response.headers.get('X-Page-Count'));
+        return { ready: response.ok, pages: Number.isInteger(pages) && pages > 0 ? pages : null };
       },
     },
     journals: async () => (await http.get<{ items: Journal[] }>('/api/journals')).items,

@@ -61,6 +61,11 @@ export const recordsEn: Record<keyof typeof recordsRu, string> = {
   'preview.alt': 'First page of “{name}”',
   'preview.waiting': 'Preparing the first-page image…',
   'preview.none': 'No first-page image is available.',
+  'preview.altPage': 'Page {page} of “{name}”',
+  'preview.pages': 'Document pages',
+  'preview.pageOf': 'page {page} of {pages}',
+  'preview.prev': 'Previous page',
+  'preview.next': 'Next page',
 
   'deadline.none': 'no deadline',
   'deadline.date': 'date',

@@ -60,6 +60,11 @@ export const recordsRu = {
   'preview.alt': 'Первая страница документа «{name}»',
   'preview.waiting': 'Готовится изображение первой страницы…',
   'preview.none': 'Изображение первой страницы недоступно.',
+  'preview.altPage': 'Страница {page} документа «{name}»',
+  'preview.pages': 'Страницы документа',
+  'preview.pageOf': 'стр. {page} из {pages}',
+  'preview.prev': 'Предыдущая страница',
+  'preview.next': 'Следующая страница',
 
   'deadline.none': 'без срока',
   'deadline.date': 'дата',

@@ -8,6 +8,8 @@ import { contentDisposition, safeFileName } from '../../http/safeFileName.ts';
 import { parseRange } from '../../http/byteRange.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { notFound } from '../../http/problem.ts';
+import { fileProcessor, PageOutOfRangeError } from '../../files/fileProcessor.ts';
+import { readBlob } from '../../files/fileJobs.ts';
 
 const FileSchema = Type.Object({
   id: Uuid,
@@ -103,20 +105,37 @@ defineRoute({
   operationId: 'getFilePreview',
   method: 'get',
   path: '/api/files/:id/preview',
-  summary: 'Изображение первой страницы (PNG) / first-page preview (PNG)',
+  summary: 'Изображение страницы (PNG; по умолчанию первой) / a page preview (PNG; the first by default)',
   tags: ['files'],
   access: 'authenticated',
   permission: 'files.read',
   resource: 'file',
   params: IdParams,
-  success: { status: 200, description: 'PNG', contentType: 'image/png' },
+  query: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) }),
+  success: { status: 200, description: 'PNG; X-Page-Count gives the number of pages when known', contentType: 'image/png' },
   async handler(ctx) {
     const file = await findVisibleFile(ctx.scope, ctx.actor, ctx.params.id);
-    const row = (await ctx.scope.table('file_texts').where({ file_id: file.id }).first('preview_sha256')) as { preview_sha256: string | null } | undefined;
+    const row = (await ctx.scope.table('file_texts').where({ file_id: file.id }).first('preview_sha256', 'pages')) as { preview_sha256: string | null; pages: number | null } | undefined;
+    // Not processed yet: the client asks again a moment later.
     if (!row?.preview_sha256) throw notFound();
+    const page = ctx.query.page ?? 1;
+    if (row.pages !== null) ctx.koa.set('X-Page-Count', String(row.pages));
     ctx.koa.type = 'image/png';
+    // A file's bytes never change (content-addressed), so neither do its pages.
     ctx.koa.set('Cache-Control', 'private, max-age=86400');
-    ctx.koa.body = await ctx.app.blobs.get(row.preview_sha256);
+    if (page === 1) {
+      ctx.koa.body = await ctx.app.blobs.get(row.preview_sha256);
+      return undefined;
+    }
+    if (row.pages === null || page > row.pages) throw notFound();
+    // Later pages are asked for rarely (a field found on page 2, a clerk leafing through): rendered on demand in the
+    // file worker thread, off the event loop.
+    const image = await fileProcessor.renderPage(await readBlob(ctx.app.blobs, file.sha256), file.mime, page).catch((error: unknown) => {
+      if (error instanceof PageOutOfRangeError) return null;
+      throw error;
+    });
+    if (!image) throw notFound();
+    ctx.koa.body = Buffer.from(image);
     return undefined;
   },
 });
