@@ -74,20 +74,18 @@ async function reportWithBytes(blobs: BlobStore, report: CheckRow['report']): Pr
 
 async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: string, files: FileRow[], names: Map<string, string>): Promise<Record<string, unknown>> {
   // Independent reads are issued together: on PostgreSQL outside a transaction they run on several connections.
-  const [card, org, resolutions, assignments, history, hasCases] = (await Promise.all([
+  const [card, org, resolutions, assignments, history] = (await Promise.all([
     trx('cards').where({ org_id: orgId, id: cardId }).first(),
     trx('organisations').where({ id: orgId }).first('id', 'name', 'short_name'),
     trx('resolutions').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']).select('id', 'parent_assignment_id', 'author_staff_id', 'on_behalf', 'text', 'created_at'),
     trx('assignments').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']),
     trx('audit_log').where({ chain: orgId, object_type: 'card', object_id: cardId }).orderBy('seq').select('seq', 'at', 'actor_login', 'action', 'payload', 'hash'),
-    trx.schema.hasTable('cases'),
   ])) as [
     Record<string, unknown> & { correspondent_id: string | null; journal_id: string | null; department_id: string | null; case_index: string | null },
     Record<string, unknown>,
     unknown[],
     { id: string }[],
     unknown[],
-    boolean,
   ];
   const [correspondent, journal, department, events] = await Promise.all([
     card.correspondent_id ? (trx('correspondents').where({ org_id: orgId, id: card.correspondent_id }).first('id', 'type', 'name', 'inn') as Promise<unknown>) : null,
@@ -97,9 +95,10 @@ async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: 
       ? (trx('assignment_events').whereIn('assignment_id', assignments.map((a) => a.id)).orderBy('id').select('assignment_id', 'type', 'actor_user_id', 'text', 'payload', 'created_at') as Promise<unknown[]>)
       : [],
   ]);
-  // The nomenclature (cases, retention) is another module's: read it when it exists, never require it.
+  // The nomenclature (cases, retention) is another module's: a card has case_id only where the cases table exists
+  // (the migration adding the column follows the one creating the table), so no catalog query is needed to know.
   let caseRow: Record<string, unknown> | null = null;
-  if (typeof card.case_id === 'string' && hasCases) {
+  if (typeof card.case_id === 'string') {
     caseRow = ((await trx('cases')
       .where({ org_id: orgId, id: card.case_id })
       .first('id', 'case_index', 'title', 'year', 'status', 'retention_kind', 'retention_years', 'personnel', 'list_article', 'opened_on', 'closed_on', 'start_date', 'end_date')) as Record<string, unknown> | undefined) ?? null;
