@@ -10,7 +10,7 @@ import { apiSession } from './apiSession.ts';
 import { saveScreenshot } from './browser.ts';
 import { chromiumAvailable, SKIP_MESSAGE } from './environment.ts';
 import { useBrowser } from './harness.ts';
-import { letterPdf } from './letterPdf.ts';
+import { letterPdf, letterPdfPages } from './letterPdf.ts';
 import { signIn, signOut } from './loginPage.ts';
 
 const available = chromiumAvailable();
@@ -236,6 +236,36 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     expect(await findAccessibilityViolations(page)).toEqual([]);
     await page.getByTestId('resolution-editor').getByTestId('resolution-submit').click();
     await page.getByText(ru['res.saved']).waitFor();
+    await signOut(page);
+  });
+
+  test('a two-page letter: the preview turns to the page a field was read from, and can be leafed through', async () => {
+    // The signature block sits on the second page, as in a long letter.
+    const pages = [LETTER.slice(0, 8), [{ text: 'Продолжение письма: сроки и объёмы работ согласованы с жильцами.', x: 60, y: 780 }, { text: 'Генеральный директор', x: 60, y: 700 }, { text: 'И. И. Петров', x: 420, y: 700 }]];
+    await page.goto(`${harness.baseUrl}/`);
+    await signIn(page, 'clerk', harness.demoPassword);
+    await page.getByTestId('home-clerk').waitFor();
+    await dropLetter('письмо-на-двух-листах.pdf', Buffer.from(await letterPdfPages(pages)));
+    await page.getByTestId('autofill-panel').and(page.locator('[data-status="done"]')).waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="file-preview"][data-state="ready"] img').waitFor({ timeout: 60_000 });
+    const pageLabel = page.getByTestId('preview-page');
+    expect(await pageLabel.textContent()).toBe(ru['preview.pageOf'].replace('{page}', '1').replace('{pages}', '2'));
+    const image = page.locator('[data-testid="file-preview"] img');
+    // The signer was read on page 2: hovering it turns the preview there and lights its box.
+    expect(await fieldRow('signer').getByTestId('autofill-value').textContent()).toMatch(/Петров/);
+    await fieldRow('signer').hover();
+    await page.getByTestId('autofill-box').waitFor();
+    expect(await pageLabel.textContent()).toBe(ru['preview.pageOf'].replace('{page}', '2').replace('{pages}', '2'));
+    expect(await image.getAttribute('src')).toMatch(/\/preview\?page=2$/);
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="file-preview"] img');
+      return Boolean(img?.complete && img.naturalWidth > 0);
+    });
+    await saveScreenshot(page, 'autofill-6-second-page');
+    // Back to page 1 with the pager: the box of a page-2 field is not drawn there.
+    await page.getByRole('button', { name: ru['preview.prev'] }).click();
+    expect(await pageLabel.textContent()).toBe(ru['preview.pageOf'].replace('{page}', '1').replace('{pages}', '2'));
+    expect(await page.getByTestId('autofill-box').count()).toBe(0);
     await signOut(page);
   });
 

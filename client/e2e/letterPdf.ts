@@ -13,17 +13,24 @@ export interface PlacedLine {
 
 /** A one-page letter with a real text layer in Russian (PT Serif, embedded), as a scanner with OCR or a word processor makes. */
 export async function letterPdf(lines: readonly (string | PlacedLine)[]): Promise<Uint8Array> {
+  return letterPdfPages([lines]);
+}
+
+/** The same, one page per list of lines. */
+export async function letterPdfPages(pages: readonly (readonly (string | PlacedLine)[])[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(await readFile(join(REPO_ROOT, 'archive/fonts/PTSerif-Regular.ttf')), { subset: true });
-  const page = pdf.addPage([595, 842]);
-  let y = 780;
-  for (const line of lines) {
-    if (typeof line === 'string') {
-      page.drawText(line, { x: 60, y, size: 13, font });
-      y -= 22;
-    } else {
-      page.drawText(line.text, { x: line.x, y: line.y, size: 11, font });
+  for (const lines of pages) {
+    const page = pdf.addPage([595, 842]);
+    let y = 780;
+    for (const line of lines) {
+      if (typeof line === 'string') {
+        page.drawText(line, { x: 60, y, size: 13, font });
+        y -= 22;
+      } else {
+        page.drawText(line.text, { x: line.x, y: line.y, size: 11, font });
+      }
     }
   }
   pdf.setTitle('Письмо');
