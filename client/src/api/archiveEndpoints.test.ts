@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HttpClient } from './http.ts';
-import { createArchiveApi, inventoryTransferUrl, type ArchiveCase, type Inventory } from './archiveEndpoints.ts';
+import { createArchiveApi, inventoryTransferUrl, type ArchiveCase, type DestructionAct, type Inventory } from './archiveEndpoints.ts';
 import { startRecordingServer, type RecordingServer } from './recordingServer.ts';
 
 // Over a real local HTTP server: paths, If-Match on versioned writes, bodies and queries of the archive routes.
@@ -23,6 +23,15 @@ describe('archive API client', () => {
     expect(last()).toMatchObject({ method: 'POST', url: '/api/cases/c1/close', ifMatch: '"v5"', csrf: 't' });
     await api().inventories.approve({ id: 'i1', version: 2 } as Inventory);
     expect(last()).toMatchObject({ url: '/api/inventories/i1/approve', ifMatch: '"v2"' });
+  });
+
+  test('the ЭПК step: submission and the decision carry the version; the decision its protocol', async () => {
+    await api().inventories.submitForReview({ id: 'i1', version: 3 } as Inventory);
+    expect(last()).toMatchObject({ method: 'POST', url: '/api/inventories/i1/expert-review', ifMatch: '"v3"' });
+    const decision = { decision: 'returned' as const, protocolNumber: '4', protocolDate: '2026-11-20', remarks: 'Уточнить даты' };
+    await api().destruction.recordReview({ id: 'a1', version: 6 } as DestructionAct, decision);
+    expect(last()).toMatchObject({ url: '/api/destruction-acts/a1/expert-review/decision', ifMatch: '"v6"' });
+    expect(JSON.parse(last()?.body.toString('utf8') ?? '{}')).toEqual(decision);
   });
 
   test('filing names the case and carries the card’s version', async () => {
