@@ -14,8 +14,12 @@ export interface ValidationContext {
   evidence: Map<string, EvidenceItem>;
 }
 
-export function addEvidence(ctx: ValidationContext, type: EvidenceItem['type'], der: Uint8Array, description: string): string {
-  const sha256 = createHash('sha256').update(der).digest('hex');
+export function addEvidence(ctx: ValidationContext, type: EvidenceItem['type'], der: Uint8Array, description: string, sha256 = createHash('sha256').update(der).digest('hex')): string {
   if (!ctx.evidence.has(sha256)) ctx.evidence.set(sha256, { type, sha256, der, description });
   return sha256;
+}
+
+/** A certificate's evidence entry, with the SHA-256 its parsing already computed. */
+export function addCertificateEvidence(ctx: ValidationContext, cert: Certificate, description: string): string {
+  return addEvidence(ctx, 'certificate', cert.der, description, cert.sha256);
 }

@@ -2,7 +2,7 @@
 import { equalBytes } from './asn1.ts';
 import { digest, hashName } from './algorithms.ts';
 import { buildPath, chainConstraintProblems, validAt } from './chain.ts';
-import { addEvidence, type ValidationContext } from './context.ts';
+import { addCertificateEvidence, addEvidence, type ValidationContext } from './context.ts';
 import { nameToString } from './names.ts';
 import { revocationStatuses, type RevocationData } from './revocation.ts';
 import type { TimestampInfo } from './report.ts';
@@ -49,7 +49,7 @@ export function validateTimestamp(
   const path = buildPath(c.cert, tsaPool, ctx.anchors);
   const tsa = nameToString(c.cert.subject);
   if (!path) return { info: { type, genTime, valid: false, tsa, hashAlgorithm: h, problem: 'TSA certificate does not chain to a trusted root', sha256 } };
-  for (const p of path) addEvidence(ctx, 'certificate', p.der, `TSA chain: ${nameToString(p.subject)}`);
+  for (const p of path) addCertificateEvidence(ctx, p, `TSA chain: ${nameToString(p.subject)}`);
   // The TSA must have been valid when it stamped; its later expiry does not undo earlier stamps.
   const bad = path.find((p) => validAt(p, info.genTime) !== 'valid');
   if (bad) return { info: { type, genTime, valid: false, tsa, hashAlgorithm: h, problem: `TSA chain certificate not valid at genTime: ${nameToString(bad.subject)}`, sha256 } };

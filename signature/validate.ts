@@ -7,7 +7,7 @@ import { attributeNames, embeddedValues, formatOf } from './attributes.ts';
 import { buildPath, chainConstraintProblems, validAt } from './chain.ts';
 import { checkReferences } from './references.ts';
 import type { SignedData, SignerInfo } from './cms.ts';
-import { addEvidence, type ValidationContext } from './context.ts';
+import { addCertificateEvidence, addEvidence, type ValidationContext } from './context.ts';
 import { MESSAGES } from './messages.ts';
 import { nameToString } from './names.ts';
 import { OID } from './oids.ts';
@@ -40,7 +40,7 @@ function rememberIntermediates(path: Certificate[], anchors: TrustStore): void {
 
 function revocationInfo(s: RevocationStatus, cert: Certificate, ctx: ValidationContext, fresh: boolean): RevocationInfo {
   const sha256 = addEvidence(ctx, s.type === 'CRL' ? 'crl' : 'ocsp', s.der, `${s.type} for ${nameToString(cert.subject)}`);
-  for (const r of s.responderChain) addEvidence(ctx, 'certificate', r.der, `OCSP responder: ${nameToString(r.subject)}`);
+  for (const r of s.responderChain) addCertificateEvidence(ctx, r, `OCSP responder: ${nameToString(r.subject)}`);
   const info: RevocationInfo = { type: s.type, certificate: nameToString(cert.subject), status: s.status, issuedAt: s.issuedAt.toISOString(), thisUpdate: s.thisUpdate.toISOString(), fresh, source: s.source, sha256 };
   if (s.nextUpdate) info.nextUpdate = s.nextUpdate.toISOString();
   if (s.revocationTime) info.revocationTime = s.revocationTime.toISOString();
@@ -95,7 +95,7 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
   const cert = crypto.cert;
   if (cert) {
     report.signer = signerReport(cert, ctx.anchors.has(cert));
-    addEvidence(ctx, 'certificate', cert.der, `signer: ${nameToString(cert.subject)}`);
+    addCertificateEvidence(ctx, cert, `signer: ${nameToString(cert.subject)}`);
   }
   if (crypto.verdict.indication !== 'TOTAL_PASSED' || !cert) return finish(crypto.verdict);
 
@@ -117,7 +117,7 @@ export function validateSigner(sd: SignedData, si: SignerInfo, index: number, de
   report.certificateChain = path.map((c) => certificateInfo(c, ctx.anchors.has(c)));
   rememberIntermediates(path, ctx.anchors);
   if (report.signer) report.signer.trustAnchor = ctx.anchors.has(cert);
-  for (const c of path.slice(1)) addEvidence(ctx, 'certificate', c.der, `chain: ${nameToString(c.subject)}`);
+  for (const c of path.slice(1)) addCertificateEvidence(ctx, c, `chain: ${nameToString(c.subject)}`);
 
   let signerHasStatus = false;
   let signerStale: string | undefined;
