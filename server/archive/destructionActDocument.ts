@@ -6,6 +6,7 @@ import type { Case } from '../models/Case.ts';
 import type { DestructionAct } from '../models/DestructionAct.ts';
 import type { ReviewAgreement } from './expertReview.ts';
 import { destructionDueOn } from './retention.ts';
+import { CASES_NOUN, countOf } from './russianNumbers.ts';
 import { agreementBlock, approvalBlock, caseLine, dateRange, pdfTime, ruDate, sectionedRows, type CaseLine, type InventoryContent, type Signatory } from './inventoryDocument.ts';
 
 export interface ActContent {
@@ -83,12 +84,12 @@ export async function actPdf(content: ActContent, actId: string, created: Date):
         c.destructionDueOn ? `уничтожение с ${ruDate(c.destructionDueOn)}` : '',
       ]),
     },
-    { kind: 'text', text: `Итого ${content.totals.cases} дел(а) за ${span} годы; документов: ${content.totals.documents}; листов: ${content.totals.sheets}.`, size: 11 },
+    { kind: 'text', text: `Итого ${countOf(content.totals.cases, CASES_NOUN)} за ${span} ${years.length > 1 ? 'годы' : 'год'}; документов: ${content.totals.documents}; листов: ${content.totals.sheets}.`, size: 11 },
     { kind: 'space', height: 8 },
     { kind: 'signature', role: content.compiledBy?.position ?? 'Лицо, проводившее экспертизу ценности документов', name: content.compiledBy?.name ?? '', date: '«___» ____________ 20__ г.' },
     ...agreementBlock(content.expertReview, 'ЭПК (ЭК) организации'),
     { kind: 'space', height: 10 },
-    { kind: 'text', text: `Документы в количестве ${content.totals.cases} дел(а) подлежат уничтожению после утверждения акта; об исполнении остаются записи об уничтожении в журнале аудита.`, size: 10 },
+    { kind: 'text', text: `Документы в количестве ${countOf(content.totals.cases, CASES_NOUN)} подлежат уничтожению после утверждения акта; об исполнении остаются записи об уничтожении в журнале аудита.`, size: 10 },
   ];
   return generateForm({ title, author: content.organisation.name, created: pdfTime(created), documentId: `destruction-act-${actId}` }, blocks);
 }

@@ -9,6 +9,7 @@ import type { Case } from '../models/Case.ts';
 import type { Inventory, InventoryKind } from '../models/Inventory.ts';
 import type { ReviewAgreement } from './expertReview.ts';
 import { retentionLabel } from './retention.ts';
+import { CASES_NOUN, countOf } from './russianNumbers.ts';
 
 export const INVENTORY_KIND_RU: Record<InventoryKind, string> = {
   permanent: 'дел постоянного хранения',
@@ -181,7 +182,7 @@ export async function inventoryPdf(content: InventoryContent, created: Date): Pr
     ...(inv.title !== heading ? [{ kind: 'text' as const, text: inv.title, align: 'center' as const, size: 11 }] : []),
     ...(content.approval ? [] : [{ kind: 'text' as const, text: 'ПРОЕКТ — опись не утверждена', bold: true, align: 'center' as const, size: 11 }]),
     { kind: 'table', columns: inventoryColumns(inv.kind), rows, size: 10 },
-    { kind: 'text', text: `В данный раздел описи внесено ${n} дел(а) с № ${n > 0 ? 1 : 0} по № ${n}, в том числе:`, size: 11 },
+    { kind: 'text', text: `В данный раздел описи внесено ${countOf(n, CASES_NOUN)} с № ${n > 0 ? 1 : 0} по № ${n}, в том числе:`, size: 11 },
     { kind: 'text', text: 'литерные номера: —', size: 11 },
     { kind: 'text', text: 'пропущенные номера: —', size: 11 },
     { kind: 'text', text: `Всего документов: ${content.totals.documents}; листов: ${content.totals.sheets}.`, size: 11 },

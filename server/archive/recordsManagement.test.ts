@@ -556,7 +556,7 @@ describe('expert commission (ЭПК) before the head’s approval', () => {
       'Примечание',
       department.name,
       '50 лет, ст. 445',
-      'В данный раздел описи внесено 1 дел(а) с № 1 по № 1',
+      'В данный раздел описи внесено 1 (одно) дело с № 1 по № 1',
       'СОГЛАСОВАНО',
       `от ${today().split('-').reverse().join('.')} № 5`,
     ]) {
@@ -592,7 +592,7 @@ describe('expert commission (ЭПК) before the head’s approval', () => {
     const cookie = { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     const pdf = new Uint8Array(await (await fetch(`${srv.url}/api/destruction-acts/${act.body.id}/pdf`, { headers: cookie })).arrayBuffer());
     const printed = (await extractText(pdf, 'application/pdf')).text.replace(/\s+/g, ' ');
-    for (const expected of ['УТВЕРЖДАЮ', 'АКТ', 'о выделении к уничтожению документов, не подлежащих хранению', 'фонда № 17', 'Индекс дела по номенклатуре', '2018 год', 'Переписка о проверках', '3 года, ст. 42', 'Итого 1 дел(а) за 2018 годы', 'СОГЛАСОВАНО', '№ 9']) {
+    for (const expected of ['УТВЕРЖДАЮ', 'АКТ', 'о выделении к уничтожению документов, не подлежащих хранению', 'фонда № 17', 'Индекс дела по номенклатуре', '2018 год', 'Переписка о проверках', '3 года, ст. 42', 'Итого 1 (одно) дело за 2018 год', 'СОГЛАСОВАНО', '№ 9']) {
       expect(printed).toContain(expected);
     }
     const admin = await srv.login('admin');
