@@ -106,25 +106,24 @@ export function routes(): readonly AnyRoute[] {
   return registry;
 }
 
-export function makeWrite(app: AppServices, actor: Actor, requestId: string) {
-  return async <T>(work: (unit: WriteUnit) => Promise<T>, options?: WriteOptions): Promise<T> => {
-    const inTransaction = (trx: Knex.Transaction): Promise<T> => {
-      const scope = new TenantScope(actor.orgId, trx);
-      return work({
-        trx,
-        scope,
-        audit: async (event) => {
-          await appendAudit(trx, { ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId });
-        },
-        auditEvent: (event) => ({ ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId }),
-      });
-    };
-    // PGlite has a single connection, so there is no lock to queue for; a group would only hold that connection
-    // for longer while every other request's queries wait behind it.
-    const group = app.db.kind === 'pglite' ? undefined : options?.group;
-    const result = group ? await groupCommitFor(app.knex).run(group, inTransaction) : await app.knex.transaction(inTransaction);
-    // A write may have enqueued jobs; the in-process worker need not wait for its next poll.
-    app.worker?.nudge();
-    return result;
+/** Runs `work` in one transaction (or group commit) with an audit writer bound to the actor and the request. */
+export async function runWrite<T>(app: AppServices, actor: Actor, requestId: string, work: (unit: WriteUnit) => Promise<T>, options?: WriteOptions): Promise<T> {
+  const inTransaction = (trx: Knex.Transaction): Promise<T> => {
+    const scope = new TenantScope(actor.orgId, trx);
+    return work({
+      trx,
+      scope,
+      audit: async (event) => {
+        await appendAudit(trx, { ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId });
+      },
+      auditEvent: (event) => ({ ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId }),
+    });
   };
+  // PGlite has a single connection, so there is no lock to queue for; a group would only hold that connection
+  // for longer while every other request's queries wait behind it.
+  const group = app.db.kind === 'pglite' ? undefined : options?.group;
+  const result = group ? await groupCommitFor(app.knex).run(group, inTransaction) : await app.knex.transaction(inTransaction);
+  // A write may have enqueued jobs; the in-process worker need not wait for its next poll.
+  app.worker?.nudge();
+  return result;
 }
