@@ -8,6 +8,7 @@ import { bytesToBigBE, hex } from './asn1.ts';
 import type { GostCurve } from './gostCurves.ts';
 import { checkShamir, oddMultiples, W_Q_KNOWN, W_Q_NEW, type Affine, type CurveArith } from './gostPoint.ts';
 import { wasmCheckShamir, wasmCurve, wasmOddMultiples, type WasmCurve } from './gostWasm.ts';
+import { modInverse } from './modInverse.ts';
 
 export type GostVariant = 'canonical' | string;
 
@@ -115,7 +116,7 @@ function verifyOnce(curve: GostCurve, key: CachedKey, e0: bigint, r: bigint, s: 
   if (r <= 0n || r >= q || s <= 0n || s >= q) return false;
   let e = e0 % q;
   if (e === 0n) e = 1n;
-  const v = curve.Point.Fn.inv(e);
+  const v = modInverse(e, q);
   const z1 = (s * v) % q;
   const z2 = ((q - r) * v) % q;
   // Verification handles only public values, so the variable-time paths are fine.

@@ -10,6 +10,7 @@ import type { IField } from '@noble/curves/abstract/modular.js';
 import { ctxOffsets, GOST_LAYOUT, GROUPS, groupSuffix, LIMB_BITS, PM_MAX_C, type LimbCount } from './gostWasmGen.ts';
 import { GOST_WASM_BASE64 } from './gostWasmModule.ts';
 import { W_G, wnaf, type Affine } from './gostPoint.ts';
+import { modInverse } from './modInverse.ts';
 import { decodeBase64 } from './wasmEmit.ts';
 
 type Op3 = (ctx: number, dst: number, a: number, b: number) => void;
@@ -177,7 +178,8 @@ function buildTable(wc: WasmCurve, P: Affine, w: number, dest: number): BigInt64
   }
   // AUX = A·R (Montgomery form of A); its inverse in Montgomery form is A⁻¹·R = (A·R)⁻¹·R².
   const accM = readLimbs(mem, AUX, n);
-  writeLimbs(mem, AUX, (wc.Fp.inv(accM) * wc.r2ModP) % wc.p, n);
+  if (accM === 0n) return null;
+  writeLimbs(mem, AUX, (modInverse(accM, wc.p) * wc.r2ModP) % wc.p, n);
   const zInv = AUX + e;
   const z2 = AUX + 2 * e;
   for (let i = count - 1; i >= 0; i--) {
