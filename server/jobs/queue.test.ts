@@ -37,6 +37,8 @@ defineJob({
   },
 });
 
+defineJob({ kind: 'test.keyed', async handler() {} });
+
 // A batched kind: the batch writes every value in one transaction; a value of 13 makes the batch (and then its job,
 // run alone) fail.
 const batches: number[][] = [];
@@ -177,6 +179,23 @@ describe('job queue', () => {
     await new JobWorker(srv.rt.knex, srv.rt.blobs, silent, { kinds: ['platform.ping'] }).drain();
     const c = await enqueueJob(srv.rt.knex, { kind: 'platform.ping', orgId, dedupeKey: 'same' });
     expect(c).not.toBe(a);
+  });
+
+  it('a job enqueued while its key runs is kept, and waits until the running one is done', async () => {
+    const running = await enqueueJob(srv.rt.knex, { kind: 'test.keyed', orgId, dedupeKey: 'busy' });
+    const [claimed] = await claimJobs(srv.rt.knex, { workerId: 'w1', kinds: ['test.keyed'], limit: 10, leaseMs: 60_000 });
+    expect(claimed?.id).toBe(running);
+    // The change that needs the job again happens while it runs: a new job, not the running one.
+    const again = await enqueueJob(srv.rt.knex, { kind: 'test.keyed', orgId, dedupeKey: 'busy' });
+    expect(again).not.toBe(running);
+    expect(await enqueueJob(srv.rt.knex, { kind: 'test.keyed', orgId, dedupeKey: 'busy' })).toBe(again);
+    // It is not claimed while the first one runs under a live lease...
+    expect(await claimJobs(srv.rt.knex, { workerId: 'w2', kinds: ['test.keyed'], limit: 10, leaseMs: 60_000 })).toEqual([]);
+    // ...and is once that one is done.
+    await srv.rt.knex.transaction((trx) => completeJob(trx, claimed as JobRow, 'w1', new Date()));
+    const next = await claimJobs(srv.rt.knex, { workerId: 'w2', kinds: ['test.keyed'], limit: 10, leaseMs: 60_000 });
+    expect(next.map((j) => j.id)).toEqual([again]);
+    await srv.rt.knex.transaction((trx) => completeJob(trx, next[0] as JobRow, 'w2', new Date()));
   });
 
   it('an administrator sees dead jobs and retries them; the retry is audited', async () => {

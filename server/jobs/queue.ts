@@ -28,7 +28,10 @@ export interface EnqueueOptions {
   orgId?: string | null;
   runAt?: Date;
   maxAttempts?: number;
-  /** While a job with the same kind and key is queued or running, enqueueing again returns that job. */
+  /**
+   * While a job with the same kind and key is queued, enqueueing again returns that job. A running one does not count
+   * (it may have read the old state already): the new job is queued and runs after it (see claimJobs).
+   */
   dedupeKey?: string;
 }
 
@@ -45,14 +48,14 @@ export async function enqueueJob(db: Knex | Knex.Transaction, options: EnqueueOp
     const inserted = (await db.raw(
       `INSERT INTO jobs (kind, payload, org_id, run_at, max_attempts, dedupe_key)
        VALUES (?, ?::jsonb, ?, ${options.runAt ? '?' : 'now()'}, ?, ?)
-       ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('queued','running') DO NOTHING
+       ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'queued' DO NOTHING
        RETURNING id`,
       [row.kind, row.payload, row.org_id, ...(options.runAt ? [options.runAt] : []), row.max_attempts, row.dedupe_key],
     )) as { rows: { id: number }[] };
     if (inserted.rows[0]) return inserted.rows[0].id;
     const existing = (await db('jobs')
       .where({ kind: options.kind, dedupe_key: options.dedupeKey })
-      .whereIn('state', ['queued', 'running'])
+      .where('state', 'queued')
       .first('id')) as { id: number } | undefined;
     if (existing) return existing.id;
     return enqueueJob(db, options);
@@ -65,6 +68,7 @@ export async function enqueueJob(db: Knex | Knex.Transaction, options: EnqueueOp
 /**
  * Claims up to `limit` runnable jobs: queued ones that are due, and running ones whose lease expired (their
  * worker died). SKIP LOCKED lets several workers claim concurrently without waiting on, or taking, the same row.
+ * A job whose dedupe key has another job running under a live lease waits, so jobs of one key run one at a time.
  */
 export async function claimJobs(knex: Knex, options: { workerId: string; kinds: string[]; limit: number; leaseMs: number }): Promise<JobRow[]> {
   if (options.kinds.length === 0 || options.limit <= 0) return [];
@@ -76,6 +80,10 @@ export async function claimJobs(knex: Knex, options: { workerId: string; kinds: 
         SELECT id FROM jobs
          WHERE ((state = 'queued' AND run_at <= now()) OR (state = 'running' AND locked_until < now()))
            AND kind = ANY(?)
+           AND (dedupe_key IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM jobs r
+                  WHERE r.kind = jobs.kind AND r.dedupe_key = jobs.dedupe_key AND r.state = 'running'
+                    AND r.id <> jobs.id AND r.locked_until >= now()))
          ORDER BY run_at, id
          LIMIT ?
          FOR UPDATE SKIP LOCKED)

@@ -195,7 +195,7 @@ WITH cards_in AS (
 ), jobs_in AS (
   INSERT INTO jobs (kind, payload, org_id, run_at, max_attempts, dedupe_key)
   SELECT 'search.index_card', jsonb_build_object('cardId', c.id), c.org_id, now(), 5, c.id::text FROM cards_in c
-  ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('queued','running') DO NOTHING
+  ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'queued' DO NOTHING
 ), audit_in AS (
   INSERT INTO audit_log (chain, seq, org_id, at, actor_id, actor_login, action, object_type, object_id, payload, request_id, prev_hash, hash, label)
   SELECT chain, seq, org_id, at, actor_id, actor_login, action, object_type, object_id, payload, request_id, prev_hash, hash, label
