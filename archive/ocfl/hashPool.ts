@@ -26,7 +26,15 @@ interface Pending {
   reject: (e: Error) => void;
   pw: PoolWorker;
   bytes: number;
+  timer: NodeJS.Timeout;
 }
+
+/**
+ * How long a worker may take before its job is given up (the caller then hashes on its own thread) and the worker
+ * replaced: generous for a busy machine (Streebog runs at ≈ 100 MB/s), but a stuck worker — seen once under heavy
+ * load, a worker that never answered — must not hang a verification or a packaging job.
+ */
+const timeoutMs = (bytes: number): number => 30_000 + bytes / 1000;
 
 const workers: PoolWorker[] = [];
 const pending = new Map<number, Pending>();
@@ -43,18 +51,26 @@ function spawn(): PoolWorker {
     done(p);
     p.resolve(digests);
   });
-  worker.on('error', (e) => {
-    workers.splice(workers.indexOf(pw), 1);
-    for (const [id, p] of pending) {
-      if (p.pw !== pw) continue;
-      pending.delete(id);
-      p.reject(e);
-    }
-  });
+  worker.on('error', (e) => retire(pw, e));
+  worker.on('exit', (code) => retire(pw, new Error(`hash worker exited with code ${code}`)));
   return pw;
 }
 
+/** Takes a failed or stuck worker out of the pool; its jobs fail, and their callers hash on their own thread. */
+function retire(pw: PoolWorker, reason: Error): void {
+  const i = workers.indexOf(pw);
+  if (i >= 0) workers.splice(i, 1);
+  for (const [id, p] of pending) {
+    if (p.pw !== pw) continue;
+    pending.delete(id);
+    clearTimeout(p.timer);
+    p.reject(reason);
+  }
+  void pw.worker.terminate();
+}
+
 function done(p: Pending): void {
+  clearTimeout(p.timer);
   p.pw.queuedBytes -= p.bytes;
   p.pw.jobs -= 1;
   // A worker with work keeps the process alive (its answer is awaited); an idle one does not.
@@ -92,7 +108,9 @@ export function hashOnWorker(data: Uint8Array, algorithms: string[]): Promise<Re
     pw.queuedBytes += data.length;
     pw.jobs += 1;
     pw.worker.ref();
-    pending.set(id, { resolve, reject, pw, bytes: data.length });
+    const timer = setTimeout(() => retire(pw, new Error('hash worker did not answer in time')), timeoutMs(data.length));
+    timer.unref();
+    pending.set(id, { resolve, reject, pw, bytes: data.length, timer });
     pw.worker.postMessage({ id, data, algorithms });
   });
 }
