@@ -40,7 +40,7 @@ export function quarterTurn(quarters: number, w: number, h: number): Affine {
   }
 }
 
-/** Forward map of rotateSmall(deg) about the centre of a w×h image. */
+/** Forward map of a turn by `deg` (clockwise on screen) about the centre of a w×h image. */
 export function smallTurn(deg: number, w: number, h: number): Affine {
   const r = (deg * Math.PI) / 180;
   const cos = Math.cos(r);

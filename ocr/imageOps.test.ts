@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otsuThreshold, pageQuality, removeRules, rgbaToGrey, type GreyImage } from './imageOps.ts';
+import { otsuThreshold, pageQuality, removeRules, rgbaToGrey, shrink, type GreyImage } from './imageOps.ts';
 
 function page(width: number, height: number, paint: (x: number, y: number) => number): GreyImage {
   const data = new Uint8Array(width * height);
@@ -67,5 +67,43 @@ describe('pageQuality', () => {
     // ~3,000 isolated dots on 0.64 MP, some of them lost in or beside the text
     expect(pageQuality(noisy).specks - pageQuality(clean).specks).toBeGreaterThan(2000);
     expect(pageQuality(clean).paper).toBeGreaterThan(230);
+  });
+});
+
+describe('shrink', () => {
+  it('reduces as its forward map says', () => {
+    // a 9×9 dark square on paper, off centre
+    const img = page(400, 300, (x, y) => (x >= 300 && x < 309 && y >= 60 && y < 69 ? 0 : 250));
+    const { image, forward } = shrink(img, 0.85);
+    expect([image.width, image.height]).toEqual([340, 255]);
+    const [a, b, c, d, e, f] = forward;
+    const cx = a * 304 + c * 64 + e;
+    const cy = b * 304 + d * 64 + f;
+    // the ink's centroid is where the map puts the square's centre
+    let sum = 0;
+    let mx = 0;
+    let my = 0;
+    for (let i = 0; i < image.data.length; i++) {
+      const ink = 250 - image.data[i]!;
+      if (ink <= 5) continue;
+      sum += ink;
+      mx += ink * (i % image.width);
+      my += ink * Math.floor(i / image.width);
+    }
+    expect(Math.abs(mx / sum - cx)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(my / sum - cy)).toBeLessThanOrEqual(0.5);
+    // ink kept: 81 px at 0.85² ≈ 58.5 px
+    expect(sum / 250).toBeGreaterThan(45);
+    expect(sum / 250).toBeLessThan(72);
+  });
+
+  it('averages the source pixels each output pixel covers, from RGBA too', () => {
+    const img = page(200, 200, (x) => (x % 2 === 0 ? 0 : 200));
+    const { image } = shrink(img, 0.5);
+    // every output pixel covers one dark and one light column
+    expect(Math.abs(image.data[50 * image.width + 50]! - 100)).toBeLessThanOrEqual(1);
+    const rgba = new Uint8Array(200 * 200 * 4);
+    img.data.forEach((v, i) => rgba.set([v, v, v, 255], 4 * i));
+    expect([...shrink({ width: 200, height: 200, rgba }, 0.5).image.data]).toEqual([...image.data]);
   });
 });

@@ -8,28 +8,25 @@ export interface GreyImage {
   data: Uint8Array;
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Opaque RGBA pixels (a canvas filled white before drawing), 4 bytes a pixel, row-major. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
 
-export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GreyImage {
-  const data = new Uint8Array(width * height);
-  // One 32-bit read per pixel (0xAABBGGRR on little-endian machines) instead of four byte reads.
-  const px = LITTLE_ENDIAN ? new Uint32Array(rgba.byteOffset % 4 === 0 ? rgba.buffer : new Uint8Array(rgba).buffer, rgba.byteOffset % 4 === 0 ? rgba.byteOffset : 0, width * height) : null;
-  for (let i = 0; i < data.length; i++) {
-    let r: number, g: number, b: number, a: number;
-    if (px) {
-      const p = px[i]!;
-      r = p & 0xff;
-      g = (p >>> 8) & 0xff;
-      b = (p >>> 16) & 0xff;
-      a = p >>> 24;
-    } else {
-      r = rgba[4 * i]!;
-      g = rgba[4 * i + 1]!;
-      b = rgba[4 * i + 2]!;
-      a = rgba[4 * i + 3]!;
-    }
-    const lum = (r * 77 + g * 150 + b * 29) >> 8;
+/** `opaque`: every alpha is 255 (a canvas filled before drawing), so the alpha bytes need not be read. */
+export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, opaque = false): GreyImage {
+  const n = width * height;
+  const data = new Uint8Array(n);
+  if (opaque) {
+    for (let i = 0, j = 0; i < n; i++, j += 4) data[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+    return { width, height, data };
+  }
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const lum = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
     // Transparent pixels are paper, not ink.
+    const a = rgba[j + 3]!;
     data[i] = a === 255 ? lum : (lum * a + 255 * (255 - a)) / 255;
   }
   return { width, height, data };
@@ -49,39 +46,23 @@ export function downscale(img: GreyImage, factor: number): GreyImage {
   const width = Math.max(1, Math.floor(img.width / factor));
   const height = Math.max(1, Math.floor(img.height / factor));
   const data = new Uint8Array(width * height);
+  const src = img.data;
+  // Row by row into per-column sums: the source is read once, in order.
+  const sums = new Uint32Array(width);
+  const area = factor * factor;
+  const span = width * factor;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let sum = 0;
-      for (let dy = 0; dy < factor; dy++) {
-        const row = (y * factor + dy) * img.width + x * factor;
-        for (let dx = 0; dx < factor; dx++) sum += img.data[row + dx]!;
+    sums.fill(0);
+    for (let dy = 0; dy < factor; dy++) {
+      const row = (y * factor + dy) * img.width;
+      for (let x = 0, sx = 0; sx < span; x++) {
+        let v = 0;
+        for (let k = 0; k < factor; k++, sx++) v += src[row + sx]!;
+        sums[x] = sums[x]! + v;
       }
-      data[y * width + x] = sum / (factor * factor);
     }
-  }
-  return { width, height, data };
-}
-
-export function upscale2(img: GreyImage): GreyImage {
-  const width = img.width * 2;
-  const height = img.height * 2;
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const sy = Math.min(img.height - 1, (y - 0.5) / 2 < 0 ? 0 : (y - 0.5) / 2);
-    const y0 = Math.floor(sy);
-    const y1 = Math.min(img.height - 1, y0 + 1);
-    const fy = sy - y0;
-    for (let x = 0; x < width; x++) {
-      const sx = Math.min(img.width - 1, (x - 0.5) / 2 < 0 ? 0 : (x - 0.5) / 2);
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(img.width - 1, x0 + 1);
-      const fx = sx - x0;
-      const a = img.data[y0 * img.width + x0]!;
-      const b = img.data[y0 * img.width + x1]!;
-      const c = img.data[y1 * img.width + x0]!;
-      const d = img.data[y1 * img.width + x1]!;
-      data[y * width + x] = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
-    }
+    const out = y * width;
+    for (let x = 0; x < width; x++) data[out + x] = sums[x]! / area;
   }
   return { width, height, data };
 }
@@ -91,9 +72,16 @@ export function otsuThreshold(img: GreyImage): number {
   const hist = new Float64Array(256);
   const px = img.data;
   for (let i = 0; i < px.length; i++) hist[px[i]!]!++;
-  const total = img.data.length;
+  return otsuOfHistogram(hist);
+}
+
+function otsuOfHistogram(hist: Float64Array): number {
+  let total = 0;
   let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
+  for (let i = 0; i < 256; i++) {
+    total += hist[i]!;
+    sum += i * hist[i]!;
+  }
   let sumB = 0;
   let wB = 0;
   let best = 0;
@@ -175,10 +163,23 @@ function bestAngle(xs: Int32Array, ys: Int32Array, along: number): { angle: numb
   return best;
 }
 
+/** Reduction of the copy that skew and line direction are estimated on: long side 800–1,600 px. */
+export function reductionFactor(width: number, height: number): number {
+  return Math.max(1, Math.floor(Math.max(width, height) / 800));
+}
+
+export function reducedCopy(img: GreyImage): GreyImage {
+  return downscale(img, reductionFactor(img.width, img.height));
+}
+
 /** Projection-profile skew and line-direction estimate on a reduced copy (long side about 1000 px). */
 export function estimateSkew(img: GreyImage): SkewEstimate {
-  const factor = Math.max(1, Math.floor(Math.max(img.width, img.height) / 800));
-  const small = cropMargins(downscale(img, factor), 0.06);
+  return estimateSkewReduced(reducedCopy(img));
+}
+
+/** estimateSkew on a copy already reduced by reducedCopy (or turned after it). */
+export function estimateSkewReduced(reduced: GreyImage): SkewEstimate {
+  const small = cropMargins(reduced, 0.06);
   const { xs, ys } = inkPoints(small);
   if (xs.length < 200) return { angle: 0, vertical: false };
   const horizontal = bestAngle(xs, ys, small.width);
@@ -232,32 +233,169 @@ export function rotateQuarter(img: GreyImage, quarters: number): GreyImage {
   return { width, height, data };
 }
 
-/** Rotation about the centre by a small angle (degrees, clockwise on screen), keeping the canvas size, white fill. */
-export function rotateSmall(img: GreyImage, deg: number): GreyImage {
-  if (Math.abs(deg) < 0.05) return img;
-  const { width, height, data: src } = img;
+/**
+ * Taps of a 1-D box reduction x′ = scale · x + offset (scale ≤ 1): output j is the mean of the source pixels whose
+ * centres lie within half an output pixel of its own centre, as ImageMagick's Box filter does. That keeps
+ * thin strokes sharper than overlap weights or bilinear samples, and tesseract reads it best of the three.
+ * Weights are 16-bit fixed point summing to 65536; every output has `taps` of them, the unused ones zero;
+ * `first` may be negative.
+ */
+function boxTaps(m: number, scale: number, offset: number): { first: Int32Array; weights: Int32Array; taps: number } {
+  const half = 0.5 / scale;
+  const taps = Math.floor(1 / scale) + 1;
+  const first = new Int32Array(m);
+  const weights = new Int32Array(m * taps);
+  for (let j = 0; j < m; j++) {
+    const c = (j - offset) / scale;
+    // centres in [c − half, c + half): one to `taps` of them
+    const i0 = Math.ceil(c - half - 1e-9);
+    const i1 = Math.min(i0 + taps - 1, Math.ceil(c + half - 1e-9) - 1);
+    first[j] = i0;
+    const n = i1 - i0 + 1;
+    for (let t = 0; t < n; t++) weights[j * taps + t] = t === n - 1 ? 65536 - Math.floor(65536 / n) * (n - 1) : Math.floor(65536 / n);
+  }
+  return { first, weights, taps };
+}
+
+type Taps = ReturnType<typeof boxTaps>;
+
+/** Row pass of shrink: box taps along each row; 16.8 fixed point out. */
+function reduceRows(img: GreyImage | RgbaImage, width: number, cols: Taps): Uint16Array {
+  const { width: w, height: h } = img;
+  // An RGBA source is converted a row at a time: the full-size grey page is never stored.
+  const rgba = 'rgba' in img ? img.rgba : null;
+  const src = rgba ? new Uint8Array(w) : (img as GreyImage).data;
+  const mid = new Uint16Array(width * h).fill(255 << 8);
+  const { first, weights, taps } = cols;
+  // Two taps of a box are one pixel or two equal halves: packed as first · 2 + (halves ? 1 : 0).
+  const pairs = taps === 2 ? Int32Array.from(first, (f, u) => f * 2 + (weights[2 * u + 1] ? 1 : 0)) : null;
+  // Outputs whose taps fall outside the row stay paper.
+  let lo = 0;
+  while (lo < width && first[lo]! < 0) lo++;
+  let hi = width;
+  while (hi > lo && first[hi - 1]! + taps > w) hi--;
+  for (let y = 0; y < h; y++) {
+    let row = y * w;
+    if (rgba) {
+      for (let x = 0, j = row * 4; x < w; x++, j += 4) src[x] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+      row = 0;
+    }
+    const out = y * width;
+    if (pairs) {
+      for (let u = lo; u < hi; u++) {
+        // one source pixel, or the mean of two: the low bit of `pairs` says which
+        const p = pairs[u]!;
+        const i = row + (p >> 1);
+        const v = src[i]!;
+        mid[out + u] = (v << 8) - (p & 1) * ((v - src[i + 1]!) << 7);
+      }
+    } else {
+      for (let u = lo; u < hi; u++) {
+        const i = row + first[u]!;
+        let v = 0;
+        for (let t = 0, k = u * taps; t < taps; t++, k++) v += src[i + t]! * weights[k]!;
+        mid[out + u] = v >>> 8;
+      }
+    }
+  }
+  return mid;
+}
+
+/** Column pass of shrink, row by row. */
+function reduceColumns(mid: Uint16Array, width: number, h: number, height: number, rows: Taps): Uint8Array {
   const data = new Uint8Array(width * height).fill(255);
-  const rad = (deg * Math.PI) / 180;
-  const cos = Math.cos(rad);
-  const sin = Math.sin(rad);
-  const cx = (width - 1) / 2;
-  const cy = (height - 1) / 2;
+  const { first, weights, taps } = rows;
+  const w8 = new Int32Array(taps);
+  for (let Y = 0; Y < height; Y++) {
+    const top = first[Y]!;
+    if (top < 0 || top + taps > h) continue;
+    // Pixels of the row pass are 16.8 fixed point: weights go to 8 bits (summing to 256) to stay in 32 bits.
+    let sum = 0;
+    let big = 0;
+    for (let t = 0; t < taps; t++) {
+      w8[t] = Math.round(weights[Y * taps + t]! / 256);
+      sum += w8[t]!;
+      if (w8[t]! > w8[big]!) big = t;
+    }
+    w8[big] = w8[big]! + 256 - sum;
+    const out = Y * width;
+    const i = top * width;
+    if (taps === 2) {
+      const a = w8[0]!;
+      const b = w8[1]!;
+      const j = i + width;
+      for (let u = 0; u < width; u++) data[out + u] = (mid[i + u]! * a + mid[j + u]! * b) >>> 16;
+    } else {
+      for (let u = 0; u < width; u++) {
+        let v = 0;
+        for (let t = 0, k = i + u; t < taps; t++, k += width) v += mid[k]! * w8[t]!;
+        data[out + u] = v >>> 16;
+      }
+    }
+  }
+  return data;
+}
+
+/**
+ * Box reduction by `scale` (≤ 1) in two separable passes, rows then columns (see boxTaps). Returns the image and
+ * its forward map (source → output pixel centres).
+ */
+export function shrink(img: GreyImage | RgbaImage, scale: number): { image: GreyImage; forward: AffineMap } {
+  const { width: w, height: h } = img;
+  const width = Math.round(w * scale);
+  const height = Math.round(h * scale);
+  const sx = width / w;
+  const sy = height / h;
+  const ex = 0.5 * sx - 0.5;
+  const ey = 0.5 * sy - 0.5;
+  const mid = reduceRows(img, width, boxTaps(width, sx, ex));
+  const data = reduceColumns(mid, width, h, height, boxTaps(height, sy, ey));
+  return { image: { width, height, data }, forward: [sx, 0, 0, sy, ex, ey] };
+}
+
+/** An affine map [a, b, c, d, e, f]: x′ = a·x + c·y + e, y′ = b·x + d·y + f. */
+export type AffineMap = readonly [number, number, number, number, number, number];
+
+/** Narrows [lo, hi] to the x where `p0 + slope · x` stays inside [margin, max − margin]. */
+function clipSpan(lo: number, hi: number, p0: number, slope: number, max: number): [number, number] {
+  const margin = 0.05;
+  if (Math.abs(slope) < 1e-12) return p0 >= margin && p0 <= max - margin ? [lo, hi] : [1, 0];
+  const atMin = (margin - p0) / slope;
+  const atMax = (max - margin - p0) / slope;
+  const from = Math.ceil(Math.min(atMin, atMax));
+  const to = Math.floor(Math.max(atMin, atMax));
+  return [Math.max(lo, from), Math.min(hi, to)];
+}
+
+/**
+ * Bilinear resampling through an affine map, white outside the source: deskew and rescaling in one pass over
+ * the output. Positions are 16.16 fixed point stepped along each row, and each row's span inside the source is
+ * found first, so the inner loop has no bounds checks and no floating point.
+ */
+/** `inv` maps output pixels to source positions. */
+export function resample(img: GreyImage, inv: AffineMap, width: number, height: number): GreyImage {
+  const [a, b, c, d, e, f] = inv;
+  const { width: sw, height: sh, data: src } = img;
+  const data = new Uint8Array(width * height).fill(255);
+  const ONE = 65536;
+  const stepX = Math.round(a * ONE);
+  const stepY = Math.round(b * ONE);
   for (let y = 0; y < height; y++) {
-    const dy = y - cy;
-    // inverse mapping: destination pixel -> source position, linear along the row
-    let sx = -cos * cx + sin * dy + cx;
-    let sy = sin * cx + cos * dy + cy;
+    const px = c * y + e;
+    const py = d * y + f;
+    // The fixed-point steps drift by at most width / 2^17 px: the margin of clipSpan covers that.
+    let [lo, hi] = clipSpan(0, width - 1, px, a, sw - 1);
+    [lo, hi] = clipSpan(lo, hi, py, b, sh - 1);
+    let sx = Math.round((px + a * lo) * ONE);
+    let sy = Math.round((py + b * lo) * ONE);
     const row = y * width;
-    for (let x = 0; x < width; x++, sx += cos, sy -= sin) {
-      const x0 = sx | 0;
-      const y0 = sy | 0;
-      if (sx < 0 || sy < 0 || x0 >= width - 1 || y0 >= height - 1) continue;
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * width + x0;
-      const top = src[i]! + (src[i + 1]! - src[i]!) * fx;
-      const bottom = src[i + width]! + (src[i + width + 1]! - src[i + width]!) * fx;
-      data[row + x] = top + (bottom - top) * fy;
+    for (let x = lo; x <= hi; x++, sx += stepX, sy += stepY) {
+      const fx = (sx >> 8) & 255;
+      const fy = (sy >> 8) & 255;
+      const i = (sy >> 16) * sw + (sx >> 16);
+      const top = src[i]! * (256 - fx) + src[i + 1]! * fx;
+      const bottom = src[i + sw]! * (256 - fx) + src[i + sw + 1]! * fx;
+      data[row + x] = (top * (256 - fy) + bottom * fy) >> 16;
     }
   }
   return { width, height, data };
@@ -528,22 +666,24 @@ export interface PageQuality {
 }
 
 export function pageQuality(img: GreyImage): PageQuality {
-  const t = otsuThreshold(img);
+  // Every third pixel is plenty for a histogram of a page.
+  const hist = new Float64Array(256);
+  const px = img.data;
+  for (let i = 0; i < px.length; i += 3) hist[px[i]!]!++;
+  const t = otsuOfHistogram(hist);
   let n = 0;
   let sum = 0;
   let black = 0;
   let marked = 0;
-  for (let i = 0; i < img.data.length; i += 3) {
-    const v = img.data[i]!;
+  for (let v = 0; v < 256; v++) {
+    const h = hist[v]!;
     // Among everything that is not paper, a bilevel page has only pure black; anti-aliased or
     // scanned print has grey edges.
-    if (v < 245) {
-      marked++;
-      if (v <= 10) black++;
-    }
+    if (v < 245) marked += h;
+    if (v <= 10) black += h;
     if (v >= t) {
-      n++;
-      sum += v;
+      n += h;
+      sum += v * h;
     }
   }
   // Specks per megapixel: tiny isolated ink blobs, the mark of fax transmission and harsh scans.
@@ -555,19 +695,92 @@ export function pageQuality(img: GreyImage): PageQuality {
 const SPECK_BAND = 128;
 const SPECK_PERIOD = 256;
 
-/** dropSpecks' count on a binarised copy of sampled bands of rows (each band taken as an image of its own). */
+/** Ink components (8-connected, `v < t`) of at most maxArea pixels in sampled bands of rows, each band on its own. */
 function countSpecks(img: GreyImage, t: number, maxArea: number): { specks: number; sampled: number } {
-  const { width, height, data } = img;
+  const { width, height } = img;
+  const runs = new RunLabeller();
   let specks = 0;
   let sampled = 0;
   for (let y0 = 0; y0 < height; y0 += SPECK_PERIOD) {
     const rows = Math.min(SPECK_BAND, height - y0);
-    const bin = new Uint8Array(rows * width);
-    for (let i = 0, k = y0 * width; i < bin.length; i++, k++) bin[i] = data[k]! < t ? 0 : 255;
-    specks += dropSpecks({ width, height: rows, data: bin }, maxArea);
-    sampled += bin.length;
+    specks += runs.smallComponents(img, t, y0, y0 + rows, maxArea);
+    sampled += rows * width;
   }
   return { specks, sampled };
+}
+
+/**
+ * Connected-component labelling by runs: each row's ink runs join the runs of the row above that touch them
+ * (8-connectivity) in a union-find with areas. A page is mostly paper, so it has far fewer runs than pixels.
+ */
+class RunLabeller {
+  private x0: Int32Array = new Int32Array(1 << 14);
+  private x1: Int32Array = new Int32Array(1 << 14);
+  private parent: Int32Array = new Int32Array(1 << 14);
+  private area: Int32Array = new Int32Array(1 << 14);
+
+  private grow(): void {
+    const n = this.x0.length * 2;
+    const copy = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.x0 = copy(this.x0);
+    this.x1 = copy(this.x1);
+    this.parent = copy(this.parent);
+    this.area = copy(this.area);
+  }
+
+  private root(i: number): number {
+    const parent = this.parent;
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[i] !== r) {
+      const next = parent[i]!;
+      parent[i] = r;
+      i = next;
+    }
+    return r;
+  }
+
+  /** Components of rows [top, bottom) with at most maxArea pixels. */
+  smallComponents(img: GreyImage, t: number, top: number, bottom: number, maxArea: number): number {
+    const { width, data } = img;
+    let count = 0;
+    let prevStart = 0;
+    let prevEnd = 0;
+    for (let y = top; y < bottom; y++) {
+      const row = y * width;
+      const start = count;
+      let p = prevStart;
+      for (let x = 0; x < width; x++) {
+        if (data[row + x]! >= t) continue;
+        const s = x;
+        while (x < width && data[row + x]! < t) x++;
+        if (count === this.x0.length) this.grow();
+        const r = count++;
+        this.x0[r] = s;
+        this.x1[r] = x;
+        this.parent[r] = r;
+        this.area[r] = x - s;
+        // Runs above that touch [s − 1, x] (diagonals included); both rows are in x order.
+        while (p < prevEnd && this.x1[p]! < s) p++;
+        for (let q = p; q < prevEnd && this.x0[q]! <= x; q++) {
+          const a = this.root(q);
+          const b = this.root(r);
+          if (a === b) continue;
+          this.parent[b] = a;
+          this.area[a] = this.area[a]! + this.area[b]!;
+        }
+      }
+      prevStart = start;
+      prevEnd = count;
+    }
+    let small = 0;
+    for (let r = 0; r < count; r++) if (this.parent[r] === r && this.area[r]! <= maxArea) small++;
+    return small;
+  }
 }
 
 /**
