@@ -45,6 +45,11 @@ describe('duplicate detection', () => {
     expect(findDuplicate(next, [{ id: 'first', fingerprint: first }])).toBeNull();
   });
 
+  it('knows the sender when OCR reads its capitalised name in Latin look-alikes', () => {
+    const latin = fingerprintOf(`Исх. № 12-34/567 от 19.03.2026\n${body}`, { correspondent: 'ООО «BEKTOP»', subject: 'О ремонте дороги' });
+    expect(findDuplicate(latin, earlier)?.id).toBe('a');
+  });
+
   it('fingerprints are plain JSON', () => {
     expect(JSON.parse(JSON.stringify(original))).toEqual(original);
   });

@@ -114,6 +114,13 @@ function dice(a: string, b: string): number {
   return ga.length + gb.length ? (2 * inter) / (ga.length + gb.length) : 0;
 }
 
+const LOOK_ALIKE: Record<string, string> = { a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у' };
+
+/** Latin letters that look like Cyrillic ones, as Cyrillic (on lower-cased normalised names). */
+function cyrillicLookAlikes(s: string): string {
+  return s.replace(/[abcehkmoptxy]/g, (ch) => LOOK_ALIKE[ch]!);
+}
+
 function jaccard(a: string[], b: string[]): number {
   if (!a.length && !b.length) return 1;
   const sa = new Set(a);
@@ -126,8 +133,9 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   if (a.version !== 1 || b.version !== 1) throw new OcrError('OCR_MODEL_INVALID', 'unsupported fingerprint version');
   const text = textSimilarity(a, b);
   if (a.inn && b.inn && a.inn !== b.inn) return { score: 0, text };
-  const sameSender = a.correspondent && b.correspondent ? dice(a.correspondent, b.correspondent) >= 0.75 : null;
-  // OCR may damage a letter or two of a name, so senders are compared by character bigrams.
+  // OCR may damage a letter or two of a name, or read a capitalised name in Latin look-alikes («CTPOЙ»), so
+  // senders are compared script-blind, by character bigrams.
+  const sameSender = a.correspondent && b.correspondent ? dice(cyrillicLookAlikes(a.correspondent), cyrillicLookAlikes(b.correspondent)) >= 0.75 : null;
   if (sameSender === false && !(a.inn && a.inn === b.inn)) return { score: 0, text };
   const nums = jaccard(a.numbers, b.numbers);
   let req = 0.5;

@@ -69,13 +69,15 @@ function isFormLabel(s: Seg, other?: Seg): boolean {
   return s.text.split(' ').length <= 3 && !/\d/.test(s.text) && !/^(?:О|Об|Обо)\s/.test(s.text) && s.box.x1 < s.pw * 0.45;
 }
 
-const EXECUTOR = /^(?:Исп(?:олнитель)?[.,]?|Исполнитель)\s*:?\s*(.+)$/i;
+const EXECUTOR = /^(?:Исп(?:олнитель)?|Исполнитель)[.,:;'’]*\s*(.+)$/i;
+/** Where the executor's name ends: a comma or the phone that follows it. */
+const NAME_END = /,|\s(?:[Тт][Ее][Лл](?:[.:\s]|ефон)|т\.\s?\d|\+7|8\s?\()/;
 
 export function extractExecutor(view: LetterView, signer: string | null): Found<string | null> {
   for (const s of view.segs) {
     const m = EXECUTOR.exec(s.text);
     if (!m) continue;
-    const rest = m[1]!.split(/,|\s(?:[Тт][Ее][Лл](?:[.:\s]|ефон)|т\.\s?\d|\+7|8\s?\()/)[0]!.trim();
+    const rest = m[1]!.split(NAME_END)[0]!.trim();
     const full = FULL_NAME.exec(rest);
     if (full) return found(full[0], 0.9, [s]);
     const ini = findInitialsName(rest);
@@ -83,14 +85,18 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     const undotted = dotInitials(rest);
     if (undotted) return found(undotted, 0.7, [s]);
   }
-  // OCR damages the short label ("Hen.", "Ист."): a short dotted token before a name at the foot of the page.
+  // OCR damages the short label ("Hen.", "Ист.", "Мсп.;"): a short token before a name at the foot of the page,
+  // dotted, or followed by the executor's phone on the same line ("Hon Гусева М.П. тел. …").
   for (const s of view.segs) {
     if (s.box.y0 < s.ph * 0.7 || s.box.x0 > s.pw * 0.3) continue;
-    const m = /^[A-Za-zА-Яа-яЁё]{2,4}\.:?\s+(.+)$/.exec(s.text);
+    const m = /^[A-Za-zА-Яа-яЁё]{2,4}([.,:;]{0,2})\s+(.+)$/.exec(s.text);
     if (!m) continue;
-    const rest = m[1]!.split(/,|\s(?:[Тт][Ее][Лл](?:[.:\s]|ефон)|т\.\s?\d|\+7|8\s?\()/)[0]!.trim();
-    const ini = findInitialsName(rest);
+    const [rest = '', ...after] = m[2]!.split(NAME_END);
+    if (!m[1] && !after.length) continue;
+    const ini = findInitialsName(rest.trim());
     if (ini && ini.index === 0) return found(ini.name, 0.6, [s]);
+    const undotted = dotInitials(rest);
+    if (undotted) return found(undotted, 0.5, [s]);
   }
   // Unlabelled executor: a name alone below the signature, followed by a phone.
   const sigSeg = signer ? view.segs.find((s) => bare(s.text) === signer) : undefined;
@@ -106,10 +112,17 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
   return none();
 }
 
-/** `Матвеев А В.` / `Антонова Т Н` after an executor label: OCR lost the initials' dots. */
+/** Latin capitals that OCR puts for Cyrillic initials. */
+const LATIN_INITIAL: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
+
+/**
+ * `Матвеев А В.`, `Антонова ТН.`, `Матвеев AB...` after an executor label: OCR lost or merged the initials'
+ * dots, or read the initials as Latin look-alikes.
+ */
 function dotInitials(rest: string): string | null {
-  const m = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s([А-ЯЁ])[.\s]\s?([А-ЯЁ])\.?$/.exec(rest);
-  return m ? `${m[1]} ${m[2]}.${m[3]}.` : null;
+  const m = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s([А-ЯЁABCEHKMOPTXY])[.\s]?\s?([А-ЯЁABCEHKMOPTXY])\.*$/.exec(rest.trim());
+  const cyr = (c: string): string => LATIN_INITIAL[c] ?? c;
+  return m ? `${m[1]} ${cyr(m[2]!)}.${cyr(m[3]!)}.` : null;
 }
 
 /** A signature name without the slashes and underscores of a signature line: `/Семёнов И.Е./`. */
