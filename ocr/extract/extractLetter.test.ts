@@ -129,10 +129,27 @@ describe('extractLetter: abstention', () => {
     expect(footed('Исполнитель: Антонова Т.Н., т. 55-12-34', 'text-layer').executorName).toBe('Антонова Т.Н.');
   });
 
+  it('reads executors under a damaged label: stray marks, no dot but the phone beside, merged or Latin initials', () => {
+    expect(footed('Исполнитель’ Антонова ТН.').executorName).toBe('Антонова Т.Н.');
+    expect(footed('Мсп.; Герасимова М.И.').executorName).toBe('Герасимова М.И.');
+    expect(footed('Hon Гусева М.П. тел. 8 (906) 000-39-28').executorName).toBe('Гусева М.П.');
+    expect(footed('Hon. Герасимов СО').executorName).toBe('Герасимов С.О.');
+    expect(footed('Исп Матвеев AB... тел 8 (8163) 48-27-99').executorName).toBe('Матвеев А.В.');
+    // a short word before a name, with neither a dot nor a phone, is not taken for the label
+    expect(footed('Для Гусевой М.П.').executorName).toBeNull();
+  });
+
+  it('mends e-mail addresses around their dots and the .ru read as .nu', () => {
+    expect(footed('e-mail: secretary@minobr. prireche.gov.ru, www.minobr.prireche.gov.ru').emails).toEqual(['secretary@minobr.prireche.gov.ru']);
+    expect(footed('e-mail secretary@blag-sev ru').emails).toEqual(['secretary@blag-sev.ru']);
+    expect(footed('E-mail: info@kompyuternyy-tsentr.nu').emails).toEqual(['info@kompyuternyy-tsentr.ru']);
+  });
+
   it('repairs look-alikes in the number slots of the attachments formula', () => {
     expect(footed('Приложение: 1. Копия договора на бл. 6 1 экз. 2. Схема на Зл. в I зкз.').attachmentsNote).toBe(
       '1. Копия договора на 6 л. в 1 экз. 2. Схема на 3 л. в 1 экз',
     );
+    expect(footed('Приложение: на 13 в 1 экз.').attachmentsNote).toBe('на 13 л. в 1 экз');
   });
 
   it('never proposes the receiving organisation as the correspondent', () => {

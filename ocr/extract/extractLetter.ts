@@ -138,6 +138,8 @@ function repairSheets(text: string): string {
     .replace(/((?:^|\s)[вВB]\s?)[Il|](\s?(?:экз|зкз))/g, '$11$2')
     .replace(/(\d+)\s*[ЛлJ][IИ]?\.?\s*[ВвB]\s*(\d+)\s*(?:экз|3К3|9К3|зкз|экэ|3кз|9кз)?\.?(?=\s|$|[.,;])/g, (_m, a: string, b: string) => `${a} л. в ${b} экз.`)
     .replace(/([а-яё])на (\d+ л\.)/g, '$1 на $2')
+    // the sheet word lost altogether: "на 13 в 1 экз"
+    .replace(/((?:^|\s)на\s?\d+)\s[вВB]\s?(\d+\s?экз)/g, '$1 л. в $2')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\.$/, '');

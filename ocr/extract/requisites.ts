@@ -179,13 +179,26 @@ export function phoneDigits(p: string): string {
 
 const EMAIL = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
+/**
+ * OCR damage around an address's dots: a space after a dot inside the domain (`minobr. prireche.gov.ru`), a space
+ * for the dot before the top-level domain (`secretary@blag-sev ru`).
+ */
+function mendAddresses(text: string): string {
+  return text
+    .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.)\s(?=[a-z0-9-]+\.[a-z]{2,})/g, '$1')
+    .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)\s(ru|com|org|net|su)(?![A-Za-z0-9])/g, '$1.$2');
+}
+
+/** `.ru` read as `.nu`, `.tu`, `.ra`, `.rn`, `.nt`: the r/n/t and u/a confusions of small Latin print. */
+const RU_LOOKALIKE = /\.(?:nu|tu|ra|rn|nt|ry|pu)$/;
+
 export function extractEmails(view: LetterView, exclude: string[]): Found<string[] | null> {
   const out: string[] = [];
   const srcs: Seg[] = [];
   const skip = new Set(exclude.map((e) => e.toLowerCase()));
   for (const s of view.segs) {
-    for (const m of s.text.matchAll(EMAIL)) {
-      const e = m[0].replace(/\s/g, '').replace(/\.$/, '').toLowerCase();
+    for (const m of mendAddresses(s.text).matchAll(EMAIL)) {
+      const e = m[0].replace(/\s/g, '').replace(/\.$/, '').toLowerCase().replace(RU_LOOKALIKE, '.ru');
       if (skip.has(e) || out.includes(e)) continue;
       out.push(e);
       srcs.push(s);
