@@ -26,11 +26,11 @@ export const RASTER_DPI = 300;
 /** Mean paper brightness below which a scan is binarised by us rather than by tesseract. */
 const PAPER_BINARISE = 232;
 /**
- * Isolated ink specks (components of ≤ 6 px) per megapixel above which a page is fax-like and binarised here:
- * clean renders and ordinary scans have 0–50 (punctuation), fax images themselves 285–300. Scans of faxed
- * pages (220–265) are left to tesseract, which reads their restored grey better than our threshold.
+ * Isolated ink specks (components of ≤ 6 px) per megapixel above which a clean-paper page is a fax image and is
+ * binarised here: clean renders and ordinary scans have 0–50 (punctuation), fax images 200–300. Scans of faxed
+ * pages (220–265, but grey paper) are left to tesseract, which reads their restored grey better than our threshold.
  */
-const SPECKS_BINARISE = 270;
+const SPECKS_BINARISE = 120;
 
 export interface ImagePage {
   kind: 'image';
@@ -171,7 +171,7 @@ function reduceThenTurn(img: GreyImage | RgbaImage, plan: PagePlan, before: Affi
 function finishPage(planned: { image: GreyImage; forward: Affine }, plan: PagePlan, srcW: number, srcH: number, dpiIn: number, index: number): ImagePage {
   let img = planned.image;
   const quality = pageQuality(img);
-  if (quality.paper < PAPER_BINARISE || quality.specks > SPECKS_BINARISE) img = binarise(img, plan.dpi);
+  if (quality.paper < PAPER_BINARISE || (quality.specks > SPECKS_BINARISE && quality.paper >= CLEAN_PAPER)) img = binarise(img, plan.dpi);
   img = removeRules(img, plan.dpi);
   return {
     kind: 'image',
