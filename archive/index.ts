@@ -16,7 +16,7 @@ export { validateObject, type OcflResult } from './ocfl/validate.ts';
 export { fsTree, memoryTree, type Tree } from './ocfl/tree.ts';
 export { StorageRoot } from './ocfl/storageRoot.ts';
 export { startHashWorkers, stopHashWorkers, hashWorkersRunning } from './ocfl/hashPool.ts';
-export { DigestCache } from './ocfl/digest.ts';
+export { DigestCache, PACKAGE_DIGESTS } from './ocfl/digest.ts';
 export type { Inventory, Issue as OcflIssue } from './ocfl/inventory.ts';
 
 export { buildPackage, buildPackageAsync, packageZip, PackageError, type PackageInput, type BuiltPackage, type SignatureInput, type PreservationEvent, type InputFile } from './package/build.ts';

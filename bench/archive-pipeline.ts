@@ -103,7 +103,7 @@ try {
     `Verification on the server (5 stored packages, one after another, hash pool running): ${((verifySeconds * 1000) / ids.length).toFixed(0)} ms per package, ${(verifiedBytes / 2 ** 20 / verifySeconds).toFixed(1)} MB/s.`,
   ].join('\n');
   console.log(`${machineLine()}\n${body}`);
-  if (process.argv.includes('--write')) updateBenchmarks('archive-pipeline', 'Archive pipeline through the server (packages/s)', `npx tsx bench/archive-pipeline.ts ${N} --write`, body);
+  if (process.argv.includes('--write')) updateBenchmarks('archive-pipeline', 'Archive pipeline through the server (packages/s)', `${usingPostgres() ? 'DATABASE_URL=postgres://… ' : ''}npx tsx bench/archive-pipeline.ts ${N} --write`, body);
 } finally {
   await srv.close();
 }

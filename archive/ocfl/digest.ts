@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { streebog256 } from '../../signature/index.ts';
-import { hashOnWorker, shouldUseHashWorkers, SLOW_ALGORITHMS, WORKER_MIN_BYTES } from './hashPool.ts';
+import { hashOnWorker, shouldUseHashWorkers, WORKER_MIN_BYTES } from './hashPool.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -19,6 +19,9 @@ const ALGORITHMS: Record<string, (d: Uint8Array) => string> = {
   'sha512/256': (d) => createHash('sha512-256').update(d).digest('hex'),
   'streebog-256': (d) => hex(streebog256(d)),
 };
+
+/** The digests a package lists for every file (package.json) and the OCFL object records (manifest, fixity). */
+export const PACKAGE_DIGESTS = ['sha512', 'sha256', 'streebog-256'] as const;
 
 /** Algorithms OCFL 1.1 lists for fixity, and those of the registered digest extension. */
 export const SPEC_FIXITY = new Set(['md5', 'sha1', 'sha256', 'sha512', 'blake2b-512']);
@@ -75,7 +78,9 @@ export class DigestCache {
     if (!(this.decided ?? this.workers === true) || data.length < WORKER_MIN_BYTES) return;
     const known = this.seen.get(data);
     let run = this.running.get(data);
-    const wanted = [...new Set(algorithms)].filter((a) => SLOW_ALGORITHMS.has(a) && !known?.has(a) && !run?.has(a));
+    // Every digest of a large array goes to the same worker: one copy of the bytes, and this thread keeps only
+    // the checks that are not hashing.
+    const wanted = [...new Set(algorithms)].filter((a) => a in ALGORITHMS && !known?.has(a) && !run?.has(a));
     if (wanted.length === 0) return;
     if (!run) {
       run = new Map();

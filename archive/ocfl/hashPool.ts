@@ -1,8 +1,8 @@
 // Digests of large files on worker threads. A Streebog-256 stream runs at one core's speed (≈130 MB/s here) and is
 // about 80 % of the CPU time of the three package digests (SHA-512 and SHA-256 run in OpenSSL at ≈0.8–1.7 GB/s),
-// so a thread that hashes everything itself is bound by Streebog on one core. The pool takes the Streebog of large
-// files while the caller's thread does SHA-2, PDF/A, signatures and the OCFL checks, and spreads several files over
-// the cores. Starting a worker costs ≈0.1–0.3 s (tsx compiles its sources), so a process starts the pool once
+// so a thread that hashes everything itself is bound by Streebog on one core. The pool hashes large files (all their
+// digests in one worker, one copy of the bytes) while the caller's thread does PDF/A, signatures and the OCFL checks,
+// and spreads several files over the cores. Starting a worker costs ≈0.1–0.3 s (tsx compiles its sources), so a process starts the pool once
 // (`startHashWorkers`) or lets `shouldUseHashWorkers` start it when there is enough to hash; idle workers do not
 // keep the process alive.
 import { availableParallelism } from 'node:os';
@@ -10,8 +10,6 @@ import { Worker } from 'node:worker_threads';
 
 /** Below this size a file is hashed on the caller's thread: the message round trip would cost more than it saves. */
 export const WORKER_MIN_BYTES = 256 * 1024;
-/** Algorithms worth sending to a worker; the others are cheap next to the copy into the worker. */
-export const SLOW_ALGORITHMS = new Set(['streebog-256', 'blake2b-160', 'blake2b-256', 'blake2b-384']);
 /** Bytes to hash above which a process without workers starts them: their start-up is then repaid. */
 const AUTO_START_BYTES = 48 * 2 ** 20;
 

@@ -1,6 +1,6 @@
 // Read access to a directory tree, on disk or in memory (an unpacked .zip), so the OCFL
 // validator and the package verifier work the same on both.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface Entry {
@@ -24,12 +24,17 @@ export function fsTree(root: string): Tree {
       }
     },
     async read(path) {
+      // One handle for the type check and the read; the Buffer's memory is used as it is (no copy).
+      let handle;
       try {
-        const p = join(root, path);
-        if (!(await stat(p)).isFile()) return undefined;
-        return new Uint8Array(await readFile(p));
+        handle = await open(join(root, path), 'r');
+        if (!(await handle.stat()).isFile()) return undefined;
+        const b = await handle.readFile();
+        return new Uint8Array(b.buffer, b.byteOffset, b.length);
       } catch {
         return undefined;
+      } finally {
+        await handle?.close();
       }
     },
   };

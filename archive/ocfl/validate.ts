@@ -18,6 +18,7 @@ const REGISTERED_EXTENSIONS = new Set([
   GOST_EXTENSION,
 ]);
 const SIDECAR_ALGS = ['sha512', 'sha256', 'sha1', 'md5', 'blake2b-512'];
+const READS_IN_FLIGHT = 8;
 
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
@@ -30,7 +31,7 @@ interface LoadedInventory {
 export interface ValidateOptions {
   /**
    * Called with the root inventory (when it is well-formed) as soon as every content file has been read and its
-   * slow digests started, so a caller can do its own work on this thread while the hash pool computes them.
+   * digests started, so a caller can do its own work on this thread while the hash pool computes them.
    */
   onInventory?: (inv: Inventory) => void;
 }
@@ -201,10 +202,15 @@ async function startDigests(tree: Tree, root: string, inv: Inventory, cache: Dig
   const algorithms = new Map<string, string[]>();
   for (const paths of Object.values(inv.manifest)) for (const p of paths) algorithms.set(p, [inv.digestAlgorithm]);
   for (const [alg, block] of Object.entries(inv.fixity ?? {})) for (const paths of Object.values(block)) for (const p of paths) algorithms.get(p)?.push(alg);
+  // Reads are issued a few at a time: a package is mostly small files, and one at a time each waits for the disk.
+  const entries = [...algorithms];
   const files: [Uint8Array, string[]][] = [];
-  for (const [p, algs] of algorithms) {
-    const data = await tree.read(base === '' ? p : `${base}/${p}`);
-    if (data) files.push([data, algs]);
+  for (let i = 0; i < entries.length; i += READS_IN_FLIGHT) {
+    const batch = entries.slice(i, i + READS_IN_FLIGHT);
+    const read = await Promise.all(batch.map(([p]) => tree.read(base === '' ? p : `${base}/${p}`)));
+    read.forEach((data, j) => {
+      if (data) files.push([data, batch[j]![1]]);
+    });
   }
   if (!cache.useWorkers(files.reduce((n, [d]) => n + d.length, 0))) return;
   // Largest first: the longest Streebog stream bounds the wall time, so it starts before the small ones.

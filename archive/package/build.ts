@@ -4,7 +4,7 @@
 import canonicalize from 'canonicalize';
 import { zipSync } from 'fflate';
 import type { ValidationReport } from '../../signature/index.ts';
-import { DigestCache } from '../ocfl/digest.ts';
+import { DigestCache, PACKAGE_DIGESTS } from '../ocfl/digest.ts';
 import { stableJson } from '../ocfl/json.ts';
 import { buildObject } from '../ocfl/write.ts';
 import { checkPdfa } from '../pdfa/validate.ts';
@@ -95,12 +95,12 @@ export function buildPackage(input: PackageInput): BuiltPackage {
 }
 
 /**
- * `buildPackage` with the slow digests (Streebog-256) of large inputs on the hash pool, computed while this thread
+ * `buildPackage` with the digests of large inputs on the hash pool, computed while this thread
  * validates the PDF/A copies and writes the metadata. A caller that has the bytes earlier (a server reading blobs)
  * can `start` them on its own cache sooner and pass it. Same bytes as `buildPackage`.
  */
 export async function buildPackageAsync(input: PackageInput, cache: DigestCache = new DigestCache(true)): Promise<BuiltPackage> {
-  for (const f of [...input.originals, ...(input.pdfa ?? []), ...(input.evidence ?? [])]) cache.start(f.bytes, ['streebog-256']);
+  for (const f of [...input.originals, ...(input.pdfa ?? []), ...(input.evidence ?? [])]) cache.start(f.bytes, PACKAGE_DIGESTS);
   const assembled = assemble(input, cache);
   await cache.settle();
   return finish(input, assembled, cache);

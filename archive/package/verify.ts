@@ -212,7 +212,7 @@ export async function verifyTree(
   const cache = new DigestCache(options.workers ?? 'auto');
   const base = root === '' ? '' : `${root}/`;
   // The checks of the head's content need no digests: they start on this thread as soon as the OCFL validator has
-  // read the files and put their slow digests on the hash pool, and the validator awaits those digests after them.
+  // read the files and put their digests on the hash pool, and the validator awaits those digests after them.
   let early: Promise<HeadView> | undefined;
   const ocfl = await validateObject(tree, root, cache, {
     onInventory: (inv) => {

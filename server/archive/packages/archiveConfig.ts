@@ -21,7 +21,7 @@ export interface ArchiveSettings {
   /** S3 Object Lock retention of version files, when the bucket has Object Lock enabled */
   objectLock: ObjectLockSettings;
   /**
-   * Streebog of large files on the archive library's hash worker pool while the job's thread does the rest
+   * Digests of large files on the archive library's hash worker pool while the job's thread does the rest
    * (ARCHIVE_HASH_WORKERS=0 keeps all hashing on the job's thread); the pool starts with the first large file.
    */
   hashWorkers: boolean;

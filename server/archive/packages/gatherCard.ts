@@ -2,7 +2,7 @@
 // received, the signatures with the evidence their stored checks used, PDF/A copies, and the descriptive
 // metadata (requisites, resolutions, assignments and their history, access mark, case, retention).
 import type { Knex } from 'knex';
-import type { DigestCache, PackageInput, SignatureInput, InputFile, PackageRole } from '../../../archive/index.ts';
+import { PACKAGE_DIGESTS, type DigestCache, type PackageInput, type SignatureInput, type InputFile, type PackageRole } from '../../../archive/index.ts';
 import type { ValidationReport } from '../../../signature/index.ts';
 import { readBlob } from '../../files/fileJobs.ts';
 import { isSignatureFile, verificationTasks } from '../../signatures/signatureFiles.ts';
@@ -148,7 +148,7 @@ export async function gatherCard(
     created: Date;
     renditions: RenditionOptions;
     previous?: Map<string, Uint8Array> | null;
-    /** digests of the package being built: the Streebog of large files starts on the hash pool as they are read */
+    /** digests of the package being built: those of large files start on the hash pool as the files are read */
     cache?: DigestCache;
   },
 ): Promise<GatheredCard> {
@@ -166,7 +166,7 @@ export async function gatherCard(
         const b = await readBlob(blobs, f.sha256);
         bytes.set(f.id, b);
         // Hashed on the pool while this thread makes the PDF/A copies and reads the rest.
-        args.cache?.start(b, ['streebog-256']);
+        args.cache?.start(b, PACKAGE_DIGESTS);
       }),
     ),
     latestChecks(trx, orgId, cardId),
@@ -226,7 +226,7 @@ export async function gatherCard(
     const r = reusedRendition(args.previous, names.get(f.id)!, bytes.get(f.id)!) ?? (await makeRendition({ name: names.get(f.id)!, mime: f.mime, bytes: bytes.get(f.id)!, text: knownText.get(f.id) }, meta(f), args.renditions));
     if (r.note) notes.push(r.note);
     if (r.rendition) {
-      args.cache?.start(r.rendition.bytes, ['streebog-256']);
+      args.cache?.start(r.rendition.bytes, PACKAGE_DIGESTS);
       if (pdfa.some((p) => p.name === r.rendition!.name)) r.rendition.name = `${names.get(f.id)!}.pdf`;
       pdfa.push({ ...r.rendition, ...(r.rendition.conversion ? { conversion: { ...r.rendition.conversion, from: names.get(f.id)! } } : {}) });
     }
