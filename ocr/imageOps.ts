@@ -13,6 +13,8 @@ export interface RgbaImage {
   width: number;
   height: number;
   rgba: Uint8Array;
+  /** drawn from a greyscale source: R = G = B, so the red byte is the grey level */
+  grey?: boolean;
 }
 
 /** `opaque`: every alpha is 255 (a canvas filled before drawing), so the alpha bytes need not be read. */
@@ -265,6 +267,7 @@ function reduceRows(img: GreyImage | RgbaImage, width: number, cols: Taps): Uint
   // An RGBA source is converted a row at a time: the full-size grey page is never stored.
   const rgba = 'rgba' in img ? img.rgba : null;
   const src = rgba ? new Uint8Array(w) : (img as GreyImage).data;
+  const greySource = 'grey' in img && img.grey === true;
   const mid = new Uint16Array(width * h).fill(255 << 8);
   const { first, weights, taps } = cols;
   // Two taps of a box are one pixel or two equal halves: packed as first · 2 + (halves ? 1 : 0).
@@ -277,7 +280,8 @@ function reduceRows(img: GreyImage | RgbaImage, width: number, cols: Taps): Uint
   for (let y = 0; y < h; y++) {
     let row = y * w;
     if (rgba) {
-      for (let x = 0, j = row * 4; x < w; x++, j += 4) src[x] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+      if (greySource) for (let x = 0, j = row * 4; x < w; x++, j += 4) src[x] = rgba[j]!;
+      else for (let x = 0, j = row * 4; x < w; x++, j += 4) src[x] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
       row = 0;
     }
     const out = y * width;

@@ -224,9 +224,29 @@ async function prepareRaster(bytes: Uint8Array): Promise<ImagePage> {
   const dpiIn = guessDpi(w, h);
   const factor = reductionFactor(w, h);
   const plan = planPage(greyOf(drawImage(image, Math.max(1, Math.floor(w / factor)), Math.max(1, Math.floor(h / factor)), 'medium')), dpiIn, 0);
-  const page = drawImage(image, w, h, 'low');
+  const page = { ...drawImage(image, w, h, 'low'), grey: isGreyscaleRaster(bytes) };
   const planned = plan.scale < 1 && plan.quarters === 0 ? reduceThenTurn(page, plan, IDENTITY) : applyPlan(greyOf(page), plan);
   return finishPage(planned, plan, w, h, dpiIn, 1);
+}
+
+/** A greyscale PNG (colour type 0 or 4) or a one-component JPEG: skia draws it with R = G = B. */
+export function isGreyscaleRaster(bytes: Uint8Array): boolean {
+  const kind = sniff(bytes);
+  if (kind === 'png') return bytes[25] === 0 || bytes[25] === 4;
+  if (kind !== 'jpeg') return false;
+  // Walk the JPEG markers to the frame header (SOF0–SOF15 except DHT/JPG/DAC): its component count.
+  for (let i = 2; i + 9 < bytes.length; ) {
+    if (bytes[i] !== 0xff) return false;
+    const marker = bytes[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return bytes[i + 9] === 1;
+    i += 2 + length;
+  }
+  return false;
 }
 
 export function pgmToGrey(pgm: Uint8Array): GreyImage {
