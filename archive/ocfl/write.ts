@@ -1,7 +1,7 @@
 // OCFL 1.1 object writer. Deterministic: the same versions give the same bytes (created times
 // come from the input, JSON keys are sorted, content is stored once per digest). Versions are
 // append-only: writing to disk refuses to change any existing file inside a version directory.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DigestCache, digest, GOST_EXTENSION } from './digest.ts';
 import { INVENTORY_TYPE, type Inventory } from './inventory.ts';
@@ -131,6 +131,27 @@ export function addVersion(files: Map<string, Uint8Array>, input: VersionInput, 
 
 const WRITES_IN_FLIGHT = 4;
 
+// The server records a package as stored right after this returns, so the bytes must be on disk by then: every file
+// is fsynced before it counts, and so is every directory that gained an entry (a file's name lives in its directory).
+async function writeDurably(path: string, bytes: Uint8Array, flag: 'wx' | 'w'): Promise<void> {
+  const handle = await open(path, flag);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Writes an object map to a directory. Files in version directories are created once and never
  * changed; the root inventory is replaced atomically, its sidecar last (OCFL 3.7 E062).
@@ -142,10 +163,11 @@ export async function writeObjectToDir(dir: string, files: Map<string, Uint8Arra
   // on several); an existing file is only read when the exclusive create finds it, to prove it unchanged.
   const dirs = [...new Set(version.map(([p]) => dirname(join(dir, p))))].sort();
   for (const d of dirs) await mkdir(d, { recursive: true });
+  await mkdir(dir, { recursive: true });
   const writeOne = async ([p, b]: [string, Uint8Array]): Promise<void> => {
     const target = join(dir, p);
     try {
-      await writeFile(target, b, { flag: 'wx' });
+      await writeDurably(target, b, 'wx');
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -156,11 +178,18 @@ export async function writeObjectToDir(dir: string, files: Map<string, Uint8Arra
     }
   };
   for (let i = 0; i < version.length; i += WRITES_IN_FLIGHT) await Promise.all(version.slice(i, i + WRITES_IN_FLIGHT).map(writeOne));
+  // Deepest first, up to the object's own directory and the one that holds it.
+  const touched = new Set<string>();
+  for (const d of dirs) for (let p = d; p.startsWith(dir) && !touched.has(p); p = dirname(p)) touched.add(p);
+  touched.add(dir);
+  touched.add(dirname(dir));
+  for (const d of [...touched].sort((a, b) => b.length - a.length)) await syncDirectory(d);
   for (const p of rootInventory) {
     const b = files.get(p);
     if (!b) continue;
     const tmp = join(dir, `.${p}.tmp`);
-    await writeFile(tmp, b);
+    await writeDurably(tmp, b, 'w');
     await rename(tmp, join(dir, p));
   }
+  await syncDirectory(dir);
 }
