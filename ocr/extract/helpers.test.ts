@@ -43,6 +43,16 @@ describe('OCR look-alikes', () => {
     expect(cleanLine('Гeнеральный директор OOO «Вектор»')).toBe('Генеральный директор ООО «Вектор»');
     expect(cleanLine('Копии на 6 JI. B 1 экз.')).toBe('Копии на 6 Л. В 1 экз.');
   });
+
+  it('restores the subject\'s opening «О»/«Об» read as «С», «0$» or behind a bracket, and leaves a real «С» alone', () => {
+    expect(cleanLine('С ремонте здания школы')).toBe('О ремонте здания школы');
+    expect(cleanLine('С предоставлении информации')).toBe('О предоставлении информации');
+    expect(cleanLine('0$ оплате выполненных работ')).toBe('Об оплате выполненных работ');
+    expect(cleanLine('_____ [О ненадлежащем содержании дорог')).toBe('О ненадлежащем содержании дорог');
+    expect(cleanLine('С уважением')).toBe('С уважением');
+    expect(cleanLine('С учетом изложенного просим')).toBe('С учетом изложенного просим');
+    expect(cleanLine('С детьми школьного возраста')).toBe('С детьми школьного возраста');
+  });
 });
 
 describe('names', () => {

@@ -44,11 +44,13 @@ export function cleanLine(s: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       // stray marks of rules, stamps and scribbles at the ends of a line
-      .replace(/^[|¦'‘’"“”`*_=~\\/.,:;-]+\s*(?=[А-ЯЁA-Z0-9«(+])/, '')
+      .replace(/^(?:[|¦'‘’"“”`*_=~\\/.,:;[\]{}-]+\s*)+(?=[А-ЯЁA-Z0-9«(+])/, '')
       .replace(/\s+[|¦'‘’`*_=~\\/]+$/, '')
       .trim()
       // the subject's "Об" / "О" read as Latin or digits
-      .replace(/^[OО0]([GбБ6])?(?=\s+[а-яё])/, (_m: string, b?: string) => (b ? 'Об' : 'О')),
+      .replace(/^[OО0]([GбБ6$])?(?=\s+[а-яё])/, (_m: string, b?: string) => (b ? 'Об' : 'О'))
+      // ... or as "С": a line cannot open with "с" before a noun in the prepositional case ("С ремонте")
+      .replace(/^[СC](?=\s+[а-яё]{2,}[еи](?<!ми)(?:\s|$))/, 'О'),
   ));
 }
 
