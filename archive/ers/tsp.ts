@@ -19,6 +19,18 @@ export const OID = { sha256: '2.16.840.1.101.3.4.2.1', sha512: '2.16.840.1.101.3
 
 const buf = (u: Uint8Array): ArrayBuffer => Uint8Array.from(u).buffer;
 
+/**
+ * The nonce as a DER INTEGER's content: positive and minimal. Eight raw random bytes are neither one time in two (a
+ * high first bit reads as negative) or one time in ~500 (a leading zero byte is illegal padding, which OpenSSL's TSA
+ * answers with status 2, rejection).
+ */
+export function nonceInteger(bytes: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
+  const trimmed = bytes.subarray(start);
+  return (trimmed[0] ?? 0) & 0x80 ? Uint8Array.of(0, ...trimmed) : Uint8Array.from(trimmed);
+}
+
 export function timestampRequest(alg: 'sha256' | 'sha512', digest: Uint8Array, nonce: Uint8Array = new Uint8Array(randomBytes(8))): Uint8Array {
   const req = new TimeStampReq({
     version: 1,
@@ -26,7 +38,7 @@ export function timestampRequest(alg: 'sha256' | 'sha512', digest: Uint8Array, n
       hashAlgorithm: new AlgorithmIdentifier({ algorithmId: OID[alg] }),
       hashedMessage: new asn1js.OctetString({ valueHex: buf(digest) }),
     }),
-    nonce: new asn1js.Integer({ valueHex: buf(nonce) }),
+    nonce: new asn1js.Integer({ valueHex: buf(nonceInteger(nonce)) }),
     certReq: true,
   });
   return new Uint8Array(req.toSchema().toBER(false));
