@@ -5,18 +5,11 @@
 // frozen for editing: what the commission agreed is what the head approves.
 import type { Actor } from '../http/actor.ts';
 import { AppError } from '../http/problem.ts';
-import type { ReviewStatus } from '../models/Inventory.ts';
+import type { ExpertReviewColumns, ReviewStatus } from '../models/Inventory.ts';
 import { today } from '../records/today.ts';
 
 /** What is reviewed: an inventory or a destruction act, in its draft state. */
-export interface Reviewable {
-  status: string;
-  reviewStatus: ReviewStatus | null;
-  reviewDecidedByName: string | null;
-  reviewDecidedAt: Date | null;
-  reviewProtocolNumber: string | null;
-  reviewProtocolDate: string | null;
-}
+export type Reviewable = { status: string } & Pick<ExpertReviewColumns, 'reviewStatus' | 'reviewDecidedByName' | 'reviewDecidedAt' | 'reviewProtocolNumber' | 'reviewProtocolDate'>;
 
 export type ReviewStep = 'edit' | 'submit' | 'decide' | 'approve';
 

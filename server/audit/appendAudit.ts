@@ -13,9 +13,11 @@ export interface AuditEvent {
 }
 
 // JSON payloads go through jsonb, which would turn `undefined` members into missing ones and Dates into
-// strings; normalising first makes the hashed value equal to the stored one.
-function normalisePayload(payload: Record<string, unknown> | undefined): unknown {
-  return JSON.parse(JSON.stringify(payload ?? {}));
+// strings; hashing the parsed-back JSON makes the hashed value equal to the stored one. The JSON text is kept for the
+// statement that stores it.
+function normalisePayload(payload: Record<string, unknown> | undefined): { value: unknown; json: string } {
+  const json = JSON.stringify(payload ?? {});
+  return { value: JSON.parse(json) as unknown, json };
 }
 
 // One statement: lock the chain head, advance it with the new hash (computed by the database from the previous
@@ -38,6 +40,7 @@ RETURNING seq, hash`;
 
 /** The stored fields and digest of an entry, for statements that append it themselves (see numbering.ts). */
 export function auditEntry(event: AuditEvent): { fields: AuditEntryFields; digest: string; payloadJson: string } {
+  const payload = normalisePayload(event.payload);
   const fields: AuditEntryFields = {
     chain: event.orgId ?? SYSTEM_CHAIN,
     at: new Date(),
@@ -47,10 +50,10 @@ export function auditEntry(event: AuditEvent): { fields: AuditEntryFields; diges
     action: event.action,
     objectType: event.objectType ?? null,
     objectId: event.objectId ?? null,
-    payload: normalisePayload(event.payload),
+    payload: payload.value,
     requestId: event.requestId ?? null,
   };
-  return { fields, digest: digestAuditEntry(fields), payloadJson: JSON.stringify(fields.payload) };
+  return { fields, digest: digestAuditEntry(fields), payloadJson: payload.json };
 }
 
 // Heads are never deleted, so a chain seen with a head keeps it; the hot registration path skips a round trip.

@@ -5,10 +5,22 @@ import type { BlobStore } from '../storage/index.ts';
 import { fileProcessor } from './fileProcessor.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 
+/** A blob's bytes in an ArrayBuffer of their own (callers hand `.buffer` to parsers), copied once from the stream. */
 export async function readBlob(store: BlobStore, sha256: string): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await store.get(sha256)) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as unknown as Uint8Array));
-  return new Uint8Array(Buffer.concat(chunks));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of await store.get(sha256)) {
+    const bytes = chunk as Uint8Array;
+    chunks.push(bytes);
+    size += bytes.length;
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
 }
 
 defineJob({

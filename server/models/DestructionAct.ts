@@ -1,7 +1,9 @@
 import { TenantModel } from './BaseModel.ts';
-import type { ReviewStatus } from './Inventory.ts';
+import type { ExpertReviewColumns } from './Inventory.ts';
 
 /** An act on selecting cases for destruction (акт о выделении к уничтожению). */
+// Declaration merging adds the review columns to the model's type; Objection fills them from the row.
+export interface DestructionAct extends ExpertReviewColumns {}
 export class DestructionAct extends TenantModel {
   static override tableName = 'destruction_acts';
   declare id: string;
@@ -17,16 +19,6 @@ export class DestructionAct extends TenantModel {
   declare executedAt: Date | null;
   declare content: Record<string, unknown> | null;
   declare pdfSha256: string | null;
-  // The expert commission's review (ЭПК) before approval; see server/archive/expertReview.ts.
-  declare reviewStatus: ReviewStatus | null;
-  declare reviewSubmittedBy: string | null;
-  declare reviewSubmittedAt: Date | null;
-  declare reviewDecidedBy: string | null;
-  declare reviewDecidedByName: string | null;
-  declare reviewDecidedAt: Date | null;
-  declare reviewProtocolNumber: string | null;
-  declare reviewProtocolDate: string | null;
-  declare reviewRemarks: string | null;
   declare createdBy: string | null;
   declare version: number;
   declare createdAt: Date;

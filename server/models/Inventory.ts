@@ -2,10 +2,25 @@ import { TenantModel } from './BaseModel.ts';
 
 export type ReviewStatus = 'submitted' | 'agreed' | 'returned';
 
+/** The expert commission's review (ЭПК) before approval, on inventories and destruction acts (server/archive/expertReview.ts). */
+export interface ExpertReviewColumns {
+  reviewStatus: ReviewStatus | null;
+  reviewSubmittedBy: string | null;
+  reviewSubmittedAt: Date | null;
+  reviewDecidedBy: string | null;
+  reviewDecidedByName: string | null;
+  reviewDecidedAt: Date | null;
+  reviewProtocolNumber: string | null;
+  reviewProtocolDate: string | null;
+  reviewRemarks: string | null;
+}
+
 export const INVENTORY_KINDS = ['permanent', 'long_term', 'personnel'] as const;
 export type InventoryKind = (typeof INVENTORY_KINDS)[number];
 
 /** An inventory (опись) of closed cases; approval freezes `content` and the PDF/A blob. */
+// Declaration merging adds the review columns to the model's type; Objection fills them from the row.
+export interface Inventory extends ExpertReviewColumns {}
 export class Inventory extends TenantModel {
   static override tableName = 'inventories';
   declare id: string;
@@ -20,16 +35,6 @@ export class Inventory extends TenantModel {
   declare approvedAt: Date | null;
   declare content: Record<string, unknown> | null;
   declare pdfSha256: string | null;
-  // The expert commission's review (ЭПК) before approval; see server/archive/expertReview.ts.
-  declare reviewStatus: ReviewStatus | null;
-  declare reviewSubmittedBy: string | null;
-  declare reviewSubmittedAt: Date | null;
-  declare reviewDecidedBy: string | null;
-  declare reviewDecidedByName: string | null;
-  declare reviewDecidedAt: Date | null;
-  declare reviewProtocolNumber: string | null;
-  declare reviewProtocolDate: string | null;
-  declare reviewRemarks: string | null;
   declare transferredAt: Date | null;
   declare transferredTo: string | null;
   declare createdBy: string | null;

@@ -3,6 +3,7 @@ import AjvModule, { type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Knex } from 'knex';
 import { AppError } from '../http/problem.ts';
+import { SharedCache } from '../db/sharedCache.ts';
 import type { CardKind } from '../models/Card.ts';
 import { defaultKindSchemas, type JsonSchema } from './kindSchemas.ts';
 
@@ -12,23 +13,17 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
-// Schemas change rarely and are read on every card write: cache them briefly. An edit in this process clears
-// the cache at once; other processes (PostgreSQL deployments) pick it up within the TTL.
-const SCHEMA_TTL_MS = 5_000;
-const schemaCache = new Map<string, { at: number; value: { schema: JsonSchema; version: number } }>();
+// Schemas change rarely and are read on every card write: cached (db/sharedCache.ts); an edit calls
+// cachedDataChanged(trx, KIND_SCHEMA_CACHE), which clears every process's copy at commit.
+export const KIND_SCHEMA_CACHE = 'kind_schemas';
+const schemas = new SharedCache<{ schema: JsonSchema; version: number }>(KIND_SCHEMA_CACHE, 60_000);
 
 export async function kindSchema(db: Knex | Knex.Transaction, orgId: string, kind: CardKind, fresh = false): Promise<{ schema: JsonSchema; version: number }> {
-  const key = `${orgId}:${kind}`;
-  const hit = schemaCache.get(key);
-  if (!fresh && hit && Date.now() - hit.at < SCHEMA_TTL_MS) return hit.value;
-  const row = (await db('kind_schemas').where({ org_id: orgId, kind }).first('schema', 'version')) as { schema: JsonSchema; version: number } | undefined;
-  const value = row ?? { schema: defaultKindSchemas[kind], version: 0 };
-  schemaCache.set(key, { at: Date.now(), value });
-  return value;
-}
-
-export function forgetKindSchema(orgId: string, kind: CardKind): void {
-  schemaCache.delete(`${orgId}:${kind}`);
+  const read = async (): Promise<{ schema: JsonSchema; version: number }> => {
+    const row = (await db('kind_schemas').where({ org_id: orgId, kind }).first('schema', 'version')) as { schema: JsonSchema; version: number } | undefined;
+    return row ?? { schema: defaultKindSchemas[kind], version: 0 };
+  };
+  return fresh ? read() : schemas.get(`${orgId}:${kind}`, read);
 }
 
 /** Compiles a schema an administrator submitted; throws SCHEMA_INVALID with Ajv's reason. */

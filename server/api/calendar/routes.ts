@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineRoute } from '../../http/route.ts';
 import { IsoDateSchema } from '../cards/schema.ts';
-import { invalidateCalendar, loadCalendar } from '../../records/calendar/loadCalendar.ts';
+import { CALENDAR_CACHE, loadCalendar } from '../../records/calendar/loadCalendar.ts';
+import { cachedDataChanged } from '../../db/sharedCache.ts';
 import { addCalendarDays, addWorkingDays, isWorkingDay } from '../../records/calendar/workingDays.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
 
@@ -59,10 +60,10 @@ defineRoute({
     await ctx.app.knex.transaction(async (trx) => {
       const before = await trx('calendar_days').where({ day: row.day }).first();
       await trx('calendar_days').insert(row).onConflict('day').merge();
+      await cachedDataChanged(trx, CALENDAR_CACHE);
       // The calendar is shared by the installation; the change is recorded in the editor's organisation chain.
       await appendAudit(trx, { orgId: ctx.actor.orgId, actor: { id: ctx.actor.userId, login: ctx.actor.login }, action: 'calendar.day_set', objectType: 'calendar_day', objectId: row.day, payload: { from: before ?? null, to: row }, requestId: ctx.requestId });
     });
-    invalidateCalendar();
     return row;
   },
 });

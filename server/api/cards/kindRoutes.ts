@@ -3,7 +3,8 @@ import { defineRoute } from '../../http/route.ts';
 import { AppError } from '../../http/problem.ts';
 import { CardKindSchema } from './schema.ts';
 import { CARD_KINDS, type CardKind } from '../../models/Card.ts';
-import { compileSchema, forgetKindSchema, kindSchema } from '../../records/cardFields.ts';
+import { compileSchema, KIND_SCHEMA_CACHE, kindSchema } from '../../records/cardFields.ts';
+import { cachedDataChanged } from '../../db/sharedCache.ts';
 
 const KindSchemaSchema = Type.Object({ kind: CardKindSchema, schema: Type.Record(Type.String(), Type.Unknown()), version: Type.Integer() });
 
@@ -47,10 +48,10 @@ defineRoute({
         .insert({ org_id: unit.scope.orgId, kind, schema: JSON.stringify(ctx.body.schema), version: next, updated_at: new Date() })
         .onConflict(['org_id', 'kind'])
         .merge();
+      await cachedDataChanged(unit.trx, KIND_SCHEMA_CACHE);
       await unit.audit({ action: 'card_kind.schema_changed', objectType: 'card_kind', objectId: kind, payload: { from: current.schema, to: ctx.body.schema, version: next } });
       return next;
     });
-    forgetKindSchema(ctx.actor.orgId, kind);
     ctx.setVersion(version);
     return { kind, schema: ctx.body.schema, version };
   },

@@ -52,3 +52,8 @@ export const CORE_FIELDS = [
   'deadline',
   'onControl',
 ] as const;
+
+/** A card's first file is the document itself; the others are its attachments. */
+export function fileRole(position: number): 'main' | 'attachment' {
+  return position === 0 ? 'main' : 'attachment';
+}

@@ -11,7 +11,7 @@ import { validateCardFields } from '../../records/cardFields.ts';
 import { loadCalendar } from '../../records/calendar/loadCalendar.ts';
 import { addCalendarDays, addWorkingDays } from '../../records/calendar/workingDays.ts';
 import { today } from '../../records/today.ts';
-import type { CardInput, CardLinkInput } from './cardInput.ts';
+import { fileRole, type CardInput, type CardLinkInput } from './cardInput.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
 
 /** Checks that every referenced object belongs to the organisation (a foreign id is simply "not found"). */
@@ -67,7 +67,7 @@ export async function createCard(unit: WriteUnit, actor: Actor, input: CardInput
   await addLinks(unit, card.id, input.links ?? []);
   let position = 0;
   for (const fileId of input.fileIds ?? []) {
-    await unit.trx('card_files').insert({ org_id: unit.scope.orgId, card_id: card.id, file_id: fileId, role: position === 0 ? 'main' : 'attachment', position });
+    await unit.trx('card_files').insert({ org_id: unit.scope.orgId, card_id: card.id, file_id: fileId, role: fileRole(position), position });
     position += 1;
   }
   const { fileIds, links, ...requisites } = input;

@@ -30,7 +30,7 @@ import { auditEntry, type AuditEvent } from '../../audit/appendAudit.ts';
 import { GENESIS_HASH, chainHash } from '../../audit/hashEntry.ts';
 import { groupCommitFor } from '../../db/groupCommit.ts';
 import { resolveDeadline } from './createCard.ts';
-import type { CardInput } from './cardInput.ts';
+import { fileRole, type CardInput } from './cardInput.ts';
 import type { CardDetail } from '../../presenters/cardPresenter.ts';
 
 /** Work that needs the card to exist, done in the group's transaction right after the batch (or its savepoint). */
@@ -128,13 +128,13 @@ export async function prepareRegistration(
     counterYear: row.reg_year as number,
     pattern,
     seqWidth: seqWidthOf(journal.numberTemplate),
-    files: files.map((f, position) => ({ file_id: f.id, role: position === 0 ? 'main' : 'attachment', position })),
+    files: files.map((f, position) => ({ file_id: f.id, role: fileRole(position), position })),
     links: links.map(({ link }) => ({ related_card_id: link.cardId, type: link.type })),
     audit: auditEntry(event),
     after,
     related: {
       correspondent: correspondent ? { id: correspondent.id, name: correspondent.name, type: correspondent.type, inn: correspondent.inn } : null,
-      files: files.map((f, position) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), sha256: f.sha256, role: position === 0 ? 'main' : 'attachment' })),
+      files: files.map((f, position) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), sha256: f.sha256, role: fileRole(position) })),
       links: links.map(({ link, card }) => ({ type: link.type, direction: 'outgoing' as const, cardId: card.id, regNumber: card.regNumber, summary: card.summary })),
     },
   };
