@@ -401,7 +401,9 @@ describe('destruction', () => {
     const { checkPdfa } = await import('../../archive/index.ts');
     const actPdf = await fetch(`${srv.url}/api/destruction-acts/${act.body.id}/pdf`, { headers: { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(actPdf.headers.get('content-type')).toBe('application/pdf');
-    expect(checkPdfa(new Uint8Array(await actPdf.arrayBuffer())).conformant).toBe(true);
+    const actReport = checkPdfa(new Uint8Array(await actPdf.arrayBuffer()));
+    expect(actReport.errors).toEqual([]);
+    expect(actReport.conformant).toBe(true);
     expect(await srv.rt.knex('blob_holds').where({ sha256: approved.body.pdfSha256 }).first()).toBeTruthy();
     await lawyer.post(`/api/cases/${c.id}/legal-hold`, { reason: 'Запрос прокуратуры' });
     const refused = await archivist.post<Problem>(`/api/destruction-acts/${approved.body.id}/execute`, {}, ifMatch(approved.body.version));
