@@ -7,7 +7,7 @@ import type { DestructionAct } from '../models/DestructionAct.ts';
 import type { ReviewAgreement } from './expertReview.ts';
 import { destructionDueOn } from './retention.ts';
 import { CASES_NOUN, countOf } from './russianNumbers.ts';
-import { agreementBlock, approvalBlock, caseLine, dateRange, pdfTime, ruDate, sectionedRows, type CaseLine, type InventoryContent, type Signatory } from './inventoryDocument.ts';
+import { agreementBlock, approvalBlock, ORGANISATION_COMMISSION, caseLine, dateRange, pdfTime, ruDate, sectionedRows, type CaseLine, type InventoryContent, type Signatory } from './inventoryDocument.ts';
 
 export interface ActContent {
   format: 'kartoteka-destruction-act/2';
@@ -87,7 +87,7 @@ export async function actPdf(content: ActContent, actId: string, created: Date):
     { kind: 'text', text: `Итого ${countOf(content.totals.cases, CASES_NOUN)} за ${span} ${years.length > 1 ? 'годы' : 'год'}; документов: ${content.totals.documents}; листов: ${content.totals.sheets}.`, size: 11 },
     { kind: 'space', height: 8 },
     { kind: 'signature', role: content.compiledBy?.position ?? 'Лицо, проводившее экспертизу ценности документов', name: content.compiledBy?.name ?? '', date: '«___» ____________ 20__ г.' },
-    ...agreementBlock(content.expertReview, 'ЭПК (ЭК) организации'),
+    ...agreementBlock(content.expertReview, ORGANISATION_COMMISSION),
     { kind: 'space', height: 10 },
     { kind: 'text', text: `Документы в количестве ${countOf(content.totals.cases, CASES_NOUN)} подлежат уничтожению после утверждения акта; об исполнении остаются записи об уничтожении в журнале аудита.`, size: 10 },
   ];

@@ -1,13 +1,15 @@
 // The inventory (опись дел) as a document: a JSON snapshot of what it lists and its PDF/A rendering in the ruled
 // layout of the Росархив form (Правила организации хранения… 2020, приложения к описям): header requisites, the
 // «УТВЕРЖДАЮ» block, a table ruled on every cell with sections by department, the final entry, the compiler's
-// signature and the expert commission's «СОГЛАСОВАНО». The snapshot is what approval freezes; the PDF is rendered
+// signature and the expert commissions' «СОГЛАСОВАНО» (the organisation's, and for permanent and personnel cases the
+// archive's). The certification entry names the lettered and skipped case numbers (inventoryNumbering.ts). The snapshot is what approval freezes; the PDF is rendered
 // from the snapshot alone, so the same snapshot gives the same bytes.
 import canonicalize from 'canonicalize';
-import type { FormBlock, FormColumn } from '../../archive/index.ts';
+import type { FormBlock, FormColumn, FormLine } from '../../archive/index.ts';
 import type { Case } from '../models/Case.ts';
 import type { Inventory, InventoryKind } from '../models/Inventory.ts';
 import type { ReviewAgreement } from './expertReview.ts';
+import { numberingSummary, numberList, type NumberingSummary } from './inventoryNumbering.ts';
 import { retentionLabel } from './retention.ts';
 import { CASES_NOUN, countOf } from './russianNumbers.ts';
 
@@ -40,14 +42,19 @@ export interface CaseLine {
 }
 
 export interface InventoryContent {
-  format: 'kartoteka-inventory/2';
+  format: 'kartoteka-inventory/3';
   organisation: { name: string; shortName: string };
   fund: string | null;
   inventory: { id: string; kind: InventoryKind; year: number; number: number; title: string };
   compiledBy: Signatory | null;
   approval: { by: string; position: string | null; at: string } | null;
   expertReview: ReviewAgreement | null;
-  cases: CaseLine[];
+  /** whether the archive's commission must agree it too (permanent and personnel cases) */
+  archiveReviewRequired: boolean;
+  archiveReview: (ReviewAgreement & { commission: string }) | null;
+  /** `number`: the case's number by the inventory (№ п/п), `position`: its line */
+  cases: (CaseLine & { number: string })[];
+  numbering: NumberingSummary;
   totals: { cases: number; sheets: number; documents: number };
 }
 
@@ -76,19 +83,26 @@ export interface InventoryParties {
   compiledBy: Signatory | null;
   approval: InventoryContent['approval'];
   expertReview: ReviewAgreement | null;
+  archiveReviewRequired: boolean;
+  archiveReview: InventoryContent['archiveReview'];
+  /** the printed number of each case, in the inventory's order */
+  numbers: string[];
 }
 
 export function inventoryContent(inv: Inventory, cases: Case[], parties: InventoryParties): InventoryContent {
-  const rows = cases.map((c, i) => caseLine(c, i, parties.sections.get(c.id) ?? NO_SECTION));
+  const rows = cases.map((c, i) => ({ ...caseLine(c, i, parties.sections.get(c.id) ?? NO_SECTION), number: parties.numbers[i] ?? String(i + 1) }));
   return {
-    format: 'kartoteka-inventory/2',
+    format: 'kartoteka-inventory/3',
     organisation: parties.organisation,
     fund: inv.fundNumber,
     inventory: { id: inv.id, kind: inv.kind, year: inv.year, number: inv.number, title: inv.title },
     compiledBy: parties.compiledBy,
     approval: parties.approval,
     expertReview: parties.expertReview,
+    archiveReviewRequired: parties.archiveReviewRequired,
+    archiveReview: parties.archiveReview,
     cases: rows,
+    numbering: numberingSummary(rows.map((r) => r.number)),
     totals: { cases: rows.length, sheets: rows.reduce((n, r) => n + r.sheets, 0), documents: rows.reduce((n, r) => n + r.documents, 0) },
   };
 }
@@ -131,14 +145,29 @@ export function approvalBlock(approval: InventoryContent['approval']): { text: s
   ];
 }
 
+/** The lines of one «СОГЛАСОВАНО» (протокол ЭПК), blank to fill in by hand on a draft. */
+function agreementLines(review: ReviewAgreement | null, commission: string): FormLine[] {
+  return [
+    { text: 'СОГЛАСОВАНО', bold: true },
+    { text: `Протокол ${commission}` },
+    { text: review ? `от ${ruDate(review.protocolDate)} № ${review.protocolNumber}` : 'от «___» ____________ 20__ г. № ____' },
+    ...(review ? [{ text: `Решение внесено: ${review.recordedBy}, ${ruTime(review.recordedAt)}`, size: 9 }] : []),
+  ];
+}
+
+export const ORGANISATION_COMMISSION = 'ЭПК (ЭК) организации';
+
 /** The expert commission's agreement (СОГЛАСОВАНО, протокол ЭПК), printed empty on a draft. */
 export function agreementBlock(review: ReviewAgreement | null, commission: string): FormBlock[] {
+  return [{ kind: 'space', height: 10, keep: 70 }, ...agreementLines(review, commission).map((l) => ({ kind: 'text' as const, ...l }))];
+}
+
+/** Both agreements side by side, as on the form: the organisation's commission left, the archive's right. */
+function twoAgreementsBlock(content: InventoryContent): FormBlock[] {
+  const archive = content.archiveReview;
   return [
-    { kind: 'space', height: 10, keep: 70 },
-    { kind: 'text', text: 'СОГЛАСОВАНО', bold: true },
-    { kind: 'text', text: `Протокол ${commission}` },
-    { kind: 'text', text: review ? `от ${ruDate(review.protocolDate)} № ${review.protocolNumber}` : 'от «___» ____________ 20__ г. № ____' },
-    ...(review ? [{ kind: 'text' as const, text: `Решение внесено: ${review.recordedBy}, ${ruTime(review.recordedAt)}`, size: 9 }] : []),
+    { kind: 'space', height: 10, keep: 80 },
+    { kind: 'columns', left: agreementLines(content.expertReview, ORGANISATION_COMMISSION), right: agreementLines(archive, archive?.commission ?? 'ЭПК архивного учреждения') },
   ];
 }
 
@@ -160,7 +189,7 @@ export async function inventoryPdf(content: InventoryContent, created: Date): Pr
   const inv = content.inventory;
   const heading = `Опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`;
   const rows = sectionedRows(content.cases, (c) => [
-    String(c.position),
+    c.number,
     c.caseIndex,
     c.title,
     dateRange(c),
@@ -169,6 +198,7 @@ export async function inventoryPdf(content: InventoryContent, created: Date): Pr
     '',
   ]);
   const n = content.totals.cases;
+  const numbering = content.numbering;
   const blocks: FormBlock[] = [
     {
       kind: 'columns',
@@ -182,13 +212,13 @@ export async function inventoryPdf(content: InventoryContent, created: Date): Pr
     ...(inv.title !== heading ? [{ kind: 'text' as const, text: inv.title, align: 'center' as const, size: 11 }] : []),
     ...(content.approval ? [] : [{ kind: 'text' as const, text: 'ПРОЕКТ — опись не утверждена', bold: true, align: 'center' as const, size: 11 }]),
     { kind: 'table', columns: inventoryColumns(inv.kind), rows, size: 10 },
-    { kind: 'text', text: `В данный раздел описи внесено ${countOf(n, CASES_NOUN)} с № ${n > 0 ? 1 : 0} по № ${n}, в том числе:`, size: 11 },
-    { kind: 'text', text: 'литерные номера: —', size: 11 },
-    { kind: 'text', text: 'пропущенные номера: —', size: 11 },
+    { kind: 'text', text: `В данный раздел описи внесено ${countOf(n, CASES_NOUN)} с № ${numbering.first ?? '—'} по № ${numbering.last ?? '—'}, в том числе:`, size: 11 },
+    { kind: 'text', text: `литерные номера: ${numberList(numbering.lettered)}`, size: 11 },
+    { kind: 'text', text: `пропущенные номера: ${numberList(numbering.skipped)}`, size: 11 },
     { kind: 'text', text: `Всего документов: ${content.totals.documents}; листов: ${content.totals.sheets}.`, size: 11 },
     { kind: 'space', height: 8 },
     { kind: 'signature', role: content.compiledBy?.position ?? 'Составитель описи', name: content.compiledBy?.name ?? '', date: '«___» ____________ 20__ г.' },
-    ...agreementBlock(content.expertReview, 'ЭПК (ЭК) организации'),
+    ...(content.archiveReviewRequired ? twoAgreementsBlock(content) : agreementBlock(content.expertReview, ORGANISATION_COMMISSION)),
   ];
   return generateForm({ title: heading, author: content.organisation.name, created: pdfTime(created), documentId: `inventory-${inv.id}` }, blocks);
 }

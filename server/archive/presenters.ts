@@ -6,6 +6,7 @@ import type { Case } from '../models/Case.ts';
 import type { Inventory } from '../models/Inventory.ts';
 import type { DestructionAct } from '../models/DestructionAct.ts';
 import { destructionDueOn, inventoryKindOf, retentionLabel } from './retention.ts';
+import { needsArchiveReview, reviewStage } from './expertReview.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const S = Nullable(Type.String());
@@ -149,6 +150,39 @@ export function presentReview(r: Reviewed): Static<typeof ReviewSchema> | null {
   };
 }
 
+export const ArchiveReviewSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal('submitted'), Type.Literal('agreed'), Type.Literal('returned')]),
+    commission: Type.String({ description: 'Комиссия архивного учреждения, как она названа в сопроводительном письме / the archive’s commission' }),
+    submittedAt: S,
+    decidedByName: S,
+    decidedAt: S,
+    protocolNumber: S,
+    protocolDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+    remarks: S,
+  },
+  { description: 'Согласование с ЭПК архивного учреждения (описи дел постоянного хранения и по личному составу); null — не представлялась / the archive’s expert commission' },
+);
+
+export const ReviewStageSchema = Type.Union(
+  ['none', 'submitted', 'agreed', 'returned', 'archive_submitted', 'archive_agreed', 'archive_returned'].map((s) => Type.Literal(s)),
+  { description: 'Этап согласования: ЭПК организации, затем (для описей постоянного хранения и по личному составу) ЭПК архивного учреждения' },
+);
+
+function presentArchiveReview(i: Inventory): Static<typeof ArchiveReviewSchema> | null {
+  if (!i.archiveReviewStatus) return null;
+  return {
+    status: i.archiveReviewStatus,
+    commission: i.archiveReviewCommission ?? '',
+    submittedAt: iso(i.archiveReviewSubmittedAt),
+    decidedByName: i.archiveReviewDecidedByName,
+    decidedAt: iso(i.archiveReviewDecidedAt),
+    protocolNumber: i.archiveReviewProtocolNumber,
+    protocolDate: i.archiveReviewProtocolDate,
+    remarks: i.archiveReviewRemarks,
+  };
+}
+
 export const InventorySchema = Type.Object({
   id: Uuid,
   kind: InventoryKindSchema,
@@ -158,6 +192,9 @@ export const InventorySchema = Type.Object({
   fundNumber: S,
   status: Type.Union([Type.Literal('draft'), Type.Literal('approved')]),
   review: Nullable(ReviewSchema),
+  archiveReviewRequired: Type.Boolean({ description: 'Согласуется ли опись ещё и с ЭПК архивного учреждения / whether the archive’s commission agrees it too' }),
+  archiveReview: Nullable(ArchiveReviewSchema),
+  reviewStage: ReviewStageSchema,
   approvedByName: S,
   approvedAt: S,
   pdfSha256: S,
@@ -177,6 +214,9 @@ export function presentInventory(i: Inventory, casesCount: number): Static<typeo
     fundNumber: i.fundNumber,
     status: i.status,
     review: presentReview(i),
+    archiveReviewRequired: needsArchiveReview(i),
+    archiveReview: presentArchiveReview(i),
+    reviewStage: reviewStage(i),
     approvedByName: i.approvedByName,
     approvedAt: iso(i.approvedAt),
     pdfSha256: i.pdfSha256,

@@ -112,6 +112,9 @@ interface Reviewed {
   status: string;
   version: number;
   review: { status: string; protocolNumber: string | null; protocolDate: string | null; decidedByName: string | null; remarks: string | null } | null;
+  archiveReviewRequired?: boolean;
+  reviewStage?: string;
+  archiveReview?: { status: string; commission: string; protocolNumber: string | null; protocolDate: string | null; remarks: string | null } | null;
 }
 
 /** The expert commission's step before the head's approval: submitted, then agreed by protocol. */
@@ -121,7 +124,14 @@ async function agreeWithExperts<T extends { id: string; version: number }>(kind:
   const agreed = await archivist.post<T & Reviewed>(`/api/${kind}/${doc.id}/expert-review/decision`, { decision: 'agreed', protocolNumber, protocolDate: today() }, ifMatch(submitted.body.version));
   expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
   expect(agreed.body.review).toMatchObject({ status: 'agreed', protocolNumber });
-  return agreed.body;
+  if (!agreed.body.archiveReviewRequired) return agreed.body;
+  // Permanent and personnel inventories: the archive's commission agrees them next.
+  const sent = await archivist.post<T & Reviewed>(`/api/${kind}/${doc.id}/archive-review`, {}, ifMatch(agreed.body.version));
+  expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+  const archived = await archivist.post<T & Reviewed>(`/api/${kind}/${doc.id}/archive-review/decision`, { decision: 'agreed', protocolNumber: `А-${protocolNumber}`, protocolDate: today() }, ifMatch(sent.body.version));
+  expect(archived.status, JSON.stringify(archived.body)).toBe(200);
+  expect(archived.body.reviewStage).toBe('archive_agreed');
+  return archived.body;
 }
 
 /** Documents registered years ago: the registration year and date are moved back as if they had been. */
@@ -529,11 +539,47 @@ describe('expert commission (ЭПК) before the head’s approval', () => {
     const agreed = await decide(resubmitted.body.version, { decision: 'agreed', protocolNumber: '5', protocolDate: today() }, manager);
     expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
     expect((await archivist.patch<Problem>(`/api/inventories/${id}`, { title: 'x' }, ifMatch(agreed.body.version))).body.code).toBe('EXPERT_REVIEW_STATE');
-    const approved = await manager.post<InventoryBody & Reviewed>(`/api/inventories/${id}/approve`, {}, ifMatch(agreed.body.version));
+    expect(agreed.body).toMatchObject({ archiveReviewRequired: true, reviewStage: 'agreed', archiveReview: null });
+
+    // A personnel inventory is agreed by the archive's commission (ЭПК архивного учреждения) too, before approval.
+    const notYet = await manager.post<Problem>(`/api/inventories/${id}/approve`, {}, ifMatch(agreed.body.version));
+    expect(notYet.body.code).toBe('EXPERT_REVIEW_REQUIRED');
+    expect(notYet.body.messages.ru).toContain('ЭПК архивного учреждения');
+    expect(notYet.body.messages.en).toContain('archive’s expert commission');
+    const decideArchive = (version: number, body: Record<string, unknown>, who = archivist) => who.post<InventoryBody & Reviewed & Problem>(`/api/inventories/${id}/archive-review/decision`, body, ifMatch(version));
+    expect((await decideArchive(agreed.body.version, { decision: 'agreed', protocolNumber: '1', protocolDate: today() })).body.code).toBe('EXPERT_REVIEW_STATE');
+    const COMMISSION = 'ЭПК Архивного отдела администрации городского округа Заречный';
+    expect((await clerk.post(`/api/inventories/${id}/archive-review`, {}, ifMatch(agreed.body.version))).status).toBe(403);
+    const sent = await archivist.post<InventoryBody & Reviewed>(`/api/inventories/${id}/archive-review`, { commission: COMMISSION }, ifMatch(agreed.body.version));
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body).toMatchObject({ reviewStage: 'archive_submitted', review: { status: 'agreed', protocolNumber: '5' }, archiveReview: { status: 'submitted', commission: COMMISSION } });
+    expect((await archivist.patch<Problem>(`/api/inventories/${id}`, { title: 'x' }, ifMatch(sent.body.version))).body.code).toBe('EXPERT_REVIEW_STATE');
+    const archiveReturned = await decideArchive(sent.body.version, { decision: 'returned', protocolNumber: 'А-2', protocolDate: today(), remarks: 'Дополнить описью уволенных 2023 года' });
+    expect(archiveReturned.status, JSON.stringify(archiveReturned.body)).toBe(200);
+    expect(archiveReturned.body).toMatchObject({ reviewStage: 'archive_returned', archiveReview: { status: 'returned', remarks: 'Дополнить описью уволенных 2023 года' } });
+    expect((await manager.post<Problem>(`/api/inventories/${id}/approve`, {}, ifMatch(archiveReturned.body.version))).body.code).toBe('EXPERT_REVIEW_REQUIRED');
+    // Returned by the archive: edited, then through both commissions again.
+    const reworked = await archivist.patch<InventoryBody & Reviewed>(`/api/inventories/${id}`, { fundNumber: 'Р-123' }, ifMatch(archiveReturned.body.version));
+    expect(reworked.status, JSON.stringify(reworked.body)).toBe(200);
+    const again = await archivist.post<InventoryBody & Reviewed>(`/api/inventories/${id}/expert-review`, {}, ifMatch(reworked.body.version));
+    expect(again.body).toMatchObject({ reviewStage: 'submitted', archiveReview: null });
+    const agreedAgain = await decide(again.body.version, { decision: 'agreed', protocolNumber: '5', protocolDate: today() }, manager);
+    const sentAgain = await archivist.post<InventoryBody & Reviewed>(`/api/inventories/${id}/archive-review`, { commission: COMMISSION }, ifMatch(agreedAgain.body.version));
+    const yesterday = new Date(Date.parse(`${today()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const early2 = await decideArchive(sentAgain.body.version, { decision: 'agreed', protocolNumber: 'А-4', protocolDate: yesterday }, manager);
+    expect(early2.status).toBe(422);
+    expect(early2.body.code).toBe('EXPERT_PROTOCOL_INVALID');
+    const archiveAgreed = await decideArchive(sentAgain.body.version, { decision: 'agreed', protocolNumber: 'А-4', protocolDate: today() }, manager);
+    expect(archiveAgreed.status, JSON.stringify(archiveAgreed.body)).toBe(200);
+    expect(archiveAgreed.body).toMatchObject({ reviewStage: 'archive_agreed', archiveReview: { status: 'agreed', protocolNumber: 'А-4', decidedByName: expect.any(String) } });
+    const approved = await manager.post<InventoryBody & Reviewed>(`/api/inventories/${id}/approve`, {}, ifMatch(archiveAgreed.body.version));
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.review).toMatchObject({ status: 'agreed', protocolNumber: '5', protocolDate: today() });
-    const content = await archivist.get<{ fund: string; expertReview: { protocolNumber: string; protocolDate: string; recordedBy: string }; approval: { position: string } }>(`/api/inventories/${id}/content`);
+    const content = await archivist.get<{ fund: string; expertReview: { protocolNumber: string; protocolDate: string; recordedBy: string }; archiveReview: { commission: string; protocolNumber: string }; approval: { position: string } }>(
+      `/api/inventories/${id}/content`,
+    );
     expect(content.body.fund).toBe('Р-123');
+    expect(content.body.archiveReview).toMatchObject({ commission: COMMISSION, protocolNumber: 'А-4' });
     expect(content.body.expertReview).toMatchObject({ protocolNumber: '5', protocolDate: today() });
     expect(content.body.approval.position).toBe('Глава городского округа');
     // The printed form: header requisites, the ruled table under its department, the final entry, the ЭПК block.
@@ -561,6 +607,10 @@ describe('expert commission (ЭПК) before the head’s approval', () => {
       'В данный раздел описи внесено 1 (одно) дело с № 1 по № 1',
       'СОГЛАСОВАНО',
       `от ${today().split('-').reverse().join('.')} № 5`,
+      `Протокол ${COMMISSION}`,
+      `от ${today().split('-').reverse().join('.')} № А-4`,
+      'литерные номера: —',
+      'пропущенные номера: —',
     ]) {
       expect(printed).toContain(expected);
     }
@@ -568,10 +618,51 @@ describe('expert commission (ЭПК) before the head’s approval', () => {
     const admin = await srv.login('admin');
     const log = await admin.get<{ items: { action: string; payload: { protocolNumber: string | null; remarks: string | null } }[] }>(`/api/audit?objectId=${id}`);
     const actions = log.body.items.map((e) => e.action);
-    expect(actions.filter((a) => a === 'inventory.review_submitted')).toHaveLength(2);
-    expect(actions).toEqual(expect.arrayContaining(['inventory.review_returned', 'inventory.review_agreed', 'inventory.approved']));
+    expect(actions.filter((a) => a === 'inventory.review_submitted')).toHaveLength(3);
+    expect(actions.filter((a) => a === 'inventory.archive_review_submitted')).toHaveLength(2);
+    expect(actions).toEqual(expect.arrayContaining(['inventory.review_returned', 'inventory.review_agreed', 'inventory.archive_review_returned', 'inventory.archive_review_agreed', 'inventory.approved']));
+    expect(log.body.items.find((e) => e.action === 'inventory.archive_review_agreed')?.payload).toMatchObject({ protocolNumber: 'А-4' });
     expect(log.body.items.find((e) => e.action === 'inventory.review_returned')?.payload).toMatchObject({ protocolNumber: '3', remarks: 'Уточнить заголовок описи' });
     expect((await admin.get<{ ok: boolean }>('/api/audit/verify')).body.ok).toBe(true);
+  });
+
+  it('a long-term inventory needs no archive agreement; lettered and skipped case numbers are printed in the certification entry', async () => {
+    const items = await Promise.all(
+      ['09-01', '09-02', '09-03', '09-04'].map((caseIndex, i) => nomenclature({ year: 2023, caseIndex, title: `Договоры аренды муниципального имущества, том ${i + 1}`, retentionKind: 'years', retentionYears: 15, listArticle: 'ст. 436' })),
+    );
+    const cases: CaseBody[] = [];
+    for (const item of items) cases.push(await closeCase(await openCase(item.id), '2023-12-31'));
+    const [a, b, c, d] = cases.map((x) => x.id) as [string, string, string, string];
+    const bad = await archivist.post<Problem>('/api/inventories', { kind: 'long_term', year: 2023, caseIds: [a, b], caseNumbers: [{ caseId: a, number: '5' }, { caseId: b, number: '3' }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('INVENTORY_NUMBERING_INVALID');
+    expect(bad.body.messages.ru).toMatch(/больше предыдущего/);
+    // 09-01 → 1, 09-02 → 1а (put in after numbering), 09-03 → 4 (2 and 3 withdrawn), 09-04 → 5.
+    const draft = await archivist.post<InventoryBody & Reviewed & { lines: { caseId: string; number: string; given: string | null }[]; numbering: { first: string; last: string; lettered: string[]; skipped: number[] } }>(
+      '/api/inventories',
+      { kind: 'long_term', year: 2023, caseIds: [a, b, c, d], caseNumbers: [{ caseId: b, number: '1А' }, { caseId: c, number: '4' }] },
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(draft.body.lines.map((l) => l.number)).toEqual(['1', '1а', '4', '5']);
+    expect(draft.body.numbering).toEqual({ first: '1', last: '5', lettered: ['1а'], skipped: [2, 3] });
+    expect(draft.body.archiveReviewRequired).toBe(false);
+    const agreed = await agreeWithExperts('inventories', draft.body);
+    const archiveStep = await archivist.post<Problem>(`/api/inventories/${draft.body.id}/archive-review`, {}, ifMatch(agreed.version));
+    expect(archiveStep.status).toBe(409);
+    expect(archiveStep.body.code).toBe('ARCHIVE_REVIEW_NOT_REQUIRED');
+    expect(archiveStep.body.messages.en).toMatch(/permanent/);
+    const approved = await archivist.post<InventoryBody>(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(agreed.version));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const content = await archivist.get<{ format: string; numbering: unknown; archiveReview: unknown; cases: { number: string }[] }>(`/api/inventories/${draft.body.id}/content`);
+    expect(content.body).toMatchObject({ format: 'kartoteka-inventory/3', archiveReview: null, numbering: { lettered: ['1а'], skipped: [2, 3] } });
+    expect(content.body.cases.map((x) => x.number)).toEqual(['1', '1а', '4', '5']);
+    const cookie = { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const pdf = new Uint8Array(await (await fetch(`${srv.url}/api/inventories/${draft.body.id}/pdf`, { headers: cookie })).arrayBuffer());
+    const { checkPdfa } = await import('../../archive/index.ts');
+    expect(checkPdfa(pdf).errors).toEqual([]);
+    const printed = (await extractText(pdf, 'application/pdf')).text.replace(/\s+/g, ' ');
+    for (const expected of ['В данный раздел описи внесено 4 (четыре) дела с № 1 по № 5', 'литерные номера: 1а', 'пропущенные номера: 2, 3']) expect(printed).toContain(expected);
+    expect(printed).not.toContain('ЭПК архивного учреждения');
   });
 
   it('a destruction act goes through the same step: a held case blocks submission, an act under review cannot be deleted', async () => {

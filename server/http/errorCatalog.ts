@@ -90,6 +90,8 @@ export const errorCatalog = {
   EXPERT_REVIEW_STATE: { status: 409, ru: 'Действие недоступно на текущем этапе согласования с ЭПК', en: 'This action is not available at the current stage of the expert commission’s review' },
   EXPERT_PROTOCOL_INVALID: { status: 422, ru: 'Неверно указан протокол ЭПК (номер и дата не позже сегодняшней)', en: 'Invalid protocol of the expert commission (a number and a date not after today)' },
   EXPERT_REMARKS_REQUIRED: { status: 422, ru: 'Укажите замечания ЭПК, с которыми документ возвращается на доработку', en: 'Give the commission’s remarks the document is returned with' },
+  ARCHIVE_REVIEW_NOT_REQUIRED: { status: 409, ru: 'С ЭПК архивного учреждения согласуются только описи дел постоянного хранения и по личному составу', en: 'Only inventories of permanent and of personnel cases are agreed by the archive’s expert commission' },
+  INVENTORY_NUMBERING_INVALID: { status: 422, ru: 'Неверные номера дел по описи: номера идут по возрастанию без повторов, литерный номер (12а) следует за своим номером', en: 'Invalid case numbers: they must increase without repeats, and a lettered number (12а) follows its own number' },
   SERVICE_UNAVAILABLE: { status: 503, ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
   INTERNAL_ERROR: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } satisfies Record<string, ErrorDefinition>;

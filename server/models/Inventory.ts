@@ -15,12 +15,26 @@ export interface ExpertReviewColumns {
   reviewRemarks: string | null;
 }
 
+/** The second agreement, by the state (municipal) archive's commission (ЭПК архивного учреждения); inventories only. */
+export interface ArchiveReviewColumns {
+  archiveReviewStatus: ReviewStatus | null;
+  archiveReviewCommission: string | null;
+  archiveReviewSubmittedBy: string | null;
+  archiveReviewSubmittedAt: Date | null;
+  archiveReviewDecidedBy: string | null;
+  archiveReviewDecidedByName: string | null;
+  archiveReviewDecidedAt: Date | null;
+  archiveReviewProtocolNumber: string | null;
+  archiveReviewProtocolDate: string | null;
+  archiveReviewRemarks: string | null;
+}
+
 export const INVENTORY_KINDS = ['permanent', 'long_term', 'personnel'] as const;
 export type InventoryKind = (typeof INVENTORY_KINDS)[number];
 
 /** An inventory (опись) of closed cases; approval freezes `content` and the PDF/A blob. */
 // Declaration merging adds the review columns to the model's type; Objection fills them from the row.
-export interface Inventory extends ExpertReviewColumns {}
+export interface Inventory extends ExpertReviewColumns, ArchiveReviewColumns {}
 export class Inventory extends TenantModel {
   static override tableName = 'inventories';
   declare id: string;

@@ -81,14 +81,17 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
     // Approved, so that its transfer export answers too.
     const approvedAt = new Date('2021-02-01T09:00:00Z');
     const content: InventoryContent = {
-      format: 'kartoteka-inventory/2',
+      format: 'kartoteka-inventory/3',
       organisation: { name: `Администрация ${suffix}`, shortName: suffix },
       fund: null,
       inventory: { id: inventory?.id ?? '', kind: 'long_term', year: 2020, number: 1, title: 'Опись' },
       compiledBy: null,
       approval: { by: 'Петров Пётр', position: null, at: pdfTime(approvedAt) },
       expertReview: { protocolNumber: '1', protocolDate: '2021-01-20', recordedBy: 'Петров Пётр', recordedAt: '2021-01-20T09:00:00Z' },
-      cases: [{ position: 1, caseId: archiveCase?.id ?? '', caseIndex: '01-01', title: 'Переписка', year: 2020, section: 'Общий отдел', startDate: null, endDate: null, documents: 0, sheets: 0, retention: '15 лет', listArticle: null }],
+      archiveReviewRequired: false,
+      archiveReview: null,
+      numbering: { first: '1', last: '1', lettered: [], skipped: [] },
+      cases: [{ position: 1, number: '1', caseId: archiveCase?.id ?? '', caseIndex: '01-01', title: 'Переписка', year: 2020, section: 'Общий отдел', startDate: null, endDate: null, documents: 0, sheets: 0, retention: '15 лет', listArticle: null }],
       totals: { cases: 1, sheets: 0, documents: 0 },
     };
     const inventoryBlob = await blobs.put(await inventoryPdf(content, approvedAt));

@@ -15,17 +15,28 @@ import {
   deleteInventory,
   draftContent,
   eligibleCases,
+  givenNumbers,
   inventoryCases,
   markInventoryTransferred,
+  recordInventoryArchiveReview,
   recordInventoryReview,
   submitInventoryForReview,
+  submitInventoryToArchiveReview,
   updateInventory,
 } from '../../commands/archive/manageInventories.ts';
-import { CandidatesQuery, CreateInventoryBody, InventoryDetailSchema, InventoryListQuery, ReviewDecisionBody, TransferQuery, TransferredBody, UpdateInventoryBody } from './schema.ts';
+import { assignCaseNumbers, numberingSummary } from '../../archive/inventoryNumbering.ts';
+import { ArchiveReviewBody, CandidatesQuery, CreateInventoryBody, InventoryDetailSchema, InventoryListQuery, ReviewDecisionBody, TransferQuery, TransferredBody, UpdateInventoryBody } from './schema.ts';
 
 async function detail(scope: TenantScope, inv: Inventory) {
   const cases = await inventoryCases(scope, inv.id);
-  return { ...presentInventory(inv, cases.length), cases: cases.map(presentCase) };
+  const given = await givenNumbers(scope, inv.id);
+  const numbers = assignCaseNumbers(cases.map((c) => given.get(c.id) ?? null));
+  return {
+    ...presentInventory(inv, cases.length),
+    cases: cases.map(presentCase),
+    lines: cases.map((c, i) => ({ caseId: c.id, number: numbers[i] ?? '', given: given.get(c.id) ?? null })),
+    numbering: numberingSummary(numbers),
+  };
 }
 
 const DEFAULT_ARCHIVE = 'Государственный (муниципальный) архив';
@@ -82,7 +93,7 @@ defineRoute({
   permission: 'archive.manage',
   body: CreateInventoryBody,
   success: { status: 201, description: 'Опись', schema: InventoryDetailSchema },
-  errors: ['INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY'],
+  errors: ['INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY', 'INVENTORY_NUMBERING_INVALID'],
   async handler(ctx) {
     const inv = await ctx.write((unit) => createInventory(unit, ctx.actor, ctx.body));
     ctx.setVersion(inv.version);
@@ -120,7 +131,7 @@ defineRoute({
   params: IdParams,
   body: UpdateInventoryBody,
   success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
-  errors: ['INVENTORY_NOT_DRAFT', 'INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY', 'EXPERT_REVIEW_STATE'],
+  errors: ['INVENTORY_NOT_DRAFT', 'INVENTORY_CASES_INVALID', 'INVENTORY_EMPTY', 'INVENTORY_NUMBERING_INVALID', 'EXPERT_REVIEW_STATE'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     const inv = await ctx.write((unit) => updateInventory(unit, ctx.params.id, version, ctx.body));
@@ -184,6 +195,48 @@ defineRoute({
   async handler(ctx) {
     const version = ctx.ifMatch();
     const inv = await ctx.write((unit) => recordInventoryReview(unit, ctx.actor, ctx.params.id, version, ctx.body));
+    ctx.setVersion(inv.version);
+    return detail(ctx.scope, inv);
+  },
+});
+
+defineRoute({
+  operationId: 'submitInventoryToArchiveReview',
+  method: 'post',
+  path: '/api/inventories/:id/archive-review',
+  summary: 'Представить согласованную ЭПК организации опись дел постоянного хранения или по личному составу на ЭПК архивного учреждения, If-Match / submit to the archive’s expert commission',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.manage',
+  resource: 'inventory',
+  params: IdParams,
+  body: ArchiveReviewBody,
+  success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
+  errors: ['INVENTORY_NOT_DRAFT', 'EXPERT_REVIEW_STATE', 'ARCHIVE_REVIEW_NOT_REQUIRED'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const inv = await ctx.write((unit) => submitInventoryToArchiveReview(unit, ctx.actor, ctx.params.id, version, ctx.body.commission));
+    ctx.setVersion(inv.version);
+    return detail(ctx.scope, inv);
+  },
+});
+
+defineRoute({
+  operationId: 'recordInventoryArchiveReview',
+  method: 'post',
+  path: '/api/inventories/:id/archive-review/decision',
+  summary: 'Записать решение ЭПК архивного учреждения по её протоколу: согласовано или возвращено с замечаниями, If-Match / record the archive commission’s decision',
+  tags: ['archive'],
+  access: 'authenticated',
+  permission: 'archive.expert_review',
+  resource: 'inventory',
+  params: IdParams,
+  body: ReviewDecisionBody,
+  success: { status: 200, description: 'Опись', schema: InventoryDetailSchema },
+  errors: ['INVENTORY_NOT_DRAFT', 'EXPERT_REVIEW_STATE', 'ARCHIVE_REVIEW_NOT_REQUIRED', 'EXPERT_PROTOCOL_INVALID', 'EXPERT_REMARKS_REQUIRED'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const inv = await ctx.write((unit) => recordInventoryArchiveReview(unit, ctx.actor, ctx.params.id, version, ctx.body));
     ctx.setVersion(inv.version);
     return detail(ctx.scope, inv);
   },

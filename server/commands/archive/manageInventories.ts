@@ -12,7 +12,24 @@ import { INVENTORY_KIND_RU, inventoryContent, inventoryPdf, pdfTime, type Invent
 import { runInventoryApproved } from '../../archive/hooks.ts';
 import { approvalTime, freezeApproval } from '../../archive/approval.ts';
 import { departmentSections, organisationOf, signatoryOf } from '../../archive/formParties.ts';
-import { agreementOf, assertReviewStep, decisionPatch, reviewAuditPayload, submissionPatch, type ReviewDecision } from '../../archive/expertReview.ts';
+import {
+  agreementOf,
+  archiveAgreementOf,
+  archiveDecisionPatch,
+  archiveReviewAuditPayload,
+  archiveReviewCleared,
+  archiveSubmissionPatch,
+  assertReviewStep,
+  decisionPatch,
+  needsArchiveReview,
+  reviewAuditPayload,
+  submissionPatch,
+  type ReviewDecision,
+} from '../../archive/expertReview.ts';
+import { assignCaseNumbers, normaliseCaseNumber } from '../../archive/inventoryNumbering.ts';
+
+/** Numbers the archivist gave lines (case id → '12а'; null or '' takes the next number again). */
+export type CaseNumbers = { caseId: string; number: string | null }[];
 
 /** Closed cases that no inventory lists yet, of the kind and year when given: what a new inventory proposes. */
 export async function eligibleCases(unit: Pick<WriteUnit, 'scope'>, filter: { kind?: InventoryKind; year?: number }, exceptInventoryId?: string): Promise<Case[]> {
@@ -30,21 +47,33 @@ export async function eligibleCases(unit: Pick<WriteUnit, 'scope'>, filter: { ki
   return closed.filter((c) => (filter.kind ? inventoryKindOf(c) === filter.kind : inventoryKindOf(c) !== null));
 }
 
-async function setItems(unit: WriteUnit, inv: Inventory, caseIds: string[] | undefined): Promise<string[]> {
+/** The numbers given to the inventory's lines, in its order (null: the next number). */
+export async function givenNumbers(scope: WriteUnit['scope'], inventoryId: string): Promise<Map<string, string | null>> {
+  const rows = (await scope.table('inventory_items').where({ inventory_id: inventoryId }).select('case_id', 'number')) as { case_id: string; number: string | null }[];
+  return new Map(rows.map((r) => [r.case_id, r.number]));
+}
+
+async function setItems(unit: WriteUnit, inv: Inventory, caseIds: string[] | undefined, numbers: CaseNumbers | undefined): Promise<string[]> {
   const eligible = await eligibleCases(unit, { kind: inv.kind, year: inv.year }, inv.id);
-  const chosen = caseIds ?? eligible.map((c) => c.id);
+  const current = await givenNumbers(unit.scope, inv.id);
+  const chosen = caseIds ?? (current.size > 0 ? [...current.keys()] : eligible.map((c) => c.id));
   const byId = new Map(eligible.map((c) => [c.id, c]));
   const invalid = chosen.filter((id) => !byId.has(id));
   if (invalid.length > 0) throw new AppError('INVENTORY_CASES_INVALID', { extensions: { caseIds: invalid } });
   if (chosen.length === 0) throw new AppError('INVENTORY_EMPTY');
+  const unlisted = (numbers ?? []).filter((n) => !chosen.includes(n.caseId)).map((n) => n.caseId);
+  if (unlisted.length > 0) throw new AppError('INVENTORY_CASES_INVALID', { extensions: { caseIds: unlisted } });
+  // A number given before stays with its case unless changed now.
+  const given = new Map([...current, ...(numbers ?? []).map((n) => [n.caseId, normaliseCaseNumber(n.number)] as const)]);
   // Cases follow the nomenclature's order of indices, whatever order they were picked in.
   const ordered = eligible.filter((c) => chosen.includes(c.id));
+  assignCaseNumbers(ordered.map((c) => given.get(c.id) ?? null));
   await unit.scope.table('inventory_items').where({ inventory_id: inv.id }).delete();
-  await unit.trx('inventory_items').insert(ordered.map((c, i) => ({ inventory_id: inv.id, org_id: unit.scope.orgId, case_id: c.id, position: i + 1 })));
+  await unit.trx('inventory_items').insert(ordered.map((c, i) => ({ inventory_id: inv.id, org_id: unit.scope.orgId, case_id: c.id, position: i + 1, number: given.get(c.id) ?? null })));
   return ordered.map((c) => c.id);
 }
 
-export async function createInventory(unit: WriteUnit, actor: Actor, input: { kind: InventoryKind; year: number; title?: string; fundNumber?: string; caseIds?: string[] }): Promise<Inventory> {
+export async function createInventory(unit: WriteUnit, actor: Actor, input: { kind: InventoryKind; year: number; title?: string; fundNumber?: string; caseIds?: string[]; caseNumbers?: CaseNumbers }): Promise<Inventory> {
   const last = (await unit.scope.table('inventories').where({ year: input.year, kind: input.kind }).max('number as n').first()) as { n: number | null } | undefined;
   const number = (last?.n ?? 0) + 1;
   const inv = await unit.scope.insertQuery(Inventory).insertAndFetch({
@@ -56,8 +85,8 @@ export async function createInventory(unit: WriteUnit, actor: Actor, input: { ki
     fundNumber: input.fundNumber?.trim() || null,
     createdBy: actor.userId,
   });
-  const caseIds = await setItems(unit, inv, input.caseIds);
-  await unit.audit({ action: 'inventory.created', objectType: 'inventory', objectId: inv.id, payload: { kind: inv.kind, year: inv.year, number, fundNumber: inv.fundNumber, caseIds } });
+  const caseIds = await setItems(unit, inv, input.caseIds, input.caseNumbers);
+  await unit.audit({ action: 'inventory.created', objectType: 'inventory', objectId: inv.id, payload: { kind: inv.kind, year: inv.year, number, fundNumber: inv.fundNumber, caseIds, caseNumbers: input.caseNumbers ?? null } });
   return inv;
 }
 
@@ -65,17 +94,17 @@ function assertDraft(inv: Inventory): void {
   if (inv.status !== 'draft') throw new AppError('INVENTORY_NOT_DRAFT');
 }
 
-export async function updateInventory(unit: WriteUnit, id: string, expectedVersion: number, input: { title?: string; fundNumber?: string | null; caseIds?: string[] }): Promise<Inventory> {
+export async function updateInventory(unit: WriteUnit, id: string, expectedVersion: number, input: { title?: string; fundNumber?: string | null; caseIds?: string[]; caseNumbers?: CaseNumbers }): Promise<Inventory> {
   const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
   assertDraft(inv);
   assertReviewStep(inv, 'edit');
-  const caseIds = input.caseIds ? await setItems(unit, inv, input.caseIds) : undefined;
+  const caseIds = input.caseIds || input.caseNumbers ? await setItems(unit, inv, input.caseIds, input.caseNumbers) : undefined;
   const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, {
     ...(input.title ? { title: input.title } : {}),
     ...(input.fundNumber !== undefined ? { fundNumber: input.fundNumber?.trim() || null } : {}),
     updatedAt: new Date(),
   });
-  await unit.audit({ action: 'inventory.updated', objectType: 'inventory', objectId: id, payload: { title: input.title ?? null, fundNumber: input.fundNumber ?? null, caseIds: caseIds ?? null } });
+  await unit.audit({ action: 'inventory.updated', objectType: 'inventory', objectId: id, payload: { title: input.title ?? null, fundNumber: input.fundNumber ?? null, caseIds: caseIds ?? null, caseNumbers: input.caseNumbers ?? null } });
   return after;
 }
 
@@ -93,12 +122,16 @@ export async function inventoryCases(scope: WriteUnit['scope'], inventoryId: str
 }
 
 async function contentOf(unit: Pick<WriteUnit, 'scope'>, inv: Inventory, cases: Case[], approval: InventoryContent['approval']): Promise<InventoryContent> {
+  const given = await givenNumbers(unit.scope, inv.id);
   return inventoryContent(inv, cases, {
     organisation: await organisationOf(unit),
     sections: await departmentSections(unit, cases),
     compiledBy: await signatoryOf(unit, inv.createdBy),
     approval,
     expertReview: agreementOf(inv),
+    archiveReviewRequired: needsArchiveReview(inv),
+    archiveReview: archiveAgreementOf(inv),
+    numbers: assignCaseNumbers(cases.map((c) => given.get(c.id) ?? null)),
   });
 }
 
@@ -126,7 +159,17 @@ export async function approveInventory(unit: WriteUnit, actor: Actor, blobs: Blo
     action: 'inventory.approved',
     objectType: 'inventory',
     objectId: id,
-    payload: { kind: inv.kind, year: inv.year, number: inv.number, cases: cases.map((c) => c.caseIndex), pdfSha256: frozen.pdfSha256, approvedBy: actor.fullName, expertProtocol: content.expertReview },
+    payload: {
+      kind: inv.kind,
+      year: inv.year,
+      number: inv.number,
+      cases: cases.map((c) => c.caseIndex),
+      pdfSha256: frozen.pdfSha256,
+      approvedBy: actor.fullName,
+      expertProtocol: content.expertReview,
+      archiveExpertProtocol: content.archiveReview,
+      numbering: content.numbering,
+    },
   });
   return approved;
 }
@@ -139,7 +182,8 @@ export async function submitInventoryForReview(unit: WriteUnit, actor: Actor, id
   assertDraft(inv);
   assertReviewStep(inv, 'submit');
   if ((await inventoryCases(unit.scope, id)).length === 0) throw new AppError('INVENTORY_EMPTY');
-  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, submissionPatch(actor));
+  // A new round goes through both commissions again.
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, { ...submissionPatch(actor), ...archiveReviewCleared });
   await unit.audit({ action: 'inventory.review_submitted', objectType: 'inventory', objectId: id, payload: reviewAuditPayload(inventoryLabel(inv), after) });
   return after;
 }
@@ -151,6 +195,26 @@ export async function recordInventoryReview(unit: WriteUnit, actor: Actor, id: s
   assertReviewStep(inv, 'decide');
   const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, decisionPatch(actor, decision));
   await unit.audit({ action: `inventory.review_${decision.decision}`, objectType: 'inventory', objectId: id, payload: reviewAuditPayload(inventoryLabel(inv), after) });
+  return after;
+}
+
+/** Sends the inventory the organisation's commission agreed to the archive's commission (permanent and personnel cases). */
+export async function submitInventoryToArchiveReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number, commission: string | undefined): Promise<Inventory> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  assertDraft(inv);
+  assertReviewStep(inv, 'submitToArchive');
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, archiveSubmissionPatch(actor, commission));
+  await unit.audit({ action: 'inventory.archive_review_submitted', objectType: 'inventory', objectId: id, payload: archiveReviewAuditPayload(inventoryLabel(inv), after) });
+  return after;
+}
+
+/** Records the archive commission's decision from its protocol: agreed (the head may approve) or returned with remarks. */
+export async function recordInventoryArchiveReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number, decision: ReviewDecision): Promise<Inventory> {
+  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
+  assertDraft(inv);
+  assertReviewStep(inv, 'decideByArchive');
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, archiveDecisionPatch(actor, inv, decision));
+  await unit.audit({ action: `inventory.archive_review_${decision.decision}`, objectType: 'inventory', objectId: id, payload: archiveReviewAuditPayload(inventoryLabel(inv), after) });
   return after;
 }
 
