@@ -59,9 +59,10 @@ export async function archiveMain(argv: string[]): Promise<number> {
     () => false,
   );
   const result = isCollection ? await verifyCollection(args.path) : await verifyPackage(args.path);
-  if (args.json) out(JSON.stringify({ valid: result.valid, checks: result.checks }));
+  if (args.json) out(JSON.stringify({ valid: result.valid, checks: result.checks, ...(result.destroyed ? { destroyed: result.destroyed } : {}) }));
   else {
     out(`${args.path}: ${result.valid ? 'пакет цел / package is valid' : 'пакет НЕ цел / package is INVALID'}`);
+    if (result.destroyed) out(`  документы уничтожены / documents destroyed ${result.destroyed.at}: ${result.destroyed.detail}`);
     for (const c of result.checks) out(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
   }
   return result.valid ? 0 : 1;

@@ -26,4 +26,5 @@ export type { PackageManifest, FileEntry, MemberEntry, Role as PackageRole } fro
 export { createEvidenceRecords, renewEvidenceRecord, verifyEvidenceRecord, type EvidenceCheck } from './ers/evidence.ts';
 export { httpTimestampAuthority, TimestampError, type TimestampAuthority } from './ers/tsp.ts';
 export { addEvidenceRecord, headFiles } from './package/evidence.ts';
+export { addDestructionVersion, destructionEvent, DESTRUCTION_EVENT, type DestructionInput } from './package/destruction.ts';
 export { exportTransfer, type TransferInput } from './transfer/export.ts';

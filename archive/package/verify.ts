@@ -17,6 +17,7 @@ import { checkPdfa } from '../pdfa/validate.ts';
 import { PACKAGE_FORMAT, PATHS, type MemberEntry, type PackageManifest, type SignatureEntry } from './layout.ts';
 import { verifyEvidenceRecord } from '../ers/evidence.ts';
 import { RECORDS } from './evidence.ts';
+import { checkDestruction, EVENTS_FILE } from './destruction.ts';
 
 export interface Check {
   name: string;
@@ -31,6 +32,8 @@ export interface VerifyResult {
   bytes?: number;
   /** what the package is, for aggregate checks across packages */
   package?: { id: string; anchor: string; members: MemberEntry[] };
+  /** set when the package's documents were destroyed under a destruction act (its head records the event) */
+  destroyed?: { at: string; detail: string };
 }
 
 /** Re-verifies one signature from the package's own evidence; replaceable for other signature engines. */
@@ -268,7 +271,9 @@ export async function verifyTree(
   if (pdfa) checks.push(pdfa);
   if (signatures) checks.push(signatures);
   checks.push(await checkEvidenceRecords([...logical.keys()], read, anchorBytes, cache));
-  const result: VerifyResult = { valid: checks.every((c) => c.ok), checks, bytes: bytesRead(tree) };
+  const destruction = manifest ? checkDestruction(manifest, await read(EVENTS_FILE)) : null;
+  if (destruction) checks.push(destruction.check);
+  const result: VerifyResult = { valid: checks.every((c) => c.ok), checks, bytes: bytesRead(tree), ...(destruction ? { destroyed: destruction.destroyed } : {}) };
   if (manifest && anchorBytes) result.package = { id: manifest.id, anchor: (await digest('sha512', anchorBytes))!, members: manifest.members ?? [] };
   return result;
 }

@@ -1,7 +1,8 @@
 // Destruction acts as archival packages: approving an act packages its frozen JSON and PDF/A with its cases'
 // packages as members (pinned by anchor); executing it adds the tombstone list as a new OCFL version, each entry
-// pinned by the hash of its `card.purged` audit entry. The object verifies offline with the CLI, the storage root
-// as a collection, and a flipped byte is caught.
+// pinned by the hash of its `card.purged` audit entry. Each purged card's own package gets a version that records the
+// destruction and holds no document content any more (the earlier versions untouched); the verifier reports it as
+// destroyed. The objects verify offline with the CLI, the storage root as a collection, and a flipped byte is caught.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,10 +24,16 @@ if (!openssl) console.warn('[skip] destruction act packages: openssl is needed f
 const BIN = fileURLToPath(new URL('../../bin/kartoteka', import.meta.url));
 const ifMatch = (v: number) => ({ 'if-match': `"v${v}"` });
 
-function cliVerify(path: string): Promise<{ code: number; out: { valid: boolean; checks: { name: string; ok: boolean; detail: string }[] } }> {
+interface CliOut {
+  valid: boolean;
+  checks: { name: string; ok: boolean; detail: string }[];
+  destroyed?: { at: string; detail: string };
+}
+
+function cliVerify(path: string): Promise<{ code: number; out: CliOut }> {
   return new Promise((resolve) => {
     execFile(BIN, ['archive', 'verify', path, '--json'], (error, stdout) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out: JSON.parse(stdout) as { valid: boolean; checks: { name: string; ok: boolean; detail: string }[] } });
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out: JSON.parse(stdout) as CliOut });
     });
   });
 }
@@ -37,6 +44,9 @@ interface Pkg {
   status: string;
   currentVersion: number;
   notes: unknown[];
+  files: { path: string; role: string }[];
+  destruction: { act: string; actId: string; version: string | null; auditSeq: number } | null;
+  card: { regNumber: string | null } | null;
 }
 
 describe.skipIf(!openssl)('destruction act packages', () => {
@@ -56,7 +66,7 @@ describe.skipIf(!openssl)('destruction act packages', () => {
     expect(row, 'the act has a package').toBeTruthy();
     return (await archivist.get<Pkg>(`/api/packages/${row?.id ?? ''}`)).body;
   };
-  const objectDir = () => join(srv.dataDir, 'ocfl', hashedObjectPath(`urn:kartoteka:act:${actId}`));
+  const objectDir = (urn = `urn:kartoteka:act:${actId}`) => join(srv.dataDir, 'ocfl', hashedObjectPath(urn));
   /** Where the head version keeps a logical file (OCFL stores an unchanged file once, in the version that added it). */
   const headPath = (root: string, logical: string): string | null => {
     const inv = JSON.parse(readFileSync(join(root, 'inventory.json'), 'utf8')) as { head: string; manifest: Record<string, string[]>; versions: Record<string, { state: Record<string, string[]> }> };
@@ -73,7 +83,7 @@ describe.skipIf(!openssl)('destruction act packages', () => {
     clerk = await srv.login('clerk');
     archivist = await srv.login('archivist');
     scratch = mkdtempSync(join(tmpdir(), 'kartoteka-act-'));
-    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.package_card', 'archive.package_aggregate', 'archive.evidence', 'search.index_card'] });
+    worker = new JobWorker(srv.rt.knex, srv.rt.blobs, pino({ level: 'silent' }), { kinds: ['archive.package_card', 'archive.package_aggregate', 'archive.package_destroyed', 'archive.evidence', 'search.index_card'] });
     // A case kept one year, closed in 2015, with one archived document.
     const item = await archivist.post<{ id: string }>('/api/nomenclature', { year: 2015, caseIndex: '02-07', title: 'Переписка о благоустройстве', retentionKind: 'years', retentionYears: 1, listArticle: 'ст. 70' });
     caseId = (await archivist.post<{ id: string }>('/api/cases', { nomenclatureItemId: item.body.id })).body.id;
@@ -142,6 +152,48 @@ describe.skipIf(!openssl)('destruction act packages', () => {
     const collection = await verifyCollection(join(srv.dataDir, 'ocfl'));
     expect(collection.checks.filter((c) => !c.ok)).toEqual([]);
     expect(collection.checks.filter((c) => c.name.endsWith('aggregate-members')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the purged card’s package gets a version that records the destruction and keeps no content; the verifier reports it destroyed', async () => {
+    const list = await archivist.get<{ items: { id: string; objectId: string }[] }>('/api/packages?objectType=card');
+    const row = list.body.items.find((i) => i.objectId === cardId);
+    expect(row, 'the card package row stays after the card is purged').toBeTruthy();
+    const pkg = (await archivist.get<Pkg & { versions: { version: string }[] }>(`/api/packages/${row?.id ?? ''}`)).body;
+    expect(pkg.status).toBe('packaged');
+    expect(pkg.destruction).toMatchObject({ act: `1/${today().slice(0, 4)}`, actId });
+    expect(pkg.destruction?.version).toMatch(/^v\d+$/);
+    expect(pkg.card?.regNumber).toBeTruthy();
+    // The head holds no document content; metadata, events and VERIFY.md remain.
+    expect(pkg.files.filter((f) => ['original', 'signature', 'pdfa', 'pdfa-report', 'signature-evidence', 'signature-report'].includes(f.role))).toEqual([]);
+    expect(pkg.files.map((f) => f.path)).toEqual(expect.arrayContaining(['metadata/descriptive/card.json', 'metadata/preservation/events.json', 'documentation/VERIFY.md']));
+    const cardDir = objectDir(`urn:kartoteka:card:${cardId}`);
+    const events = JSON.parse(readFileSync(headPath(cardDir, 'metadata/preservation/events.json') ?? '', 'utf8')) as { type: string; detail: string }[];
+    const destruction = events.find((e) => e.type === 'destruction');
+    expect(destruction?.detail).toContain(`№ 1/${today().slice(0, 4)}`);
+    expect(events.filter((e) => e.type === 'ingest')).toHaveLength(1);
+    const described = JSON.parse(readFileSync(headPath(cardDir, 'metadata/descriptive/card.json') ?? '', 'utf8')) as { destroyed: boolean; destruction: { tombstone: { auditHash: string }; removedFromCurrentVersion: string[] } };
+    const entry = (await srv.rt.knex('audit_log').where({ action: 'card.purged', object_id: cardId }).first('hash')) as { hash: string };
+    expect(described.destroyed).toBe(true);
+    expect(described.destruction.tombstone.auditHash).toBe(entry.hash);
+    expect(described.destruction.removedFromCurrentVersion).toEqual(expect.arrayContaining(['representations/rep-original/письмо.pdf']));
+    // Versions are never modified: the first still holds the original.
+    const inv = JSON.parse(readFileSync(join(cardDir, 'inventory.json'), 'utf8')) as { versions: Record<string, { state: Record<string, string[]> }> };
+    expect(Object.values(inv.versions.v1?.state ?? {}).flat()).toContain('representations/rep-original/письмо.pdf');
+
+    const verified = await cliVerify(cardDir);
+    expect(verified.out.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(verified.code).toBe(0);
+    expect(verified.out.checks.find((c) => c.name === 'destruction')?.ok).toBe(true);
+    expect(verified.out.destroyed?.detail).toContain('destruction act');
+    // The case package was rebuilt to pin the destroyed version, the act's to pin the case: the collection holds.
+    await drain();
+    const collection = await verifyCollection(join(srv.dataDir, 'ocfl'));
+    expect(collection.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(collection.checks.some((c) => c.name.endsWith(': destruction') && c.ok)).toBe(true);
+    const repackage = await archivist.post<{ code: string }>(`/api/packages/${pkg.id}/repackage`, {});
+    expect(repackage.status).toBe(409);
+    const log = await (await srv.login('admin')).get<{ items: { action: string }[] }>(`/api/audit?objectId=${pkg.id}`);
+    expect(log.body.items.map((e) => e.action)).toContain('archive.package_destroyed');
   });
 
   it('a flipped byte in the tombstone list is caught by the offline verifier', async () => {

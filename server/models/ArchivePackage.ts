@@ -25,10 +25,29 @@ export interface PackageNote {
   message: string;
 }
 
+/** What a card package keeps of its card once a destruction act purged it (server/archive/packages/destroyedPackage.ts). */
+export interface PackageDestruction {
+  actId: string;
+  /** the act's number, '1/2026' */
+  act: string;
+  reason: string;
+  executedAt: string;
+  executedBy: string | null;
+  caseId: string | null;
+  caseIndex: string | null;
+  regNumber: string | null;
+  regDate: string | null;
+  kind: string | null;
+  /** the card's `card.purged` audit entry */
+  auditSeq: number;
+  auditHash: string;
+  requisitesSha256: string | null;
+}
+
 export class ArchivePackage extends TenantModel {
   static override tableName = 'archive_packages';
   static override get jsonAttributes(): string[] {
-    return ['versions', 'notes'];
+    return ['versions', 'notes', 'destruction'];
   }
   declare id: string;
   declare objectType: PackageObjectType;
@@ -50,6 +69,10 @@ export class ArchivePackage extends TenantModel {
   declare lastFixityAt: Date | null;
   declare lastFixityResult: FixityResult | null;
   declare fixityAlert: boolean;
+  declare destroyedAt: Date | null;
+  declare destruction: PackageDestruction | null;
+  /** the OCFL version that records the destruction; null until the job has written it */
+  declare destructionVersion: string | null;
   declare version: number;
   declare createdAt: Date;
   declare updatedAt: Date;

@@ -206,6 +206,7 @@ defineRoute({
   async handler(ctx) {
     const pkg = await ctx.scope.findOr404(ArchivePackage, ctx.params.id);
     if (pkg.objectType !== 'card') throw new AppError('CONFLICT', { ru: 'Пересборка доступна для пакетов документов', en: 'Only document packages can be rebuilt here' });
+    if (pkg.destroyedAt) throw new AppError('CONFLICT', { ru: 'Документ уничтожен по акту: пакет не пересобирается', en: 'The document was destroyed under an act: its package is not rebuilt' });
     const store = await archiveStore();
     await ctx.write(async (unit) => {
       await enqueueCardPackaging(unit, pkg.objectId, store.kind);

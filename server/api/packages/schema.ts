@@ -33,6 +33,21 @@ export const PackageSummarySchema = Type.Object({
   lastFixityResult: Nullable(Type.String()),
   fixityAlert: Type.Boolean(),
   card: Nullable(Type.Object({ regNumber: Nullable(Type.String()), regDate: Nullable(Type.String()), summary: Type.String(), kind: Type.String() })),
+  destruction: Nullable(
+    Type.Object(
+      {
+        at: DateTime,
+        actId: Uuid,
+        act: Type.String({ description: 'номер акта о выделении к уничтожению, 1/2026' }),
+        reason: Type.String(),
+        caseIndex: Nullable(Type.String()),
+        executedBy: Nullable(Type.String()),
+        auditSeq: Type.Integer({ description: 'запись card.purged в журнале аудита' }),
+        version: Nullable(Type.String({ description: 'версия OCFL, записавшая уничтожение; null — ещё записывается' })),
+      },
+      { description: 'Документ уничтожен по акту; null — не уничтожался / the document was destroyed under an act' },
+    ),
+  ),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

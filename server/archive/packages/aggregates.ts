@@ -79,9 +79,18 @@ export async function gatherAggregate(db: Knex, blobs: BlobStore, row: { org_id:
   if (row.object_type === 'case') {
     const c = plain(await db('cases').where({ org_id: orgId, id: row.object_id }).first());
     const cards = (await db('cards').where({ org_id: orgId, case_id: row.object_id }).orderBy([{ column: 'reg_date' }, { column: 'reg_number' }, { column: 'id' }]).select('id', 'reg_number', 'reg_date', 'summary', 'kind', 'sheets', 'status')) as { id: string; reg_number: string | null }[];
-    const packages = await memberPackages(db, orgId, 'card', cards.map((x) => x.id));
-    const members = membersOf(cards.map((x) => x.id), packages, (id) => cards.find((x) => x.id === id)?.reg_number ?? id, notes);
-    const documents = cards.map((x) => ({ ...plain(x), package: packages.get(x.id)?.ocfl_id ?? null, anchor: packages.get(x.id)?.anchor_sha512 ?? null }));
+    // Documents purged by a destruction act stay members through their destroyed packages (destroyedPackage.ts).
+    const destroyed = (await db('archive_packages').where({ org_id: orgId, object_type: 'card' }).whereRaw("destruction->>'caseId' = ?", [row.object_id]).orderBy('object_id').select('object_id', 'destruction')) as {
+      object_id: string;
+      destruction: Record<string, unknown>;
+    }[];
+    const ids = [...cards.map((x) => x.id), ...destroyed.map((x) => x.object_id)];
+    const packages = await memberPackages(db, orgId, 'card', ids);
+    const members = membersOf(ids, packages, (id) => cards.find((x) => x.id === id)?.reg_number ?? id, notes);
+    const documents = [
+      ...cards.map((x) => ({ ...plain(x), package: packages.get(x.id)?.ocfl_id ?? null, anchor: packages.get(x.id)?.anchor_sha512 ?? null })),
+      ...destroyed.map((x) => ({ id: x.object_id, destroyed: plain(x.destruction), package: packages.get(x.object_id)?.ocfl_id ?? null, anchor: packages.get(x.object_id)?.anchor_sha512 ?? null })),
+    ];
     return { input: { ...base, kind: 'case', descriptive: { fund: org, case: c, documents }, originals: [], members }, notes };
   }
   const inv = plain(await db('inventories').where({ org_id: orgId, id: row.object_id }).first());

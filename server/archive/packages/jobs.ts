@@ -6,7 +6,9 @@ import { registerAggregateHooks } from './aggregates.ts';
 import { archiveStore } from './archiveConfig.ts';
 import { registerActHooks } from './actPackage.ts';
 import { registerTransferPackages } from './transferPackages.ts';
+import { registerDestroyedPackageHooks } from './destroyedPackage.ts';
 
 registerAggregateHooks(archiveStore);
 registerActHooks(archiveStore);
 registerTransferPackages();
+registerDestroyedPackageHooks();

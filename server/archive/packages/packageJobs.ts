@@ -26,6 +26,7 @@ interface PackageRow {
   ocfl_id: string;
   status: string;
   versions: PackageVersionEntry[];
+  destroyed_at?: Date | null;
 }
 
 // What makes a new version: the files, the description and the members, not the times of checks recorded with them.
@@ -125,7 +126,8 @@ async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise
   const { packageId } = job.payload as { packageId: string };
   if (!orgId) return;
   const row = (await job.knex('archive_packages').where({ id: packageId, org_id: orgId }).first()) as PackageRow | undefined;
-  if (!row) return;
+  // A destroyed card's package is finished: destroyedPackage.ts wrote its last version, nothing rebuilds it.
+  if (!row || row.destroyed_at) return;
   const store = await archiveStore();
   try {
     const outcome = await withObjectLocks([row.ocfl_id], () => build(row), job.knex);

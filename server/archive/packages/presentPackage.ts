@@ -24,6 +24,7 @@ export async function cardBriefs(db: Knex, orgId: string, pkgs: ArchivePackage[]
 
 export function presentPackage(p: ArchivePackage, cards: Map<string, CardBrief>) {
   const card = cards.get(p.objectId);
+  const d = p.destroyedAt ? p.destruction : null;
   return {
     id: p.id,
     objectType: p.objectType,
@@ -38,7 +39,11 @@ export function presentPackage(p: ArchivePackage, cards: Map<string, CardBrief>)
     lastFixityAt: p.lastFixityAt ? p.lastFixityAt.toISOString() : null,
     lastFixityResult: p.lastFixityResult,
     fixityAlert: p.fixityAlert,
-    card: card ? { regNumber: card.reg_number, regDate: dateOnly(card.reg_date), summary: card.summary, kind: card.kind } : null,
+    // A destroyed card is gone: its registration number and date come from the tombstone, the summary is destroyed too.
+    card: card ? { regNumber: card.reg_number, regDate: dateOnly(card.reg_date), summary: card.summary, kind: card.kind } : d ? { regNumber: d.regNumber, regDate: dateOnly(d.regDate), summary: '', kind: d.kind ?? 'card' } : null,
+    destruction: d && p.destroyedAt
+      ? { at: p.destroyedAt.toISOString(), actId: d.actId, act: d.act, reason: d.reason, caseIndex: d.caseIndex, executedBy: d.executedBy, auditSeq: d.auditSeq, version: p.destructionVersion }
+      : null,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
