@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import { checkPdfa } from '../validate.ts';
-import { generateDocument, imagesToPdfa, save } from './produce.ts';
+import { generateDocument, imagesToPdfa, makeArchival, save } from './produce.ts';
 
 const meta = { title: 'Опись дел № 1 за 2025 год', author: 'Архив администрации', created: '2026-01-15T12:00:00+03:00', documentId: 'card-42' };
 
@@ -11,6 +11,21 @@ async function samplePng(): Promise<Uint8Array> {
 }
 
 describe('PDF/A-2B production', () => {
+  it('writes CRLF before endstream when a stream’s data ends with CR, so that Length still matches (6.1.7.1-1)', async () => {
+    // Compressed data ends with 0x0D about once in 256 streams; with LF alone the CR and LF read as one CRLF.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([200, 200]);
+    const data = Uint8Array.from([0x41, 0x42, 0x0d]);
+    doc.catalog.set(PDFName.of('KartotekaTest'), doc.context.register(doc.context.stream(data)));
+    makeArchival(doc, meta);
+    const bytes = await save(doc);
+    expect(Buffer.from(bytes).includes(Buffer.from('AB\r\r\nendstream'))).toBe(true);
+    const r = checkPdfa(bytes);
+    expect(r.errors).toEqual([]);
+    // The cross-reference offsets still point at the objects (pdf-lib computes them from sizeInBytes).
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+  });
+
   it('generates a Cyrillic document that passes our validator, byte-identical on repeat', async () => {
     const paras = [
       { text: 'ОПИСЬ ДЕЛ ПОСТОЯННОГО ХРАНЕНИЯ', bold: true, size: 14 },
