@@ -98,6 +98,20 @@ export interface ExpertReview {
   remarks: string | null;
 }
 
+/** The second agreement, by the archive's commission (ЭПК архивного учреждения): permanent and personnel inventories. */
+export interface ArchiveReview {
+  status: 'submitted' | 'agreed' | 'returned';
+  commission: string;
+  submittedAt: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  protocolNumber: string | null;
+  protocolDate: string | null;
+  remarks: string | null;
+}
+
+export type ReviewStage = 'none' | 'submitted' | 'agreed' | 'returned' | 'archive_submitted' | 'archive_agreed' | 'archive_returned';
+
 export interface ReviewDecision {
   decision: 'agreed' | 'returned';
   protocolNumber: string;
@@ -114,6 +128,9 @@ export interface Inventory {
   fundNumber: string | null;
   status: 'draft' | 'approved';
   review: ExpertReview | null;
+  archiveReviewRequired: boolean;
+  archiveReview: ArchiveReview | null;
+  reviewStage: ReviewStage;
   approvedByName: string | null;
   approvedAt: string | null;
   pdfSha256: string | null;
@@ -123,8 +140,25 @@ export interface Inventory {
   version: number;
 }
 
+export interface InventoryLine {
+  caseId: string;
+  /** the case's number by the inventory (№ п/п) */
+  number: string;
+  /** the number given by hand (lettered or leaving a gap); null: the next one */
+  given: string | null;
+}
+
+export interface InventoryNumbering {
+  first: string | null;
+  last: string | null;
+  lettered: string[];
+  skipped: number[];
+}
+
 export interface InventoryDetail extends Inventory {
   cases: ArchiveCase[];
+  lines: InventoryLine[];
+  numbering: InventoryNumbering;
 }
 
 export interface DestructionAct {
@@ -211,6 +245,12 @@ export function createArchiveApi(http: HttpClient) {
       candidates: async (kind: InventoryKind, year: number) => (await http.get<{ items: ArchiveCase[] }>('/api/inventories/candidates', { kind, year })).items,
       get: (inventoryId: string) => http.get<InventoryDetail>(`/api/inventories/${id(inventoryId)}`),
       create: (input: { kind: InventoryKind; year: number; caseIds: string[]; fundNumber?: string }) => http.post<InventoryDetail>('/api/inventories', input),
+      update: async (inv: Inventory, change: { title?: string; fundNumber?: string | null; caseIds?: string[]; caseNumbers?: { caseId: string; number: string | null }[] }) =>
+        (await http.request<InventoryDetail>('PATCH', `/api/inventories/${id(inv.id)}`, { body: change, ifMatch: withVersion(inv.version) })).data,
+      submitToArchive: (inv: Inventory, commission: string) =>
+        http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/archive-review`, commission.trim() ? { commission: commission.trim() } : {}, { ifMatch: withVersion(inv.version) }),
+      recordArchiveReview: (inv: Inventory, decision: ReviewDecision) =>
+        http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/archive-review/decision`, decision, { ifMatch: withVersion(inv.version) }),
       submitForReview: (inv: Inventory) => http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/expert-review`, {}, { ifMatch: withVersion(inv.version) }),
       recordReview: (inv: Inventory, decision: ReviewDecision) =>
         http.post<InventoryDetail>(`/api/inventories/${id(inv.id)}/expert-review/decision`, decision, { ifMatch: withVersion(inv.version) }),

@@ -26,6 +26,8 @@ export interface PackageSummary {
   lastFixityResult: FixityResult | null;
   fixityAlert: boolean;
   card: { regNumber: string | null; regDate: string | null; summary: string; kind: string } | null;
+  /** set when the document was destroyed under a destruction act; `version` is the OCFL version recording it */
+  destruction: { at: string; actId: string; act: string; reason: string; caseIndex: string | null; executedBy: string | null; auditSeq: number; version: string | null } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -88,6 +90,7 @@ export interface VerifyResult {
 
 export interface PackageListQuery {
   status?: PackageStatus;
+  destroyed?: boolean;
   fixityAlert?: boolean;
   objectId?: string;
   q?: string;

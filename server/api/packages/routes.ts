@@ -72,6 +72,7 @@ defineRoute({
         if (ctx.query.status) b.where('status', ctx.query.status);
         if (ctx.query.objectType) b.where('object_type', ctx.query.objectType);
         if (ctx.query.fixityAlert !== undefined) b.where('fixity_alert', ctx.query.fixityAlert);
+        if (ctx.query.destroyed !== undefined) b.where((w) => (ctx.query.destroyed ? w.whereNotNull('destroyed_at') : w.whereNull('destroyed_at')));
         if (ctx.query.objectId) b.where('object_id', ctx.query.objectId);
         if (q) {
           const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

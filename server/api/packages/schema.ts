@@ -84,6 +84,7 @@ export const PackageListQuery = Type.Object(
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('packaged'), Type.Literal('failed')])),
     objectType: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('case'), Type.Literal('inventory'), Type.Literal('act')])),
     fixityAlert: Type.Optional(Type.Boolean()),
+    destroyed: Type.Optional(Type.Boolean({ description: 'только пакеты документов, уничтоженных по акту (или только неуничтоженных) / destroyed documents only' })),
     objectId: Type.Optional(Uuid),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'регистрационный номер или краткое содержание' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

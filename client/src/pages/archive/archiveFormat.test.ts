@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { archiveAbilities, dateRange, day, nextTab, reviewEditable } from './archiveFormat.ts';
+import { archiveAbilities, dateRange, day, nextReviewStep, nextTab, reviewEditable } from './archiveFormat.ts';
 
 describe('archive formatting', () => {
   test('dates are written day first, ranges collapse when one day', () => {
@@ -23,6 +23,18 @@ describe('archive formatting', () => {
     expect(reviewEditable({ review: review('returned') })).toBe(true);
     expect(reviewEditable({ review: review('submitted') })).toBe(false);
     expect(reviewEditable({ review: review('agreed') })).toBe(false);
+  });
+
+  test('an inventory of permanent or personnel cases goes to the archive’s commission after the organisation’s; a returned one is editable', () => {
+    const review = { status: 'agreed' as const, submittedAt: null, decidedByName: null, decidedAt: null, protocolNumber: '5', protocolDate: '2026-11-20', remarks: null };
+    expect(nextReviewStep({ reviewStage: 'agreed', archiveReviewRequired: true })).toBe('submitArchive');
+    expect(nextReviewStep({ reviewStage: 'agreed', archiveReviewRequired: false })).toBe('approve');
+    expect(nextReviewStep({ reviewStage: 'archive_submitted', archiveReviewRequired: true })).toBe('decideArchive');
+    expect(nextReviewStep({ reviewStage: 'archive_agreed', archiveReviewRequired: true })).toBe('approve');
+    expect(nextReviewStep({ reviewStage: 'archive_returned', archiveReviewRequired: true })).toBe('submit');
+    expect(nextReviewStep({ reviewStage: 'none', archiveReviewRequired: true })).toBe('submit');
+    expect(reviewEditable({ review, reviewStage: 'archive_returned' })).toBe(true);
+    expect(reviewEditable({ review, reviewStage: 'archive_submitted' })).toBe(false);
   });
 
   test('tab keys move and wrap', () => {

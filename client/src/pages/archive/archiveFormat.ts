@@ -1,4 +1,4 @@
-import type { ArchiveCase, CaseStatus, ExpertReview, InventoryKind } from '../../api/archiveEndpoints.ts';
+import type { ArchiveCase, CaseStatus, ExpertReview, InventoryKind, ReviewStage } from '../../api/archiveEndpoints.ts';
 import type { MessageKey } from '../../i18n/ru.ts';
 
 /** What the user may do here. Mirrors server/policies only to decide which controls to show; the server decides. */
@@ -39,8 +39,28 @@ export function dateRange(c: Pick<ArchiveCase, 'startDate' | 'endDate'>): string
   return c.startDate === c.endDate ? day(c.startDate) : `${day(c.startDate)} – ${day(c.endDate)}`;
 }
 
-/** A draft may be changed and (re)submitted to the commission (ЭПК) only before submission or after it was returned. */
-export const reviewEditable = (doc: { review: ExpertReview | null }): boolean => doc.review === null || doc.review.status === 'returned';
+/**
+ * A draft may be changed and (re)submitted to the commission (ЭПК) only before submission or after it was returned —
+ * by the organisation's commission or, for an inventory, by the archive's.
+ */
+export const reviewEditable = (doc: { review: ExpertReview | null; reviewStage?: ReviewStage }): boolean =>
+  doc.reviewStage ? ['none', 'returned', 'archive_returned'].includes(doc.reviewStage) : doc.review === null || doc.review.status === 'returned';
+
+/** The review step an inventory may take next, given its stage (server/archive/expertReview.ts decides). */
+export function nextReviewStep(inv: { reviewStage: ReviewStage; archiveReviewRequired: boolean }): 'submit' | 'decide' | 'submitArchive' | 'decideArchive' | 'approve' {
+  switch (inv.reviewStage) {
+    case 'submitted':
+      return 'decide';
+    case 'agreed':
+      return inv.archiveReviewRequired ? 'submitArchive' : 'approve';
+    case 'archive_submitted':
+      return 'decideArchive';
+    case 'archive_agreed':
+      return 'approve';
+    default:
+      return 'submit';
+  }
+}
 
 export const caseStatusKey = (status: CaseStatus): MessageKey => `archive.caseStatus.${status}`;
 export const inventoryKindKey = (kind: InventoryKind): MessageKey => `archive.inventoryKind.${kind}`;

@@ -16,7 +16,7 @@ const ROLES = [
   'documentation',
 ] as const;
 
-const CHECKS = ['zip-container', 'ocfl-structure', 'ocfl-digests', 'package-anchor', 'ocfl-extensions', 'documentation', 'pdfa-reports', 'signatures', 'evidence-records'] as const;
+const CHECKS = ['zip-container', 'ocfl-structure', 'ocfl-digests', 'package-anchor', 'ocfl-extensions', 'documentation', 'pdfa-reports', 'signatures', 'evidence-records', 'destruction'] as const;
 
 /** 1536 → "1,5 КБ" in Russian, "1.5 KB" in English; binary units, one decimal under 10. */
 export function formatBytes(bytes: number, locale: 'ru' | 'en'): string {

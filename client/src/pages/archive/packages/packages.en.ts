@@ -102,4 +102,10 @@ export const packagesEn: Record<keyof typeof packagesRu, string> = {
   'pkg.search.archivedOnly': 'archived only',
   'pkg.search.found': 'Found: {count}',
   'pkg.search.noPackage': 'filed, no package',
+  'pkg.filter.destroyed': 'Destroyed under an act',
+  'pkg.destroyed.chip': 'destroyed under act no. {act}',
+  'pkg.destroyed.title': 'The document was destroyed',
+  'pkg.destroyed.text': 'Destroyed {date} under act no. {act} ({reason}); executed by {by}. Version {version} records the destruction and holds no document content; earlier OCFL versions are never changed.',
+  'pkg.destroyed.pending': 'Destroyed {date} under act no. {act}; the package version recording it is being written…',
+  'pkg.check.destruction': 'destruction under an act',
 };

@@ -102,4 +102,10 @@ export const packagesRu = {
   'pkg.search.archivedOnly': 'только переданные в архив',
   'pkg.search.found': 'Найдено: {count}',
   'pkg.search.noPackage': 'в деле, пакета нет',
+  'pkg.filter.destroyed': 'Уничтоженные по акту',
+  'pkg.destroyed.chip': 'уничтожен по акту № {act}',
+  'pkg.destroyed.title': 'Документ уничтожен',
+  'pkg.destroyed.text': 'Уничтожен {date} по акту № {act} ({reason}); исполнил: {by}. Версия {version} фиксирует уничтожение: в ней нет содержимого документа; более ранние версии OCFL не изменяются.',
+  'pkg.destroyed.pending': 'Уничтожен {date} по акту № {act}; версия пакета, фиксирующая уничтожение, записывается…',
+  'pkg.check.destruction': 'уничтожение по акту',
 } as const;
