@@ -1,5 +1,6 @@
 // Field-extraction, duplicate and executor benchmark over the generated letter corpus.
 //   npx tsx bench/ocr-letters.ts [--corpus .tmp/letters] [--variants clean,scan,hard] [--cache .tmp/ocr-cache]
+//     [--out .tmp/bench-ocr] [--no-executor]
 // Runs what `kartoteka extract --dedupe --json` runs (OCR, extraction, dedupe in registration order) on
 // each image variant, converts paths to letter ids and scores with ../shared/letters/scoring/score.mjs.
 import { execFileSync } from 'node:child_process';
@@ -24,7 +25,7 @@ const corpus = resolve(opt('--corpus', join(root, '.tmp/letters')));
 const variants = opt('--variants', 'clean,scan,hard').split(',');
 const cacheDir = args.includes('--cache') ? resolve(opt('--cache', join(root, '.tmp/ocr-cache'))) : null;
 const scorer = resolve(root, '../shared/letters/scoring/score.mjs');
-const outDir = join(root, '.tmp/bench-ocr');
+const outDir = resolve(opt('--out', join(root, '.tmp/bench-ocr')));
 mkdirSync(outDir, { recursive: true });
 if (cacheDir) mkdirSync(cacheDir, { recursive: true });
 
@@ -90,6 +91,7 @@ try {
   await engine.close();
 }
 
+if (args.includes('--no-executor')) process.exit(0);
 const model = ExecutorModel.train(loadHistory(join(corpus, 'history.json')));
 const input = JSON.parse(readFileSync(join(corpus, 'history-test-input.json'), 'utf8')) as Array<CardToRoute & { id: string }>;
 const ranked: Record<string, string[]> = {};

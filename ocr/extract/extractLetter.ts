@@ -194,7 +194,8 @@ function correspondentOf(
 /** Extracts the card fields of one letter. Fields the letter does not clearly print are null. */
 export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): LetterExtraction {
   const view = buildView(doc);
-  const ids = extractIds(view);
+  const registry = ctx.registry;
+  const ids = extractIds(view, registry ? (inn) => registry.byId(inn, null) !== null : undefined);
   const sigProbe = extractSignature(view, false);
   const citizen = extractCitizen(view, sigProbe.signer.value ? surnameOf(sigProbe.signer.value) : null);
   const hasOrgRequisites = Boolean(ids.inn.value || ids.ogrn.value);

@@ -1,8 +1,8 @@
 // Identifiers, registration numbers, dates, phones and e-mails.
 import { found, none, type Found } from './found.ts';
-import { validInn, validKpp, validOgrn } from './ids.ts';
+import { readTaxIds, type IdPick } from './taxIds.ts';
 import { rowOf, type LetterView, type Seg } from './layout.ts';
-import { cleanNumber, digitsOf, findDates } from './text.ts';
+import { cleanNumber, findDates } from './text.ts';
 
 // OCR reads ИНН as UHH, ИHH, MHH, NHH; КПП as KIIII, КIIП; ОГРН as OTPH, 0ГРН.
 const INN_LABEL = /(?:ИНН|ИHH|ИНH|ИHН|UHH|MHH|NHH|HHH|инн)/;
@@ -10,53 +10,22 @@ const KPP_LABEL = /(?:КПП|KПП|КIIП|KIIП|КПIІ|kpp|КП11|КПI)/i;
 const OGRN_LABEL = /(?:ОГРН(?:ИП)?|OГРН(?:ИП)?|0ГРН(?:ИП)?|ОГPH|OTPH|ОГРH|0TPH|ОГРНИП)/;
 const BANK = /(?:р\/с|к\/с|р\/сч|к\/сч|расч[её]тный|корр|БИК|ОКПО|ОКВЭД|ОКТМО|ОКАТО|л\/с)/i;
 
-const DIGITS_AFTER = String.raw`[\s:№.]*([0-9OoОоIl|ЗзбSs ]{8,20}?)(?=\D|$)`;
-
-function labelled(segs: Seg[], label: RegExp, validate: (d: string) => boolean, lens: number[]): Found<string | null> {
-  for (const s of segs) {
-    const re = new RegExp(label.source + DIGITS_AFTER, 'g' + (label.flags.includes('i') ? 'i' : ''));
-    for (const m of s.text.matchAll(re)) {
-      const d = digitsOf(m[1]!);
-      if (lens.includes(d.length) && validate(d)) return found(d, 0.97, [s]);
-    }
-  }
-  return none();
-}
-
-/** `ИНН/КПП 5330508377/533002001` and the split forms `ИНН 5330508377, КПП 533002001`. */
-export function extractIds(view: LetterView): { inn: Found<string | null>; kpp: Found<string | null>; ogrn: Found<string | null> } {
-  // Requisites of the sender are printed in the letterhead or footer; bank lines and the body are not theirs.
+/**
+ * The sender's INN, KPP and OGRN from page 1 (letterhead or footer): labels and digits are read through OCR damage
+ * and repaired only against each other's shared tax-office digits (`taxIds.ts`). `known` tells an INN the
+ * organisation already knows, which confirms a repair on its own.
+ */
+export function extractIds(
+  view: LetterView,
+  known?: (inn: string) => boolean,
+): { inn: Found<string | null>; kpp: Found<string | null>; ogrn: Found<string | null> } {
+  // Requisites of the sender are printed in the letterhead or footer; bank lines are not theirs.
   const segs = view.segs.filter(
     (s) => s.page === view.p1[0]?.page && !(BANK.test(s.text) && !INN_LABEL.test(s.text) && !OGRN_LABEL.test(s.text) && !KPP_LABEL.test(s.text)),
   );
-  let inn = none<string>();
-  let kpp = none<string>();
-  for (const s of segs) {
-    const m = new RegExp(`${INN_LABEL.source}\\s*[/\\\\|]?\\s*${KPP_LABEL.source}[\\s:№.]*([0-9OoОоIl|ЗзбSs ]{9,14})\\s*[/\\\\|]\\s*([0-9OoОоIl|ЗзбSs ]{9,11})`, 'i').exec(s.text);
-    if (m) {
-      const a = digitsOf(m[1]!);
-      const b = digitsOf(m[2]!);
-      if (validInn(a)) inn = found(a, 0.97, [s]);
-      if (validKpp(b)) kpp = found(b, 0.95, [s]);
-    }
-  }
-  if (inn.value === null) {
-    // A 10-digit/9-digit pair is INN/KPP even when OCR mangled the label (UVHH/KNN, ИННИКПП).
-    for (const s of segs) {
-      const m = /(?<!\d)(\d{10})\s?[/|\\]\s?(\d{9})(?!\d)/.exec(s.text);
-      if (m && validInn(m[1]!) && validKpp(m[2]!)) {
-        inn = found(m[1]!, 0.9, [s]);
-        if (kpp.value === null) kpp = found(m[2]!, 0.9, [s]);
-        break;
-      }
-    }
-  }
-  if (inn.value === null) inn = labelled(segs, INN_LABEL, validInn, [10, 12]);
-  if (kpp.value === null) kpp = labelled(segs, KPP_LABEL, validKpp, [9]);
-  const ogrn = labelled(segs, OGRN_LABEL, validOgrn, [13, 15]);
-  // An individual entrepreneur (12-digit INN) has no KPP.
-  if (inn.value && inn.value.length === 12) kpp = none();
-  return { inn, kpp, ogrn };
+  const ids = readTaxIds(segs.map((s) => s.text), known);
+  const pick = (p: IdPick | null): Found<string | null> => (p ? found<string | null>(p.value, p.confidence, [segs[p.line]!]) : none());
+  return { inn: pick(ids.inn), kpp: pick(ids.kpp), ogrn: pick(ids.ogrn) };
 }
 
 const NUMBER_TOKEN = String.raw`([A-Za-zА-Яа-яЁё]{0,4}-?\d[\dA-Za-zА-Яа-яЁё]*(?:\s?[-/.]\s?[\dA-Za-zА-Яа-яЁё]+)*)`;
