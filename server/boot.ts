@@ -18,6 +18,7 @@ import './files/fileJobs.ts';
 import './archive/packages/jobs.ts';
 import './archive/purge.ts';
 import { configureArchive } from './archive/packages/archiveConfig.ts';
+import { scheduleAlgorithmRenewals } from './archive/packages/evidenceJobs.ts';
 import { fileProcessor } from './files/fileProcessor.ts';
 
 export interface BootOptions {
@@ -44,6 +45,8 @@ export async function boot(config: Config, log: Logger, options: BootOptions = {
     const applied = await migrateLatest(db.knex);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const knex = db.knex;
+    const rehash = await scheduleAlgorithmRenewals(knex);
+    if (rehash > 0) log.info({ batches: rehash }, 'evidence records in a superseded digest algorithm queued for hash-tree renewal');
     const blobs = await createBlobStore(
       { dataDir: config.dataDir, ...(config.s3 ? { s3: config.s3 } : {}) },
       {

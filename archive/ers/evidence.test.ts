@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasOpenssl, opensslTsa } from '../package/testSupport.ts';
-import { createEvidenceRecords, renewEvidenceRecord, verifyEvidenceRecord } from './evidence.ts';
+import { createEvidenceRecords, currentAlgorithm, renewEvidenceRecord, renewEvidenceRecords, renewHashTree, verifyEvidenceRecord } from './evidence.ts';
+import { decodeEvidenceRecord, encodeEvidenceRecord } from './record.ts';
 import type { TimestampAuthority } from './tsp.ts';
 
 const openssl = hasOpenssl();
@@ -37,11 +38,77 @@ describe.skipIf(!openssl)('RFC 4998 evidence records', () => {
 
   it('renews a record and still verifies the whole chain; an unknown TSA fails', async () => {
     const [record] = await createEvidenceRecords([objects[0]!], tsa);
-    const renewed = await renewEvidenceRecord(record!, tsa, 'sha512');
+    const renewed = await renewEvidenceRecord(record!, tsa);
     const check = await verifyEvidenceRecord(renewed, objects[0]!, [tsaCert]);
     expect(check.ok).toBe(true);
     expect(check.times).toHaveLength(2);
+    expect(decodeEvidenceRecord(renewed).chains.map((c) => c.length)).toEqual([2]);
     expect((await verifyEvidenceRecord(renewed, objects[0]!, [])).ok).toBe(false);
+  });
+
+  it('renews the records of several batches under one time-stamp', async () => {
+    const first = await createEvidenceRecords(objects.slice(0, 3), tsa);
+    const second = await createEvidenceRecords(objects.slice(3), tsa);
+    let requests = 0;
+    const counting: TimestampAuthority = (q) => {
+      requests += 1;
+      return tsa(q);
+    };
+    const renewed = await renewEvidenceRecords([...first, ...second], counting);
+    expect(requests).toBe(1);
+    for (const [i, r] of renewed.entries()) {
+      const check = await verifyEvidenceRecord(r, objects[i]!, [tsaCert]);
+      expect(check.detail).toMatch(/2 time-stamp/);
+      expect(check.ok).toBe(true);
+    }
+    // The shared renewal vouches for the two batches' time-stamps, not for a third one renewed elsewhere.
+    const [other] = await createEvidenceRecords([objects[0]!], tsa);
+    const swapped = decodeEvidenceRecord(renewed[0]!);
+    swapped.chains[0]![0] = decodeEvidenceRecord(other!).chains[0]![0]!;
+    const check = await verifyEvidenceRecord(encodeEvidenceRecord({ ...swapped, encodedChains: undefined }), objects[0]!, [tsaCert]);
+    expect(check.ok).toBe(false);
+    expect(check.detail).toMatch(/renewal time-stamp does not cover/);
+  });
+
+  it('renews the hash tree with a stronger digest as a new chain covering the data and the earlier chains', async () => {
+    const records = await createEvidenceRecords(objects.slice(0, 3), tsa);
+    const timeRenewed = await renewEvidenceRecords(records, tsa);
+    const renewed = await renewHashTree(
+      timeRenewed.map((record, i) => ({ record, data: objects[i]! })),
+      tsa,
+      'sha512',
+    );
+    for (const [i, r] of renewed.entries()) {
+      const er = decodeEvidenceRecord(r);
+      expect(er.chains.map((c) => c.map((a) => a.digestAlgorithm))).toEqual([['sha256', 'sha256'], ['sha512']]);
+      expect(er.digestAlgorithms).toEqual(['sha256', 'sha512']);
+      expect(currentAlgorithm(r)).toBe('sha512');
+      const check = await verifyEvidenceRecord(r, objects[i]!, [tsaCert]);
+      expect(check.detail).toMatch(/3 time-stamp\(s\) in 2 chain\(s\) \(sha256 → sha512\)/);
+      expect(check.ok).toBe(true);
+      expect((await verifyEvidenceRecord(r, objects[(i + 1) % 3]!, [tsaCert])).ok).toBe(false);
+    }
+    // The new chain covers the old chains' bytes: dropping the time-stamp renewal from the first chain breaks it.
+    const shortened = decodeEvidenceRecord(renewed[0]!);
+    shortened.chains[0]!.pop();
+    const check = await verifyEvidenceRecord(encodeEvidenceRecord({ ...shortened, encodedChains: undefined }), objects[0]!, [tsaCert]);
+    expect(check.ok).toBe(false);
+    expect(check.detail).toMatch(/hash-tree renewal of chain 2/);
+    // A later time-stamp renewal continues the new chain in its algorithm.
+    const again = await renewEvidenceRecord(renewed[1]!, tsa);
+    expect(decodeEvidenceRecord(again).chains[1]!.map((a) => a.digestAlgorithm)).toEqual(['sha512', 'sha512']);
+    expect((await verifyEvidenceRecord(again, objects[1]!, [tsaCert])).ok).toBe(true);
+  });
+
+  it('refuses a hash-tree renewal over data the record does not protect, and a chain that changes algorithm', async () => {
+    const [record] = await createEvidenceRecords([objects[0]!], tsa);
+    await expect(renewHashTree([{ record: record!, data: objects[1]! }], tsa, 'sha512')).rejects.toThrow(/does not protect/);
+    const [strong] = await createEvidenceRecords([objects[0]!], tsa, 'sha512');
+    const er = decodeEvidenceRecord(record!);
+    er.chains[0]!.push(decodeEvidenceRecord(strong!).chains[0]![0]!);
+    const check = await verifyEvidenceRecord(encodeEvidenceRecord({ ...er, encodedChains: undefined }), objects[0]!, [tsaCert]);
+    expect(check.ok).toBe(false);
+    expect(check.detail).toMatch(/changes its digest algorithm/);
   });
 
   it('detects a changed hash in the reduced tree and a changed time-stamp', async () => {

@@ -1,5 +1,5 @@
-// RFC 4998 EvidenceRecord encoding: one ArchiveTimeStampChain of one ArchiveTimeStamp per record
-// (renewals append ArchiveTimeStamps to the chain).
+// RFC 4998 EvidenceRecord encoding. A record starts with one ArchiveTimeStampChain of one ArchiveTimeStamp;
+// time-stamp renewals append ArchiveTimeStamps to the last chain, hash-tree renewals start a new chain.
 import * as asn1js from 'asn1js';
 import { OID } from './tsp.ts';
 
@@ -12,6 +12,11 @@ export interface ArchiveTimeStamp {
 export interface EvidenceRecord {
   digestAlgorithms: ('sha256' | 'sha512')[];
   chains: ArchiveTimeStamp[][];
+  /**
+   * Each chain's DER exactly as read (decoding only): a hash-tree renewal covers the earlier chains' bytes, so a
+   * verifier must hash what was time-stamped, not a re-encoding of it.
+   */
+  encodedChains?: Uint8Array[];
 }
 
 const buf = (u: Uint8Array): ArrayBuffer => Uint8Array.from(u).buffer;
@@ -22,31 +27,51 @@ const algName = (oid: string): 'sha256' | 'sha512' => {
   throw new RangeError(`unsupported digest algorithm ${oid}`);
 };
 
+function atsSchema(a: ArchiveTimeStamp): asn1js.Sequence {
+  const token = asn1js.fromBER(buf(a.token)).result;
+  const parts: asn1js.BaseBlock[] = [
+    new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.ObjectIdentifier({ value: OID[a.digestAlgorithm] })] }),
+  ];
+  if (a.reduced.length > 0) {
+    parts.push(
+      new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: 2 },
+        value: a.reduced.map((group) => new asn1js.Sequence({ value: group.map((h) => new asn1js.OctetString({ valueHex: buf(h) })) })),
+      }),
+    );
+  }
+  parts.push(token);
+  return new asn1js.Sequence({ value: parts });
+}
+
+const chainSchema = (chain: ArchiveTimeStamp[]): asn1js.Sequence => new asn1js.Sequence({ value: chain.map(atsSchema) });
+
 export function encodeEvidenceRecord(er: EvidenceRecord): Uint8Array {
-  const ats = (a: ArchiveTimeStamp): asn1js.Sequence => {
-    const token = asn1js.fromBER(buf(a.token)).result;
-    const parts: asn1js.BaseBlock[] = [
-      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.ObjectIdentifier({ value: OID[a.digestAlgorithm] })] }),
-    ];
-    if (a.reduced.length > 0) {
-      parts.push(
-        new asn1js.Constructed({
-          idBlock: { tagClass: 3, tagNumber: 2 },
-          value: a.reduced.map((group) => new asn1js.Sequence({ value: group.map((h) => new asn1js.OctetString({ valueHex: buf(h) })) })),
-        }),
-      );
-    }
-    parts.push(token);
-    return new asn1js.Sequence({ value: parts });
-  };
   const seq = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: 1 }),
       new asn1js.Sequence({ value: er.digestAlgorithms.map(algId) }),
-      new asn1js.Sequence({ value: er.chains.map((chain) => new asn1js.Sequence({ value: chain.map(ats) })) }),
+      new asn1js.Sequence({ value: er.chains.map(chainSchema) }),
     ],
   });
   return new Uint8Array(seq.toBER(false));
+}
+
+/**
+ * RFC 4998 5.2, hash-tree renewal step 3: the DER ArchiveTimeStampSequence of the chains before the new one (the
+ * chains' own bytes when the record was read, so that a record written by another implementation verifies).
+ */
+export function encodedSequenceOf(er: EvidenceRecord, chainCount: number): Uint8Array {
+  const chains = er.chains.slice(0, chainCount).map((chain, i) => er.encodedChains?.[i] ?? new Uint8Array(chainSchema(chain).toBER(false)));
+  const body = Buffer.concat(chains);
+  return Uint8Array.from(Buffer.concat([derHeader(0x30, body.length), body]));
+}
+
+function derHeader(tag: number, length: number): Buffer {
+  if (length < 0x80) return Buffer.from([tag, length]);
+  const bytes: number[] = [];
+  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
+  return Buffer.from([tag, 0x80 | bytes.length, ...bytes]);
 }
 
 export function decodeEvidenceRecord(der: Uint8Array): EvidenceRecord {
@@ -57,6 +82,7 @@ export function decodeEvidenceRecord(der: Uint8Array): EvidenceRecord {
   const seqOf = (b: asn1js.BaseBlock | undefined): asn1js.BaseBlock[] => (b instanceof asn1js.Sequence ? b.valueBlock.value : []);
   const digestAlgorithms = seqOf(algs).map((a) => algName((seqOf(a)[0] as asn1js.ObjectIdentifier).valueBlock.toString()));
   const sequence = rest[rest.length - 1];
+  const encodedChains = seqOf(sequence).map((chain) => Uint8Array.from(chain.valueBeforeDecodeView));
   const chains = seqOf(sequence).map((chain) =>
     seqOf(chain).map((atsBlock): ArchiveTimeStamp => {
       let digestAlgorithm: 'sha256' | 'sha512' = digestAlgorithms[0] ?? 'sha256';
@@ -76,5 +102,5 @@ export function decodeEvidenceRecord(der: Uint8Array): EvidenceRecord {
       return { digestAlgorithm, reduced, token };
     }),
   );
-  return { digestAlgorithms, chains };
+  return { digestAlgorithms, chains, encodedChains };
 }

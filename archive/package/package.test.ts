@@ -122,7 +122,7 @@ describe('archival package', () => {
       const r = await verifyTree(memoryTree(v2));
       expect(r.checks.filter((c) => !c.ok)).toEqual([]);
       expect(r.checks.find((c) => c.name === 'evidence-records')?.detail).toMatch(/1 time-stamp/);
-      const renewed = await renewEvidenceRecord(record!, t.tsa, 'sha512');
+      const renewed = await renewEvidenceRecord(record!, t.tsa);
       const v3 = addEvidenceRecord(v2, { record: renewed, tsaCertificates: [t.certificate], created: '2027-02-01T00:00:00Z', agent, renewal: true });
       const r3 = await verifyTree(memoryTree(v3));
       expect(r3.valid).toBe(true);

@@ -58,6 +58,7 @@ export interface EvidenceEntry {
   label: string;
   genTime: string;
   tsaNotAfter: string;
+  algorithm: string;
   renewedBy: string | null;
   renews: string | null;
   current: boolean;

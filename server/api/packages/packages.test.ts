@@ -14,6 +14,8 @@ import { packageZip, verifyPackage } from '../../../archive/index.ts';
 import { loadManifest, readFixture } from '../../../signature/fixtures/manifest.ts';
 import { JobWorker } from '../../jobs/worker.ts';
 import { hashedObjectPath } from '../../archive/packages/ocflStore.ts';
+import { configureArchive } from '../../archive/packages/archiveConfig.ts';
+import { scheduleAlgorithmRenewals } from '../../archive/packages/evidenceJobs.ts';
 import { opensslAvailable } from '../../archive/packages/timestamping.ts';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/testServer.ts';
 import { withEmbeddedCrls } from '../../archive/packages/cadesFixture.ts';
@@ -56,7 +58,7 @@ interface Pkg {
   signatures: { indications: string[]; signature: string; signs: string }[];
   pdfa: { conformant: boolean }[];
   versions: { version: string; message: string }[];
-  evidence: { trusted: boolean; label: string; current: boolean }[];
+  evidence: { trusted: boolean; label: string; current: boolean; algorithm: string }[];
   fixity: { result: string; trigger: string }[];
 }
 
@@ -239,6 +241,28 @@ describe.skipIf(!gost || !pades || !openssl)('archival packages through the API'
     const result = await verifyZip(await zipOf(), 'renewed.zip');
     expect(result.checks.find((c) => c.name === 'evidence-records')?.detail).toMatch(/2 time-stamp/);
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('renews the hash tree with a stronger digest when ERS_HASH_ALGORITHM is raised (RFC 4998 hash-tree renewal)', async () => {
+    const before = await detail();
+    configureArchive(srv.config, { ...process.env, ERS_HASH_ALGORITHM: 'sha512' });
+    try {
+      expect(await scheduleAlgorithmRenewals(srv.rt.knex)).toBeGreaterThanOrEqual(1);
+      await drain();
+      const after = await detail();
+      expect(after.currentVersion).toBe(before.currentVersion + 1);
+      expect(after.evidence.map((e) => e.algorithm)).toEqual(['sha512', 'sha256', 'sha256']);
+      expect(after.evidence[0]).toMatchObject({ current: true });
+      const audit = (await srv.rt.knex('audit_log').where({ action: 'archive.evidence_rehashed', object_id: packageId }).first('payload')) as { payload: { from: string; to: string } } | undefined;
+      expect(audit?.payload).toMatchObject({ from: 'sha256', to: 'sha512' });
+      const result = await verifyZip(await zipOf(), 'rehashed.zip');
+      expect(result.checks.find((c) => c.name === 'evidence-records')?.detail).toMatch(/3 time-stamp\(s\) in 2 chain\(s\) \(sha256 → sha512\)/);
+      expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+      // Once renewed, nothing is left in the old algorithm to renew.
+      expect(await scheduleAlgorithmRenewals(srv.rt.knex)).toBe(0);
+    } finally {
+      configureArchive(srv.config);
+    }
   });
 
   it('fixity: on demand and scheduled, a changed stored byte is detected, audited and flagged', async () => {

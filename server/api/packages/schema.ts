@@ -12,6 +12,8 @@ export const EvidenceSchema = Type.Object({
   label: Type.String(),
   genTime: DateTime,
   tsaNotAfter: DateTime,
+  /** digest of the batch's hash tree: a hash-tree renewal moves records to a stronger one */
+  algorithm: Type.String({ examples: ['sha256', 'sha512'] }),
   renewedBy: Nullable(Uuid),
   renews: Nullable(Uuid),
   /** whether the record protects the package's current package.json */

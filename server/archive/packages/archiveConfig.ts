@@ -2,6 +2,7 @@
 // knex and the blob store, so the storage root and the TSA are reached through this module.
 import { availableParallelism } from 'node:os';
 import type { Config } from '../../config.ts';
+import type { ErsAlgorithm } from '../../../archive/index.ts';
 import { openOcflStore, type ObjectLockSettings, type OcflStore } from './ocflStore.ts';
 
 export interface ArchiveSettings {
@@ -16,6 +17,12 @@ export interface ArchiveSettings {
   fixityIntervalMs: number;
   /** renew evidence records this many days before the TSA certificate expires */
   renewDays: number;
+  /**
+   * Digest of new evidence records and hash trees (ERS_HASH_ALGORITHM). Records in another algorithm are renewed
+   * with this one (RFC 4998 hash-tree renewal) by the next boot's check: raising it is how an administrator answers
+   * an algorithm's weakening.
+   */
+  ersAlgorithm: ErsAlgorithm;
   /** OCR text layers on PDF/A copies of scans (ARCHIVE_OCR=0 turns it off, e.g. for benchmarks) */
   ocr: boolean;
   /** S3 Object Lock retention of version files, when the bucket has Object Lock enabled */
@@ -38,6 +45,15 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return n;
 }
 
+const ERS_ALGORITHMS: readonly ErsAlgorithm[] = ['sha256', 'sha512'];
+
+function ersAlgorithm(raw: string | undefined): ErsAlgorithm {
+  if (raw === undefined || raw === '') return 'sha256';
+  const found = ERS_ALGORITHMS.find((a) => a === raw.toLowerCase());
+  if (!found) throw new Error(`ERS_HASH_ALGORITHM должен быть одним из ${ERS_ALGORITHMS.join(', ')} / ERS_HASH_ALGORITHM must be one of ${ERS_ALGORITHMS.join(', ')}, got "${raw}"`);
+  return found;
+}
+
 export function archiveSettingsFrom(config: Pick<Config, 'dataDir' | 's3'>, env: NodeJS.ProcessEnv = process.env): ArchiveSettings {
   return {
     dataDir: config.dataDir,
@@ -47,6 +63,7 @@ export function archiveSettingsFrom(config: Pick<Config, 'dataDir' | 's3'>, env:
     fixityMbPerMin: positive(env, 'FIXITY_MB_PER_MIN', 600),
     fixityIntervalMs: positive(env, 'FIXITY_INTERVAL_MINUTES', 24 * 60) * 60_000,
     renewDays: positive(env, 'ERS_RENEW_DAYS', 90),
+    ersAlgorithm: ersAlgorithm(env.ERS_HASH_ALGORITHM),
     ocr: env.ARCHIVE_OCR !== '0',
     objectLock: {
       days: env.ARCHIVE_S3_LOCK_DAYS ? positive(env, 'ARCHIVE_S3_LOCK_DAYS', 1) : 0,

@@ -1,9 +1,12 @@
 // Evidence records (RFC 4998). `archive.evidence` batches the organisation's packages whose current package.json
 // has no record yet into one hash tree, time-stamps its root once, and adds each package's record as a new OCFL
-// version. `archive.evidence_renew` time-stamps the previous time-stamp before the TSA certificate expires
-// (RFC 4998 5.2) and stores the renewed record as a further version; it is scheduled by each batch.
+// version. `archive.evidence_renew` renews a batch's records (RFC 4998 5.2) and stores them as a further version:
+// before the TSA certificate expires it time-stamps the batch's time-stamp again (one TSA request per batch); when the
+// batch's digest is no longer the configured one (ERS_HASH_ALGORITHM raised because the old one weakens) it renews
+// the hash tree instead, over each package.json and its whole record. It is scheduled by each batch, and by
+// `scheduleAlgorithmRenewals` at boot for batches in a superseded algorithm.
 import type { Knex } from 'knex';
-import { addEvidenceRecord, createEvidenceRecords, renewEvidenceRecord } from '../../../archive/index.ts';
+import { addEvidenceRecord, createEvidenceRecords, renewEvidenceRecords, renewHashTree, type ErsAlgorithm } from '../../../archive/index.ts';
 import { defineJob } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
@@ -29,11 +32,12 @@ interface Written {
   files: Map<string, Uint8Array>;
 }
 
-async function insertBatch(trx: Knex.Transaction, orgId: string, facts: TokenFacts, s: { source: string; trusted: boolean }, root: string, packages: number, renews: string | null): Promise<string> {
+async function insertBatch(trx: Knex.Transaction, orgId: string, facts: TokenFacts, s: { source: string; trusted: boolean }, packages: number, renews: string | null, algorithm: ErsAlgorithm): Promise<string> {
+  const root = facts.imprint;
   const [batch] = (await trx('evidence_batches')
     .insert({
       org_id: orgId,
-      algorithm: 'sha256',
+      algorithm,
       root_digest: root,
       token_base64: Buffer.from(facts.token).toString('base64'),
       gen_time: facts.genTime,
@@ -86,6 +90,7 @@ defineJob({
       .limit(BATCH_LIMIT)
       .select('id', 'org_id', 'ocfl_id', 'versions')) as PackageRow[];
     if (rows.length === 0) return;
+    const algorithm = archiveSettings().ersAlgorithm;
     if (!archiveSettings().tsaUrl && !opensslAvailable()) {
       // Retrying cannot help: say once per batch why the packages stay without a time-stamp.
       await job.finish(async (trx) => {
@@ -106,7 +111,7 @@ defineJob({
         }
         const anchors = objects.map(headAnchor);
         const s = stamper();
-        const records = await createEvidenceRecords(anchors, s.tsa);
+        const records = await createEvidenceRecords(anchors, s.tsa, algorithm);
         const facts = tokenFacts(s.responses[s.responses.length - 1]!);
         const created = rfc3339(new Date());
         const written: Written[] = [];
@@ -120,7 +125,7 @@ defineJob({
       job.knex,
     );
     await job.finish(async (trx) => {
-      const batchId = await insertBatch(trx, orgId, facts, s, facts.imprint, rows.length, null);
+      const batchId = await insertBatch(trx, orgId, facts, s, rows.length, null, algorithm);
       await recordVersions(trx, written, batchId, 'archive.evidence_recorded', { tsa: s.source, trusted: s.trusted, genTime: facts.genTime.toISOString() });
     });
   },
@@ -133,27 +138,41 @@ defineJob({
     const orgId = job.orgId;
     const { batchId } = job.payload as { batchId: string };
     if (!orgId) return;
-    const batch = (await job.knex('evidence_batches').where({ id: batchId, org_id: orgId }).first('id', 'renewed_by')) as { id: string; renewed_by: string | null } | undefined;
+    const batch = (await job.knex('evidence_batches').where({ id: batchId, org_id: orgId }).first('id', 'renewed_by', 'algorithm')) as
+      | { id: string; renewed_by: string | null; algorithm: string }
+      | undefined;
     if (!batch || batch.renewed_by) return;
-    const rows = (await job.knex('archive_packages').where({ org_id: orgId, evidence_batch_id: batchId }).select('id', 'org_id', 'ocfl_id', 'versions')) as PackageRow[];
+    const algorithm = archiveSettings().ersAlgorithm;
+    const hashTree = batch.algorithm !== algorithm;
+    // A package repackaged since the batch is waiting for a record of its new package.json (archive.evidence); its
+    // old record protects a package.json that is no longer the head's, so it is not renewed.
+    const rows = (await job.knex('archive_packages')
+      .where({ org_id: orgId, evidence_batch_id: batchId })
+      .whereRaw('evidence_anchor_sha512 = anchor_sha512')
+      .select('id', 'org_id', 'ocfl_id', 'versions')) as PackageRow[];
     if (rows.length === 0) return;
     const { written, facts, s } = await withObjectLocks(
       rows.map((r) => r.ocfl_id),
       async () => {
         const store = await archiveStore();
         const s = stamper();
-        const created = rfc3339(new Date());
-        const written: Written[] = [];
-        let facts: TokenFacts | undefined;
+        const read: { row: PackageRow; files: Map<string, Uint8Array>; record: Uint8Array }[] = [];
         for (const r of rows) {
           const files = await store.read(r.ocfl_id);
           const record = files ? inventoryRecord(files) : undefined;
-          if (!files || !record) continue;
-          const renewed = await renewEvidenceRecord(record, s.tsa);
-          facts = tokenFacts(s.responses[s.responses.length - 1]!);
-          const next = addEvidenceRecord(files, { record: renewed, tsaCertificates: [facts.certificate], created, agent: PACKAGE_AGENT, renewal: true });
-          await store.write(r.ocfl_id, next);
-          written.push({ row: r, files: next });
+          if (files && record) read.push({ row: r, files, record });
+        }
+        if (read.length === 0) return { written: [], facts: undefined, s };
+        const renewed = hashTree
+          ? await renewHashTree(read.map((x) => ({ record: x.record, data: headAnchor(x.files) })), s.tsa, algorithm)
+          : await renewEvidenceRecords(read.map((x) => x.record), s.tsa);
+        const facts = tokenFacts(s.responses[s.responses.length - 1]!);
+        const created = rfc3339(new Date());
+        const written: Written[] = [];
+        for (const [i, x] of read.entries()) {
+          const next = addEvidenceRecord(x.files, { record: renewed[i]!, tsaCertificates: [facts.certificate], created, agent: PACKAGE_AGENT, renewal: true });
+          await store.write(x.row.ocfl_id, next);
+          written.push({ row: x.row, files: next });
         }
         return { written, facts, s };
       },
@@ -162,11 +181,35 @@ defineJob({
     if (!facts) return;
     const last = facts;
     await job.finish(async (trx) => {
-      const renewedId = await insertBatch(trx, orgId, last, s, last.imprint, written.length, batchId);
-      await recordVersions(trx, written, renewedId, 'archive.evidence_renewed', { renews: batchId, tsa: s.source, trusted: s.trusted });
+      const renewedId = await insertBatch(trx, orgId, last, s, written.length, batchId, hashTree ? algorithm : (batch.algorithm as ErsAlgorithm));
+      await recordVersions(trx, written, renewedId, hashTree ? 'archive.evidence_rehashed' : 'archive.evidence_renewed', {
+        renews: batchId,
+        tsa: s.source,
+        trusted: s.trusted,
+        ...(hashTree ? { from: batch.algorithm, to: algorithm } : {}),
+      });
     });
   },
 });
+
+/**
+ * Batches still current (not renewed) whose digest is not the configured one are renewed now, by hash tree: run at
+ * boot, so raising ERS_HASH_ALGORITHM and restarting is all an administrator does when an algorithm weakens.
+ */
+export async function scheduleAlgorithmRenewals(knex: Knex): Promise<number> {
+  const algorithm = archiveSettings().ersAlgorithm;
+  // Only batches whose record some package still relies on: one whose packages all got newer records is history.
+  const stale = (await knex('evidence_batches as b')
+    .whereNull('b.renewed_by')
+    .whereNot('b.algorithm', algorithm)
+    .whereExists(knex('archive_packages as p').whereRaw('p.evidence_batch_id = b.id').whereRaw('p.evidence_anchor_sha512 = p.anchor_sha512').select(knex.raw('1')))
+    .select('b.id', 'b.org_id')) as { id: string; org_id: string }[];
+  if (stale.length === 0) return 0;
+  await knex.transaction(async (trx) => {
+    for (const b of stale) await enqueueJob(trx, { kind: 'archive.evidence_renew', orgId: b.org_id, payload: { batchId: b.id }, dedupeKey: `rehash:${b.id}:${algorithm}` });
+  });
+  return stale.length;
+}
 
 function inventoryRecord(files: Map<string, Uint8Array>): Uint8Array | undefined {
   const inv = inventoryOf(files);

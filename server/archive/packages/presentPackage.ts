@@ -57,6 +57,7 @@ interface BatchRow {
   tsa_not_after: Date;
   renewed_by: string | null;
   renews: string | null;
+  algorithm: string;
 }
 
 interface FixityRow {
@@ -75,7 +76,7 @@ async function evidenceChain(db: Knex, orgId: string, batchId: string | null): P
   const out: BatchRow[] = [];
   let id = batchId;
   while (id && out.length < 50) {
-    const row = (await db('evidence_batches').where({ org_id: orgId, id }).first('id', 'tsa', 'tsa_trusted', 'gen_time', 'tsa_not_after', 'renewed_by', 'renews')) as BatchRow | undefined;
+    const row = (await db('evidence_batches').where({ org_id: orgId, id }).first('id', 'tsa', 'tsa_trusted', 'gen_time', 'tsa_not_after', 'renewed_by', 'renews', 'algorithm')) as BatchRow | undefined;
     if (!row) break;
     out.push(row);
     id = row.renews;
@@ -119,6 +120,7 @@ export async function presentPackageDetail(db: Knex, orgId: string, p: ArchivePa
       label: b.tsa === LOCAL_TSA ? LOCAL_TSA_LABEL : b.tsa,
       genTime: b.gen_time.toISOString(),
       tsaNotAfter: b.tsa_not_after.toISOString(),
+      algorithm: b.algorithm,
       renewedBy: b.renewed_by,
       renews: b.renews,
       current: i === 0 && p.evidenceAnchorSha512 === p.anchorSha512,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKey, fixityKey, formatBytes, groupByFolder, roleKey, shortDigest, statusKey } from './packageFormat.ts';
+import { algorithmName, checkKey, fixityKey, formatBytes, groupByFolder, roleKey, shortDigest, statusKey } from './packageFormat.ts';
 
 describe('package screen helpers', () => {
   it('formats sizes in binary units, in either language', () => {
@@ -34,5 +34,7 @@ describe('package screen helpers', () => {
       ['', 1],
     ]);
     expect(shortDigest('0123456789abcdef0123456789abcdef')).toBe('01234567…89abcdef');
+    expect(algorithmName('sha512')).toBe('SHA-512');
+    expect(algorithmName('streebog256')).toBe('streebog256');
   });
 });

@@ -62,6 +62,13 @@ export function groupByFolder<T extends { path: string }>(files: readonly T[]): 
   return [...groups].map(([folder, list]) => ({ folder, files: list }));
 }
 
+const ALGORITHM_NAMES: Record<string, string> = { sha256: 'SHA-256', sha512: 'SHA-512' };
+
+/** A digest algorithm as people write it; an unknown one is shown as stored. */
+export function algorithmName(id: string): string {
+  return ALGORITHM_NAMES[id] ?? id;
+}
+
 /** Abbreviated digest for tables: the first and last 8 hex digits. */
 export function shortDigest(hex: string): string {
   return hex.length > 20 ? `${hex.slice(0, 8)}…${hex.slice(-8)}` : hex;

@@ -78,7 +78,7 @@ export const packagesEn: Record<keyof typeof packagesRu, string> = {
   'pkg.versions.title': 'OCFL versions',
   'pkg.evidence.title': 'Evidence (RFC 3161 time-stamps, RFC 4998 records)',
   'pkg.evidence.none': 'No time-stamp yet: a background job adds it shortly after building.',
-  'pkg.evidence.line': 'Time-stamp {time}, authority: {label}; its certificate is valid until {notAfter}',
+  'pkg.evidence.line': 'Time-stamp {time} ({algorithm}), authority: {label}; its certificate is valid until {notAfter}',
   'pkg.evidence.untrusted': 'untrusted authority — for testing and demonstration only',
   'pkg.evidence.current': 'protects the current version',
   'pkg.evidence.renewed': 'renewed',

@@ -78,7 +78,7 @@ export const packagesRu = {
   'pkg.versions.title': 'Версии OCFL',
   'pkg.evidence.title': 'Доказательства (штампы времени RFC 3161, записи RFC 4998)',
   'pkg.evidence.none': 'Штампа времени ещё нет: он ставится фоновым заданием вскоре после формирования.',
-  'pkg.evidence.line': 'Штамп {time}, служба: {label}; сертификат службы действует до {notAfter}',
+  'pkg.evidence.line': 'Штамп {time} ({algorithm}), служба: {label}; сертификат службы действует до {notAfter}',
   'pkg.evidence.untrusted': 'не доверенная служба — только для проверки и демонстрации',
   'pkg.evidence.current': 'защищает текущую версию',
   'pkg.evidence.renewed': 'продлён',
