@@ -23,8 +23,8 @@ export { buildPackage, buildPackageAsync, packageZip, PackageError, type Package
 export { verifyPackage, verifyTree, verifyCollection, defaultSignatureVerifier, type VerifyResult, type VerifyOptions, type Check, type SignatureVerifier } from './package/verify.ts';
 export type { PackageManifest, FileEntry, MemberEntry, Role as PackageRole } from './package/layout.ts';
 
-export { createEvidenceRecords, currentAlgorithm, renewEvidenceRecord, renewEvidenceRecords, renewHashTree, verifyEvidenceRecord, type ErsAlgorithm, type EvidenceCheck } from './ers/evidence.ts';
-export { httpTimestampAuthority, TimestampError, type TimestampAuthority } from './ers/tsp.ts';
+export { createEvidenceRecords, currentAlgorithm, renewEvidenceRecord, renewEvidenceRecords, renewHashTree, verifyEvidenceRecord, type EvidenceCheck } from './ers/evidence.ts';
+export { ERS_ALGORITHMS, httpTimestampAuthority, TimestampError, type ErsAlgorithm, type TimestampAuthority } from './ers/tsp.ts';
 export { addEvidenceRecord, headFiles } from './package/evidence.ts';
 export { addDestructionVersion, destructionEvent, DESTRUCTION_EVENT, type DestructionInput } from './package/destruction.ts';
 export { exportTransfer, type TransferInput } from './transfer/export.ts';

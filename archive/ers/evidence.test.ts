@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasOpenssl, opensslTsa } from '../package/testSupport.ts';
 import { createEvidenceRecords, currentAlgorithm, renewEvidenceRecord, renewEvidenceRecords, renewHashTree, verifyEvidenceRecord } from './evidence.ts';
 import { decodeEvidenceRecord, encodeEvidenceRecord } from './record.ts';
+import { gostEngineAvailable, opensslGostTsa } from './testGostTsa.ts';
 import type { TimestampAuthority } from './tsp.ts';
 
 const openssl = hasOpenssl();
@@ -123,5 +124,36 @@ describe.skipIf(!openssl)('RFC 4998 evidence records', () => {
     const badTime = Uint8Array.from(record!);
     badTime[genTime + 3] = badTime[genTime + 3]! ^ 0x01;
     expect((await verifyEvidenceRecord(badTime, objects[0]!, [tsaCert])).ok).toBe(false);
+  });
+});
+
+const gost = openssl && gostEngineAvailable();
+if (openssl && !gost) console.warn('skipped: GOST evidence records need the gost engine for openssl (Debian libengine-gost-openssl)');
+
+describe.skipIf(!gost)('RFC 4998 evidence records in GOST R 34.11-2012 with a GOST TSA', () => {
+  it('time-stamps Streebog hash trees, renews them, and moves SHA-2 records to Streebog by hash-tree renewal', async () => {
+    const g = opensslGostTsa();
+    try {
+      const objects = ['один', 'два', 'три'].map((x) => new TextEncoder().encode(`package.json ${x}`));
+      const records = await createEvidenceRecords(objects, g.tsa, 'streebog256');
+      for (const [i, r] of records.entries()) {
+        expect(decodeEvidenceRecord(r).chains[0]![0]!.digestAlgorithm).toBe('streebog256');
+        const check = await verifyEvidenceRecord(r, objects[i]!, [g.certificate]);
+        expect(check.detail).toMatch(/streebog256/);
+        expect(check.ok).toBe(true);
+      }
+      expect((await verifyEvidenceRecord(records[0]!, objects[2]!, [g.certificate])).ok).toBe(false);
+      const renewed = await renewEvidenceRecord(records[1]!, g.tsa);
+      expect((await verifyEvidenceRecord(renewed, objects[1]!, [g.certificate])).times).toHaveLength(2);
+      // A record made by the RSA TSA in SHA-256 is carried over to Streebog-512 under the GOST TSA.
+      const [sha] = await createEvidenceRecords([objects[0]!], tsa);
+      const [moved] = await renewHashTree([{ record: sha!, data: objects[0]! }], g.tsa, 'streebog512');
+      const check = await verifyEvidenceRecord(moved!, objects[0]!, [tsaCert, g.certificate]);
+      expect(check.detail).toMatch(/sha256 → streebog512/);
+      expect(check.ok).toBe(true);
+      expect((await verifyEvidenceRecord(moved!, objects[0]!, [tsaCert])).ok).toBe(false);
+    } finally {
+      g.close();
+    }
   });
 });

@@ -5,9 +5,8 @@
 import { verifySignatures } from '../../signature/index.ts';
 import { buildTree, hash, rootFromReduced } from './hashTree.ts';
 import { decodeEvidenceRecord, encodedSequenceOf, encodeEvidenceRecord, type ArchiveTimeStamp, type EvidenceRecord } from './record.ts';
-import { OID, readToken, timestampRequest, tokenFromResponse, TimestampError, type TimestampAuthority } from './tsp.ts';
+import { OID, readToken, timestampRequest, tokenFromResponse, TimestampError, type ErsAlgorithm, type TimestampAuthority } from './tsp.ts';
 
-export type ErsAlgorithm = 'sha256' | 'sha512';
 type Alg = ErsAlgorithm;
 
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -1,17 +1,21 @@
 // RFC 4998 section 4.2: the hash tree over data objects' digests, and the reduced hash tree
 // (a list of partial hash trees) that lets one data object be linked to the timestamped root.
 import { createHash } from 'node:crypto';
+import { streebog256, streebog512 } from '../../signature/index.ts';
+import type { ErsAlgorithm } from './tsp.ts';
 
 export type Digest = Uint8Array;
 
 const compare = (a: Uint8Array, b: Uint8Array): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-export function hash(alg: 'sha256' | 'sha512', data: Uint8Array): Digest {
+export function hash(alg: ErsAlgorithm, data: Uint8Array): Digest {
+  if (alg === 'streebog256') return streebog256(data);
+  if (alg === 'streebog512') return streebog512(data);
   return new Uint8Array(createHash(alg).update(data).digest());
 }
 
 /** RFC 4998 4.2 step 4: hash of the binary-sorted concatenation of the children's hashes. */
-export function parentHash(alg: 'sha256' | 'sha512', children: Digest[]): Digest {
+export function parentHash(alg: ErsAlgorithm, children: Digest[]): Digest {
   const sorted = [...children].sort(compare);
   return hash(alg, Uint8Array.from(Buffer.concat(sorted.map((c) => Buffer.from(c)))));
 }
@@ -23,7 +27,7 @@ export interface Tree {
 }
 
 /** A binary hash tree over the leaves (in the given order); a single leaf is its own root. */
-export function buildTree(alg: 'sha256' | 'sha512', leaves: Digest[]): Tree {
+export function buildTree(alg: ErsAlgorithm, leaves: Digest[]): Tree {
   if (leaves.length === 0) throw new RangeError('a hash tree needs at least one leaf');
   const reduced: Digest[][][] = leaves.map(() => []);
   // groups[i] = indices of the leaves under node i of the current level
@@ -52,7 +56,7 @@ export function buildTree(alg: 'sha256' | 'sha512', leaves: Digest[]): Tree {
 }
 
 /** RFC 4998 4.3: recomputes the root from a data object's digest and its reduced hash tree. */
-export function rootFromReduced(alg: 'sha256' | 'sha512', leaf: Digest, reduced: Digest[][]): Digest | undefined {
+export function rootFromReduced(alg: ErsAlgorithm, leaf: Digest, reduced: Digest[][]): Digest | undefined {
   let current = leaf;
   for (const [i, group] of reduced.entries()) {
     if (i === 0) {

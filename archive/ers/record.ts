@@ -1,16 +1,16 @@
 // RFC 4998 EvidenceRecord encoding. A record starts with one ArchiveTimeStampChain of one ArchiveTimeStamp;
 // time-stamp renewals append ArchiveTimeStamps to the last chain, hash-tree renewals start a new chain.
 import * as asn1js from 'asn1js';
-import { OID } from './tsp.ts';
+import { ERS_ALGORITHMS, OID, type ErsAlgorithm } from './tsp.ts';
 
 export interface ArchiveTimeStamp {
-  digestAlgorithm: 'sha256' | 'sha512';
+  digestAlgorithm: ErsAlgorithm;
   reduced: Uint8Array[][];
   token: Uint8Array;
 }
 
 export interface EvidenceRecord {
-  digestAlgorithms: ('sha256' | 'sha512')[];
+  digestAlgorithms: (ErsAlgorithm)[];
   chains: ArchiveTimeStamp[][];
   /**
    * Each chain's DER exactly as read (decoding only): a hash-tree renewal covers the earlier chains' bytes, so a
@@ -20,11 +20,11 @@ export interface EvidenceRecord {
 }
 
 const buf = (u: Uint8Array): ArrayBuffer => Uint8Array.from(u).buffer;
-const algId = (a: 'sha256' | 'sha512'): asn1js.Sequence => new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID[a] })] });
-const algName = (oid: string): 'sha256' | 'sha512' => {
-  if (oid === OID.sha256) return 'sha256';
-  if (oid === OID.sha512) return 'sha512';
-  throw new RangeError(`unsupported digest algorithm ${oid}`);
+const algId = (a: ErsAlgorithm): asn1js.Sequence => new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID[a] })] });
+const algName = (oid: string): ErsAlgorithm => {
+  const found = ERS_ALGORITHMS.find((a) => OID[a] === oid);
+  if (!found) throw new RangeError(`unsupported digest algorithm ${oid}`);
+  return found;
 };
 
 function atsSchema(a: ArchiveTimeStamp): asn1js.Sequence {
@@ -85,7 +85,7 @@ export function decodeEvidenceRecord(der: Uint8Array): EvidenceRecord {
   const encodedChains = seqOf(sequence).map((chain) => Uint8Array.from(chain.valueBeforeDecodeView));
   const chains = seqOf(sequence).map((chain) =>
     seqOf(chain).map((atsBlock): ArchiveTimeStamp => {
-      let digestAlgorithm: 'sha256' | 'sha512' = digestAlgorithms[0] ?? 'sha256';
+      let digestAlgorithm: ErsAlgorithm = digestAlgorithms[0] ?? 'sha256';
       let reduced: Uint8Array[][] = [];
       let token: Uint8Array | undefined;
       for (const part of seqOf(atsBlock)) {

@@ -15,7 +15,21 @@ export class TimestampError extends Error {
   }
 }
 
-export const OID = { sha256: '2.16.840.1.101.3.4.2.1', sha512: '2.16.840.1.101.3.4.2.3', tstInfo: '1.2.840.113549.1.9.16.1.4' } as const;
+/**
+ * Digests of hash trees and time-stamp imprints: SHA-2, and GOST R 34.11-2012 (Streebog) for TSAs accredited in
+ * Russia, which time-stamp GOST imprints.
+ */
+export type ErsAlgorithm = 'sha256' | 'sha512' | 'streebog256' | 'streebog512';
+
+export const OID = {
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  streebog256: '1.2.643.7.1.1.2.2',
+  streebog512: '1.2.643.7.1.1.2.3',
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+} as const;
+
+export const ERS_ALGORITHMS: readonly ErsAlgorithm[] = ['sha256', 'sha512', 'streebog256', 'streebog512'];
 
 const buf = (u: Uint8Array): ArrayBuffer => Uint8Array.from(u).buffer;
 
@@ -31,7 +45,7 @@ export function nonceInteger(bytes: Uint8Array): Uint8Array {
   return (trimmed[0] ?? 0) & 0x80 ? Uint8Array.of(0, ...trimmed) : Uint8Array.from(trimmed);
 }
 
-export function timestampRequest(alg: 'sha256' | 'sha512', digest: Uint8Array, nonce: Uint8Array = new Uint8Array(randomBytes(8))): Uint8Array {
+export function timestampRequest(alg: ErsAlgorithm, digest: Uint8Array, nonce: Uint8Array = new Uint8Array(randomBytes(8))): Uint8Array {
   const req = new TimeStampReq({
     version: 1,
     messageImprint: new MessageImprint({

@@ -2,7 +2,7 @@
 // knex and the blob store, so the storage root and the TSA are reached through this module.
 import { availableParallelism } from 'node:os';
 import type { Config } from '../../config.ts';
-import type { ErsAlgorithm } from '../../../archive/index.ts';
+import { ERS_ALGORITHMS, type ErsAlgorithm } from '../../../archive/index.ts';
 import { openOcflStore, type ObjectLockSettings, type OcflStore } from './ocflStore.ts';
 
 export interface ArchiveSettings {
@@ -45,12 +45,14 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return n;
 }
 
-const ERS_ALGORITHMS: readonly ErsAlgorithm[] = ['sha256', 'sha512'];
-
-function ersAlgorithm(raw: string | undefined): ErsAlgorithm {
+function ersAlgorithm(raw: string | undefined, tsaUrl: string | null): ErsAlgorithm {
   if (raw === undefined || raw === '') return 'sha256';
   const found = ERS_ALGORITHMS.find((a) => a === raw.toLowerCase());
   if (!found) throw new Error(`ERS_HASH_ALGORITHM должен быть одним из ${ERS_ALGORITHMS.join(', ')} / ERS_HASH_ALGORITHM must be one of ${ERS_ALGORITHMS.join(', ')}, got "${raw}"`);
+  // Said at boot rather than by every evidence job failing later: the local test TSA stamps SHA-2 imprints only.
+  if (found.startsWith('streebog') && !tsaUrl) {
+    throw new Error(`ERS_HASH_ALGORITHM=${found} требует TSA_URL службы штампов времени, принимающей ГОСТ Р 34.11-2012 / needs TSA_URL of a TSA that accepts GOST R 34.11-2012 imprints (the local test TSA takes SHA-2 only)`);
+  }
   return found;
 }
 
@@ -63,7 +65,7 @@ export function archiveSettingsFrom(config: Pick<Config, 'dataDir' | 's3'>, env:
     fixityMbPerMin: positive(env, 'FIXITY_MB_PER_MIN', 600),
     fixityIntervalMs: positive(env, 'FIXITY_INTERVAL_MINUTES', 24 * 60) * 60_000,
     renewDays: positive(env, 'ERS_RENEW_DAYS', 90),
-    ersAlgorithm: ersAlgorithm(env.ERS_HASH_ALGORITHM),
+    ersAlgorithm: ersAlgorithm(env.ERS_HASH_ALGORITHM, env.TSA_URL || null),
     ocr: env.ARCHIVE_OCR !== '0',
     objectLock: {
       days: env.ARCHIVE_S3_LOCK_DAYS ? positive(env, 'ARCHIVE_S3_LOCK_DAYS', 1) : 0,

@@ -35,6 +35,7 @@ describe('package screen helpers', () => {
     ]);
     expect(shortDigest('0123456789abcdef0123456789abcdef')).toBe('01234567…89abcdef');
     expect(algorithmName('sha512')).toBe('SHA-512');
-    expect(algorithmName('streebog256')).toBe('streebog256');
+    expect(algorithmName('streebog256')).toBe('ГОСТ Р 34.11-2012 (256)');
+    expect(algorithmName('sha3-512')).toBe('sha3-512');
   });
 });

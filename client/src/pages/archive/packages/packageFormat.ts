@@ -62,7 +62,7 @@ export function groupByFolder<T extends { path: string }>(files: readonly T[]): 
   return [...groups].map(([folder, list]) => ({ folder, files: list }));
 }
 
-const ALGORITHM_NAMES: Record<string, string> = { sha256: 'SHA-256', sha512: 'SHA-512' };
+const ALGORITHM_NAMES: Record<string, string> = { sha256: 'SHA-256', sha512: 'SHA-512', streebog256: 'ГОСТ Р 34.11-2012 (256)', streebog512: 'ГОСТ Р 34.11-2012 (512)' };
 
 /** A digest algorithm as people write it; an unknown one is shown as stored. */
 export function algorithmName(id: string): string {
