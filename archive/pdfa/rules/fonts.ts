@@ -24,16 +24,20 @@ const CMAP_ORDERING: [RegExp, string][] = [
 
 export function fontsInFile(file: PdfFile): PdfDict[] {
   const out = new Set<PdfDict>();
+  const fromResources = (resources: PdfDict | undefined): void => {
+    const fonts = file.dictOf(resources?.get('Font'));
+    for (const x of fonts?.map.values() ?? []) {
+      const fd = file.dictOf(x);
+      if (fd) out.add(fd);
+    }
+  };
   for (const [, v] of file.allObjects()) {
     const d = v instanceof PdfStream ? v.dict : v;
     if (!(d instanceof PdfDict)) continue;
-    const fonts = file.dictOf(d.get('Font'));
-    if (fonts && file.nameOf(d.get('Type')) !== 'ExtGState') {
-      for (const x of fonts.map.values()) {
-        const fd = file.dictOf(x);
-        if (fd) out.add(fd);
-      }
-    }
+    // A resource dictionary is often written inline in its page or form, so it is no object of its own: whatever is
+    // in a Font resource is a font dictionary, whatever its /Type says (6.2.11.2-1 is about exactly that).
+    if (file.nameOf(d.get('Type')) !== 'ExtGState') fromResources(d);
+    fromResources(file.dictOf(d.get('Resources')));
     if (file.nameOf(d.get('Type')) === 'Font') out.add(d);
   }
   return [...out];
