@@ -48,14 +48,25 @@ function form(doc: PDFDocument, extra: Record<string, unknown>): PDFRef {
   return doc.context.register(doc.context.flateStream('0 0 1 1 re f', dict as never));
 }
 
-function ocProperties(doc: PDFDocument, config: Record<string, unknown>, configs: Record<string, unknown>[] = []): void {
+interface OcConfig {
+  Name?: PDFString;
+  /** the one OCG of the file, or none */
+  Order?: 'all' | 'none';
+  AS?: [];
+}
+
+function ocProperties(doc: PDFDocument, config: OcConfig, configs: OcConfig[] = []): void {
   const ocg = doc.context.register(doc.context.obj({ Type: 'OCG', Name: PDFString.of('Слой') }));
-  const d = doc.context.obj({ ...config }) as PDFDict;
-  if (config.Order === 'all') d.set(PDFName.of('Order'), doc.context.obj([ocg]));
-  if (config.Order === 'none') d.set(PDFName.of('Order'), doc.context.obj([]));
-  const props = doc.context.obj({ OCGs: [ocg] }) as PDFDict;
-  props.set(PDFName.of('D'), d);
-  if (configs.length) props.set(PDFName.of('Configs'), doc.context.obj(configs.map((c) => doc.context.obj(c))));
+  const dict = (c: OcConfig): PDFDict => {
+    const d = doc.context.obj({});
+    if (c.Name) d.set(PDFName.of('Name'), c.Name);
+    if (c.Order) d.set(PDFName.of('Order'), doc.context.obj(c.Order === 'all' ? [ocg] : []));
+    if (c.AS) d.set(PDFName.of('AS'), doc.context.obj([]));
+    return d;
+  };
+  const props = doc.context.obj({ OCGs: [ocg] });
+  props.set(PDFName.of('D'), dict(config));
+  if (configs.length) props.set(PDFName.of('Configs'), doc.context.obj(configs.map(dict)));
   doc.catalog.set(PDFName.of('OCProperties'), props);
 }
 
