@@ -1,6 +1,7 @@
 // Identifiers, registration numbers, dates, phones and e-mails.
 import { found, none, type Found } from './found.ts';
 import { readTaxIds, type IdPick } from './taxIds.ts';
+import { addressEvidence, repairAddress } from './emails.ts';
 import { rowOf, type LetterView, type Seg } from './layout.ts';
 import { cleanNumber, findDates } from './text.ts';
 
@@ -155,23 +156,30 @@ const EMAIL = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 function mendAddresses(text: string): string {
   return text
     .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.)\s(?=[a-z0-9-]+\.[a-z]{2,})/g, '$1')
-    .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)\s(ru|com|org|net|su)(?![A-Za-z0-9])/g, '$1.$2');
+    .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)\s(ru|com|org|net|su)(?![A-Za-z0-9])/g, '$1.$2')
+    // the top-level domain read in Cyrillic look-alikes: `prireche.gov ги`
+    .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?:\.\s?|\s)(?:ги|гu|пи|ru)(?![A-Za-zА-Яа-яЁё0-9])/g, '$1.ru');
 }
 
 /** `.ru` read as `.nu`, `.tu`, `.ra`, `.rn`, `.nt`: the r/n/t and u/a confusions of small Latin print. */
 const RU_LOOKALIKE = /\.(?:nu|tu|ra|rn|nt|ry|pu)$/;
 
 export function extractEmails(view: LetterView, exclude: string[]): Found<string[] | null> {
+  const read: Array<{ address: string; seg: Seg }> = [];
+  for (const s of view.segs) {
+    for (const m of mendAddresses(s.text).matchAll(EMAIL)) {
+      read.push({ address: m[0].replace(/\s/g, '').replace(/\.$/, '').toLowerCase().replace(RU_LOOKALIKE, '.ru'), seg: s });
+    }
+  }
+  const evidence = addressEvidence(view.segs.map((s) => s.text), read.map((r) => r.address));
   const out: string[] = [];
   const srcs: Seg[] = [];
   const skip = new Set(exclude.map((e) => e.toLowerCase()));
-  for (const s of view.segs) {
-    for (const m of mendAddresses(s.text).matchAll(EMAIL)) {
-      const e = m[0].replace(/\s/g, '').replace(/\.$/, '').toLowerCase().replace(RU_LOOKALIKE, '.ru');
-      if (skip.has(e) || out.includes(e)) continue;
-      out.push(e);
-      srcs.push(s);
-    }
+  for (const r of read) {
+    const e = repairAddress(r.address, evidence);
+    if (skip.has(e) || out.includes(e)) continue;
+    out.push(e);
+    srcs.push(r.seg);
   }
   return out.length ? found(out, 0.9, srcs) : none();
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { addressEvidence, repairAddress, transliterations } from './emails.ts';
+
+// Lines and addresses as tesseract read them from 150-dpi scans of generated letters.
+const repaired = (lines: string[], address: string): string => repairAddress(address, addressEvidence(lines, [address]));
+
+describe('e-mail repair', () => {
+  it('transliterates the way Russian domains are spelled', () => {
+    expect(transliterations('Плюс')).toContain('plyus');
+    expect(transliterations('Стройресурс')).toEqual(expect.arrayContaining(['stroyresurs', 'stroiresurs']));
+    expect(transliterations('Наружная')).toContain('naruzhnaya');
+  });
+
+  it('mends generic mailbox names one edit away', () => {
+    expect(repaired([], 'mal@minzdrav.prireche.gov.ru')).toBe('mail@minzdrav.prireche.gov.ru');
+    expect(repaired([], 'nfo@dorstroy.ru')).toBe('info@dorstroy.ru');
+    expect(repaired([], 'iinfo@remstroy.ru')).toBe('info@remstroy.ru');
+    expect(repaired([], '-mail@yakovlev.ru')).toBe('mail@yakovlev.ru');
+    expect(repaired([], 'ofice@school14-sev.ru')).toBe('office@school14-sev.ru');
+    expect(repaired([], 'hanc@bogdanov.ru')).toBe('kanc@bogdanov.ru');
+    // a personal mailbox is not a misread generic one
+    expect(repaired([], 'ivanov@mail.ru')).toBe('ivanov@mail.ru');
+  });
+
+  it('repairs a domain label towards a word of the letter, one OCR edit away', () => {
+    expect(repaired(['ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ЯКОВЛЕВ АНДРЕЙ'], 'mail@yakoviev.ru')).toBe('mail@yakovlev.ru');
+    expect(repaired(['МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ', 'ПРИРЕЧНОИ ОБЛАСТИ'], 'mail@minzdrav.prreche.gov.ru')).toBe('mail@minzdrav.prireche.gov.ru');
+    expect(repaired(['ООО «Наружная реклама»'], 'office@naruzhmaya-reklama.ru')).toBe('office@naruzhnaya-reklama.ru');
+    expect(repaired(['АО «Дорстрой»'], '_infu@dorsiroy.ru')).toBe('info@dorstroy.ru');
+    expect(repaired(['Исполнитель Журавлёв А.П.'], 'zhuraviev.a@sovet-sev.ru')).toBe('zhuravlev.a@sovet-sev.ru');
+  });
+
+  it('repairs a domain towards the same domain printed elsewhere in the letter', () => {
+    const lines = ['e-mail: mail@media-plyus.ru, www.media-plyus.ru', 'matveev.a@media-ptyus.ru'];
+    const ev = addressEvidence(lines, ['mail@media-plyus.ru', 'matveev.a@media-ptyus.ru']);
+    expect(repairAddress('matveev.a@media-ptyus.ru', ev)).toBe('matveev.a@media-plyus.ru');
+  });
+
+  it('leaves a label alone without evidence, or when the only nearby word differs by a spelling, not a misreading', () => {
+    expect(repaired([], 'info@moramy.ru')).toBe('info@moramy.ru');
+    // «СТРОИРЕСУРС» (Й read as И) transliterates to stroiresurs; y for i is no OCR confusion of Latin print
+    expect(repaired(['ООО «СТРОИРЕСУРС»'], 'priem@stroyresurs.ru')).toBe('priem@stroyresurs.ru');
+    // two readings of one domain, nothing to choose between them
+    const ev = addressEvidence([], ['a@minzdrav.priveche.gov.ru', 'b@minzdrav.prireche.gov.ru']);
+    expect(repairAddress('a@minzdrav.priveche.gov.ru', ev)).toBe('a@minzdrav.priveche.gov.ru');
+  });
+});

@@ -1,0 +1,129 @@
+// E-mail addresses read from poor scans: the Russian-first OCR misreads small Latin print (`mal@`, `nfo@`,
+// `media-ptyus`, `prireche.gov ги`). An address is repaired only towards what the same letter says elsewhere: the
+// same domain printed in a website or another address, a word of the letter in Latin transliteration (domains of
+// Russian organisations are mostly their names transliterated: «Дорстрой» → dorstroy), or a mailbox name every
+// organisation uses (info, mail, office…). A label is changed only when exactly one such reading is one edit away.
+
+/** Generic mailbox names of organisations; a local part one edit away from exactly one of them is that name. */
+const MAILBOXES = [
+  'info', 'mail', 'office', 'post', 'priem', 'kanc', 'kancelyariya', 'secretary', 'sekretar', 'admin', 'reception',
+  'contact', 'contacts', 'pochta', 'support', 'sales', 'press', 'zakaz', 'obrashcheniya', 'general', 'uprav', 'adm',
+];
+
+/** Domain labels of public mail services and registries that need no other evidence. */
+const COMMON_LABELS = ['gov', 'mail', 'yandex', 'gmail', 'rambler', 'inbox', 'list', 'outlook', 'hotmail', 'icloud', 'edu', 'org', 'com', 'net'];
+
+/** Transliteration schemes in use for Russian domain names (ГОСТ 7.79-B-like, passport-like, web-informal). */
+const SCHEMES: Array<Record<string, string>> = [
+  { ж: 'zh', й: 'y', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', ю: 'yu', я: 'ya' },
+  { ж: 'zh', й: 'i', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', ю: 'iu', я: 'ia' },
+  { ж: 'j', й: 'j', х: 'h', ц: 'c', ч: 'ch', ш: 'sh', щ: 'sch', ы: 'y', ю: 'ju', я: 'ja' },
+];
+const BASE: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', ъ: '', ь: '', э: 'e',
+};
+
+export function transliterations(word: string): string[] {
+  const w = word.toLowerCase();
+  return [...new Set(SCHEMES.map((sc) => [...w].map((c) => sc[c] ?? BASE[c] ?? c).join('')))];
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** What a letter says about the Latin names in its addresses. */
+export interface AddressEvidence {
+  /** domain labels with how many times the letter printed them (websites and addresses) */
+  labels: Map<string, number>;
+  /** Latin transliterations of the letter's Cyrillic words (4 letters or more) */
+  words: string[];
+}
+
+const WEB_NAME = /(?<![A-Za-z0-9@.-])(?:www\.\s?)?([a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})*)\.(?:ru|su|com|org|net|рф)(?![A-Za-z0-9])/gi;
+
+export function addressEvidence(lines: string[], addresses: string[]): AddressEvidence {
+  const labels = new Map<string, number>();
+  const add = (domain: string): void => {
+    for (const l of domain.toLowerCase().split(/[.-]/)) if (l.length >= 2) labels.set(l, (labels.get(l) ?? 0) + 1);
+  };
+  for (const a of addresses) add(a.split('@')[1] ?? '');
+  for (const line of lines) for (const m of line.matchAll(WEB_NAME)) if (!line.slice(Math.max(0, m.index - 1), m.index + 1).includes('@')) add(m[1]!);
+  const words = new Set<string>();
+  for (const line of lines) for (const w of line.match(/[А-Яа-яЁё]{4,}/g) ?? []) for (const t of transliterations(w)) words.add(t);
+  return { labels, words: [...words] };
+}
+
+/** Latin letters that small, blurred print turns into each other. */
+const LATIN_CONFUSIONS = ['ilt', 'ij', 'tf', 'rvs', 'rn', 'nmhu', 'ouaec', 'bhdo', 'hk', 'gq', 'yv', 'vw'];
+const confusable = (a: string, b: string): boolean => LATIN_CONFUSIONS.some((g) => g.includes(a) && g.includes(b));
+/** Letters thin enough to vanish or appear: `prreche` for prireche, `nfo` for info. */
+const THIN = 'iltfrj';
+
+/** Every reading one OCR-plausible edit away: a confusable substitution, a thin letter lost or added, a doubled letter merged. */
+function ocrVariants(read: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= read.length; i++) {
+    const c = read[i];
+    if (c !== undefined) {
+      for (const g of LATIN_CONFUSIONS) if (g.includes(c)) for (const d of g) if (d !== c) out.add(read.slice(0, i) + d + read.slice(i + 1));
+      if (THIN.includes(c)) out.add(read.slice(0, i) + read.slice(i + 1));
+    }
+    for (const d of THIN) out.add(read.slice(0, i) + d + read.slice(i));
+    if (c !== undefined) out.add(read.slice(0, i) + c + read.slice(i));
+  }
+  out.delete(read);
+  return out;
+}
+
+/** Exactly one of `cands` is one edit (`near`) away; null when none or several are. */
+function uniqueNear(p: string, cands: Iterable<string>, near: (read: string, printed: string) => boolean): string | null {
+  let best: string | null = null;
+  for (const c of cands) {
+    if (c === p || !near(p, c)) continue;
+    if (best !== null && best !== c) return null;
+    best = c;
+  }
+  return best;
+}
+
+/**
+ * A domain label (or a hyphen-separated part of one) checked against the letter's evidence: kept when something
+ * supports it, else replaced by the only supported reading one OCR edit away. A word supports a label that begins
+ * like it up to the label's last letter (`prireche` from «Приречной»: the domain keeps the stem, not the ending).
+ */
+function repairLabel(p: string, ev: AddressEvidence): string {
+  if (p.length < 3 || /\d/.test(p)) return p;
+  const count = (x: string): number => ev.labels.get(x) ?? 0;
+  const byWord = (x: string): boolean => x.length >= 4 && ev.words.some((w) => w.startsWith(x.slice(0, Math.max(4, x.length - 1))));
+  if (COMMON_LABELS.includes(p) || byWord(p)) return p;
+  const own = count(p);
+  const supported = [...ocrVariants(p)].filter((q) => COMMON_LABELS.includes(q) || byWord(q) || count(q) > own);
+  return supported.length === 1 ? supported[0]! : p;
+}
+
+/** `mal@minzdrav.priveche.gov.ru` → `mail@minzdrav.prireche.gov.ru` when the letter supports each change. */
+export function repairAddress(address: string, ev: AddressEvidence): string {
+  const at = address.indexOf('@');
+  if (at < 0) return address;
+  let local = address.slice(0, at).replace(/^[-_.]+/, '');
+  const domain = address.slice(at + 1);
+  if (!MAILBOXES.includes(local) && /^[a-z]+$/.test(local) && local.length >= 3) local = uniqueNear(local, MAILBOXES.filter((m) => m.length >= 4), (a, b) => distance(a, b) === 1) ?? local;
+  // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`
+  if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 ? repairLabel(p, { labels: new Map(), words: ev.words }) : p)).join('');
+  const parts = domain.split('.');
+  const tld = parts.pop() ?? '';
+  const fixed = parts.map((label) => label.split('-').map((p) => repairLabel(p, ev)).join('-'));
+  return `${local}@${[...fixed, tld].join('.')}`;
+}
