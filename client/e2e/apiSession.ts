@@ -10,6 +10,8 @@ export class ApiSessionError extends Error {
 export interface ApiSession {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** Any method, with extra headers (If-Match for versioned objects). */
+  request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
 }
 
 export async function apiSession(baseUrl: string, login: string, password: string): Promise<ApiSession> {
@@ -24,14 +26,14 @@ export async function apiSession(baseUrl: string, login: string, password: strin
     .getSetCookie()
     .map((line) => line.split(';')[0])
     .join('; ');
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> => {
     const answer = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...extra },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!answer.ok) throw new ApiSessionError('E2E_API_FAILED', `${method} ${path}: ${answer.status} ${await answer.text()}`);
     return (await answer.json()) as T;
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), request: (method, path, body, headers) => call(method, path, body, headers) };
 }

@@ -22,11 +22,17 @@ const HELD_YEAR = 2016;
 const HOLD_REASON = 'Судебный спор, дело № А40-12345/2026';
 const REMARKS = 'Уточнить крайние даты дела';
 const PROTOCOL = '12';
-
+const ARCHIVE_PROTOCOL = 'А-3';
+const COMMISSION = 'ЭПК Архивного отдела администрации';
+// A case kept until superseded (ДМН) with an archived document: superseded today, it is due for destruction now.
+const DMN_INDEX = '05-11';
+const DMN_SUMMARY = 'Заявка на канцелярские товары';
+const ifMatch = (version: number) => ({ 'If-Match': `"v${version}"` });
 describe.skipIf(!available)('archive: nomenclature → case → filing → closing → inventory; destruction of an expired case', () => {
   const harness = useBrowser();
   let page: Page;
   let regNumber = '';
+  let dmnRegNumber = '';
 
   beforeAll(async () => {
     // The clerk has registered a document this year; an old case (kept 1 year) was closed long ago.
@@ -39,6 +45,26 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     const held = await archivist.post<{ id: string }>('/api/nomenclature', { year: HELD_YEAR, caseIndex: HELD_INDEX, title: 'Договоры аренды', retentionKind: 'years', retentionYears: 5 });
     await archivist.post('/api/cases', { nomenclatureItemId: held.id });
     await archivist.post('/api/cases/close-year', { year: HELD_YEAR });
+
+    // This year's ДМН case with an archived document (its package built), closed and superseded today.
+    const year = new Date().getFullYear();
+    const dmnItem = await archivist.post<{ id: string }>('/api/nomenclature', { year, caseIndex: DMN_INDEX, title: 'Заявки структурных подразделений', retentionKind: 'until_superseded' });
+    const dmnCase = await archivist.post<{ id: string }>('/api/cases', { nomenclatureItemId: dmnItem.id });
+    const card = await clerk.post<{ id: string; regNumber: string; version: number }>('/api/cards', { kind: 'internal', register: true, summary: DMN_SUMMARY, sheets: 1 });
+    dmnRegNumber = card.regNumber;
+    await clerk.request('POST', `/api/cards/${card.id}/file-in-case`, { caseId: dmnCase.id }, ifMatch((await clerk.get<{ version: number }>(`/api/cards/${card.id}`)).version));
+    const archived = await archivist.request<{ packageId?: string }>('POST', `/api/cards/${card.id}/archive`, {}, ifMatch((await archivist.get<{ version: number }>(`/api/cards/${card.id}`)).version));
+    expect(archived).toBeTruthy();
+    // expect.poll is for tests only: the setup waits for the package job by itself.
+    const packaged = async () => (await archivist.get<{ items: { status: string }[] }>(`/api/packages?objectType=card&objectId=${card.id}`)).items[0]?.status === 'packaged';
+    for (const until = Date.now() + 90_000; !(await packaged()); ) {
+      if (Date.now() > until) throw new Error(`the package of ${dmnRegNumber} was not built in 90 s`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const opened = await archivist.get<{ version: number }>(`/api/cases/${dmnCase.id}`);
+    const closed = await archivist.request<{ version: number }>('POST', `/api/cases/${dmnCase.id}/close`, {}, ifMatch(opened.version));
+    const today = new Date().toISOString().slice(0, 10);
+    await archivist.request('PATCH', `/api/cases/${dmnCase.id}`, { supersededOn: today }, ifMatch(closed.version));
   });
 
   beforeEach(() => {
@@ -117,6 +143,12 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await page.getByTestId('inventory-create').click();
     const draft = page.locator('[data-testid="inventory-row"][data-status="draft"]').first();
     await draft.waitFor();
+    // The new draft opens below the list: its case numbered 1 and the certification entry it makes.
+    const panel = page.getByTestId('inventory-detail');
+    await panel.waitFor();
+    await panel.locator(`[data-testid="inventory-line"][data-index="${INDEX}"]`).waitFor();
+    await expect.poll(() => panel.getByTestId('inventory-certification').textContent()).toContain('с № 1 по № 1');
+    expect(await panel.getByTestId('inventory-certification').textContent()).toContain('литерные номера: —');
     const pdfHref = await draft.getByTestId('inventory-pdf').getAttribute('href');
     const preview = await fetchInPage(pdfHref ?? '');
     expect(preview.status).toBe(200);
@@ -157,6 +189,22 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await saveScreenshot(page, 'archive-3b-review-agreed');
     const printedDraft = await fetchInPage(pdfHref ?? '');
     expect(printedDraft.status).toBe(200);
+
+    // 5b. A permanent inventory goes to the archive's commission (ЭПК архивного учреждения) next; only then approval.
+    expect(await draft.getByTestId('inventory-approve').count()).toBe(0);
+    await page.getByTestId('archive-commission').fill(COMMISSION);
+    await draft.getByTestId('inventory-submit-archive-review').click();
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('archive_submitted');
+    await draft.getByTestId('inventory-decide-archive-review').click();
+    const archiveReview = page.getByTestId('dialog-archive-review');
+    await archiveReview.waitFor({ state: 'visible' });
+    await archiveReview.getByLabel(ru['archive.review.protocolNumber'], { exact: true }).fill(ARCHIVE_PROTOCOL);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await archiveReview.getByLabel(ru['archive.review.protocolNumber'], { exact: true }).press('Enter');
+    await archiveReview.waitFor({ state: 'hidden' });
+    await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('archive_agreed');
+    expect(await draft.getByTestId('archive-review-protocol').textContent()).toContain(`№ ${ARCHIVE_PROTOCOL}`);
+    await saveScreenshot(page, 'archive-3c-archive-review-agreed');
 
     await draft.getByTestId('inventory-approve').click();
     const dialog = page.getByTestId('dialog-approve-inventory');
@@ -217,6 +265,7 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await tab('destruction');
     const candidates = page.getByTestId('destruction-candidates');
     await candidates.getByText(OLD_INDEX).waitFor();
+    await candidates.getByText(DMN_INDEX).waitFor();
     // The held case is shown apart, with its reason, and cannot be chosen.
     await page.getByTestId('destruction-held').getByText(HOLD_REASON).waitFor();
     expect(await candidates.getByText(HELD_INDEX).count()).toBe(0);
@@ -261,6 +310,34 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await page.getByTestId('archive-year').fill(String(OLD_YEAR));
     await expect.poll(() => page.locator(`[data-testid="case-row"][data-index="${OLD_INDEX}"]`).getAttribute('data-status')).toBe('destroyed');
     await saveScreenshot(page, 'archive-7-destroyed');
+
+    // The archived document's package is marked destroyed: a new version without content, verified in the viewer.
+    const archivist = await apiSession(harness.baseUrl, 'archivist', harness.demoPassword);
+    await expect
+      .poll(async () => (await archivist.get<{ items: { destruction: { version: string | null } | null }[] }>('/api/packages?objectType=card&destroyed=true')).items[0]?.destruction?.version ?? null, {
+        timeout: 90_000,
+        interval: 500,
+      })
+      .toMatch(/^v\d+$/);
+    await tab('destruction');
+    await executed.getByTestId('destruction-packages').click();
+    await page.getByTestId('packages-page').waitFor();
+    await page.getByTestId('packages-filter-destroyed').check();
+    const destroyedRow = page.locator('[data-testid="package-row"][data-destroyed="true"]').filter({ hasText: dmnRegNumber });
+    await destroyedRow.waitFor();
+    expect(await destroyedRow.getByTestId('package-destroyed').textContent()).toContain(number);
+    expect(await destroyedRow.textContent()).not.toContain(DMN_SUMMARY);
+    await destroyedRow.getByTestId('package-link').click();
+    const destruction = page.getByTestId('package-destruction');
+    await destruction.waitFor();
+    expect(await destruction.textContent()).toContain(`№ ${number}`);
+    await page.getByTestId('package-verify').click();
+    const verification = page.getByTestId('package-verification');
+    await verification.waitFor();
+    expect(await verification.textContent()).toContain(ru['pkg.check.destruction']);
+    expect(await verification.locator('li.danger').count()).toBe(0);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'archive-8-package-destroyed');
     await signOut(page);
   });
 });

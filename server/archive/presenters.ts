@@ -150,17 +150,8 @@ export function presentReview(r: Reviewed): Static<typeof ReviewSchema> | null {
   };
 }
 
-export const ArchiveReviewSchema = Type.Object(
-  {
-    status: Type.Union([Type.Literal('submitted'), Type.Literal('agreed'), Type.Literal('returned')]),
-    commission: Type.String({ description: 'Комиссия архивного учреждения, как она названа в сопроводительном письме / the archive’s commission' }),
-    submittedAt: S,
-    decidedByName: S,
-    decidedAt: S,
-    protocolNumber: S,
-    protocolDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-    remarks: S,
-  },
+export const ArchiveReviewSchema = Type.Composite(
+  [ReviewSchema, Type.Object({ commission: Type.String({ description: 'Комиссия архивного учреждения, как она названа в сопроводительном письме / the archive’s commission' }) })],
   { description: 'Согласование с ЭПК архивного учреждения (описи дел постоянного хранения и по личному составу); null — не представлялась / the archive’s expert commission' },
 );
 
@@ -170,17 +161,16 @@ export const ReviewStageSchema = Type.Union(
 );
 
 function presentArchiveReview(i: Inventory): Static<typeof ArchiveReviewSchema> | null {
-  if (!i.archiveReviewStatus) return null;
-  return {
-    status: i.archiveReviewStatus,
-    commission: i.archiveReviewCommission ?? '',
-    submittedAt: iso(i.archiveReviewSubmittedAt),
-    decidedByName: i.archiveReviewDecidedByName,
-    decidedAt: iso(i.archiveReviewDecidedAt),
-    protocolNumber: i.archiveReviewProtocolNumber,
-    protocolDate: i.archiveReviewProtocolDate,
-    remarks: i.archiveReviewRemarks,
-  };
+  const review = presentReview({
+    reviewStatus: i.archiveReviewStatus,
+    reviewSubmittedAt: i.archiveReviewSubmittedAt,
+    reviewDecidedByName: i.archiveReviewDecidedByName,
+    reviewDecidedAt: i.archiveReviewDecidedAt,
+    reviewProtocolNumber: i.archiveReviewProtocolNumber,
+    reviewProtocolDate: i.archiveReviewProtocolDate,
+    reviewRemarks: i.archiveReviewRemarks,
+  });
+  return review ? { ...review, commission: i.archiveReviewCommission ?? '' } : null;
 }
 
 export const InventorySchema = Type.Object({

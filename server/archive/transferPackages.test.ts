@@ -79,7 +79,10 @@ describe.skipIf(!openssl)('transfer export from the stored packages', () => {
     inventoryId = draft.body.id;
     const submitted = await archivist.post<{ version: number }>(`/api/inventories/${inventoryId}/expert-review`, {}, ifMatch(draft.body.version));
     const agreed = await archivist.post<{ version: number }>(`/api/inventories/${inventoryId}/expert-review/decision`, { decision: 'agreed', protocolNumber: '1', protocolDate: today() }, ifMatch(submitted.body.version));
-    expect((await archivist.post(`/api/inventories/${inventoryId}/approve`, {}, ifMatch(agreed.body.version))).status).toBe(200);
+    // A permanent inventory is agreed by the archive's commission too.
+    const sent = await archivist.post<{ version: number }>(`/api/inventories/${inventoryId}/archive-review`, {}, ifMatch(agreed.body.version));
+    const archiveAgreed = await archivist.post<{ version: number }>(`/api/inventories/${inventoryId}/archive-review/decision`, { decision: 'agreed', protocolNumber: 'А-1', protocolDate: today() }, ifMatch(sent.body.version));
+    expect((await archivist.post(`/api/inventories/${inventoryId}/approve`, {}, ifMatch(archiveAgreed.body.version))).status).toBe(200);
     await worker.drain();
   });
   afterAll(async () => {

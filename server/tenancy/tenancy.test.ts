@@ -42,6 +42,7 @@ const postBodies: [RegExp, unknown][] = [
   [/\/signatures\/verify$/, {}],
   [/\/file-in-case$/, { caseIndex: '01-01' }],
   [/\/expert-review\/decision$/, { decision: 'agreed', protocolNumber: '1', protocolDate: '2026-01-01' }],
+  [/\/archive-review\/decision$/, { decision: 'agreed', protocolNumber: '1', protocolDate: '2026-01-01' }],
   [/\/resolutions$/, { text: 'Рассмотреть', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
   [/\/subassignments$/, { text: 'Подготовить', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
 ];

@@ -34,6 +34,19 @@ describe('archive API client', () => {
     expect(JSON.parse(last()?.body.toString('utf8') ?? '{}')).toEqual(decision);
   });
 
+  test('the archive commission’s step and the case numbers carry the version; the commission is named when given', async () => {
+    await api().inventories.submitToArchive({ id: 'i1', version: 4 } as Inventory, '  ЭПК архивного отдела ');
+    expect(last()).toMatchObject({ method: 'POST', url: '/api/inventories/i1/archive-review', ifMatch: '"v4"' });
+    expect(JSON.parse(last()?.body.toString('utf8') ?? '{}')).toEqual({ commission: 'ЭПК архивного отдела' });
+    await api().inventories.submitToArchive({ id: 'i1', version: 4 } as Inventory, ' ');
+    expect(JSON.parse(last()?.body.toString('utf8') ?? '{}')).toEqual({});
+    await api().inventories.recordArchiveReview({ id: 'i1', version: 5 } as Inventory, { decision: 'agreed', protocolNumber: 'А-2', protocolDate: '2026-11-21' });
+    expect(last()).toMatchObject({ url: '/api/inventories/i1/archive-review/decision', ifMatch: '"v5"' });
+    await api().inventories.update({ id: 'i1', version: 6 } as Inventory, { caseNumbers: [{ caseId: 'c1', number: '12а' }] });
+    expect(last()).toMatchObject({ method: 'PATCH', url: '/api/inventories/i1', ifMatch: '"v6"' });
+    expect(JSON.parse(last()?.body.toString('utf8') ?? '{}')).toEqual({ caseNumbers: [{ caseId: 'c1', number: '12а' }] });
+  });
+
   test('filing names the case and carries the card’s version', async () => {
     await api().cases.file('c1', { id: 'k1', version: 7, regNumber: 'Вх-1/2026', regDate: null, summary: '' });
     expect(last()).toMatchObject({ url: '/api/cards/k1/file-in-case', ifMatch: '"v7"' });

@@ -99,15 +99,9 @@ export interface ExpertReview {
 }
 
 /** The second agreement, by the archive's commission (ЭПК архивного учреждения): permanent and personnel inventories. */
-export interface ArchiveReview {
-  status: 'submitted' | 'agreed' | 'returned';
+export interface ArchiveReview extends ExpertReview {
+  /** the archive's commission as named on the covering letter */
   commission: string;
-  submittedAt: string | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  protocolNumber: string | null;
-  protocolDate: string | null;
-  remarks: string | null;
 }
 
 export type ReviewStage = 'none' | 'submitted' | 'agreed' | 'returned' | 'archive_submitted' | 'archive_agreed' | 'archive_returned';

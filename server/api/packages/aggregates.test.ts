@@ -93,7 +93,10 @@ describe.skipIf(!openssl)('case and inventory packages', () => {
     // The expert commission (ЭПК) agrees the draft before it is approved.
     const submitted = await archivist.post<{ version: number }>(`/api/inventories/${draft.body.id}/expert-review`, {}, ifMatch(draft.body.version));
     const agreed = await archivist.post<{ version: number }>(`/api/inventories/${draft.body.id}/expert-review/decision`, { decision: 'agreed', protocolNumber: '1', protocolDate: today() }, ifMatch(submitted.body.version));
-    expect((await archivist.post(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(agreed.body.version))).status).toBe(200);
+    // A permanent inventory is agreed by the archive's commission (ЭПК архивного учреждения) too.
+    const sent = await archivist.post<{ version: number }>(`/api/inventories/${draft.body.id}/archive-review`, {}, ifMatch(agreed.body.version));
+    const archiveAgreed = await archivist.post<{ version: number }>(`/api/inventories/${draft.body.id}/archive-review/decision`, { decision: 'agreed', protocolNumber: 'А-1', protocolDate: today() }, ifMatch(sent.body.version));
+    expect((await archivist.post(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(archiveAgreed.body.version))).status).toBe(200);
     await drain();
     const [inventory] = await packagesOf('inventory');
     expect(inventory).toMatchObject({ objectId: draft.body.id, status: 'packaged', notes: [] });
