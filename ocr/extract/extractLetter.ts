@@ -76,7 +76,7 @@ export interface ExtractContext {
 
 function subjectOf(view: LetterView): Found<string | null> {
   if (view.subjectAt < 0) return none();
-  const block = continuation(view.p1, view.subjectAt, 4);
+  const block = continuation(view.p1, view.subjectAt, 6);
   const lines: Seg[] = [];
   const maxWidth = (): number => Math.max(...lines.map((l) => l.box.x1 - l.box.x0));
   for (const s of block) {

@@ -84,6 +84,9 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     if (ini) return found(ini.name, 0.9, [s]);
     const undotted = dotInitials(rest);
     if (undotted) return found(undotted, 0.7, [s]);
+    // The initials were lost or the surname misread: the same person named elsewhere in the letter.
+    const named = namedElsewhere(view, rest, signer);
+    if (named) return found(named, 0.6, [s]);
   }
   // OCR damages the short label ("Hen.", "Ист.", "Мсп.;"): a short token before a name at the foot of the page,
   // dotted, or followed by the executor's phone on the same line ("Hon Гусева М.П. тел. …").
@@ -99,7 +102,7 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     if (undotted) return found(undotted, 0.5, [s]);
   }
   // Unlabelled executor: a name alone below the signature, followed by a phone.
-  const sigSeg = signer ? view.segs.find((s) => bare(s.text) === signer) : undefined;
+  const sigSeg = signer ? view.segs.find((s) => bare(s.text) === signer || trailingName(s.text) === signer) : undefined;
   for (const s of view.segs) {
     const below = sigSeg ? s.page === sigSeg.page && s.box.y0 > sigSeg.box.y1 : s.box.y0 > s.ph * 0.6;
     const t = s.text.replace(/[\s.,]+$/, '');
@@ -110,6 +113,33 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     }
   }
   return none();
+}
+
+/** Surname letters folded so that OCR's usual Cyrillic confusions compare equal (ъ/ь, е/ё, в/ь at the end). */
+function foldSurname(w: string): string {
+  return w.toLowerCase().replace(/ё/g, 'е').replace(/ъ/g, 'ь').replace(/(?<=[оеа])[ьъе]$/, 'в');
+}
+
+/**
+ * The executor label followed by a surname alone or a damaged one (`Исп Богданов`, `Исполнитель Воробъёе А`): the
+ * letter may name the same person with initials elsewhere — the contact person in the body («Контактное лицо …
+ * Воробьёв А.И.») or the signer (an entrepreneur executes his own letters). Taken only when exactly one name there
+ * has the same surname.
+ */
+function namedElsewhere(view: LetterView, rest: string, signer: string | null): string | null {
+  const surname = /^([А-ЯЁ][а-яёъь]+(?:-[А-ЯЁ][а-яё]+)?)(?:\s|$)/.exec(rest.trim())?.[1];
+  if (!surname || surname.length < 4) return null;
+  const key = foldSurname(surname);
+  const names = new Set<string>();
+  const texts = [...view.segs.map((s) => s.text), ...(signer ? [signer] : [])];
+  for (const t of texts) {
+    for (const m of t.matchAll(new RegExp(INITIALS_NAME.source, 'g'))) {
+      const name = m[0].replace(/\s+/g, ' ').trim();
+      const sur = /[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![а-яё.])/.exec(name.replace(/[А-ЯЁ]\./g, ' '))?.[0];
+      if (sur && foldSurname(sur) === key) names.add(name);
+    }
+  }
+  return names.size === 1 ? [...names][0]! : null;
 }
 
 /** Latin capitals that OCR puts for Cyrillic initials. */
