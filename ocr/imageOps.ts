@@ -36,11 +36,17 @@ export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, 
 
 /** Portable greymap: leptonica inside tesseract reads it without any encoding cost. */
 export function toPgm(img: GreyImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
-  const out = new Uint8Array(header.length + img.data.length);
-  out.set(header, 0);
-  out.set(img.data, header.length);
-  return out;
+  const { pgm, page } = emptyPgm(img.width, img.height);
+  page.data.set(img.data);
+  return pgm;
+}
+
+/** A PGM file to fill, and its pixels as an image (a view into the file's bytes). */
+export function emptyPgm(width: number, height: number): { pgm: Uint8Array; page: GreyImage } {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const pgm = new Uint8Array(header.length + width * height);
+  pgm.set(header, 0);
+  return { pgm, page: { width, height, data: pgm.subarray(header.length) } };
 }
 
 export function downscale(img: GreyImage, factor: number): GreyImage {
@@ -261,90 +267,95 @@ function boxTaps(m: number, scale: number, offset: number): { first: Int32Array;
 
 type Taps = ReturnType<typeof boxTaps>;
 
-/** Row pass of shrink: box taps along each row; 16.8 fixed point out. */
-function reduceRows(img: GreyImage | RgbaImage, width: number, cols: Taps): Uint16Array {
-  const { width: w, height: h } = img;
-  // An RGBA source is converted a row at a time: the full-size grey page is never stored.
-  const rgba = 'rgba' in img ? img.rgba : null;
-  const src = rgba ? new Uint8Array(w) : (img as GreyImage).data;
-  const greySource = 'grey' in img && img.grey === true;
-  const mid = new Uint16Array(width * h).fill(255 << 8);
-  const { first, weights, taps } = cols;
-  // Two taps of a box are one pixel or two equal halves: packed as first · 2 + (halves ? 1 : 0).
-  const pairs = taps === 2 ? Int32Array.from(first, (f, u) => f * 2 + (weights[2 * u + 1] ? 1 : 0)) : null;
-  // Outputs whose taps fall outside the row stay paper.
-  let lo = 0;
-  while (lo < width && first[lo]! < 0) lo++;
-  let hi = width;
-  while (hi > lo && first[hi - 1]! + taps > w) hi--;
-  for (let y = 0; y < h; y++) {
-    let row = y * w;
-    if (rgba) {
-      if (greySource) for (let x = 0, j = row * 4; x < w; x++, j += 4) src[x] = rgba[j]!;
-      else for (let x = 0, j = row * 4; x < w; x++, j += 4) src[x] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
-      row = 0;
-    }
-    const out = y * width;
-    if (pairs) {
-      for (let u = lo; u < hi; u++) {
-        // one source pixel, or the mean of two: the low bit of `pairs` says which
-        const p = pairs[u]!;
-        const i = row + (p >> 1);
-        const v = src[i]!;
-        mid[out + u] = (v << 8) - (p & 1) * ((v - src[i + 1]!) << 7);
-      }
-    } else {
-      for (let u = lo; u < hi; u++) {
-        const i = row + first[u]!;
-        let v = 0;
-        for (let t = 0, k = u * taps; t < taps; t++, k++) v += src[i + t]! * weights[k]!;
-        mid[out + u] = v >>> 8;
-      }
-    }
-  }
-  return mid;
-}
+/**
+ * Row pass of shrink for one source row: box taps along the row into `out` (16.8 fixed point, `width` values from
+ * `at`). Outputs whose taps fall outside the row are left as they are (the caller fills them with paper once).
+ */
+class RowPass {
+  private readonly lo: number;
+  private readonly hi: number;
+  /** two taps of a box are one pixel or two equal halves: packed as first · 2 + (halves ? 1 : 0) */
+  private readonly pairs: Int32Array | null;
+  /** a colour RGBA row converted to grey */
+  private readonly line: Uint8Array | null;
 
-/** Column pass of shrink, row by row. */
-function reduceColumns(mid: Uint16Array, width: number, h: number, height: number, rows: Taps): Uint8Array {
-  const data = new Uint8Array(width * height).fill(255);
-  const { first, weights, taps } = rows;
-  const w8 = new Int32Array(taps);
-  for (let Y = 0; Y < height; Y++) {
-    const top = first[Y]!;
-    if (top < 0 || top + taps > h) continue;
-    // Pixels of the row pass are 16.8 fixed point: weights go to 8 bits (summing to 256) to stay in 32 bits.
-    let sum = 0;
-    let big = 0;
-    for (let t = 0; t < taps; t++) {
-      w8[t] = Math.round(weights[Y * taps + t]! / 256);
-      sum += w8[t]!;
-      if (w8[t]! > w8[big]!) big = t;
-    }
-    w8[big] = w8[big]! + 256 - sum;
-    const out = Y * width;
-    const i = top * width;
-    if (taps === 2) {
-      const a = w8[0]!;
-      const b = w8[1]!;
-      const j = i + width;
-      for (let u = 0; u < width; u++) data[out + u] = (mid[i + u]! * a + mid[j + u]! * b) >>> 16;
+  constructor(
+    private readonly img: GreyImage | RgbaImage,
+    private readonly cols: Taps,
+  ) {
+    const { first, weights, taps } = cols;
+    const w = img.width;
+    this.pairs = taps === 2 ? Int32Array.from(first, (f, u) => f * 2 + (weights[2 * u + 1] ? 1 : 0)) : null;
+    let lo = 0;
+    while (lo < first.length && first[lo]! < 0) lo++;
+    let hi = first.length;
+    while (hi > lo && first[hi - 1]! + taps > w) hi--;
+    this.lo = lo;
+    this.hi = hi;
+    this.line = 'rgba' in img && img.grey !== true ? new Uint8Array(w) : null;
+  }
+
+  run(y: number, out: Uint16Array, at: number): void {
+    const img = this.img;
+    const w = img.width;
+    const { lo, hi, pairs } = this;
+    // Source sample k of this row is src[base + k · stride]: a grey plane, the red byte of a grey-source RGBA
+    // row, or a colour row converted once into `line` (its pixels are read by up to two outputs).
+    let src: Uint8Array;
+    let base: number;
+    let stride: number;
+    if (!('rgba' in img)) {
+      src = img.data;
+      base = y * w;
+      stride = 1;
+    } else if (this.line) {
+      const rgba = img.rgba;
+      const line = this.line;
+      for (let x = 0, j = y * w * 4; x < w; x++, j += 4) line[x] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+      src = line;
+      base = 0;
+      stride = 1;
     } else {
-      for (let u = 0; u < width; u++) {
-        let v = 0;
-        for (let t = 0, k = i + u; t < taps; t++, k += width) v += mid[k]! * w8[t]!;
-        data[out + u] = v >>> 16;
+      src = img.rgba;
+      base = y * w * 4;
+      stride = 4;
+    }
+    if (pairs) {
+      if (stride === 1) {
+        for (let u = lo; u < hi; u++) {
+          // one source pixel, or the mean of two: the low bit of `pairs` says which
+          const p = pairs[u]!;
+          const i = base + (p >> 1);
+          const v = src[i]!;
+          out[at + u] = (v << 8) - (p & 1) * ((v - src[i + 1]!) << 7);
+        }
+      } else {
+        for (let u = lo; u < hi; u++) {
+          const p = pairs[u]!;
+          const i = base + (p >> 1) * 4;
+          const v = src[i]!;
+          out[at + u] = (v << 8) - (p & 1) * ((v - src[i + 4]!) << 7);
+        }
       }
+      return;
+    }
+    const { first, weights, taps } = this.cols;
+    for (let u = lo; u < hi; u++) {
+      const i = base + first[u]! * stride;
+      let v = 0;
+      for (let t = 0, k = u * taps; t < taps; t++, k++) v += src[i + t * stride]! * weights[k]!;
+      out[at + u] = v >>> 8;
     }
   }
-  return data;
 }
 
 /**
- * Box reduction by `scale` (≤ 1) in two separable passes, rows then columns (see boxTaps). Returns the image and
- * its forward map (source → output pixel centres).
+ * Box reduction by `scale` (≤ 1) in two separable passes, rows then columns (see boxTaps). The passes are
+ * interleaved: the row pass keeps only the few rows the current output row needs (each source row belongs to one
+ * output row), so the intermediate page stays in cache. Returns the image and its forward map (source → output
+ * pixel centres).
  */
-export function shrink(img: GreyImage | RgbaImage, scale: number): { image: GreyImage; forward: AffineMap } {
+export function shrink(img: GreyImage | RgbaImage, scale: number, into?: Uint8Array): { image: GreyImage; forward: AffineMap } {
   const { width: w, height: h } = img;
   const width = Math.round(w * scale);
   const height = Math.round(h * scale);
@@ -352,9 +363,51 @@ export function shrink(img: GreyImage | RgbaImage, scale: number): { image: Grey
   const sy = height / h;
   const ex = 0.5 * sx - 0.5;
   const ey = 0.5 * sy - 0.5;
-  const mid = reduceRows(img, width, boxTaps(width, sx, ex));
-  const data = reduceColumns(mid, width, h, height, boxTaps(height, sy, ey));
+  const rowPass = new RowPass(img, boxTaps(width, sx, ex));
+  const { first, weights, taps } = boxTaps(height, sy, ey);
+  const data = outputBuffer(width * height, into);
+  // Row-pass rows by source row modulo `taps`; outputs outside a row's taps stay paper.
+  const ring = new Uint16Array(width * taps).fill(255 << 8);
+  let next = 0;
+  const w8 = new Int32Array(taps);
+  const at = new Int32Array(taps);
+  for (let Y = 0; Y < height; Y++) {
+    const top = first[Y]!;
+    if (top < 0 || top + taps > h) continue;
+    if (next < top) next = top;
+    for (; next < top + taps; next++) rowPass.run(next, ring, (next % taps) * width);
+    // Pixels of the row pass are 16.8 fixed point: weights go to 8 bits (summing to 256) to stay in 32 bits.
+    let sum = 0;
+    let big = 0;
+    for (let t = 0; t < taps; t++) {
+      w8[t] = Math.round(weights[Y * taps + t]! / 256);
+      sum += w8[t]!;
+      if (w8[t]! > w8[big]!) big = t;
+      at[t] = ((top + t) % taps) * width;
+    }
+    w8[big] = w8[big]! + 256 - sum;
+    const out = Y * width;
+    if (taps === 2) {
+      const a = w8[0]!;
+      const b = w8[1]!;
+      const i = at[0]!;
+      const j = at[1]!;
+      for (let u = 0; u < width; u++) data[out + u] = (ring[i + u]! * a + ring[j + u]! * b) >>> 16;
+    } else {
+      for (let u = 0; u < width; u++) {
+        let v = 0;
+        for (let t = 0; t < taps; t++) v += ring[at[t]! + u]! * w8[t]!;
+        data[out + u] = v >>> 16;
+      }
+    }
+  }
   return { image: { width, height, data }, forward: [sx, 0, 0, sy, ex, ey] };
+}
+
+/** A page of paper: `into` (at least n bytes) when given, else new. */
+function outputBuffer(n: number, into: Uint8Array | undefined): Uint8Array {
+  if (into && into.length < n) throw new RangeError(`output buffer of ${into.length} bytes for ${n} pixels`);
+  return (into ? into.subarray(0, n) : new Uint8Array(n)).fill(255);
 }
 
 /** An affine map [a, b, c, d, e, f]: x′ = a·x + c·y + e, y′ = b·x + d·y + f. */
@@ -376,11 +429,11 @@ function clipSpan(lo: number, hi: number, p0: number, slope: number, max: number
  * the output. Positions are 16.16 fixed point stepped along each row, and each row's span inside the source is
  * found first, so the inner loop has no bounds checks and no floating point.
  */
-/** `inv` maps output pixels to source positions. */
-export function resample(img: GreyImage, inv: AffineMap, width: number, height: number): GreyImage {
+/** `inv` maps output pixels to source positions; `into`, when given, is reused for the output. */
+export function resample(img: GreyImage, inv: AffineMap, width: number, height: number, into?: Uint8Array): GreyImage {
   const [a, b, c, d, e, f] = inv;
   const { width: sw, height: sh, data: src } = img;
-  const data = new Uint8Array(width * height).fill(255);
+  const data = outputBuffer(width * height, into);
   const ONE = 65536;
   const stepX = Math.round(a * ONE);
   const stepY = Math.round(b * ONE);
@@ -425,18 +478,32 @@ function paperLevel(img: GreyImage): number {
  * one- or two-pixel gaps from noise.
  */
 export function removeRules(img: GreyImage, dpi: number): GreyImage {
+  const out = { width: img.width, height: img.height, data: new Uint8Array(img.data) };
+  eraseRules(out, dpi);
+  return out;
+}
+
+/** The dark-pixel mask of eraseRules, kept between pages of the same size (it is as large as the page). */
+let darkScratch = new Uint8Array(0);
+
+/**
+ * removeRules in place. Every decision is taken on the mask of dark pixels made before anything is painted, so
+ * painting one rule never changes whether another is found.
+ */
+export function eraseRules(img: GreyImage, dpi: number): void {
   const { width, height } = img;
+  const data = img.data;
   const paper = paperLevel(img);
   const t = paper - 28;
-  const data = new Uint8Array(img.data);
   const minH = Math.round((dpi / 300) * 220);
   const minV = Math.round((dpi / 300) * 110);
   const maxThick = Math.max(3, Math.round((dpi / 300) * 8));
-  const src = img.data;
-  const dark = new Uint8Array(width * height);
-  for (let i = 0; i < dark.length; i++) dark[i] = src[i]! < t ? 1 : 0;
   // Four mask bytes at a time: most of a page is paper, and a zero word skips four pixels.
-  const quad = new Uint32Array(dark.buffer, 0, dark.length >> 2);
+  const n = width * height;
+  if (darkScratch.length < ((n + 3) & ~3)) darkScratch = new Uint8Array((n + 3) & ~3);
+  const dark = darkScratch;
+  for (let i = 0; i < n; i++) dark[i] = data[i]! < t ? 1 : 0;
+  const quad = new Uint32Array(dark.buffer, 0, n >> 2);
   // Horizontal runs of dark pixels, bridging gaps of up to two pixels.
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -457,9 +524,7 @@ export function removeRules(img: GreyImage, dpi: number): GreyImage {
         if (dark[row + x]) end = x;
         x++;
       }
-      if (end - start >= minH && thinVertically(img, start, end + 1, y, t, maxThick)) {
-        for (let k = start; k <= end; k++) data[row + k] = paper;
-      }
+      if (end - start >= minH && thinVertically(dark, width, height, start, end + 1, y, maxThick)) data.fill(paper, row + start, row + end + 1);
     }
   }
   // Vertical runs, the same rule, followed for all columns at once row by row (column walks miss the cache).
@@ -468,7 +533,7 @@ export function removeRules(img: GreyImage, dpi: number): GreyImage {
   const closeRun = (x: number): void => {
     const start = runStart[x]!;
     const end = runEnd[x]!;
-    if (end - start >= minV && thinHorizontally(img, x, start, end + 1, t, maxThick)) {
+    if (end - start >= minV && thinHorizontally(dark, width, x, start, end + 1, maxThick)) {
       for (let k = start; k <= end; k++) data[k * width + x] = paper;
     }
   };
@@ -492,25 +557,24 @@ export function removeRules(img: GreyImage, dpi: number): GreyImage {
     }
   }
   for (let x = 0; x < width; x++) if (runStart[x]! >= 0) closeRun(x);
-  return { width, height, data };
 }
 
 /** A rule is thin: a few rows above or below the run are mostly paper. */
-function thinVertically(img: GreyImage, x0: number, x1: number, y: number, t: number, maxThick: number): boolean {
+function thinVertically(dark: Uint8Array, width: number, height: number, x0: number, x1: number, y: number, maxThick: number): boolean {
   const probe = (yy: number): number => {
-    if (yy < 0 || yy >= img.height) return 0;
+    if (yy < 0 || yy >= height) return 0;
     let ink = 0;
-    for (let x = x0; x < x1; x++) if (img.data[yy * img.width + x]! < t) ink++;
+    for (let i = yy * width + x0, end = yy * width + x1; i < end; i++) ink += dark[i]!;
     return ink / (x1 - x0);
   };
   return probe(y - maxThick) < 0.5 || probe(y + maxThick) < 0.5;
 }
 
-function thinHorizontally(img: GreyImage, x: number, y0: number, y1: number, t: number, maxThick: number): boolean {
+function thinHorizontally(dark: Uint8Array, width: number, x: number, y0: number, y1: number, maxThick: number): boolean {
   const probe = (xx: number): number => {
-    if (xx < 0 || xx >= img.width) return 0;
+    if (xx < 0 || xx >= width) return 0;
     let ink = 0;
-    for (let y = y0; y < y1; y++) if (img.data[y * img.width + xx]! < t) ink++;
+    for (let y = y0; y < y1; y++) ink += dark[y * width + xx]!;
     return ink / (y1 - y0);
   };
   return probe(x - maxThick) < 0.5 || probe(x + maxThick) < 0.5;

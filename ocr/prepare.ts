@@ -6,11 +6,12 @@ import { loadPdfjs, pdfjsAssets } from './pdfjs.ts';
 import { compose, IDENTITY, invert, quarterTurn, smallTurn } from './affine.ts';
 import {
   binarise,
+  emptyPgm,
+  eraseRules,
   estimateSkewReduced,
   pageQuality,
   reducedCopy,
   reductionFactor,
-  removeRules,
   resample,
   shrink,
   rgbaToGrey,
@@ -151,7 +152,7 @@ function reduceThenTurn(img: GreyImage | RgbaImage, plan: PagePlan, before: Affi
   let page: GreyImage;
   let forward = before;
   if (plan.scale < 1) {
-    const reduced = shrink(img, plan.scale);
+    const reduced = shrink(img, plan.scale, scratch('reduced', Math.round(img.width * plan.scale) * Math.round(img.height * plan.scale)));
     page = reduced.image;
     forward = compose([...reduced.forward], before);
   } else {
@@ -160,7 +161,21 @@ function reduceThenTurn(img: GreyImage | RgbaImage, plan: PagePlan, before: Affi
   if (plan.skew === 0) return { image: page, forward };
   const { width, height } = page;
   const turn = smallTurn(plan.skew, width, height);
-  return { image: resample(page, invert(turn), width, height), forward: compose(turn, forward) };
+  return { image: resample(page, invert(turn), width, height, scratch('turned', width * height)), forward: compose(turn, forward) };
+}
+
+/**
+ * Page-sized buffers this thread reuses from page to page for images that never leave preparePages (finishPage
+ * copies the page into its PGM): a fresh 6-MB array per step costs page faults and garbage collections.
+ */
+const scratchBuffers = new Map<'reduced' | 'turned', Uint8Array>();
+function scratch(name: 'reduced' | 'turned', n: number): Uint8Array {
+  let buf = scratchBuffers.get(name);
+  if (!buf || buf.length < n) {
+    buf = new Uint8Array(n);
+    scratchBuffers.set(name, buf);
+  }
+  return buf;
 }
 
 /**
@@ -172,11 +187,14 @@ function finishPage(planned: { image: GreyImage; forward: Affine }, plan: PagePl
   let img = planned.image;
   const quality = pageQuality(img);
   if (quality.paper < PAPER_BINARISE || (quality.specks > SPECKS_BINARISE && quality.paper >= CLEAN_PAPER)) img = binarise(img, plan.dpi);
-  img = removeRules(img, plan.dpi);
+  // Rules are painted out in the PGM's own bytes: the page is copied once, into the file tesseract gets.
+  const { pgm, page } = emptyPgm(img.width, img.height);
+  page.data.set(img.data);
+  eraseRules(page, plan.dpi);
   return {
     kind: 'image',
     index,
-    pgm: toPgm(img),
+    pgm,
     width: img.width,
     height: img.height,
     dpi: plan.dpi,
@@ -202,14 +220,24 @@ export function normalisePage(grey: GreyImage, dpiIn: number, index: number, ext
  * An image drawn to fill a white w×h canvas ('medium': mipmapped, for reductions); opaque RGBA. The pixels are
  * the canvas's own memory (no ImageData copy), so the canvas travels with them and is not collected under them.
  */
-function drawImage(image: Image, width: number, height: number, quality: 'low' | 'medium'): RgbaImage & { canvas: Canvas } {
-  const canvas = createCanvas(width, height);
+function drawImage(image: Image, width: number, height: number, quality: 'low' | 'medium', reuse = false): RgbaImage & { canvas: Canvas } {
+  const canvas = reuse ? pageCanvas(width, height) : createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.imageSmoothingQuality = quality;
   ctx.drawImage(image, 0, 0, width, height);
   return { width, height, rgba: canvas.data(), canvas };
+}
+
+/**
+ * The canvas pages are drawn 1:1 on, kept for the next page of the same size (a scan's RGBA is ~35 MB: a new
+ * canvas per page costs page faults and collections). Its pixels are consumed before preparePages returns.
+ */
+let lastPageCanvas: Canvas | null = null;
+function pageCanvas(width: number, height: number): Canvas {
+  if (lastPageCanvas?.width !== width || lastPageCanvas.height !== height) lastPageCanvas = createCanvas(width, height);
+  return lastPageCanvas;
 }
 
 const greyOf = (img: RgbaImage): GreyImage => rgbaToGrey(img.rgba, img.width, img.height, true);
@@ -224,7 +252,7 @@ async function prepareRaster(bytes: Uint8Array): Promise<ImagePage> {
   const dpiIn = guessDpi(w, h);
   const factor = reductionFactor(w, h);
   const plan = planPage(greyOf(drawImage(image, Math.max(1, Math.floor(w / factor)), Math.max(1, Math.floor(h / factor)), 'medium')), dpiIn, 0);
-  const page = { ...drawImage(image, w, h, 'low'), grey: isGreyscaleRaster(bytes) };
+  const page = { ...drawImage(image, w, h, 'low', true), grey: isGreyscaleRaster(bytes) };
   const planned = plan.scale < 1 && plan.quarters === 0 ? reduceThenTurn(page, plan, IDENTITY) : applyPlan(greyOf(page), plan);
   return finishPage(planned, plan, w, h, dpiIn, 1);
 }
