@@ -6,8 +6,10 @@
 // Timed twice: with one job at a time, and with the job worker's default concurrency (2). Before timing, the uploads
 // are processed as the server does in the background (`file.process`: text layer, preview), as they would be long
 // before anyone archives the card.
-// Usage: npx tsx bench/archive-pipeline.ts [cards]   (prints figures; --write updates BENCHMARKS.md; DATABASE_URL=… for PostgreSQL)
-import { readFileSync } from 'node:fs';
+// Usage: npx tsx bench/archive-pipeline.ts [cards]   (prints figures; --write updates BENCHMARKS.md; DATABASE_URL=… for PostgreSQL;
+//   --cpu-prof=<file> writes V8 CPU profiles of the main thread while the timed jobs run, <file>-1 and -2)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import pino from 'pino';
 import { JobWorker } from '../server/jobs/worker.ts';
@@ -20,7 +22,19 @@ import { withEmbeddedCrls } from '../server/archive/packages/cadesFixture.ts';
 
 process.env.ARCHIVE_OCR = '0';
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
+// Warm-up packages, two at a time: each of the two build workers (one per core) loads pdf-lib, the fonts and the
+// PDF/A validator and compiles its hot code before anything is timed.
+const WARM = 6;
 const FIX = new URL('../signature/fixtures/out/', import.meta.url);
+/** CPU time of this (the main) thread, from /proc on Linux (Node 20 has no per-thread CPU clock); NaN elsewhere. */
+function mainThreadCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return Number.NaN;
+  }
+}
 const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(p, FIX)));
 
 
@@ -36,7 +50,7 @@ try {
   const quiet = pino({ level: 'silent' });
   const prep = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['signature.verify', 'file.process'] });
   const cards: string[] = [];
-  for (let i = 0; i < 2 * N + 1; i++) {
+  for (let i = 0; i < 2 * N + WARM; i++) {
     const ids = [
       (await clerk.upload(scan, `скан-${i}.pdf`)).body.id,
       (await clerk.upload(data, 'doc.txt')).body.id,
@@ -53,26 +67,39 @@ try {
     const res = await archivist.post(`/api/cards/${id}/archive`, {}, { 'if-match': `"v${v2}"` });
     if (res.status !== 202) throw new Error(`archive failed: ${res.status} ${res.text}`);
   };
-  // The first package loads pdf.js, fonts, the PDF/A validator and starts the hash pool: it warms up and is not timed.
-  const warmup = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency: 1 });
-  await archive(cards.shift()!);
+  // Warm-up (not timed): pdf.js, fonts, the PDF/A validator, the worker threads.
+  const warmup = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency: 2 });
+  for (const id of cards.splice(0, WARM)) await archive(id);
   const w0 = performance.now();
   await warmup.drain();
   const warmupMs = performance.now() - w0;
-  const timedRun = async (concurrency: number, batch: string[]): Promise<{ concurrency: number; seconds: number; cpuMs: number; outBytes: number }> => {
+  // --cpu-prof=<file>: a V8 profile of this thread while the jobs run (both rows; the cards are archived outside it).
+  const profileTo = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+  const profiler = profileTo ? new Session() : null;
+  const profiles: { nodes: unknown[]; samples?: number[]; timeDeltas?: number[] }[] = [];
+  profiler?.connect();
+  const timedRun = async (concurrency: number, batch: string[]): Promise<{ concurrency: number; seconds: number; cpuMs: number; mainMs: number; outBytes: number }> => {
     const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency });
     for (const id of batch) await archive(id);
+    if (profiler) {
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const t0 = performance.now();
     const c0 = process.cpuUsage();
+    const m0 = mainThreadCpuMs();
     await worker.drain();
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(c0);
+    const mainMs = mainThreadCpuMs() - m0;
+    if (profiler) profiles.push((await profiler.post('Profiler.stop')).profile);
     const rows = (await srv.rt.knex('archive_packages').whereIn('object_id', batch).select('status', 'size_bytes')) as { status: string; size_bytes: number }[];
     const packaged = rows.filter((r) => r.status === 'packaged');
     if (packaged.length !== batch.length) throw new Error(`${packaged.length} of ${batch.length} packaged: ${JSON.stringify(rows.map((r) => r.status))}`);
-    return { concurrency, seconds, cpuMs: (cpu.user + cpu.system) / 1000, outBytes: packaged.reduce((n, r) => n + Number(r.size_bytes), 0) };
+    return { concurrency, seconds, cpuMs: (cpu.user + cpu.system) / 1000, mainMs, outBytes: packaged.reduce((n, r) => n + Number(r.size_bytes), 0) };
   };
   const runs = [await timedRun(1, cards.slice(0, N)), await timedRun(2, cards.slice(N))];
+  if (profileTo) profiles.forEach((p, i) => writeFileSync(profileTo.replace(/(\.cpuprofile)?$/, `-${i + 1}.cpuprofile`), JSON.stringify(p)));
   // Server-side verification (what GET /api/packages/:id/verify runs): OCFL, every digest, PDF/A re-validation,
   // the GOST signature against the package's own evidence.
   const store = await archiveStore();
@@ -89,13 +116,14 @@ try {
   const inBytes = timed * (scan.length + data.length + signature.length);
   const line = (label: string, value: string): string => `| ${label} | ${value} |`;
   const body = [
-    `Server job \`archive.package_card\`, ${timed} cards timed per row after one warm-up package (${warmupMs.toFixed(0)} ms: pdf.js, fonts, validator, hash pool), each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Database: ${usingPostgres() ? 'PostgreSQL (DATABASE_URL)' : 'PGlite in the same process'}. Load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work).`,
+    `Server job \`archive.package_card\`, ${timed} cards timed per row after ${WARM} warm-up packages, two at a time (${warmupMs.toFixed(0)} ms: workers started, pdf-lib, fonts, validator), each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Database: ${usingPostgres() ? 'PostgreSQL (DATABASE_URL)' : 'PGlite in the same process'}. Load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work).`,
     '',
     '| measure | one job at a time | 2 jobs at a time (worker default) |',
     '|---|---|---|',
     `| packages/s | ${runs.map((r) => (timed / r.seconds).toFixed(2)).join(' | ')} |`,
     `| ms per package (wall) | ${runs.map((r) => ((r.seconds * 1000) / timed).toFixed(0)).join(' | ')} |`,
     `| CPU ms per package (all threads of the process; less sensitive to other work on the machine) | ${runs.map((r) => (r.cpuMs / timed).toFixed(0)).join(' | ')} |`,
+    `| CPU ms per package of the main thread (jobs share it: 1000 ÷ this bounds packages/s) | ${runs.map((r) => (Number.isNaN(r.mainMs) ? '—' : (r.mainMs / timed).toFixed(0))).join(' | ')} |`,
     `| input MB/s (originals) | ${runs.map((r) => (inBytes / 2 ** 20 / r.seconds).toFixed(2)).join(' | ')} |`,
     `| written MB/s (OCFL objects) | ${runs.map((r) => (r.outBytes / 2 ** 20 / r.seconds).toFixed(2)).join(' | ')} |`,
     `| object size | ${runs.map((r) => `${(r.outBytes / timed / 1024).toFixed(0)} KiB`).join(' | ')} |`,

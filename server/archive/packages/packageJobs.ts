@@ -12,7 +12,8 @@ import type { PackageNote, PackageVersionEntry } from '../../models/ArchivePacka
 import { archiveSettings, archiveStore } from './archiveConfig.ts';
 import { gatherCard, PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
-import type { RenditionOptions } from './renditions.ts';
+import { addCopies, type RenditionOptions } from './renditions.ts';
+import { buildOnWorker, BuildWorkerLost } from './buildPool.ts';
 import { scheduleFixity } from './fixity.ts';
 import { enqueueParents, gatherAggregate } from './aggregates.ts';
 import { gatherAct } from './actPackage.ts';
@@ -46,6 +47,17 @@ export interface PackagingOutcome {
 }
 
 /** Writes a built package as v1, or as a new version when its substance differs from the stored head. */
+async function writeBuilt(ocflId: string, objectId: string, existing: Map<string, Uint8Array> | null, built: BuiltPackage, notes: PackageNote[], now: Date): Promise<PackagingOutcome> {
+  const store = await archiveStore();
+  const previous = existing ? headFiles(existing) : null;
+  if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes };
+  const files = existing
+    ? addVersion(existing, { created: rfc3339(now), message: `update of ${built.manifest.kind} ${objectId}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
+    : built.files;
+  await store.write(ocflId, files);
+  return { written: true, files, built, notes };
+}
+
 async function writePackage(
   ocflId: string,
   objectId: string,
@@ -55,18 +67,14 @@ async function writePackage(
   now: Date,
   cache: DigestCache = new DigestCache(archiveSettings().hashWorkers),
 ): Promise<PackagingOutcome> {
-  const store = await archiveStore();
-  const built = await buildPackageAsync(input, cache);
-  const previous = existing ? headFiles(existing) : null;
-  if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes };
-  const files = existing
-    ? addVersion(existing, { created: rfc3339(now), message: `update of ${input.kind} ${objectId}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
-    : built.files;
-  await store.write(ocflId, files);
-  return { written: true, files, built, notes };
+  return writeBuilt(ocflId, objectId, existing, await buildPackageAsync(input, cache), notes, now);
 }
 
-/** Builds the card's package and writes it (or its new version) to the storage root. */
+/**
+ * Builds the card's package and writes it (or its new version) to the storage root. The database and blob reads
+ * and the write stay on this thread; the PDF/A copies and the package build run on a build worker
+ * (buildPool.ts), or here with ARCHIVE_HASH_WORKERS=0 or when the worker is lost.
+ */
 export async function packageCard(
   db: Knex | Knex.Transaction,
   blobs: BlobStore,
@@ -75,11 +83,23 @@ export async function packageCard(
 ): Promise<PackagingOutcome> {
   const store = await archiveStore();
   const now = options.now ?? new Date();
+  const renditions = options.renditions ?? { ocr: archiveSettings().ocr };
   const existing = await store.read(row.ocfl_id);
   const previous = existing ? headFiles(existing) : null;
+  const args = { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, previous };
+  if (archiveSettings().hashWorkers && !renditions.recognize) {
+    try {
+      const { built, notes } = await buildOnWorker(await gatherCard(db, blobs, args), renditions.ocr);
+      return await writeBuilt(row.ocfl_id, row.object_id, existing, built, notes, now);
+    } catch (error) {
+      // The worker took the blobs' bytes with it: gather again and build here.
+      if (!(error instanceof BuildWorkerLost)) throw error;
+    }
+  }
   // One digest cache from reading the blobs to writing the object: large files are hashed on the pool meanwhile.
   const cache = new DigestCache(archiveSettings().hashWorkers);
-  const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: archiveSettings().ocr }, previous, cache });
+  const gathered = await gatherCard(db, blobs, { ...args, cache });
+  await addCopies(gathered, renditions, cache);
   return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now, cache);
 }
 
