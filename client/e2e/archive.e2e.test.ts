@@ -273,6 +273,14 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await page.getByTestId('destruction-create').click();
     const draft = page.locator('[data-testid="destruction-act-row"][data-status="draft"]').first();
     await draft.waitFor();
+    // The act opens with its cases (retention, due day); closing it returns the focus to the row.
+    await draft.getByTestId('destruction-open').click();
+    const actDetail = page.getByTestId('destruction-act-detail');
+    await actDetail.locator(`[data-testid="destruction-act-case"][data-index="${OLD_INDEX}"]`).waitFor();
+    await actDetail.locator(`[data-testid="destruction-act-case"][data-index="${DMN_INDEX}"]`).waitFor();
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await actDetail.getByTestId('destruction-act-detail-close').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('destruction-open');
     // The expert commission agrees the act before the head approves it.
     expect(await draft.getByTestId('destruction-approve').count()).toBe(0);
     await draft.getByTestId('destruction-submit-review').click();

@@ -158,6 +158,9 @@ describe.skipIf(!openssl)('destruction act packages', () => {
     const list = await archivist.get<{ items: { id: string; objectId: string }[] }>('/api/packages?objectType=card');
     const row = list.body.items.find((i) => i.objectId === cardId);
     expect(row, 'the card package row stays after the card is purged').toBeTruthy();
+    const destroyedOnly = await archivist.get<{ items: { objectId: string }[] }>('/api/packages?destroyed=true');
+    expect(destroyedOnly.body.items.map((i) => i.objectId)).toEqual([cardId]);
+    expect((await archivist.get<{ items: { objectId: string }[] }>('/api/packages?destroyed=false')).body.items.map((i) => i.objectId)).not.toContain(cardId);
     const pkg = (await archivist.get<Pkg & { versions: { version: string }[] }>(`/api/packages/${row?.id ?? ''}`)).body;
     expect(pkg.status).toBe('packaged');
     expect(pkg.destruction).toMatchObject({ act: `1/${today().slice(0, 4)}`, actId });

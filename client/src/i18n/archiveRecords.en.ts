@@ -145,7 +145,7 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.destruction.removed': 'Draft act no. {number} deleted.',
   'archive.destruction.execute': 'Destroy…',
   'archive.destruction.executeTitle': 'Executing act no. {number}',
-  'archive.destruction.executeWarning': 'The documents and files of the cases ({count}) will be destroyed for good. The audit log keeps a record of every destroyed document.',
+  'archive.destruction.executeWarning': 'The documents and files of the cases ({count}) will be destroyed for good. The audit log keeps a record of every destroyed document, and the documents’ archival packages get a last version without their content, marked as destroyed under the act.',
   'archive.destruction.confirmLabel': 'To confirm, type the act number: {number}',
   'archive.destruction.executeConfirm': 'Destroy the documents',
   'archive.destruction.executed': 'Act no. {number} executed; documents destroyed: {cards}.',
@@ -199,4 +199,5 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.inventories.selectAll': 'Select all',
   'archive.inventories.selectNone': 'Clear the selection',
   'archive.destruction.packages': 'Packages of the destroyed documents',
+  'archive.destruction.detailTitle': 'Act no. {number}: the cases selected for destruction',
 };

@@ -144,7 +144,7 @@ export const archiveRecordsRu = {
   'archive.destruction.removed': 'Проект акта № {number} удалён.',
   'archive.destruction.execute': 'Уничтожить…',
   'archive.destruction.executeTitle': 'Исполнение акта № {number}',
-  'archive.destruction.executeWarning': 'Документы и файлы дел ({count}) будут безвозвратно уничтожены. В журнале аудита останутся записи о каждом уничтоженном документе.',
+  'archive.destruction.executeWarning': 'Документы и файлы дел ({count}) будут безвозвратно уничтожены. В журнале аудита останутся записи о каждом уничтоженном документе, а архивные пакеты документов получат последнюю версию без их содержимого — с отметкой об уничтожении по акту.',
   'archive.destruction.confirmLabel': 'Для подтверждения введите номер акта: {number}',
   'archive.destruction.executeConfirm': 'Уничтожить документы',
   'archive.destruction.executed': 'Акт № {number} исполнен, уничтожено документов: {cards}.',
@@ -198,4 +198,5 @@ export const archiveRecordsRu = {
   'archive.inventories.selectAll': 'Выбрать все',
   'archive.inventories.selectNone': 'Снять выбор',
   'archive.destruction.packages': 'Пакеты уничтоженных документов',
+  'archive.destruction.detailTitle': 'Акт № {number}: дела, выделенные к уничтожению',
 } as const;
