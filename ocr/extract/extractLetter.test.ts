@@ -152,6 +152,59 @@ describe('extractLetter: abstention', () => {
     expect(footed('Приложение: на 13 в 1 экз.').attachmentsNote).toBe('на 13 л. в 1 экз');
   });
 
+  it('fills a count lost from the attachments formula with the thin «1», and reads «]» and «А.» in its slots', () => {
+    expect(footed('Приложение: Перечень адресов на 3 л. в экз.').attachmentsNote).toBe('Перечень адресов на 3 л. в 1 экз');
+    expect(footed('Приложение: Сведения по форме на л. в 1 экз.').attachmentsNote).toBe('Сведения по форме на 1 л. в 1 экз');
+    expect(footed('Приложение: Перечень документов на ] л. в ] экз.').attachmentsNote).toBe('Перечень документов на 1 л. в 1 экз');
+    expect(footed('Приложение: Фотоматериалы на 2 А. в экз').attachmentsNote).toBe('Фотоматериалы на 2 л. в 1 экз');
+    // a count that is printed is never touched
+    expect(footed('Приложение: Схема на 12 л. в 2 экз.').attachmentsNote).toBe('Схема на 12 л. в 2 экз');
+  });
+
+  it('takes an executor whose initials were lost from the one person the letter names with that surname', () => {
+    const letter = (rows: Array<[number, number, string]>): ReturnType<typeof extractLetter>['fields'] =>
+      extractLetter(page([[236, 200, 'МИНИСТЕРСТВО СТРОИТЕЛЬСТВА'], [236, 600, 'О ремонте кровли'], ...rows], 'ocr'), { recipient }).fields;
+    // the contact person in the body; «Воробъёе» is «Воробьёв» with ъ for ь and е for the final в
+    expect(
+      letter([
+        [354, 1600, 'Контактное лицо по данному вопросу - Воробьёв А.И. тел. +7 (8163) 53-73-70.'],
+        [339, 1880, 'Министр'],
+        [1960, 1880, 'Бондаренко Е.А.'],
+        [340, 3285, 'Исполнитель Воробъёе А'],
+      ]).executorName,
+    ).toBe('Воробьёв А.И.');
+    // an entrepreneur executes his own letter
+    expect(letter([[215, 1822, 'Индивидуальный предприниматель'], [2012, 1822, 'Богданов Е.П.'], [213, 3200, 'Исп Богданов']]).executorName).toBe('Богданов Е.П.');
+    // two people with that surname: no choice
+    expect(
+      letter([
+        [354, 1600, 'Контактные лица: Богданов А.А., Богданов Е.П.'],
+        [215, 1822, 'Директор'],
+        [2012, 1822, 'Петров И.И.'],
+        [213, 3200, 'Исп Богданов'],
+      ]).executorName,
+    ).toBeNull();
+  });
+
+  it('finds an unlabelled executor below a signature whose first initial lost its dot', () => {
+    const f = extractLetter(
+      page(
+        [
+          [236, 200, 'МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ'],
+          [236, 600, 'О лекарственном обеспечении'],
+          [326, 1556, 'Министр'],
+          [2030, 1559, 'НА. Новикова'],
+          [325, 1739, 'Виноградов Дмитрий Александрович'],
+          [324, 1790, 'тел.: +7 8163 75 95 70'],
+        ],
+        'ocr',
+      ),
+      { recipient },
+    ).fields;
+    expect(f.signer).toBe('Н.А. Новикова');
+    expect(f.executorName).toBe('Виноградов Дмитрий Александрович');
+  });
+
   it('never proposes the receiving organisation as the correspondent', () => {
     const r = extractLetter(
       page([
@@ -202,7 +255,7 @@ describe('extractLetter: citizen appeal', () => {
     expect(f.correspondentType).toBe('citizen');
     expect(f.citizenAddress).toBe('с. Ольховка, ул. Центральная, д. 21');
     expect(f.phones).toEqual(['8-951-789-70-54']);
-    expect(f.addressee).toBe('Главе города Северореченска Киселёву М.Н');
+    expect(f.addressee).toBe('Главе города Северореченска Киселёву М.Н.');
   });
 
   it('dates the appeal by the date beside the signature, not by dates in the body', () => {

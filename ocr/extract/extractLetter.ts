@@ -13,7 +13,7 @@ import {
 } from './org.ts';
 import { extractAddressee, extractCitizen, extractExecutor, extractSignature, letterheadLines } from './parties.ts';
 import { extractEmails, extractIds, extractNumbers, extractPhones } from './requisites.ts';
-import { findDates, normKey, tidy } from './text.ts';
+import { findDates, normKey, repairInitials, tidy } from './text.ts';
 
 export const FIELD_NAMES = [
   'kind', 'correspondent', 'correspondentType', 'inn', 'kpp', 'ogrn', 'outNumber', 'outDate', 'inReplyTo',
@@ -129,8 +129,16 @@ function attachmentsOf(view: LetterView, signerPositionTop: number | null): Foun
 }
 
 /** "на 6 Л. В 1 9К3" -> "на 6 л. в 1 экз": the fixed wording of sheet and copy counts, repaired after OCR. */
-function repairSheets(text: string): string {
+export function repairSheets(text: string): string {
   return text
+    // "на 2 А. в": the sheet abbreviation read as a capital
+    .replace(/((?:^|\s)на\s?\d+\s?)[АA]\.(?=\s?[вВB]\s)/g, '$1л.')
+    // A bracket for the thin "1" in a number slot ("на ] л.", "в } экз")
+    .replace(/((?:^|\s)на\s?)[\]}|](\s?[ЛлJ]\.)/g, '$11$2')
+    .replace(/((?:^|\s)[вВB]\s?)[\]}|](\s?(?:экз|зкз))/g, '$11$2')
+    // ... or lost altogether: a count cannot be missing from the formula, and the thin "1" is the digit that vanishes
+    .replace(/((?:^|\s)на)\s([ЛлJ]\.\s?[вВB]\s?\d)/g, '$1 1 $2')
+    .replace(/(\d\s?[Лл]\.\s?[вВB])\s?(экз|зкз)/g, '$1 1 $2')
     // Look-alikes in the number slots of the formula "на N л. в N экз.": б/З for 6/3, 6 for в, I/l for 1.
     .replace(/((?:^|\s)на\s?)б(\s?[ЛлJ]\.)/g, '$16$2')
     .replace(/((?:^|\s)на\s?)[зЗ](\s?[ЛлJ]\.)/g, '$13$2')
@@ -212,7 +220,7 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
   const rawAddressee = extractAddressee(view, ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? [])] : []);
   const staff = (ctx.recipient?.staff ?? []).map((n) => surnameOf(n)).filter((n): n is string => Boolean(n));
   const ownWords = ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? []), ...(ctx.recipient.titles ?? [])] : [];
-  const addressee = rawAddressee.value ? { ...rawAddressee, value: correctOwnWords(correctStaffNames(rawAddressee.value, staff), ownWords) } : rawAddressee;
+  const addressee = rawAddressee.value ? { ...rawAddressee, value: repairInitials(correctOwnWords(correctStaffNames(rawAddressee.value, staff), ownWords)) } : rawAddressee;
 
   let correspondent: Found<string | null>;
   let cType: Found<CorrespondentType | null>;

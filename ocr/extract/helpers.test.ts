@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validInn, validKpp, validOgrn } from './ids.ts';
 import { genitiveToNominative } from './names.ts';
 import { correspondentType, shortenLegalName } from './org.ts';
-import { cleanLine, findDates } from './text.ts';
+import { cleanLine, findDates, repairInitials } from './text.ts';
 
 describe('check digits', () => {
   it('accepts valid and rejects damaged identifiers', () => {
@@ -55,6 +55,25 @@ describe('OCR look-alikes', () => {
   });
 });
 
+describe('OCR look-alikes of short words', () => {
+  it('reads «no», «06», «yn.» and a stray quote between Cyrillic words, and leaves real ones alone', () => {
+    expect(cleanLine('О запросе разъяснений no извещению № 0153300007726111059')).toBe('О запросе разъяснений по извещению № 0153300007726111059');
+    expect(cleanLine('О внесении представления 06 устранении нарушений')).toBe('О внесении представления об устранении нарушений');
+    expect(cleanLine('д. Березники, yn. Речная, д. 49')).toBe('д. Березники, ул. Речная, д. 49');
+    expect(cleanLine("'города Северореченска Новиковой А.Г.")).toBe('города Северореченска Новиковой А.Г.');
+    expect(cleanLine('Начальнику управления образования администрации ‘города')).toBe('Начальнику управления образования администрации города');
+    expect(cleanLine('Тел. 8 (8163) 06 12 34')).toBe('Тел. 8 (8163) 06 12 34');
+    expect(cleanLine('e-mail: no@reply.ru')).toBe('e-mail: no@reply.ru');
+  });
+
+  it('restores the dots of initials before a surname', () => {
+    expect(repairInitials('Главе города Северореченска МН. Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(repairInitials('Главе города Северореченска М.Н, Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(repairInitials('по вопросам городского хозяйства Мироновой М.П')).toBe('по вопросам городского хозяйства Мироновой М.П.');
+    expect(repairInitials('Главе города Северореченска М.Н. Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
+  });
+});
+
 describe('names', () => {
   it('turns a genitive full name into the nominative', () => {
     expect(genitiveToNominative('Журавлёва Олега Алексеевича')).toBe('Журавлёв Олег Алексеевич');
@@ -95,5 +114,8 @@ describe('staff names', () => {
     // another case of a title word, and words that are not in the titles at all, stay as printed
     expect(correctOwnWords('главному архитектору города', titles)).toBe('главному архитектору города');
     expect(correctOwnWords('Главе администрации', titles)).toBe('Главе администрации');
+    // a word split by a gap the scan opened inside it, when only the whole is a title word
+    expect(correctOwnWords('Заместителю главы администрации гор ода по социальным вопросам', titles)).toBe('Заместителю главы администрации города по социальным вопросам');
+    expect(correctOwnWords('города по социальным', titles)).toBe('города по социальным');
   });
 });

@@ -74,7 +74,11 @@ export function correctOwnWords(text: string, vocabulary: string[]): string {
   const words = [...new Set(vocabulary.flatMap((v) => v.toLowerCase().replace(/ё/g, 'е').split(/[^а-я]+/)).filter((w) => w.length >= 2))];
   const known = new Set(words);
   const stems = new Set(words.map((w) => stemRu(w)));
-  return text.replace(/[A-Za-zА-Яа-яЁё]+/g, (w) => {
+  // A word split in two by a gap the scan opened inside it ("администрации гор ода"): joined when only the whole is a word.
+  const joined = text.replace(/(?<![А-Яа-яЁё])([а-яё]{2,})\s([а-яё]{2,})(?![А-Яа-яЁё])/g, (m, a: string, b: string) =>
+    known.has(a + b) && !known.has(a) && !known.has(b) ? a + b : m,
+  );
+  return joined.replace(/[A-Za-zА-Яа-яЁё]+/g, (w) => {
     const f = fold(w);
     if (known.has(f)) return /[A-Za-z]/.test(w) ? matchCase(w, f) : w;
     if (w.length < 2 || stems.has(stemRu(f))) return w;

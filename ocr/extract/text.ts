@@ -51,7 +51,24 @@ export function cleanLine(s: string): string {
       .replace(/^[OО0]([GбБ6$])?(?=\s+[а-яё])/, (_m: string, b?: string) => (b ? 'Об' : 'О'))
       // ... or as "С": a line cannot open with "с" before a noun in the prepositional case ("С ремонте")
       .replace(/^[СC](?=\s+[а-яё]{2,}[еи](?<!ми)(?:\s|$))/, 'О'),
-  ));
+  ))
+    // Short words read as Latin or digits between Cyrillic words: "разъяснений no извещению", "представления 06
+    // устранении", "д. Березники, yn. Речная"; a stray quote before a word ("администрации 'города").
+    .replace(/(?<=[а-яё]\s)no(?=\s[а-яё])/g, 'по')
+    .replace(/(?<=[а-яё]{3}\s)06(?=\s[а-яё]{3})/g, 'об')
+    .replace(/(?<=^|[\s,])yn\.(?=\s?[А-ЯЁ])/g, 'ул.')
+    .replace(/(?<=^|[а-яё]\s)['‘’`|¦](?=[а-яё])/g, '');
+}
+
+/**
+ * A person's initials with a dot lost or read as a comma, before a surname: `МН. Киселёву`, `М.Н, Киселёву` →
+ * `М.Н. Киселёву`. Only for text known to hold a name (an addressee, a signature): elsewhere two capitals and a dot
+ * end a sentence (`… РФ. Прошу`).
+ */
+export function repairInitials(s: string): string {
+  return s
+    .replace(/(?<![А-ЯЁа-яё.])([А-ЯЁ])\.?([А-ЯЁ])[.,]\s?(?=[А-ЯЁ][а-яё]{2,})/g, '$1.$2. ')
+    .replace(/(?<=[А-ЯЁ][а-яё]{2,}\s)([А-ЯЁ])\.?([А-ЯЁ])[.,]?$/, '$1.$2.');
 }
 
 /** Digits as printed, with common OCR confusions inside a digit run fixed. */
