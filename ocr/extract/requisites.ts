@@ -114,6 +114,44 @@ function applyOut(out: NumberDate, text: string, s: Seg): void {
 const PHONE = /(?<![\d/-])(?:(?:\+7|8)[\s-]?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\(\d{3,5}\)[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\(\d{3,5}\)\s?\d{5,7}|\d{1,3}-\d{2}-\d{2})(?![\d/])/g;
 const PHONE_LABEL = /(?:тел|телефон|факс|т\.|ф\.|phone|fax|моб|сот)/i;
 
+const CODE_LOOKALIKE: Record<string, string> = { B: '8', O: '0', О: '0', З: '3', б: '6', l: '1', I: '1', S: '5' };
+
+/**
+ * OCR damage inside a printed phone number: a brace for the code's bracket (`(996}`), look-alike letters inside the
+ * bracketed code (`(B163)`), a comma for a dash between the digit groups (`8-902,868-78-56`).
+ */
+export function mendPhoneText(text: string): string {
+  return text
+    .replace(/\((\d{3,5})[}\]]/g, '($1)')
+    .replace(/[{[](\d{3,5})\)/g, '($1)')
+    .replace(/\(([\dBОOЗбlIS]{3,5})\)/g, (m, code: string) => ((code.match(/\d/g) ?? []).length >= 2 ? `(${[...code].map((c) => CODE_LOOKALIKE[c] ?? c).join('')})` : m))
+    .replace(/(?<=\d-\d{3}),(?=\d{3}-\d{2}-\d{2}(?!\d))/g, '-');
+}
+
+/** Digits a scan confuses in a city code; a code read once is repaired only towards one the letter prints twice. */
+const CODE_CONFUSABLE: Record<string, string> = {
+  '0': '689', '1': '47', '2': '7', '3': '589', '4': '1', '5': '369', '6': '0589', '7': '12', '8': '03569', '9': '0358',
+};
+
+/**
+ * One organisation's landlines share a city code: a code read once that is one confusable digit away from exactly one
+ * code the letter prints at least twice is that code (`+7 (8165) 42-45-18` beside two `(8163)` numbers).
+ */
+export function harmoniseCityCodes(phones: string[]): string[] {
+  const codeOf = (p: string): string | null => /\((\d{3,5})\)/.exec(p)?.[1] ?? null;
+  const counts = new Map<string, number>();
+  for (const p of phones) {
+    const c = codeOf(p);
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return phones.map((p) => {
+    const c = codeOf(p);
+    if (!c || (counts.get(c) ?? 0) > 1) return p;
+    const near = [...counts].filter(([k, n]) => n >= 2 && k.length === c.length && [...k].filter((d, i) => d !== c[i]).length === 1 && [...k].every((d, i) => d === c[i] || (CODE_CONFUSABLE[c[i]!] ?? '').includes(d)));
+    return near.length === 1 ? p.replace(`(${c})`, `(${near[0]![0]})`) : p;
+  });
+}
+
 /** Telephone and fax numbers printed by the sender (letterhead, executor, citizen block). */
 export function extractPhones(view: LetterView, exclude: string[]): Found<string[] | null> {
   const out: string[] = [];
@@ -121,15 +159,16 @@ export function extractPhones(view: LetterView, exclude: string[]): Found<string
   const skip = new Set(exclude.map((p) => phoneDigits(p)));
   for (const s of view.segs) {
     if (BANK.test(s.text) || INN_LABEL.test(s.text) || OGRN_LABEL.test(s.text)) continue;
-    const alone = s.text.replace(PHONE, '').replace(/[\s,.;:]/g, '').length === 0;
-    const inBody = s.page === view.p1[0]?.page && s.box.y0 >= view.bodyTop && s.box.y0 < s.ph * 0.8 && !PHONE_LABEL.test(s.text) && !alone;
-    for (const m of s.text.matchAll(PHONE)) {
+    const text = mendPhoneText(s.text);
+    const alone = text.replace(PHONE, '').replace(/[\s,.;:]/g, '').length === 0;
+    const inBody = s.page === view.p1[0]?.page && s.box.y0 >= view.bodyTop && s.box.y0 < s.ph * 0.8 && !PHONE_LABEL.test(text) && !alone;
+    for (const m of text.matchAll(PHONE)) {
       const raw = m[0].trim();
       const digits = phoneDigits(raw);
       const strong = /^(?:\+7|8[\s-(])|^\(/.test(raw);
-      const labelled = PHONE_LABEL.test(s.text.slice(0, m.index)) || PHONE_LABEL.test(s.text);
+      const labelled = PHONE_LABEL.test(text.slice(0, m.index)) || PHONE_LABEL.test(text);
       if (inBody && !labelled) continue;
-            if (!strong && !labelled) continue;
+      if (!strong && !labelled) continue;
       if (digits.length < 5 || skip.has(digits)) continue;
       if (!out.some((p) => phoneDigits(p) === digits)) {
         out.push(raw);
@@ -137,7 +176,9 @@ export function extractPhones(view: LetterView, exclude: string[]): Found<string
       }
     }
   }
-  return out.length ? found(out, 0.85, srcs) : none();
+  const mended = harmoniseCityCodes(out);
+  const unique = mended.filter((p, i) => mended.findIndex((q) => phoneDigits(q) === phoneDigits(p)) === i);
+  return unique.length ? found(unique, 0.85, srcs) : none();
 }
 
 export function phoneDigits(p: string): string {
