@@ -97,7 +97,7 @@ export async function stopHashWorkers(): Promise<void> {
   await Promise.all(all.map((pw) => pw.worker.terminate()));
 }
 
-/** Digests of `data` computed on the least loaded worker (the buffer is copied to it). */
+/** Digests of `data` computed on the least loaded worker (the bytes are copied to it, unless they are in a SharedArrayBuffer). */
 export function hashOnWorker(data: Uint8Array, algorithms: string[]): Promise<Record<string, string | undefined>> {
   if (workers.length === 0) startHashWorkers();
   const pw = workers.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));

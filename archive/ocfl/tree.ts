@@ -1,7 +1,8 @@
 // Read access to a directory tree, on disk or in memory (an unpacked .zip), so the OCFL
 // validator and the package verifier work the same on both.
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WORKER_MIN_BYTES } from './hashPool.ts';
 
 export interface Entry {
   name: string;
@@ -28,7 +29,9 @@ export function fsTree(root: string): Tree {
       let handle;
       try {
         handle = await open(join(root, path), 'r');
-        if (!(await handle.stat()).isFile()) return undefined;
+        const s = await handle.stat();
+        if (!s.isFile()) return undefined;
+        if (s.size >= WORKER_MIN_BYTES) return await readShared(handle, s.size);
         const b = await handle.readFile();
         return new Uint8Array(b.buffer, b.byteOffset, b.length);
       } catch {
@@ -38,6 +41,24 @@ export function fsTree(root: string): Tree {
       }
     },
   };
+}
+
+/**
+ * A large file is read into shared memory: the hash pool's worker then digests the very bytes this thread checks
+ * (PDF/A re-validation, signatures), with no copy sent and no second allocation in the worker.
+ */
+async function readShared(handle: FileHandle, size: number): Promise<Uint8Array> {
+  const out = new Uint8Array(new SharedArrayBuffer(size));
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(out, at, size - at, at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  // A file that changed size while being read is returned as it is now, so that its size and digests are judged.
+  if (at === size && (await handle.read(new Uint8Array(1), 0, 1, size)).bytesRead === 0) return out;
+  const b = await handle.readFile();
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
 /** A tree over `path → bytes`; directories are implied by paths (empty ones end in "/"). */
