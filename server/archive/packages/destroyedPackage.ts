@@ -54,6 +54,7 @@ async function markDestroyed(unit: WriteUnit, act: DestructionAct, cardIds: stri
       requisitesSha256: str(t.requisitesSha256),
     };
     await unit.trx('archive_packages').where({ id: row.id }).update({ destroyed_at: executedAt, destruction: JSON.stringify(destruction), version: unit.trx.raw('version + 1'), updated_at: unit.trx.fn.now() });
+    await unit.audit({ action: 'archive.package_marked_destroyed', objectType: 'archive_package', objectId: row.id, payload: { card: row.object_id, act: destruction.act, auditSeq: destruction.auditSeq } });
     await enqueueJob(unit.trx, { kind: 'archive.package_destroyed', orgId, payload: { packageId: row.id }, dedupeKey: `${row.id}:destroyed` });
   }
 }
