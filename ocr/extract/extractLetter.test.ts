@@ -186,6 +186,16 @@ describe('extractLetter: abstention', () => {
     ).toBeNull();
   });
 
+  it('reads a signature name through a trailing comma or dot and a small capital letter', () => {
+    const signed = (name: string, position = 'Глава округа'): ReturnType<typeof extractLetter>['fields'] =>
+      extractLetter(page([[236, 200, 'АДМИНИСТРАЦИЯ ЛЕСОГОРСКОГО ОКРУГА'], [236, 600, 'О ремонте дороги'], [376, 2184, position], [2097, 2181, name]], 'ocr'), { recipient }).fields;
+    expect(signed('Ильин П.И,')).toMatchObject({ signer: 'Ильин П.И.', signerPosition: 'Глава округа' });
+    expect(signed('А.А. Гусева.', 'Заместитель министра')).toMatchObject({ signer: 'А.А. Гусева', signerPosition: 'Заместитель министра' });
+    expect(signed('бондаренко Е.А.', 'Министр')).toMatchObject({ signer: 'Бондаренко Е.А.', signerPosition: 'Министр' });
+    // a lower-case line of the body is no signature
+    expect(signed('согласно плану работ').signer).toBeNull();
+  });
+
   it('finds an unlabelled executor below a signature whose first initial lost its dot', () => {
     const f = extractLetter(
       page(

@@ -163,7 +163,13 @@ function bare(t: string): string {
 /** The name ending a segment; a short prefix is the scribble of a handwritten signature read as letters. */
 function trailingName(t: string): string | null {
   // "ДА. Калинин": OCR often loses the first initial's dot.
-  const b = bare(t).replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])([А-ЯЁ])\.\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ');
+  const b = bare(t)
+    .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])([А-ЯЁ])\.\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ')
+    // "Ильин П.И," / "А.А. Гусева.": a comma for the last initial's dot, a stray dot after the surname
+    .replace(/(?<=[А-ЯЁ]\.\s?[А-ЯЁ])[,;:]$/, '.')
+    .replace(/(?<=[а-яё]{2})[.,;:]$/, '')
+    // "бондаренко Е.А.": the capital of a signature's surname read as its small letter
+    .replace(/^([а-яё])(?=[а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.?$)/, (c: string) => c.toUpperCase());
   if (isInitialsName(b)) return b;
   const m = new RegExp(`(?:^|\\s)(${INITIALS_NAME.source})$`).exec(b);
   if (!m || m.index > 10) return null;
