@@ -157,6 +157,9 @@ describe('extractLetter: abstention', () => {
     expect(footed('Приложение: Сведения по форме на л. в 1 экз.').attachmentsNote).toBe('Сведения по форме на 1 л. в 1 экз');
     expect(footed('Приложение: Перечень документов на ] л. в ] экз.').attachmentsNote).toBe('Перечень документов на 1 л. в 1 экз');
     expect(footed('Приложение: Фотоматериалы на 2 А. в экз').attachmentsNote).toBe('Фотоматериалы на 2 л. в 1 экз');
+    expect(footed('Прилсжение: на 14 л. в 1 экз.').attachmentsNote).toBe('на 14 л. в 1 экз');
+    expect(footed('Приложенне: Фотоматериалы на 6 л. в I зкз.').attachmentsNote).toBe('Фотоматериалы на 6 л. в 1 экз');
+    expect(footed('Приложить: схема').attachmentsNote).toBeNull();
     // a count that is printed is never touched
     expect(footed('Приложение: Схема на 12 л. в 2 экз.').attachmentsNote).toBe('Схема на 12 л. в 2 экз');
   });

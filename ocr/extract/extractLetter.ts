@@ -92,7 +92,8 @@ function subjectOf(view: LetterView): Found<string | null> {
   return found(tidy(lines.map((s) => s.text).join(' ')), 0.85, lines);
 }
 
-const ATTACH = /^Приложени[ея]\s*(?::\s*|(?=на\s+\d))(.*)$/i;
+// The label itself may come back damaged ("Прилсжение:", "Приложенне:"): a word of its length and ends before a colon.
+const ATTACH = /^(?:Приложени[ея]|Прил[а-яё]{4,7}[ея](?=\s*:))\s*(?::\s*|(?=на\s+\d))(.*)$/i;
 
 function attachmentsOf(view: LetterView, signerPositionTop: number | null): Found<string | null> {
   for (let k = 0; k < view.segs.length; k++) {

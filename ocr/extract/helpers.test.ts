@@ -64,6 +64,8 @@ describe('OCR look-alikes of short words', () => {
     expect(cleanLine('Начальнику управления образования администрации ‘города')).toBe('Начальнику управления образования администрации города');
     expect(cleanLine('Тел. 8 (8163) 06 12 34')).toBe('Тел. 8 (8163) 06 12 34');
     expect(cleanLine('e-mail: no@reply.ru')).toBe('e-mail: no@reply.ru');
+    expect(cleanLine('О погашении задолженности по. муниципальному контракту')).toBe('О погашении задолженности по муниципальному контракту');
+    expect(cleanLine('с. Ольховка, ул. Центральная')).toBe('с. Ольховка, ул. Центральная');
   });
 
   it('restores the dots of initials before a surname', () => {

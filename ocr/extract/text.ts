@@ -55,6 +55,8 @@ export function cleanLine(s: string): string {
     // Short words read as Latin or digits between Cyrillic words: "разъяснений no извещению", "представления 06
     // устранении", "д. Березники, yn. Речная"; a stray quote before a word ("администрации 'города").
     .replace(/(?<=[а-яё]\s)no(?=\s[а-яё])/g, 'по')
+    // a speck read as a dot after a preposition inside a phrase ("задолженности по. муниципальному")
+    .replace(/(?<=[а-яё]\s(?:по|на))\.(?=\s[а-яё])/g, '')
     .replace(/(?<=[а-яё]{3}\s)06(?=\s[а-яё]{3})/g, 'об')
     .replace(/(?<=^|[\s,])yn\.(?=\s?[А-ЯЁ])/g, 'ул.')
     .replace(/(?<=^|[а-яё]\s)['‘’`|¦](?=[а-яё])/g, '');
