@@ -136,14 +136,15 @@ function inkPoints(img: GreyImage): { xs: Int32Array; ys: Int32Array } {
 }
 
 /** Sum of squared bin counts of the ink projected across lines tilted by `deg`: peaks when lines are level. */
-function profileScore(xs: Int32Array, ys: Int32Array, along: number, deg: number): number {
+function profileScore(xs: Int32Array, ys: Int32Array, along: number, deg: number, maxY: number, scratch: Int32Array): number {
   const tan = Math.tan((deg * Math.PI) / 180);
   const offset = Math.ceil(Math.abs(tan) * along) + 1;
-  const bins = new Float64Array(ys.reduce((m, v) => Math.max(m, v), 0) + 2 * offset + 2);
+  const n = maxY + 2 * offset + 2;
+  const bins = scratch.length >= n ? scratch.fill(0, 0, n) : new Int32Array(n);
   for (let i = 0; i < xs.length; i++) bins[(ys[i]! - xs[i]! * tan + offset + 0.5) | 0]!++;
   // Squared differences reward the sharp edges of text lines; a broad scanner shadow has only two.
   let s = 0;
-  for (let i = 1; i < bins.length; i++) {
+  for (let i = 1; i < n; i++) {
     const dlt = bins[i]! - bins[i - 1]!;
     s += dlt * dlt;
   }
@@ -158,14 +159,18 @@ export interface SkewEstimate {
 }
 
 function bestAngle(xs: Int32Array, ys: Int32Array, along: number): { angle: number; score: number } {
+  let maxY = 0;
+  for (let i = 0; i < ys.length; i++) if (ys[i]! > maxY) maxY = ys[i]!;
+  // bins for the steepest angle searched (7°), reused by every angle
+  const scratch = new Int32Array(maxY + 2 * (Math.ceil(Math.tan((7 * Math.PI) / 180) * along) + 1) + 2);
   let best = { angle: 0, score: -1 };
   for (let a = -6; a <= 6.001; a += 0.75) {
-    const s = profileScore(xs, ys, along, a);
+    const s = profileScore(xs, ys, along, a, maxY, scratch);
     if (s > best.score) best = { angle: a, score: s };
   }
   const coarse = best.angle;
   for (let a = coarse - 0.75; a <= coarse + 0.751; a += 0.15) {
-    const s = profileScore(xs, ys, along, a);
+    const s = profileScore(xs, ys, along, a, maxY, scratch);
     if (s > best.score) best = { angle: Math.round(a * 100) / 100, score: s };
   }
   return best;
@@ -347,6 +352,44 @@ class RowPass {
       out[at + u] = v >>> 8;
     }
   }
+
+  /** Two-tap boxes along rows of a grey source (plane or grey RGBA): both passes at once, see shrink. */
+  get blends(): boolean {
+    return this.pairs !== null && this.line === null;
+  }
+
+  /**
+   * One output row from source rows y0 and y1 weighted a and b (8 bits, a + b = 256; b = 0 leaves y1 unread):
+   * the same arithmetic as run() on both rows followed by the column pass, without storing the row pass.
+   */
+  blend(y0: number, y1: number, a: number, b: number, data: Uint8Array, at: number): void {
+    const img = this.img;
+    const pairs = this.pairs!;
+    const { lo, hi } = this;
+    const src = 'rgba' in img ? img.rgba : img.data;
+    const stride = 'rgba' in img ? 4 : 1;
+    const r0 = y0 * img.width * stride;
+    if (b === 0) {
+      for (let u = lo; u < hi; u++) {
+        const p = pairs[u]!;
+        const i = r0 + (p >> 1) * stride;
+        const v = src[i]!;
+        data[at + u] = (((v << 8) - (p & 1) * ((v - src[i + stride]!) << 7)) * a) >>> 16;
+      }
+      return;
+    }
+    const r1 = y1 * img.width * stride;
+    for (let u = lo; u < hi; u++) {
+      const p = pairs[u]!;
+      const h = p & 1;
+      const k = (p >> 1) * stride;
+      const v = src[r0 + k]!;
+      const w = src[r1 + k]!;
+      const m0 = (v << 8) - h * ((v - src[r0 + k + stride]!) << 7);
+      const m1 = (w << 8) - h * ((w - src[r1 + k + stride]!) << 7);
+      data[at + u] = (m0 * a + m1 * b) >>> 16;
+    }
+  }
 }
 
 /**
@@ -371,9 +414,18 @@ export function shrink(img: GreyImage | RgbaImage, scale: number, into?: Uint8Ar
   let next = 0;
   const w8 = new Int32Array(taps);
   const at = new Int32Array(taps);
+  const blend = taps === 2 && rowPass.blends;
   for (let Y = 0; Y < height; Y++) {
     const top = first[Y]!;
     if (top < 0 || top + taps > h) continue;
+    if (blend) {
+      const b = Math.round(weights[Y * 2 + 1]! / 256);
+      const a = Math.round(weights[Y * 2]! / 256);
+      // the 8-bit weights sum to 256, the rounding remainder going to the larger one (as below)
+      const fix = 256 - a - b;
+      rowPass.blend(top, top + 1, b > a ? a : a + fix, b > a ? b + fix : b, data, Y * width);
+      continue;
+    }
     if (next < top) next = top;
     for (; next < top + taps; next++) rowPass.run(next, ring, (next % taps) * width);
     // Pixels of the row pass are 16.8 fixed point: weights go to 8 bits (summing to 256) to stay in 32 bits.
@@ -483,6 +535,8 @@ export function removeRules(img: GreyImage, dpi: number): GreyImage {
   return out;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** The dark-pixel mask of eraseRules, kept between pages of the same size (it is as large as the page). */
 let darkScratch = new Uint8Array(0);
 
@@ -502,7 +556,18 @@ export function eraseRules(img: GreyImage, dpi: number): void {
   const n = width * height;
   if (darkScratch.length < ((n + 3) & ~3)) darkScratch = new Uint8Array((n + 3) & ~3);
   const dark = darkScratch;
-  for (let i = 0; i < n; i++) dark[i] = data[i]! < t ? 1 : 0;
+  let done = 0;
+  if (data.byteOffset % 4 === 0 && LITTLE_ENDIAN) {
+    // four pixels a word: one load and one store instead of four each
+    done = n & ~3;
+    const words = new Uint32Array(data.buffer, data.byteOffset, done >> 2);
+    const marks = new Uint32Array(dark.buffer, 0, done >> 2);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      marks[k] = ((w & 255) < t ? 1 : 0) | (((w >>> 8) & 255) < t ? 0x100 : 0) | (((w >>> 16) & 255) < t ? 0x10000 : 0) | (w >>> 24 < t ? 0x1000000 : 0);
+    }
+  }
+  for (let i = done; i < n; i++) dark[i] = data[i]! < t ? 1 : 0;
   const quad = new Uint32Array(dark.buffer, 0, n >> 2);
   // Horizontal runs of dark pixels, bridging gaps of up to two pixels.
   for (let y = 0; y < height; y++) {

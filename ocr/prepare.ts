@@ -6,7 +6,6 @@ import { loadPdfjs, pdfjsAssets } from './pdfjs.ts';
 import { compose, IDENTITY, invert, quarterTurn, smallTurn } from './affine.ts';
 import {
   binarise,
-  emptyPgm,
   eraseRules,
   estimateSkewReduced,
   pageQuality,
@@ -187,14 +186,12 @@ function finishPage(planned: { image: GreyImage; forward: Affine }, plan: PagePl
   let img = planned.image;
   const quality = pageQuality(img);
   if (quality.paper < PAPER_BINARISE || (quality.specks > SPECKS_BINARISE && quality.paper >= CLEAN_PAPER)) img = binarise(img, plan.dpi);
-  // Rules are painted out in the PGM's own bytes: the page is copied once, into the file tesseract gets.
-  const { pgm, page } = emptyPgm(img.width, img.height);
-  page.data.set(img.data);
-  eraseRules(page, plan.dpi);
+  // In place: the planned page is this page's own buffer (fresh, or this thread's scratch).
+  eraseRules(img, plan.dpi);
   return {
     kind: 'image',
     index,
-    pgm,
+    pgm: toPgm(img),
     width: img.width,
     height: img.height,
     dpi: plan.dpi,
@@ -209,7 +206,7 @@ function finishPage(planned: { image: GreyImage; forward: Affine }, plan: PagePl
 
 /**
  * Normalises a greyscale page (TIFF, rasterised PDF): quarter turn, deskew and rescaling as planned on a
- * reduced copy, then finishPage.
+ * reduced copy, then finishPage. `grey` is the page's own: it may be painted on.
  */
 export function normalisePage(grey: GreyImage, dpiIn: number, index: number, extraQuarters = 0): ImagePage {
   const plan = planPage(reducedCopy(grey), dpiIn, extraQuarters);
