@@ -106,7 +106,7 @@ export const archiveRecordsEn: Record<keyof typeof archiveRecordsRu, string> = {
   'archive.inventories.choose': 'Cases to list',
   'archive.inventories.docsSheets': 'documents: {documents}, sheets: {sheets}',
   'archive.inventories.create': 'Draft the inventory ({count} cases)',
-  'archive.inventories.drafted': 'Draft inventory no. {number} made with {count} cases. Check the PDF and approve.',
+  'archive.inventories.drafted': 'Draft inventory no. {number} made with {count} cases. Check the case numbers and the PDF, then submit it to the expert commission.',
   'archive.inventories.title': 'Inventories',
   'archive.inventories.empty': 'No inventories yet.',
   'archive.inventories.cases': 'Cases',

@@ -105,7 +105,7 @@ export const archiveRecordsRu = {
   'archive.inventories.choose': 'Дела для включения в опись',
   'archive.inventories.docsSheets': 'документов: {documents}, листов: {sheets}',
   'archive.inventories.create': 'Составить проект описи (дел: {count})',
-  'archive.inventories.drafted': 'Проект описи № {number} составлен, дел: {count}. Проверьте PDF и утвердите.',
+  'archive.inventories.drafted': 'Проект описи № {number} составлен, дел: {count}. Проверьте номера дел и PDF, затем представьте опись на ЭПК.',
   'archive.inventories.title': 'Описи дел',
   'archive.inventories.empty': 'Описей ещё нет.',
   'archive.inventories.cases': 'Дел',
