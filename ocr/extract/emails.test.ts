@@ -40,6 +40,9 @@ describe('e-mail repair', () => {
     expect(repaired([], 'info@moramy.ru')).toBe('info@moramy.ru');
     // «СТРОИРЕСУРС» (Й read as И) transliterates to stroiresurs; y for i is no OCR confusion of Latin print
     expect(repaired(['ООО «СТРОИРЕСУРС»'], 'priem@stroyresurs.ru')).toBe('priem@stroyresurs.ru');
+    // a short label is an abbreviation, not a misread word of the letter (prr, not prir from «Приречного»)
+    expect(repaired(['Приречного областного суда'], 'secretary@sevgor.prr.sudrf.ru')).toBe('secretary@sevgor.prr.sudrf.ru');
+    expect(repaired(['МБУ «Благоустройство Северореченска»'], 'secretary@biag-sev.ru')).toBe('secretary@blag-sev.ru');
     // two readings of one domain, nothing to choose between them
     const ev = addressEvidence([], ['a@minzdrav.priveche.gov.ru', 'b@minzdrav.prireche.gov.ru']);
     expect(repairAddress('a@minzdrav.priveche.gov.ru', ev)).toBe('a@minzdrav.priveche.gov.ru');

@@ -109,7 +109,9 @@ function repairLabel(p: string, ev: AddressEvidence): string {
   const byWord = (x: string): boolean => x.length >= 4 && ev.words.some((w) => w.startsWith(x.slice(0, Math.max(4, x.length - 1))));
   if (COMMON_LABELS.includes(p) || byWord(p)) return p;
   const own = count(p);
-  const supported = [...ocrVariants(p)].filter((q) => COMMON_LABELS.includes(q) || byWord(q) || count(q) > own);
+  // A short label is often an abbreviation (`prr` beside «Приречного»): a word of the letter may change one of its
+  // letters (`biag` → blag) but not lengthen or shorten it.
+  const supported = [...ocrVariants(p)].filter((q) => COMMON_LABELS.includes(q) || ((p.length >= 5 || q.length === p.length) && byWord(q)) || count(q) > own);
   return supported.length === 1 ? supported[0]! : p;
 }
 

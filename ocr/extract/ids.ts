@@ -18,9 +18,9 @@ export function validInn(inn: string): boolean {
   return false;
 }
 
-/** KPP has no check digit: 4-digit tax office, 2-character reason code, 3-digit serial. */
+/** KPP has no check digit: 4-digit tax office, 2-character reason code (never 00), 3-digit serial. */
 export function validKpp(kpp: string): boolean {
-  return /^\d{4}[\dA-Z]{2}\d{3}$/.test(kpp) && !/^0000/.test(kpp);
+  return /^\d{4}[\dA-Z]{2}\d{3}$/.test(kpp) && !/^0000/.test(kpp) && kpp.slice(4, 6) !== '00';
 }
 
 /** OGRN (13 digits, mod 11) and OGRNIP (15 digits, mod 13). */

@@ -56,6 +56,8 @@ describe('readTaxIds: repairs against the shared tax office', () => {
   it('abstains without corroboration: no second identifier, a lost INN digit, an odd serial behind a look-alike label', () => {
     expect(values(['ОКПО 99449165, ИНН 5311369810, КПИ'])).toEqual({ inn: null, kpp: null, ogrn: null });
     expect(values(['ОКПО 21948526, ИНН 512424131, КПИ 532201001'])).toEqual({ inn: null, kpp: null, ogrn: null });
+    // reason code 00 does not exist: a misread digit, and which one is unknown
+    expect(values(['ИНН 5317494936, КИП 531700001'])).toEqual({ inn: '5317494936', kpp: null, ogrn: null });
     const odd = readTaxIds(['ORO 17104866, HHH 5326201329, KH 532601008']);
     expect(odd.inn?.value).toBe('5326201329');
     expect(odd.kpp?.confidence).toBeLessThan(0.3);

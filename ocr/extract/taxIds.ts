@@ -8,7 +8,7 @@
 // an entrepreneur's OGRNIP carries the INN's region at positions 4–5. A misread digit that breaks a check digit is
 // repaired only with one of the digits it is usually confused with, only when exactly one repair is valid, and
 // only when that repair also agrees with another identifier of the letter (or with a registry of known INNs).
-import { validInn, validOgrn } from './ids.ts';
+import { validInn, validKpp, validOgrn } from './ids.ts';
 
 /** Digits a 150-dpi scan confuses with each other (both directions); a repair only tries these. */
 const CONFUSABLE: Record<string, string> = {
@@ -222,6 +222,7 @@ export function readTaxIds(lines: string[], known?: (inn: string) => boolean): T
   if (!(inn && inn.value.length === 12)) {
     for (const r of kppReads) {
       const tax = inn ? office(inn.value) : null;
+      if (r.digits.length === 9 && !validKpp(r.digits)) continue;
       if (r.digits.length === 9) {
         if (!tax || r.digits.startsWith(tax)) {
           // a look-alike label with no INN to agree with is too weak
