@@ -12,6 +12,7 @@ import { assertCardVisible } from '../../policies/cardAccess.ts';
 import { packageZip, verifyTree } from '../../../archive/index.ts';
 import { archiveCard, enqueueCardPackaging } from '../../archive/packages/archiveCard.ts';
 import { archiveStore } from '../../archive/packages/archiveConfig.ts';
+import { withObjectLocks } from '../../archive/packages/objectLock.ts';
 import { checkFixity, recordFixity } from '../../archive/packages/fixity.ts';
 import { cardBriefs, presentPackage, presentPackageDetail } from '../../archive/packages/presentPackage.ts';
 import './searchRoutes.ts';
@@ -144,7 +145,9 @@ defineRoute({
   async handler(ctx) {
     const pkg = await packagedOr409(await ctx.scope.findOr404(ArchivePackage, ctx.params.id));
     const store = await archiveStore();
-    const result = await verifyTree(store.tree(pkg.ocflId));
+    // Under the object's lock: a job writing the next version (an evidence record, a destruction) has its version
+    // directory on disk before the root inventory names it, which the verifier would report as E046.
+    const result = await withObjectLocks([pkg.ocflId], () => verifyTree(store.tree(pkg.ocflId)), ctx.app.knex);
     return { valid: result.valid, checks: result.checks, version: `v${pkg.currentVersion}`, anchor: result.package?.anchor ?? null };
   },
 });
