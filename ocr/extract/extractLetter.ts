@@ -3,7 +3,7 @@ import type { Box, OcrDocument } from '../types.ts';
 import { found, none, type Found } from './found.ts';
 import { buildView, continuation, rowOf, type LetterView, type Seg } from './layout.ts';
 import { surnameOf } from './names.ts';
-import { correctOwnWords, correctStaffNames } from './staffNames.ts';
+import { correctOwnWords, correctStaffInitials, correctStaffNames } from './staffNames.ts';
 import {
   correspondentType,
   CorrespondentRegistry,
@@ -221,7 +221,9 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
   const rawAddressee = extractAddressee(view, ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? [])] : []);
   const staff = (ctx.recipient?.staff ?? []).map((n) => surnameOf(n)).filter((n): n is string => Boolean(n));
   const ownWords = ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? []), ...(ctx.recipient.titles ?? [])] : [];
-  const addressee = rawAddressee.value ? { ...rawAddressee, value: repairInitials(correctOwnWords(correctStaffNames(rawAddressee.value, staff), ownWords)) } : rawAddressee;
+  const addressee = rawAddressee.value
+    ? { ...rawAddressee, value: correctStaffInitials(repairInitials(correctOwnWords(correctStaffNames(rawAddressee.value, staff), ownWords)), ctx.recipient?.staff ?? []) }
+    : rawAddressee;
 
   let correspondent: Found<string | null>;
   let cType: Found<CorrespondentType | null>;

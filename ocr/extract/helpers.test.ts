@@ -64,6 +64,7 @@ describe('OCR look-alikes of short words', () => {
     expect(cleanLine('Начальнику управления образования администрации ‘города')).toBe('Начальнику управления образования администрации города');
     expect(cleanLine('Тел. 8 (8163) 06 12 34')).toBe('Тел. 8 (8163) 06 12 34');
     expect(cleanLine('e-mail: no@reply.ru')).toBe('e-mail: no@reply.ru');
+    expect(cleanLine('О погашении задолженности пс муниципальному контракту')).toBe('О погашении задолженности по муниципальному контракту');
     expect(cleanLine('О погашении задолженности по. муниципальному контракту')).toBe('О погашении задолженности по муниципальному контракту');
     expect(cleanLine('с. Ольховка, ул. Центральная')).toBe('с. Ольховка, ул. Центральная');
   });
@@ -73,6 +74,7 @@ describe('OCR look-alikes of short words', () => {
     expect(repairInitials('Главе города Северореченска М.Н, Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
     expect(repairInitials('по вопросам городского хозяйства Мироновой М.П')).toBe('по вопросам городского хозяйства Мироновой М.П.');
     expect(repairInitials('Главе города Северореченска М.Н. Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(repairInitials('Главе города Северореченска М,Н. Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
   });
 });
 
@@ -105,6 +107,18 @@ describe('staff names', () => {
     expect(correctStaffNames('М.П. Мироноеой', staff)).toBe('М.П. Мироновой');
     expect(correctStaffNames('Главе города Северореченска М.Н. Kucenésy', staff)).toBe('Главе города Северореченска М.Н. Киселёву');
     expect(correctStaffNames('Главе города Северореченска Петрову', staff)).toBe('Главе города Северореченска Петрову');
+  });
+
+  it('repairs a staff member\'s initials one confusable capital away, only for a surname on the staff list', async () => {
+    const { correctStaffInitials } = await import('./staffNames.ts');
+    const staff = ['Киселёв М.Н.', 'Миронова М.П.', 'Новиков Н.В.', 'Новикова А.Г.'];
+    expect(correctStaffInitials('Главе города Северореченска М.И. Киселёву', staff)).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(correctStaffInitials('Заместителю главы Мироновой М.П', staff)).toBe('Заместителю главы Мироновой М.П');
+    expect(correctStaffInitials('Заместителю главы Мироновой М.Л.', staff)).toBe('Заместителю главы Мироновой М.П.');
+    // initials that are not a look-alike, or a surname nobody on the staff has, stay as printed
+    expect(correctStaffInitials('Главе города А.В. Киселёву', staff)).toBe('Главе города А.В. Киселёву');
+    expect(correctStaffInitials('Директору М.И. Петрову', staff)).toBe('Директору М.И. Петрову');
+    expect(correctStaffInitials('Начальнику управления Новиковой А.Г.', staff)).toBe('Начальнику управления Новиковой А.Г.');
   });
 
   it('repairs the words of the organisation’s own titles, not other words or other cases of them', async () => {

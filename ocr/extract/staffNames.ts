@@ -91,3 +91,36 @@ function matchCase(original: string, word: string): string {
   // Latin look-alikes ("No" for "по") say nothing about case.
   return /^[А-ЯЁ]/.test(original) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
+
+/** Capitals a scan confuses in a person's initials. */
+const INITIAL_CONFUSIONS = ['ИНП', 'ЕСО', 'ВЗЭ', 'ГТ', 'КХ', 'ЛП', 'ШЩ', 'АД'];
+
+/**
+ * The initials beside a staff surname, repaired against the staff list (`М.И. Киселёву` → `М.Н. Киселёву` when the
+ * organisation has a Киселёв М.Н.): one confusable capital away from the initials of exactly one person of that
+ * surname. `staff` holds names as the organisation prints them (`Киселёв М.Н.`).
+ */
+export function correctStaffInitials(text: string, staff: string[]): string {
+  const people = staff
+    .map((n) => /^([А-ЯЁ][а-яё-]+)\s([А-ЯЁ])\.\s?([А-ЯЁ])\.?$/.exec(n.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ forms: surnameForms(m[1]!), initials: m[2]! + m[3]! }));
+  if (!people.length) return text;
+  const near = (a: string, b: string): boolean =>
+    a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1 && [...a].every((c, i) => c === b[i] || INITIAL_CONFUSIONS.some((g) => g.includes(c) && g.includes(b[i]!)));
+  const fix = (initials: string, surname: string): string | null => {
+    const same = people.filter((p) => p.forms.includes(surname));
+    if (!same.length || same.some((p) => p.initials === initials)) return null;
+    const hits = [...new Set(same.filter((p) => near(initials, p.initials)).map((p) => p.initials))];
+    return hits.length === 1 ? hits[0]! : null;
+  };
+  return text
+    .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])\.\s?([А-ЯЁ])\.\s?([А-ЯЁ][а-яё-]+)/g, (m, a: string, b: string, sur: string) => {
+      const f = fix(a + b, sur);
+      return f ? `${f[0]}.${f[1]}. ${sur}` : m;
+    })
+    .replace(/([А-ЯЁ][а-яё-]+)\s([А-ЯЁ])\.\s?([А-ЯЁ])(\.?)(?![А-ЯЁа-яё])/g, (m, sur: string, a: string, b: string, dot: string) => {
+      const f = fix(a + b, sur);
+      return f ? `${sur} ${f[0]}.${f[1]}${dot}` : m;
+    });
+}

@@ -54,7 +54,7 @@ export function cleanLine(s: string): string {
   ))
     // Short words read as Latin or digits between Cyrillic words: "разъяснений no извещению", "представления 06
     // устранении", "д. Березники, yn. Речная"; a stray quote before a word ("администрации 'города").
-    .replace(/(?<=[а-яё]\s)no(?=\s[а-яё])/g, 'по')
+    .replace(/(?<=[а-яё]\s)(?:no|пс)(?=\s[а-яё])/g, 'по')
     // a speck read as a dot after a preposition inside a phrase ("задолженности по. муниципальному")
     .replace(/(?<=[а-яё]\s(?:по|на))\.(?=\s[а-яё])/g, '')
     .replace(/(?<=[а-яё]{3}\s)06(?=\s[а-яё]{3})/g, 'об')
@@ -69,7 +69,7 @@ export function cleanLine(s: string): string {
  */
 export function repairInitials(s: string): string {
   return s
-    .replace(/(?<![А-ЯЁа-яё.])([А-ЯЁ])\.?([А-ЯЁ])[.,]\s?(?=[А-ЯЁ][а-яё]{2,})/g, '$1.$2. ')
+    .replace(/(?<![А-ЯЁа-яё.])([А-ЯЁ])[.,]?([А-ЯЁ])[.,]\s?(?=[А-ЯЁ][а-яё]{2,})/g, '$1.$2. ')
     .replace(/(?<=[А-ЯЁ][а-яё]{2,}\s)([А-ЯЁ])\.?([А-ЯЁ])[.,]?$/, '$1.$2.');
 }
 
