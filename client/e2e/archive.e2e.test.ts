@@ -26,6 +26,8 @@ const ARCHIVE_PROTOCOL = 'А-3';
 const COMMISSION = 'ЭПК Архивного отдела администрации';
 // A case kept until superseded (ДМН) with an archived document: superseded today, it is due for destruction now.
 const DMN_INDEX = '05-11';
+// A second permanent case of the year, closed empty, so that the inventory has a number to leave out.
+const SECOND_INDEX = '01-16';
 const DMN_SUMMARY = 'Заявка на канцелярские товары';
 const ifMatch = (version: number) => ({ 'If-Match': `"v${version}"` });
 describe.skipIf(!available)('archive: nomenclature → case → filing → closing → inventory; destruction of an expired case', () => {
@@ -46,8 +48,12 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await archivist.post('/api/cases', { nomenclatureItemId: held.id });
     await archivist.post('/api/cases/close-year', { year: HELD_YEAR });
 
-    // This year's ДМН case with an archived document (its package built), closed and superseded today.
     const year = new Date().getFullYear();
+    const secondItem = await archivist.post<{ id: string }>('/api/nomenclature', { year, caseIndex: SECOND_INDEX, title: 'Распоряжения главы городского округа', retentionKind: 'permanent' });
+    const secondCase = await archivist.post<{ id: string; version: number }>('/api/cases', { nomenclatureItemId: secondItem.id });
+    await archivist.request('POST', `/api/cases/${secondCase.id}/close`, {}, ifMatch(secondCase.version));
+
+    // This year's ДМН case with an archived document (its package built), closed and superseded today.
     const dmnItem = await archivist.post<{ id: string }>('/api/nomenclature', { year, caseIndex: DMN_INDEX, title: 'Заявки структурных подразделений', retentionKind: 'until_superseded' });
     const dmnCase = await archivist.post<{ id: string }>('/api/cases', { nomenclatureItemId: dmnItem.id });
     const card = await clerk.post<{ id: string; regNumber: string; version: number }>('/api/cards', { kind: 'internal', register: true, summary: DMN_SUMMARY, sheets: 1 });
@@ -143,12 +149,18 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await page.getByTestId('inventory-create').click();
     const draft = page.locator('[data-testid="inventory-row"][data-status="draft"]').first();
     await draft.waitFor();
-    // The new draft opens below the list: its case numbered 1 and the certification entry it makes.
+    // The new draft opens below the list: its cases numbered 1 and 2, and the certification entry they make. The
+    // second case is given number 3 (typed, saved with Enter): number 2 is then listed as skipped.
     const panel = page.getByTestId('inventory-detail');
     await panel.waitFor();
     await panel.locator(`[data-testid="inventory-line"][data-index="${INDEX}"]`).waitFor();
-    await expect.poll(() => panel.getByTestId('inventory-certification').textContent()).toContain('с № 1 по № 1');
-    expect(await panel.getByTestId('inventory-certification').textContent()).toContain('литерные номера: —');
+    await expect.poll(() => panel.getByTestId('inventory-certification').textContent()).toContain('с № 1 по № 2');
+    const secondNumber = panel.locator(`[data-testid="inventory-line"][data-index="${SECOND_INDEX}"]`).getByTestId('inventory-line-number');
+    await secondNumber.fill('3');
+    await secondNumber.press('Enter');
+    await expect.poll(() => panel.getByTestId('inventory-certification').textContent()).toContain('с № 1 по № 3');
+    expect(await panel.getByTestId('inventory-certification').textContent()).toContain('литерные номера: —; пропущенные номера: 2.');
+    expect(await findAccessibilityViolations(page)).toEqual([]);
     const pdfHref = await draft.getByTestId('inventory-pdf').getAttribute('href');
     const preview = await fetchInPage(pdfHref ?? '');
     expect(preview.status).toBe(200);
