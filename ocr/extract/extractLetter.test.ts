@@ -195,6 +195,11 @@ describe('extractLetter: abstention', () => {
     expect(signed('Ильин П.И,')).toMatchObject({ signer: 'Ильин П.И.', signerPosition: 'Глава округа' });
     expect(signed('А.А. Гусева.', 'Заместитель министра')).toMatchObject({ signer: 'А.А. Гусева', signerPosition: 'Заместитель министра' });
     expect(signed('бондаренко Е.А.', 'Министр')).toMatchObject({ signer: 'Бондаренко Е.А.', signerPosition: 'Министр' });
+    expect(signed('П.И, Ильин').signer).toBe('П.И. Ильин');
+    expect(signed('A.A, Куликова', 'Заместитель генерального директора').signer).toBe('А.А. Куликова');
+    // a scribble read as Latin letters and marks before the name
+    expect(signed('UMS ~ NI ). Полякова А.И.').signer).toBe('Полякова А.И.');
+    expect(signed('Согласовано с отделом Полякова А.И.').signer).toBeNull();
     // a lower-case line of the body is no signature
     expect(signed('согласно плану работ').signer).toBeNull();
   });

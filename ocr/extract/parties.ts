@@ -164,7 +164,11 @@ function bare(t: string): string {
 function trailingName(t: string): string | null {
   // "ДА. Калинин": OCR often loses the first initial's dot.
   const b = bare(t)
+    // initials read as Latin capitals before a Cyrillic surname ("A.A, Куликова")
+    .replace(/(?<![A-Za-zА-ЯЁа-яё])([ABCEHKMOPTX])[.,]\s?([ABCEHKMOPTXА-ЯЁ])[.,]\s?(?=[А-ЯЁ][а-яё])/g, (_m, a: string, c: string) => `${LATIN_INITIAL[a] ?? a}.${LATIN_INITIAL[c] ?? c}. `)
     .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])([А-ЯЁ])\.\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ')
+    // "П.И, Ильин": a comma for the second initial's dot
+    .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])\.\s?([А-ЯЁ]),\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ')
     // "Ильин П.И," / "А.А. Гусева.": a comma for the last initial's dot, a stray dot after the surname
     .replace(/(?<=[А-ЯЁ]\.\s?[А-ЯЁ])[,;:]$/, '.')
     .replace(/(?<=[а-яё]{2})[.,;:]$/, '')
@@ -172,7 +176,9 @@ function trailingName(t: string): string | null {
     .replace(/^([а-яё])(?=[а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.?$)/, (c: string) => c.toUpperCase());
   if (isInitialsName(b)) return b;
   const m = new RegExp(`(?:^|\\s)(${INITIALS_NAME.source})$`).exec(b);
-  if (!m || m.index > 10) return null;
+  // A scribble read as Latin letters and marks ("UMS ~ NI ).") may be longer than a short Cyrillic prefix.
+  const scribble = (p: string): boolean => !/[А-ЯЁа-яё]{3,}/.test(p);
+  if (!m || (m.index > 10 && !(m.index <= 24 && scribble(b.slice(0, m.index))))) return null;
   return m[1]!.replace(/\s+/g, ' ');
 }
 
