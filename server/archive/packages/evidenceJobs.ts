@@ -109,7 +109,7 @@ defineJob({
           if (!files) throw new Error(`package ${r.ocfl_id} is missing from the storage root`);
           objects.push(files);
         }
-        const anchors = objects.map(headAnchor);
+        const anchors = objects.map((o) => headAnchor(o));
         const s = stamper();
         const records = await createEvidenceRecords(anchors, s.tsa, algorithm);
         const facts = tokenFacts(s.responses[s.responses.length - 1]!);

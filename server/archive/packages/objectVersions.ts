@@ -14,9 +14,13 @@ export function headNumber(inv: Inventory): number {
   return Number(inv.head.slice(1));
 }
 
-/** The package.json of the head version. */
-export function headAnchor(files: Map<string, Uint8Array>): Uint8Array {
-  const anchor = headFiles(files).get('package.json');
+/** The package.json of the head version (from `inv`, the object's root inventory, when the caller has parsed it). */
+export function headAnchor(files: Map<string, Uint8Array>, inv?: Inventory): Uint8Array {
+  let anchor: Uint8Array | undefined;
+  if (inv) {
+    const digest = Object.entries(inv.versions[inv.head]?.state ?? {}).find(([, paths]) => paths.includes('package.json'))?.[0];
+    anchor = digest ? files.get(inv.manifest[digest]?.[0] ?? '') : undefined;
+  } else anchor = headFiles(files).get('package.json');
   if (!anchor) throw new Error('the head version has no package.json');
   return anchor;
 }

@@ -62,7 +62,7 @@ class FsOcflStore implements OcflStore {
     // A version directory above the stored root inventory's head was left by a writer that failed before its
     // inventory (the version was never part of the object): it is cleared, so that a retry can write its own.
     const dir = join(this.root.dir, this.root.objectPath(id));
-    const next = headOf(files.get('inventory.json'));
+    const next = newestVersion(files);
     let stored = 0;
     try {
       stored = headOf(await readFile(join(dir, 'inventory.json')));
@@ -75,6 +75,16 @@ class FsOcflStore implements OcflStore {
   tree(id: string): Tree {
     return fsTree(`${this.root.dir}/${this.root.objectPath(id)}`);
   }
+}
+
+/** The highest version an object's file map holds (each version directory has its inventory): no JSON to parse. */
+function newestVersion(files: Map<string, Uint8Array>): number {
+  let n = 0;
+  for (const p of files.keys()) {
+    const m = /^v(\d+)\/inventory\.json$/.exec(p);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  return n;
 }
 
 function headOf(inventory: Uint8Array | undefined): number {
@@ -162,7 +172,7 @@ class S3OcflStore implements OcflStore {
   }
 
   async write(id: string, files: Map<string, Uint8Array>): Promise<string> {
-    await this.clearStrayVersions(id, headOf(files.get('inventory.json')));
+    await this.clearStrayVersions(id, newestVersion(files));
     for (const [p, b] of files) {
       if (ROOT_INVENTORY.includes(p)) continue;
       const existing = await this.get(this.key(id, p));

@@ -106,8 +106,8 @@ export async function packageCard(
 /** Records what the storage root now holds for the package, in the job's transaction. */
 async function recordPackaged(trx: Knex.Transaction, row: PackageRow, outcome: PackagingOutcome, storage: 'fs' | 's3', objectPath: string): Promise<void> {
   const inv = inventoryOf(outcome.files);
-  // The anchor of what is stored (an unchanged card keeps its earlier package.json).
-  const anchor = anchorDigests(headAnchor(outcome.files));
+  // The anchor of what is stored (an unchanged card keeps its earlier package.json, a new one has its digests).
+  const anchor = outcome.written && outcome.files === outcome.built.files ? outcome.built.anchor : anchorDigests(headAnchor(outcome.files, inv));
   const entry = versionEntry(inv, anchor);
   const versions = row.versions.some((v) => v.version === entry.version) ? row.versions : [...row.versions, entry];
   await trx('archive_packages')
