@@ -1,5 +1,6 @@
 // A pool of tesseract.js workers (each one a worker thread with its own wasm instance).
 import { availableParallelism } from 'node:os';
+import v8 from 'node:v8';
 import { createWorker, OEM, type Worker as TessWorker } from 'tesseract.js';
 import { OcrError } from './errors.ts';
 import { parseHocr, type HocrWord } from './hocr.ts';
@@ -29,6 +30,20 @@ async function tune(worker: TessWorker): Promise<void> {
   await worker.setParameters({ tessedit_do_invert: '0' });
 }
 
+/**
+ * V8 compiles WebAssembly with its baseline compiler (Liftoff) and recompiles the functions that turn out hot with
+ * TurboFan in background threads; tesseract's core (3.4 MB of wasm) keeps being recompiled for dozens of pages,
+ * running on baseline code meanwhile. Without Liftoff each function is compiled once, optimised, when first
+ * called: ~0.15 s more CPU per worker start-up, ~0.03–0.05 s less per page (same output). The flag is V8's, so
+ * it holds for every WebAssembly module the process compiles afterwards (they start on optimised code too).
+ */
+let liftoffOff = false;
+function compileWasmOptimised(): void {
+  if (liftoffOff) return;
+  liftoffOff = true;
+  v8.setFlagsFromString('--no-liftoff');
+}
+
 export class OcrPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Array<() => void> = [];
@@ -45,6 +60,7 @@ export class OcrPool {
   }
 
   private async spawn(langs: string, langPath: string): Promise<TessWorker> {
+    compileWasmOptimised();
     let timer: NodeJS.Timeout | undefined;
     const pending = createWorker(langs, OEM.LSTM_ONLY, {
       langPath,

@@ -1,7 +1,7 @@
 // Main-thread side of the preparation worker thread.
 import { Worker } from 'node:worker_threads';
 import { OcrError } from './errors.ts';
-import type { ImagePage, PrepareOptions, PreparedPage } from './prepare.ts';
+import { sniff, type ImagePage, type PrepareOptions, type PreparedPage } from './prepare.ts';
 import type { PrepRequest, PrepResponse } from './prepWorker.ts';
 
 type Result = PreparedPage[] | Uint8Array;
@@ -61,9 +61,15 @@ class PrepThread {
   }
 }
 
-/** Preparation threads; each request goes to the least busy one (requests carry all their data). */
+/**
+ * Preparation threads; each image request goes to the least busy one (requests carry all their data). PDF
+ * documents go to a thread of their own, started on the first PDF: pdf.js leaves ~100 MB of live heap in the
+ * thread that loads it (its modules, and their source maps under tsx), and every later garbage collection there
+ * marks all of it — on the scan pages' thread that cost ~0.04 s CPU per page (bench/ocr-speed.ts).
+ */
 export class PrepClient {
   private readonly threads: PrepThread[];
+  private readonly pdfThread = new PrepThread();
   private seq = 0;
 
   constructor(size = 1) {
@@ -71,7 +77,7 @@ export class PrepClient {
   }
 
   private request(body: RequestBody): Promise<Result> {
-    const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const thread = body.op === 'prepare' && sniff(body.bytes) === 'pdf' ? this.pdfThread : this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     return thread.request(++this.seq, body);
   }
 
@@ -95,6 +101,6 @@ export class PrepClient {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.threads.map((t) => t.close()));
+    await Promise.all([...this.threads, this.pdfThread].map((t) => t.close()));
   }
 }
