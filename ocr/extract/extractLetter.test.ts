@@ -139,6 +139,24 @@ describe('extractLetter: abstention', () => {
     expect(footed('Для Гусевой М.П.').executorName).toBeNull();
   });
 
+  it('keeps undotted initials after the surname on an executor line, under a label the scan damaged', () => {
+    const spaced = (line: string): ReturnType<typeof extractLetter>['fields'] => {
+      const doc = page([[236, 200, 'ООО «Медиа плюс»'], [236, 600, 'О размещении информации'], [236, 3200, line]], 'ocr');
+      // initials printed apart from the surname, the way seal letters trail a line
+      const words = doc.pages[0]!.lines[2]!.words;
+      words.forEach((w, i) => {
+        const shift = i >= words.length - 2 ? 40 * (i - words.length + 3) : 0;
+        w.box = { ...w.box, x0: w.box.x0 + shift, x1: w.box.x1 + shift };
+      });
+      return extractLetter(doc, { recipient }).fields;
+    };
+    expect(spaced('Исполынтель Максимова Ю В').executorName).toBe('Максимова Ю.В.');
+    expect(spaced('Исюлнилеть: Анисимов М И').executorName).toBe('Анисимов М.И.');
+    expect(spaced('Исполнитель Журавлев А В').executorName).toBe('Журавлев А.В.');
+    // a body sentence opening with «Ис…» is no executor line
+    expect(spaced('Исходя из изложенного А В').executorName).toBeNull();
+  });
+
   it('mends e-mail addresses around their dots and the .ru read as .nu', () => {
     expect(footed('e-mail: secretary@minobr. prireche.gov.ru, www.minobr.prireche.gov.ru').emails).toEqual(['secretary@minobr.prireche.gov.ru']);
     expect(footed('e-mail secretary@blag-sev ru').emails).toEqual(['secretary@blag-sev.ru']);

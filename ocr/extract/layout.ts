@@ -27,6 +27,8 @@ export interface LetterView {
 }
 
 const JUNK = /^[^0-9A-Za-zА-Яа-яЁё]*$/;
+/** The executor's label as a scan may leave it: «Исп.», «Исполнитель:», «Исполынтель», «Иси.», «Мсп.». */
+export const EXECUTOR_LABEL = /^(?:Ис[а-яё]{1,10}|Мсп|Hon|Hen)[.,:;'’]*$/;
 /** An e-mail address: tesseract's Russian-first scoring rates these low even when it reads them right. */
 const EMAIL_SHAPED = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 /** A person's two initials ("М.П."): short, so tesseract scores them low, but speckle does not look like this. */
@@ -55,6 +57,12 @@ function isJunk(text: string, confidence: number, source: 'ocr' | 'text-layer'):
 /** Drops words that belong to a seal's rim: lone capitals trailing a line and separated by a wide gap. */
 function stripSealLetters(words: Array<{ text: string; box: Box }>): Array<{ text: string; box: Box }> {
   const out = [...words];
+  // An executor line ends with undotted initials after the surname ("Исполнитель Максимова Ю В"), not seal letters.
+  if (words.length >= 3 && words.length <= 6 && EXECUTOR_LABEL.test(words[0]!.text)) {
+    const k = words.findIndex((w, i) => i > 0 && /^[А-ЯЁ][а-яёъь]{3,}(?:-[А-ЯЁ][а-яё]+)?$/.test(w.text));
+    const tail = k > 0 ? words.slice(k + 1) : [];
+    if (tail.length >= 1 && tail.length <= 2 && tail.every((w) => /^[А-ЯЁA-Z][.,]?$/.test(w.text))) return out;
+  }
   while (out.length > 1) {
     const last = out[out.length - 1]!;
     const prev = out[out.length - 2]!;

@@ -1,6 +1,6 @@
 // Who wrote to whom: addressee, signer, executor, citizen, and the sending organisation's letterhead.
 import { found, none, type Found } from './found.ts';
-import { continuation, rowOf, type LetterView, type Seg } from './layout.ts';
+import { continuation, EXECUTOR_LABEL, rowOf, type LetterView, type Seg } from './layout.ts';
 import { FULL_NAME, INITIALS_NAME, findInitialsName, genitiveToNominative, isInitialsName, isNominativeFullName } from './names.ts';
 import { findDates, normKey, tidy } from './text.ts';
 
@@ -82,11 +82,23 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     if (full) return found(full[0], 0.9, [s]);
     const ini = findInitialsName(rest);
     if (ini) return found(ini.name, 0.9, [s]);
+    // The initials were lost or undotted, or the surname misread: the same person named elsewhere in the letter
+    // with dotted initials is the better reading.
+    const named = namedElsewhere(view, rest, signer);
+    if (named) return found(named, 0.7, [s]);
     const undotted = dotInitials(rest);
     if (undotted) return found(undotted, 0.7, [s]);
-    // The initials were lost or the surname misread: the same person named elsewhere in the letter.
-    const named = namedElsewhere(view, rest, signer);
-    if (named) return found(named, 0.6, [s]);
+  }
+  // OCR damages the label: a longer «Ис…» word at the foot of the page («Исполынтель», «Исюлнилеть:») before a name.
+  for (const s of view.segs) {
+    if (s.box.y0 < s.ph * 0.55) continue;
+    const m = /^(\S+)\s+(.+)$/.exec(s.text);
+    if (!m || !EXECUTOR_LABEL.test(m[1]!)) continue;
+    const rest = m[2]!.split(NAME_END)[0]!.trim();
+    const ini = findInitialsName(rest);
+    if (ini && ini.index === 0) return found(ini.name, 0.6, [s]);
+    const undotted = namedElsewhere(view, rest, signer) ?? dotInitials(rest);
+    if (undotted) return found(undotted, 0.5, [s]);
   }
   // OCR damages the short label ("Hen.", "Ист.", "Мсп.;"): a short token before a name at the foot of the page,
   // dotted, or followed by the executor's phone on the same line ("Hon Гусева М.П. тел. …").
