@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validInn, validKpp, validOgrn } from './ids.ts';
 import { genitiveToNominative } from './names.ts';
 import { correspondentType, shortenLegalName } from './org.ts';
-import { cleanLine, findDates, repairInitials } from './text.ts';
+import { cleanLine, findDates, repairAddressText, repairInitials } from './text.ts';
+import { mendNumberText } from './requisites.ts';
 
 describe('check digits', () => {
   it('accepts valid and rejects damaged identifiers', () => {
@@ -75,6 +76,25 @@ describe('OCR look-alikes of short words', () => {
     expect(repairInitials('по вопросам городского хозяйства Мироновой М.П')).toBe('по вопросам городского хозяйства Мироновой М.П.');
     expect(repairInitials('Главе города Северореченска М.Н. Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
     expect(repairInitials('Главе города Северореченска М,Н. Киселёву')).toBe('Главе города Северореченска М.Н. Киселёву');
+  });
+});
+
+describe('numbers and addresses through OCR damage', () => {
+  it('mends the digit groups of a registration number after its sign', () => {
+    expect(mendNumberText('от 8 декабря 2025 г. № 0S-27/1057')).toBe('от 8 декабря 2025 г. № 05-27/1057');
+    expect(mendNumberText('На № 01-15;3123 от 17.11.2025')).toBe('На № 01-15/3123 от 17.11.2025');
+    expect(mendNumberText('Ha № 05-12:2043 от 01.12,2025')).toBe('Ha № 05-12/2043 от 01.12,2025');
+    // letters that belong to the number, and a time of day outside a number, stay
+    expect(mendNumberText('№ ИС-1234 от 05.03.2026')).toBe('№ ИС-1234 от 05.03.2026');
+    expect(mendNumberText('№ 2а-1419/2025')).toBe('№ 2а-1419/2025');
+    expect(mendNumberText('18.12.2025 23:24')).toBe('18.12.2025 23:24');
+  });
+
+  it('mends postal-address abbreviations', () => {
+    expect(repairAddressText('173007, г. Северореченск, ул. Ленина, д. 1, KB. 55')).toBe('173007, г. Северореченск, ул. Ленина, д. 1, кв. 55');
+    expect(repairAddressText('г. Северореченск, ул. Кирова, д, 53, кв. 222')).toBe('г. Северореченск, ул. Кирова, д. 53, кв. 222');
+    expect(repairAddressText('ул. Строителей, д. 118, кв..9')).toBe('ул. Строителей, д. 118, кв. 9');
+    expect(repairAddressText('с. Ольховка, ул. Центральная, д. 21')).toBe('с. Ольховка, ул. Центральная, д. 21');
   });
 });
 

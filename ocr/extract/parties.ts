@@ -2,7 +2,7 @@
 import { found, none, type Found } from './found.ts';
 import { continuation, EXECUTOR_LABEL, rowOf, type LetterView, type Seg } from './layout.ts';
 import { FULL_NAME, INITIALS_NAME, findInitialsName, genitiveToNominative, isInitialsName, isNominativeFullName } from './names.ts';
-import { findDates, normKey, tidy } from './text.ts';
+import { findDates, normKey, repairAddressText, tidy } from './text.ts';
 
 const CONTACT_CS = /(?<![а-яёА-ЯЁ])г\.\s[А-ЯЁ][а-яё]/;
 const CONTACT_I = /(?:(?<![а-яё])тел|(?<![а-яё])факс|e-?mail|www|http|@|ИНН|КПП|ОГРН|ОКПО|БИК|р\/с|к\/с|(?<![а-яёА-ЯЁ])ул\.|(?<![а-яёА-ЯЁ])д\.\s?\d|пр-т|просп|пер\.|шоссе|\d{6},|индекс|почтов)/i;
@@ -280,7 +280,7 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
     name = found(parts.join(' '), 0.9, [...fam, ...im, ...ot]);
   }
   const addr = valueOf(/^(?:Почтовый адрес|Адрес(?: проживания)?)$/i);
-  if (addr.length) address = found(tidy(addr.map((s) => s.text).join(' ')), 0.85, addr);
+  if (addr.length) address = found(repairAddressText(tidy(addr.map((s) => s.text).join(' '))), 0.85, addr);
   for (let k = 0; k < view.p1.length && name.value === null; k++) {
     const s = view.p1[k]!;
     if (s.box.y0 > view.bodyTop + s.ph * 0.05) break;
@@ -324,7 +324,7 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
           lines.push(r);
           prev = r;
         }
-        if (parts.length) address = found(tidy(parts.join(' ')), 0.8, lines);
+        if (parts.length) address = found(repairAddressText(tidy(parts.join(' '))), 0.8, lines);
       }
     }
   }

@@ -37,8 +37,17 @@ export interface NumberDate {
   date: Found<string | null>;
 }
 
+/** A registration number's digit groups as a scan damages them: `0S-27/1057`, `01-15;3123`, `05-12:2043`. */
+export function mendNumberText(text: string): string {
+  return text
+    .replace(/(?<=№\s?[\dSOl]{1,6}(?:-[\dSOl]{1,6})*)[;:](?=\d{2,})/g, '/')
+    .replace(/(?<=№\s?)([\dSOl]{1,6}(?:[-/][\dSOl]{1,6})+)(?![\dA-Za-zА-Яа-яЁё])/g, (m) =>
+      (m.match(/\d/g) ?? []).length >= 3 ? m.replace(/S/g, '5').replace(/O/g, '0').replace(/l/g, '1') : m,
+    );
+}
+
 function numberAfterSign(text: string): string | null {
-  const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?)\s?` + NUMBER_TOKEN).exec(text);
+  const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?)\s?` + NUMBER_TOKEN).exec(mendNumberText(text));
   if (!m) return null;
   const n = cleanNumber(m[1]!);
   // A date is not a registration number.

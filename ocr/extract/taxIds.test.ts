@@ -26,6 +26,10 @@ describe('readTaxIds: damaged labels', () => {
     expect(values(['ОКПО 12858107, ОГРН 5095550024523, HHH, KIN 5330508377;533007001']).inn).toBe('5330508377');
     expect(values(['ИННИПП 53114307 74/531101001'])).toEqual({ inn: '5311430774', kpp: '531101001', ogrn: null });
     expect(values(['OKNO 81365976, ОГРН 103531 3950638.', 'ИНН 5313570777, КПП 531301001']).ogrn).toBe('1035313950638');
+    expect(values(['ОКПО 99449165, ИННКПП 5311369110, 531101001'])).toEqual({ inn: '5311369110', kpp: '531101001', ogrn: null });
+    expect(values(['ОГРН 1135308459196, ИНН КПИ 5308234240 53080100}'])).toMatchObject({ inn: '5308234240', kpp: '530801001' });
+    // after a plain ИНН label a comma ends the INN: the next number is not taken for a KPP without its label
+    expect(values(['ИНН 5311369110, 531101001']).kpp).toBeNull();
   });
 
   it('takes an unlabelled INN only beside a KPP of the same tax office', () => {

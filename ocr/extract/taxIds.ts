@@ -144,7 +144,9 @@ export function readTaxIds(lines: string[], known?: (inn: string) => boolean): T
     if (r.label === 'other') continue;
     const next = runs[k + 1];
     // `ИНН/КПП 5330508377/533002001`: the pair is told by its shape and separator whatever the label became
-    const pair = next && next.line === r.line && next.label === null && /^\s?[/\\|;:]\s?$/.test(r.after) && [10, 12].includes(r.digits.length) && next.digits.length >= 8 && next.digits.length <= 10;
+    // after a combined ИНН/КПП label the separator may be a comma or a space as well ("ИННКПП 5311369110, 531101001")
+    const sep = r.label === 'innkpp' ? /^\s?[/\\|;:,]?\s?$/ : /^\s?[/\\|;:]\s?$/;
+    const pair = next && next.line === r.line && next.label === null && sep.test(r.after) && [10, 12].includes(r.digits.length) && next.digits.length >= 8 && next.digits.length <= 10;
     if (pair) {
       innReads.push({ digits: r.digits, line: r.line, conf: r.label === 'innkpp' || r.label === 'inn' ? 0.95 : 0.85 });
       kppReads.push({ digits: next.digits, line: r.line, conf: 0.9, exact: r.label === 'innkpp' && r.exact });

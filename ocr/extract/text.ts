@@ -73,6 +73,17 @@ export function repairInitials(s: string): string {
     .replace(/(?<=[А-ЯЁ][а-яё]{2,}\s)([А-ЯЁ])\.?([А-ЯЁ])[.,]?$/, '$1.$2.');
 }
 
+/**
+ * Postal-address abbreviations as a scan damages them: `KB. 55` (Latin) for `кв. 55`, `д, 53` for `д. 53`,
+ * `кв..9` for `кв. 9`.
+ */
+export function repairAddressText(s: string): string {
+  return s
+    .replace(/(?<![A-Za-zА-Яа-яЁё])(?:KB|kB|Kв|кB)\.?\s?(?=\d)/g, 'кв. ')
+    .replace(/(?<![А-Яа-яЁё])([дД]|кв|стр|корп),\s?(?=\d)/g, '$1. ')
+    .replace(/(?<=(?:^|\s)(?:д|кв|ул|стр|корп))\.\.\s?/g, '. ');
+}
+
 /** Digits as printed, with common OCR confusions inside a digit run fixed. */
 export function digitsOf(s: string): string {
   return s
