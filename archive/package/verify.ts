@@ -88,7 +88,7 @@ async function openPackage(path: string): Promise<Opened | string> {
   // Packages are zipped deterministically, so re-zipping the entries must give the same bytes;
   // this catches changes in zip headers that never reach the extracted files.
   const again = packageZip(files);
-  const zipCanonical = again.length === zip.length && again.every((b, i) => b === zip[i]);
+  const zipCanonical = Buffer.from(again.buffer, again.byteOffset, again.length).equals(Buffer.from(zip.buffer, zip.byteOffset, zip.length));
   return { tree: memoryTree(files), root, zipCanonical };
 }
 

@@ -18,10 +18,14 @@ export interface OcrReply {
   error?: string;
 }
 
-export type BuildReply =
-  | ({ type: 'built'; id: number; notes: PackageNote[] } & BuiltPackage)
-  | { type: 'failed'; id: number; message: string; code?: 'PACKAGE_INVALID_INPUT' }
-  | { type: 'ocr'; req: number; image: Uint8Array };
+export type BuildReply = ({ type: 'built'; id: number; notes: PackageNote[] } & BuiltPackage) | { type: 'failed'; id: number; message: string; code?: 'PACKAGE_INVALID_INPUT' };
+
+/** The worker's request for OCR of one page image by the main thread's engine. */
+export interface OcrRequest {
+  type: 'ocr';
+  req: number;
+  image: Uint8Array;
+}
 
 /** Below this a byte array is copied with the message; above it, its memory moves to the other thread. */
 const TRANSFER_MIN_BYTES = 64 * 1024;

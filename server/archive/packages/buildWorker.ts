@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { buildPackage, PackageError } from '../../../archive/index.ts';
 import type { OcrDocument } from '../../../ocr/index.ts';
 import { addCopies } from './renditions.ts';
-import { largeBuffers, type BuildReply, type BuildRequest, type OcrReply } from './buildProtocol.ts';
+import { largeBuffers, type BuildReply, type BuildRequest, type OcrReply, type OcrRequest } from './buildProtocol.ts';
 
 const port = parentPort!;
 const waiting = new Map<number, { resolve: (d: OcrDocument) => void; reject: (e: Error) => void }>();
@@ -15,7 +15,8 @@ function recognize(image: Uint8Array): Promise<OcrDocument> {
   return new Promise((resolve, reject) => {
     const req = nextOcr++;
     waiting.set(req, { resolve, reject });
-    port.postMessage({ type: 'ocr', req, image });
+    const request: OcrRequest = { type: 'ocr', req, image };
+    port.postMessage(request);
   });
 }
 

@@ -3,7 +3,7 @@
 // nothing. The object is written before the database records it; a retried job finds its own version there
 // (same content → no second version) and records it.
 import type { Knex } from 'knex';
-import { addVersion, buildPackageAsync, DigestCache, headFiles, PackageError, type BuiltPackage, type PackageInput } from '../../../archive/index.ts';
+import { addVersion, buildPackageAsync, DigestCache, headFiles, PackageError, WorkerLost, type BuiltPackage, type PackageInput } from '../../../archive/index.ts';
 import { defineJob, type JobContext } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
@@ -13,7 +13,7 @@ import { archiveSettings, archiveStore } from './archiveConfig.ts';
 import { gatherCard, PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
 import { addCopies, type RenditionOptions } from './renditions.ts';
-import { buildOnWorker, BuildWorkerLost } from './buildPool.ts';
+import { buildOnWorker } from './buildPool.ts';
 import { scheduleFixity } from './fixity.ts';
 import { enqueueParents, gatherAggregate } from './aggregates.ts';
 import { gatherAct } from './actPackage.ts';
@@ -93,7 +93,7 @@ export async function packageCard(
       return await writeBuilt(row.ocfl_id, row.object_id, existing, built, notes, now);
     } catch (error) {
       // The worker took the blobs' bytes with it: gather again and build here.
-      if (!(error instanceof BuildWorkerLost)) throw error;
+      if (!(error instanceof WorkerLost)) throw error;
     }
   }
   // One digest cache from reading the blobs to writing the object: large files are hashed on the pool meanwhile.
