@@ -120,7 +120,7 @@ function planPage(reduced: GreyImage, dpiIn: number, extraQuarters: number): Pag
   let skew = estimateSkewReduced(reduced);
   const quarters = (((extraQuarters || (skew.vertical ? 1 : 0)) % 4) + 4) % 4;
   if (quarters !== 0) skew = estimateSkewReduced(rotateQuarter(reduced, quarters));
-  const scale = workScale(dpiIn, pageQuality(reduced).paper >= CLEAN_PAPER);
+  const scale = workScale(dpiIn, pageQuality(reduced, 256).paper >= CLEAN_PAPER);
   return { quarters, skew: !skew.vertical && Math.abs(skew.angle) >= 0.2 ? skew.angle : 0, scale, dpi: dpiIn * scale };
 }
 
@@ -184,7 +184,8 @@ function scratch(name: 'reduced' | 'turned', n: number): Uint8Array {
  */
 function finishPage(planned: { image: GreyImage; forward: Affine }, plan: PagePlan, srcW: number, srcH: number, dpiIn: number, index: number): ImagePage {
   let img = planned.image;
-  const quality = pageQuality(img);
+  // Specks decide only for white paper (fax images), so they are not counted on grey paper.
+  const quality = pageQuality(img, CLEAN_PAPER);
   if (quality.paper < PAPER_BINARISE || (quality.specks > SPECKS_BINARISE && quality.paper >= CLEAN_PAPER)) img = binarise(img, plan.dpi);
   // In place: the planned page is this page's own buffer (fresh, or this thread's scratch).
   eraseRules(img, plan.dpi);
