@@ -18,6 +18,7 @@ describe('e-mail repair', () => {
     expect(repaired([], '-mail@yakovlev.ru')).toBe('mail@yakovlev.ru');
     expect(repaired([], 'ofice@school14-sev.ru')).toBe('office@school14-sev.ru');
     expect(repaired([], 'hanc@bogdanov.ru')).toBe('kanc@bogdanov.ru');
+    expect(repaired([], 'nikitinal989@yandex.ru')).toBe('nikitina1989@yandex.ru');
     // a personal mailbox is not a misread generic one
     expect(repaired([], 'ivanov@mail.ru')).toBe('ivanov@mail.ru');
   });

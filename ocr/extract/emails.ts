@@ -119,7 +119,8 @@ function repairLabel(p: string, ev: AddressEvidence): string {
 export function repairAddress(address: string, ev: AddressEvidence): string {
   const at = address.indexOf('@');
   if (at < 0) return address;
-  let local = address.slice(0, at).replace(/^[-_.]+/, '');
+  // a year or number in a personal mailbox: `nikitinal989` is nikitina1989 (l and I for 1 before digits)
+  let local = address.slice(0, at).replace(/^[-_.]+/, '').replace(/(?<=[a-z])[lI](?=\d{3}(?!\d))/g, '1');
   const domain = address.slice(at + 1);
   if (!MAILBOXES.includes(local) && /^[a-z]+$/.test(local) && local.length >= 3) local = uniqueNear(local, MAILBOXES.filter((m) => m.length >= 4), (a, b) => distance(a, b) === 1) ?? local;
   // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`

@@ -253,6 +253,39 @@ describe('extractLetter: abstention', () => {
     expect(r.fields.correspondent).toBeNull();
   });
 
+  it('reads «№ 1»» closing a school\'s quoted name as part of its letterhead, not as the outgoing number', () => {
+    const f = extractLetter(
+      page([
+        [457, 222, 'УПРАВЛЕНИЕ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДА СЕВЕРОРЕЧЕНСКА'],
+        [733, 288, 'МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ'],
+        [402, 360, 'ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ГИМНАЗИЯ'],
+        [1200, 432, '№ 1»'],
+        [938, 510, 'ул. Гагарина, д. 79, г. Светлоярск, 175140'],
+        [1097, 554, 'тел. 8 (81661) 4-40-68'],
+        [238, 712, 'от 19 ноября 2025 г. № 01-47/440'],
+        [1312, 716, 'Главе города Северореченска'],
+        [238, 865, 'О выделении средств на капитальный ремонт'],
+      ]),
+      { recipient },
+    ).fields;
+    expect(f.correspondent).toBe('МБОУ «ГИМНАЗИЯ № 1»');
+    expect(f.outNumber).toBe('01-47/440');
+    expect(f.outDate).toBe('2025-11-19');
+  });
+
+  it('drops a phone number cut short at a line end when the letter prints it whole', () => {
+    const f = extractLetter(
+      page([
+        [236, 200, 'МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ'],
+        [236, 260, 'тел.: +7 8163 32 08 37, факс +7 8163 55 37'],
+        [236, 600, 'О лекарственном обеспечении'],
+        [236, 3200, 'Исп. Цветков О.А., тел. +7 8163 55 37 67'],
+      ]),
+      { recipient },
+    ).fields;
+    expect(f.phones).toEqual(['+7 8163 32 08 37', '+7 8163 55 37 67']);
+  });
+
   it('prefers the registry spelling of a known sender', () => {
     const registry = new CorrespondentRegistry([{ name: 'МАОУ «СОШ № 14»' }, { name: 'Министерство образования Приречной области' }]);
     const r = extractLetter(

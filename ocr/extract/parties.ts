@@ -340,7 +340,8 @@ export function letterheadLines(view: LetterView, stopY: number): Seg[] {
   const out: Seg[] = [];
   for (const s of view.p1) {
     if (s.box.y0 >= stopY) break;
-    if (isContact(s.text) || findDates(s.text).length || /^(?:Исх|исх|№|от\s|На\s№)/.test(s.text)) continue;
+    // "№ 1»" ending a quoted name ("«ГИМНАЗИЯ / № 1»") is part of the letterhead, not an outgoing number
+    if (isContact(s.text) || findDates(s.text).length || /^(?:Исх|исх|№(?!\s?\d{1,4}\s?[»"])|от\s|На\s№)/.test(s.text)) continue;
     if (ADDRESSEE_START.test(s.text) && /^[А-ЯЁ][а-яё]+(?:у|ю|е)(?![а-яёА-ЯЁ])/.test(s.text)) continue;
     if (/^(?:ПОВТОРНО|Заявление|Обращение|Жалоба)$/i.test(s.text)) continue;
     out.push(s);

@@ -50,6 +50,8 @@ function numberAfterSign(text: string): string | null {
   const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?)\s?` + NUMBER_TOKEN).exec(mendNumberText(text));
   if (!m) return null;
   const n = cleanNumber(m[1]!);
+  // "«ГИМНАЗИЯ / № 1»": a number closed by a quote belongs to a name, not to a registry.
+  if (/^\s?[»"“”]/.test(text.slice(m.index + m[0].length))) return null;
   // A date is not a registration number.
   if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(n)) return null;
   return n;
@@ -186,7 +188,12 @@ export function extractPhones(view: LetterView, exclude: string[]): Found<string
     }
   }
   const mended = harmoniseCityCodes(out);
-  const unique = mended.filter((p, i) => mended.findIndex((q) => phoneDigits(q) === phoneDigits(p)) === i);
+  // A number cut short at a line's end ("+7 8163 55 37") is the beginning of one printed whole elsewhere.
+  const unique = mended.filter(
+    (p, i) =>
+      mended.findIndex((q) => phoneDigits(q) === phoneDigits(p)) === i &&
+      !mended.some((q) => q !== p && phoneDigits(q).length > phoneDigits(p).length && phoneDigits(q).startsWith(phoneDigits(p)) && phoneDigits(p).length >= 8),
+  );
   return unique.length ? found(unique, 0.85, srcs) : none();
 }
 
