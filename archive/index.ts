@@ -27,5 +27,5 @@ export type { PackageManifest, FileEntry, MemberEntry, Role as PackageRole } fro
 export { createEvidenceRecords, currentAlgorithm, renewEvidenceRecord, renewEvidenceRecords, renewHashTree, verifyEvidenceRecord, type EvidenceCheck } from './ers/evidence.ts';
 export { ERS_ALGORITHMS, httpTimestampAuthority, TimestampError, type ErsAlgorithm, type TimestampAuthority } from './ers/tsp.ts';
 export { addEvidenceRecord, headFiles } from './package/evidence.ts';
-export { addDestructionVersion, destructionEvent, DESTRUCTION_EVENT, type DestructionInput } from './package/destruction.ts';
+export { addDestructionVersion, destructionEvent, DESTRUCTION_EVENT, withoutEarlierVersions, type DestructionInput } from './package/destruction.ts';
 export { exportTransfer, type TransferInput } from './transfer/export.ts';

@@ -9,7 +9,8 @@ import { stableJson } from './json.ts';
 
 export class OcflError extends Error {
   constructor(
-    readonly code: 'OCFL_VERSION_IMMUTABLE' | 'OCFL_INVALID_INPUT',
+    // OCFL_OBJECT_RETAINED: the storage (S3 Object Lock) still retains an object that is to be erased.
+    readonly code: 'OCFL_VERSION_IMMUTABLE' | 'OCFL_INVALID_INPUT' | 'OCFL_OBJECT_RETAINED',
     message: string,
   ) {
     super(message);

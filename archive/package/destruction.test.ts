@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryTree } from '../ocfl/tree.ts';
 import { addVersion } from '../ocfl/write.ts';
 import { buildPackage, type PackageInput } from './build.ts';
-import { addDestructionVersion } from './destruction.ts';
+import { addDestructionVersion, withoutEarlierVersions } from './destruction.ts';
 import { headFiles } from './evidence.ts';
 import { verifyTree } from './verify.ts';
 
@@ -54,4 +54,22 @@ describe('destroyed packages', () => {
     expect(result.valid).toBe(false);
     expect(result.checks.find((c) => c.name === 'destruction')).toMatchObject({ ok: false, detail: expect.stringContaining('representations/rep-original/letter.txt') });
   });
+
+  it('rewrites the destroyed package as one version: nothing of the documents is left in any version, the anchor is kept', async () => {
+    const built = buildPackage(letter);
+    const destroyed = addDestructionVersion(built.files, destruction);
+    const { files, erased } = withoutEarlierVersions(destroyed);
+    expect(erased).toBe(1);
+    expect([...files.keys()].filter((p) => /^v\d+\/inventory\.json$/.test(p))).toEqual(['v1/inventory.json']);
+    const original = Buffer.from(letter.originals[0]!.bytes);
+    for (const [path, bytes] of files) expect(Buffer.from(bytes).includes(original), path).toBe(false);
+    expect(headFiles(files).get('package.json')).toEqual(headFiles(destroyed).get('package.json'));
+    const inventory = JSON.parse(new TextDecoder().decode(files.get('inventory.json'))) as { id: string; versions: Record<string, { created: string; message: string }> };
+    expect(inventory.id).toBe(letter.id);
+    expect(inventory.versions.v1).toMatchObject({ created: destruction.created, message: expect.stringContaining('1 earlier version(s), which held the destroyed documents, erased') });
+    const result = await verifyTree(memoryTree(files));
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.destroyed?.detail).toBe(destruction.event.detail);
+  });
 });
+

@@ -3,7 +3,7 @@
 // document content: no originals, signatures, PDF/A copies or signature evidence, only the description of what was
 // destroyed and the preservation events, the last of which is the `destruction` event. The verifier reports such a
 // package as destroyed, and checks that its head really carries nothing of the destroyed documents.
-import { addVersion } from '../ocfl/write.ts';
+import { addVersion, buildObject } from '../ocfl/write.ts';
 import { buildPackage, PackageError, type PreservationEvent } from './build.ts';
 import { headFiles } from './evidence.ts';
 import { PATHS, type PackageManifest, type Role } from './layout.ts';
@@ -91,3 +91,28 @@ export function addDestructionVersion(files: Map<string, Uint8Array>, input: Des
   });
   return addVersion(files, { created: input.created, message: `destruction: ${input.event.detail}`, user: input.agent, files: headFiles(built.files) });
 }
+
+interface InventoryHead {
+  id: string;
+  head: string;
+  versions: Record<string, { created: string; message?: string; user?: { name: string; address?: string } }>;
+}
+
+/**
+ * The destroyed package as an object of a single version: its current state, with the head version's time and agent,
+ * and nothing of the versions before it — which held the destroyed documents. Destruction is the one case where an
+ * object's history goes: a document destroyed under an approved act must not stay readable in an earlier version.
+ * The state is the same, so package.json (the anchor that case packages pin) keeps its bytes.
+ */
+export function withoutEarlierVersions(files: Map<string, Uint8Array>): { files: Map<string, Uint8Array>; erased: number } {
+  const root = files.get('inventory.json');
+  if (!root) throw new PackageError('PACKAGE_INVALID_INPUT', 'the object has no root inventory');
+  const inv = JSON.parse(new TextDecoder().decode(root)) as InventoryHead;
+  const head = inv.versions[inv.head];
+  if (!head) throw new PackageError('PACKAGE_INVALID_INPUT', `the inventory has no head version ${inv.head}`);
+  const erased = Object.keys(inv.versions).length - 1;
+  const user = { name: head.user?.name ?? 'Kartoteka', address: head.user?.address ?? '' };
+  const message = `${head.message ?? 'destruction'}; ${erased} earlier version(s), which held the destroyed documents, erased`;
+  return { files: buildObject(inv.id, [{ created: head.created, message, user, files: headFiles(files) }]), erased };
+}
+

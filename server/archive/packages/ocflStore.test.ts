@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addVersion, buildPackage, headFiles, verifyTree } from '../../../archive/index.ts';
+import { addVersion, buildPackage, headFiles, verifyTree, writeObjectToDir } from '../../../archive/index.ts';
 import { startS3rver, type RunningS3rver } from '../../storage/testing/startS3rver.ts';
 import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
 import { openOcflStore, type OcflStore } from './ocflStore.ts';
@@ -28,6 +28,8 @@ interface Opened {
   store: OcflStore;
   /** writes a file inside an object behind the store's back, as a writer that died half-way would have left it */
   plant(id: string, path: string, bytes: Uint8Array): Promise<void>;
+  /** leaves what `replace` leaves when the process dies after erasing the object and before writing the new one */
+  crashMidReplace(id: string, files: Map<string, Uint8Array>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,11 +37,13 @@ function contract(name: string, open: () => Promise<Opened>): void {
   describe(name, () => {
     let store: OcflStore;
     let plant: Opened['plant'];
+    let crashMidReplace: Opened['crashMidReplace'];
     let close = async (): Promise<void> => undefined;
     beforeAll(async () => {
       const opened = await open();
       store = opened.store;
       plant = opened.plant;
+      crashMidReplace = opened.crashMidReplace;
       close = opened.close;
     });
     afterAll(() => close());
@@ -81,6 +85,29 @@ function contract(name: string, open: () => Promise<Opened>): void {
       expect((await verifyTree(store.tree(id))).checks.filter((c) => !c.ok)).toEqual([]);
       expect(JSON.parse(new TextDecoder().decode((await store.read(id))!.get('inventory.json'))).head).toBe('v2');
     });
+
+    it('replaces an object as a whole (erasing destroyed documents): no earlier version is left', async () => {
+      const id = 'urn:kartoteka:card:contract-4';
+      const v1 = sample(id, 'Документ, подлежащий уничтожению');
+      const v2 = addVersion(v1, { created: '2026-11-25T10:00:00Z', message: 'update', user: PACKAGE_AGENT, files: headFiles(sample(id, 'Вторая версия')) });
+      await store.write(id, v2);
+      const single = sample(id, 'Запись об уничтожении');
+      await store.replace(id, single);
+      const back = await store.read(id);
+      expect([...back!.keys()].sort()).toEqual([...single.keys()].sort());
+      for (const [p, b] of back!) expect(Buffer.from(b).includes(Buffer.from('подлежащий уничтожению')), p).toBe(false);
+      expect((await verifyTree(store.tree(id))).checks.filter((c) => !c.ok)).toEqual([]);
+    });
+
+    it('finishes a replacement the process died in the middle of', async () => {
+      const id = 'urn:kartoteka:card:contract-5';
+      await store.write(id, sample(id, 'Старый документ'));
+      const single = sample(id, 'Запись об уничтожении');
+      await crashMidReplace(id, single);
+      const back = await store.read(id);
+      expect([...back!.keys()].sort()).toEqual([...single.keys()].sort());
+      expect((await verifyTree(store.tree(id))).checks.filter((c) => !c.ok)).toEqual([]);
+    });
   });
 }
 
@@ -93,6 +120,11 @@ contract('OCFL storage root on the filesystem', async () => {
       const target = join(dir, 'ocfl', store.objectPath(id), path);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, bytes);
+    },
+    async crashMidReplace(id, files) {
+      const objectDir = join(dir, 'ocfl', store.objectPath(id));
+      await writeObjectToDir(`${objectDir}.replacement`, files);
+      await rm(objectDir, { recursive: true, force: true });
     },
     close: () => rm(dir, { recursive: true, force: true }),
   };
@@ -108,6 +140,12 @@ contract('OCFL storage root under an S3 prefix (s3rver)', async () => {
     store,
     plant: async (id, path, bytes) => {
       await client.putObject('archive', `ocfl/${store.objectPath(id)}/${path}`, Buffer.from(bytes));
+    },
+    crashMidReplace: async (id, files) => {
+      for (const [p, b] of files) await client.putObject('archive', `ocfl/replacements/${store.objectPath(id)}/${p}`, Buffer.from(b));
+      const keys: string[] = [];
+      for await (const item of client.listObjectsV2('archive', `ocfl/${store.objectPath(id)}/`, true) as AsyncIterable<{ name?: string }>) if (item.name) keys.push(item.name);
+      await client.removeObjects('archive', keys);
     },
     close: () => s3.stop(),
   };

@@ -3,10 +3,10 @@
 // version directories are created once (an existing one must hold the very same bytes), and the root inventory
 // is replaced last, its sidecar after it, so a reader never sees an inventory naming files not yet written.
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Client } from 'minio';
-import { StorageRoot, fsTree, OcflError, type Tree } from '../../../archive/index.ts';
+import { StorageRoot, fsTree, OcflError, writeObjectToDir, type Tree } from '../../../archive/index.ts';
 import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
 import type { S3Config } from '../../storage/index.ts';
 
@@ -20,6 +20,12 @@ export interface OcflStore {
   write(id: string, files: Map<string, Uint8Array>): Promise<string>;
   /** Read access for the OCFL validator and the package verifier. */
   tree(id: string): Tree;
+  /**
+   * Replaces the whole object, every version, by `files` — the one exception to immutability, for erasing documents
+   * destroyed under an approved act. The new object is staged first, so a crash half-way is finished by the next
+   * `read` or `replace`; on S3 every stored version of every key is deleted (Object Lock refuses until its date).
+   */
+  replace(id: string, files: Map<string, Uint8Array>): Promise<string>;
 }
 
 const ROOT_INVENTORY = ['inventory.json', 'inventory.json.sha512'];
@@ -55,8 +61,38 @@ class FsOcflStore implements OcflStore {
   objectPath(id: string): string {
     return this.root.objectPath(id);
   }
-  read(id: string): Promise<Map<string, Uint8Array> | null> {
+  async read(id: string): Promise<Map<string, Uint8Array> | null> {
+    await this.finishReplace(id);
     return collect(this.root.tree(id));
+  }
+  private dirs(id: string): { dir: string; staged: string; old: string } {
+    const dir = join(this.root.dir, this.root.objectPath(id));
+    return { dir, staged: `${dir}.replacement`, old: `${dir}.replaced` };
+  }
+  /** A replacement that was staged but not yet moved in (the process died between the two renames) is moved in. */
+  private async finishReplace(id: string): Promise<void> {
+    const { dir, staged, old } = this.dirs(id);
+    if (!(await exists(staged))) return;
+    if (await exists(dir)) {
+      // Staged, the old object not yet moved away: start over from the old one.
+      await rm(staged, { recursive: true, force: true });
+      return;
+    }
+    await rename(staged, dir);
+    await syncDirectory(dirname(dir));
+    await rm(old, { recursive: true, force: true });
+  }
+  async replace(id: string, files: Map<string, Uint8Array>): Promise<string> {
+    const { dir, staged, old } = this.dirs(id);
+    await this.finishReplace(id);
+    await rm(staged, { recursive: true, force: true });
+    await writeObjectToDir(staged, files);
+    await rm(old, { recursive: true, force: true });
+    if (await exists(dir)) await rename(dir, old);
+    await rename(staged, dir);
+    await syncDirectory(dirname(dir));
+    await rm(old, { recursive: true, force: true });
+    return this.root.objectPath(id);
   }
   async write(id: string, files: Map<string, Uint8Array>): Promise<string> {
     // A version directory above the stored root inventory's head was left by a writer that failed before its
@@ -74,6 +110,24 @@ class FsOcflStore implements OcflStore {
   }
   tree(id: string): Tree {
     return fsTree(`${this.root.dir}/${this.root.objectPath(id)}`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
@@ -156,8 +210,48 @@ class S3OcflStore implements OcflStore {
     );
   }
 
-  read(id: string): Promise<Map<string, Uint8Array> | null> {
-    return collect(this.tree(id));
+  async read(id: string): Promise<Map<string, Uint8Array> | null> {
+    const found = await collect(this.tree(id));
+    if (found) return found;
+    // Erased but not yet rewritten (the process died in `replace`): the staged copy is the object.
+    const staged = await collect(this.treeAt(this.stagingBase(id)));
+    if (!staged) return null;
+    await this.write(id, staged);
+    await this.removeEveryVersion(this.stagingBase(id));
+    return staged;
+  }
+
+  private stagingBase(id: string): string {
+    return `${this.prefix}replacements/${this.objectPath(id)}/`;
+  }
+
+  /** Deletes every key under `prefix`, each stored version of it too where the bucket keeps versions. */
+  private async removeEveryVersion(prefix: string): Promise<void> {
+    const items: { name: string; versionId?: string }[] = [];
+    try {
+      const listing = this.client.listObjects(this.bucket, prefix, true, { IncludeVersion: true }) as AsyncIterable<{ name?: string; versionId?: string | null }>;
+      for await (const item of listing) if (item.name) items.push(item.versionId && item.versionId !== 'null' ? { name: item.name, versionId: item.versionId } : { name: item.name });
+    } catch (error) {
+      // A store without object versions (s3rver, some gateways) refuses the versions listing: its keys are all there is.
+      if (!['MethodNotAllowed', 'NotImplemented'].includes(s3Code(error) ?? '')) throw error;
+      items.length = 0;
+      for await (const item of this.client.listObjectsV2(this.bucket, prefix, true) as AsyncIterable<{ name?: string }>) if (item.name) items.push({ name: item.name });
+    }
+    for (let i = 0; i < items.length; i += 1000) {
+      const results = (await this.client.removeObjects(this.bucket, items.slice(i, i + 1000))) as unknown as { Code?: string; Message?: string; Key?: string }[];
+      const failed = (results ?? []).find((r) => r && typeof r === 'object' && r.Code);
+      if (failed) throw new OcflError('OCFL_OBJECT_RETAINED', `${failed.Key ?? prefix}: ${failed.Code} ${failed.Message ?? ''} (Object Lock retention not yet over?)`.trim());
+    }
+  }
+
+  async replace(id: string, files: Map<string, Uint8Array>): Promise<string> {
+    const staging = this.stagingBase(id);
+    await this.removeEveryVersion(staging);
+    for (const [p, b] of files) await this.client.putObject(this.bucket, `${staging}${p}`, Buffer.from(b), b.length);
+    await this.removeEveryVersion(`${this.prefix}${this.objectPath(id)}/`);
+    await this.write(id, files);
+    await this.removeEveryVersion(staging);
+    return this.objectPath(id);
   }
 
   /** Keys of version directories above the stored head: left by a writer that failed before its inventory. */
@@ -197,7 +291,10 @@ class S3OcflStore implements OcflStore {
   }
 
   tree(id: string): Tree {
-    const base = `${this.prefix}${this.objectPath(id)}/`;
+    return this.treeAt(`${this.prefix}${this.objectPath(id)}/`);
+  }
+
+  private treeAt(base: string): Tree {
     // One recursive listing per tree: delimiter listings differ between S3 implementations (s3rver drops
     // common prefixes across pages), and an object is a few dozen keys.
     let keys: Promise<string[]> | null = null;
