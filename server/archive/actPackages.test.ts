@@ -4,7 +4,7 @@
 // destruction and holds no document content any more (the earlier versions untouched); the verifier reports it as
 // destroyed. The objects verify offline with the CLI, the storage root as a collection, and a flipped byte is caught.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,8 @@ describe.skipIf(!openssl)('destruction act packages', () => {
   let caseId = '';
   let cardId = '';
   let actId = '';
+  /** 64 bytes from the middle of the card's original PDF: nothing in the destroyed package may hold them */
+  let originalMarker = Buffer.alloc(0);
   let scratch = '';
 
   const drain = () => worker.drain();
@@ -90,7 +92,9 @@ describe.skipIf(!openssl)('destruction act packages', () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
     doc.addPage([595, 842]).drawText('Letter about the park benches, 2015', { x: 50, y: 780, size: 12, font });
-    const file = (await clerk.upload(await doc.save(), 'письмо.pdf')).body.id;
+    const original = await doc.save();
+    originalMarker = Buffer.from(original.subarray(Math.floor(original.length / 2) - 32, Math.floor(original.length / 2) + 32));
+    const file = (await clerk.upload(original, 'письмо.pdf')).body.id;
     const card = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: 'О скамейках в парке', fileIds: [file] });
     cardId = card.body.id;
     await srv.rt.knex('cards').where({ id: cardId }).update({ reg_year: 2015, reg_date: '2015-05-05' });
@@ -179,9 +183,17 @@ describe.skipIf(!openssl)('destruction act packages', () => {
     expect(described.destroyed).toBe(true);
     expect(described.destruction.tombstone.auditHash).toBe(entry.hash);
     expect(described.destruction.removedFromCurrentVersion).toEqual(expect.arrayContaining(['representations/rep-original/письмо.pdf']));
-    // Versions are never modified: the first still holds the original.
-    const inv = JSON.parse(readFileSync(join(cardDir, 'inventory.json'), 'utf8')) as { versions: Record<string, { state: Record<string, string[]> }> };
-    expect(Object.values(inv.versions.v1?.state ?? {}).flat()).toContain('representations/rep-original/письмо.pdf');
+    // No version keeps the destroyed documents: the object starts again from its destruction record (v1; the evidence
+    // record of that is v2), and none of its files holds the original's bytes.
+    const inv = JSON.parse(readFileSync(join(cardDir, 'inventory.json'), 'utf8')) as { head: string; versions: Record<string, { message: string; state: Record<string, string[]> }> };
+    expect(Object.keys(inv.versions)).toEqual(['v1', 'v2']);
+    expect(inv.versions.v1?.message).toMatch(/earlier version\(s\), which held the destroyed documents, erased/);
+    expect(pkg.destruction?.version).toBe('v1');
+    for (const v of Object.values(inv.versions)) expect(Object.values(v.state).flat()).not.toContain('representations/rep-original/письмо.pdf');
+    const onDisk = readdirSync(cardDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(onDisk.length).toBeGreaterThan(3);
+    for (const e of onDisk) expect(readFileSync(join(e.parentPath, e.name)).includes(originalMarker), e.name).toBe(false);
+    expect(existsSync(`${cardDir}.replacement`) || existsSync(`${cardDir}.replaced`)).toBe(false);
 
     const verified = await cliVerify(cardDir);
     expect(verified.out.checks.filter((c) => !c.ok)).toEqual([]);

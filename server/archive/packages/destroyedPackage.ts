@@ -1,14 +1,17 @@
 // The archival packages of destroyed documents. When a destruction act is executed, each purged card that has a
 // package is marked in the same transaction (`destroyed_at`, and what the viewer shows once the card is gone), and the
-// job `archive.package_destroyed` writes a new OCFL version that records the destruction: earlier versions stay as they
-// are (never modified in place), and the new head holds no document content — no originals, signatures, PDF/A copies
-// or signature evidence — only the description of what was destroyed, by which act (its number, approval, the ЭПК
-// protocol) and the card's tombstone (its `card.purged` audit entry, pinned by sequence and hash), with the preservation
-// events so far plus `destruction`. That follows the Росархив rules for documents selected for destruction: once the
-// act is approved and executed they are destroyed, an electronic document by deletion; what stays is the record of
-// the destruction (the act, kept with the organisation's documents, and the tombstones). See server/archive/CONTEXT.md.
+// job `archive.package_destroyed` makes the version that records the destruction — no document content (no originals,
+// signatures, PDF/A copies or signature evidence), only the description of what was destroyed, by which act (its
+// number, approval, the ЭПК protocol) and the card's tombstone (its `card.purged` audit entry, pinned by sequence and
+// hash), with the preservation events so far plus `destruction` — and then replaces the whole object by that version
+// alone: the earlier versions held the destroyed documents. That follows the Росархив rules for documents selected
+// for destruction: once the act is approved and executed they are destroyed, an electronic document by deletion;
+// what stays is the record of the destruction (the act, kept with the organisation's documents, and the tombstones).
+// It is the one place an OCFL object loses versions (`OcflStore.replace`); the audit entry keeps the SHA-512 of the
+// inventory that listed them. See server/archive/CONTEXT.md.
 import type { Knex } from 'knex';
-import { addDestructionVersion, destructionEvent, headFiles } from '../../../archive/index.ts';
+import { createHash } from 'node:crypto';
+import { addDestructionVersion, destructionEvent, headFiles, withoutEarlierVersions } from '../../../archive/index.ts';
 import { onCasesDestroyed } from '../hooks.ts';
 import { defineJob } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
@@ -101,6 +104,8 @@ async function destructionRecord(db: Knex, row: DestroyedRow, d: PackageDestruct
 interface Outcome {
   files: Map<string, Uint8Array>;
   written: boolean;
+  /** versions removed with the destroyed documents, and the SHA-512 of the inventory that listed them */
+  erased: { versions: number; inventorySha512: string } | null;
 }
 
 defineJob({
@@ -118,9 +123,10 @@ defineJob({
         const existing = await store.read(row.ocfl_id);
         if (!existing) return null;
         const head = headFiles(existing);
-        // A retried job finds its own version: the head already records the destruction.
-        if (destructionEvent(head.get(EVENTS))) return { files: existing, written: false };
-        const files = addDestructionVersion(existing, {
+        // A retried job finds its own version: the head already records the destruction (and the earlier versions are
+        // gone, unless they were kept by a build before erasure existed — then they are erased now).
+        const recorded = destructionEvent(head.get(EVENTS)) !== null;
+        const files = recorded ? existing : addDestructionVersion(existing, {
           created: rfc3339(new Date()),
           agent: PACKAGE_AGENT,
           descriptive: await destructionRecord(job.knex, row, d, head),
@@ -131,8 +137,12 @@ defineJob({
             detail: `destroyed under destruction act № ${d.act} (${d.reason}); card.purged audit entry ${d.auditSeq}, hash ${d.auditHash}`,
           },
         });
-        await store.write(row.ocfl_id, files);
-        return { files, written: true };
+        if (!files.has('v2/inventory.json')) return { files, written: false, erased: null };
+        // The documents are destroyed, so no version may keep them: the object becomes its destruction record alone.
+        const single = withoutEarlierVersions(files);
+        await store.replace(row.ocfl_id, single.files);
+        const inventorySha512 = createHash('sha512').update(existing.get('inventory.json') ?? new Uint8Array()).digest('hex');
+        return { files: single.files, written: true, erased: { versions: single.erased, inventorySha512 } };
       },
       job.knex,
     );
@@ -146,7 +156,8 @@ defineJob({
       const inv = inventoryOf(outcome.files);
       const anchor = anchorDigests(headAnchor(outcome.files));
       const entry = versionEntry(inv, anchor);
-      const versions = row.versions.some((v) => v.version === entry.version) ? row.versions : [...row.versions, entry];
+      // The earlier versions no longer exist: the list is the object's one version.
+      const versions = outcome.erased ? [entry] : row.versions.some((v) => v.version === entry.version) ? row.versions : [...row.versions, entry];
       await trx('archive_packages')
         .where({ id: row.id })
         .update({
@@ -163,7 +174,7 @@ defineJob({
           version: trx.raw('version + 1'),
           updated_at: trx.fn.now(),
         });
-      await appendAudit(trx, { orgId: row.org_id, action: 'archive.package_destroyed', objectType: 'archive_package', objectId: row.id, payload: { card: row.object_id, ocflId: row.ocfl_id, act: d.act, version: inv.head, anchor } });
+      await appendAudit(trx, { orgId: row.org_id, action: 'archive.package_destroyed', objectType: 'archive_package', objectId: row.id, payload: { card: row.object_id, ocflId: row.ocfl_id, act: d.act, version: inv.head, anchor, erased: outcome.erased } });
       if (outcome.written) {
         await enqueueJob(trx, { kind: 'archive.evidence', orgId: row.org_id, dedupeKey: `evidence:${row.org_id}` });
         // The case's package pins its documents' packages: it is rebuilt to pin the destroyed version.
