@@ -327,6 +327,25 @@ describe('extractLetter: citizen appeal', () => {
     expect(f.addressee).toBe('Главе города Северореченска Киселёву М.Н.');
   });
 
+  it('finds the citizen\'s signature under a scribble by the surname the header names, with the header\'s initials', () => {
+    const signed = (line: string): string | null =>
+      extractLetter(
+        page([
+          [1106, 443, 'от Голубевой Ольги Михайловны,'],
+          [1106, 503, 'проживающей по адресу:'],
+          [1106, 563, 'г. Северореченск, ул. Ленина, д. 5'],
+          [1185, 650, 'Заявление'],
+          [472, 740, 'Прошу принять меры по ремонту подъезда нашего дома, который не ремонтировался много лет.'],
+          [1907, 1632, line],
+        ], 'ocr'),
+        { recipient },
+      ).fields.signer;
+    expect(signed('ом Голубева')).toBe('О.М. Голубева');
+    expect(signed('О.М. Голубева')).toBe('О.М. Голубева');
+    // another surname at the signature's place is not the citizen's
+    expect(signed('ом Петрова')).toBeNull();
+  });
+
   it('dates the appeal by the date beside the signature, not by dates in the body', () => {
     expect(f.outDate).toBe('2025-11-13');
     expect(f.signer).toBe('О.А. Журавлёв');

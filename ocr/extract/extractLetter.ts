@@ -215,7 +215,11 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
   const evidence = citizen.evidence + (bare && noNumber ? 1 : 0);
   const kind: 'incoming' | 'appeal' = evidence >= 2 && !hasOrgRequisites ? 'appeal' : 'incoming';
   const isAppeal = kind === 'appeal';
-  const sig = isAppeal ? extractSignature(view, true) : sigProbe;
+  let sig = isAppeal ? extractSignature(view, true) : sigProbe;
+  if (isAppeal && sig.signer.value === null && citizen.name.value) {
+    const signed = signatureOfCitizen(view, citizen.name.value);
+    if (signed) sig = { ...sig, signer: signed };
+  }
   const numbers = extractNumbers(view, kind);
   const subject = subjectOf(view);
   const rawAddressee = extractAddressee(view, ctx.recipient ? [ctx.recipient.name, ...(ctx.recipient.aliases ?? [])] : []);
@@ -301,6 +305,21 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
     sources[name] = keep && f.box && f.page !== null ? { page: f.page, box: f.box } : null;
   }
   return { fields: fields as unknown as LetterFields, confidence, sources, cleanText: view.segs.map((s) => s.text).join('\n') };
+}
+
+/**
+ * A citizen signs under a scribble that OCR turns into junk around the surname ("ом Голубева", "/от.Ткаченко/"):
+ * the appeal's own header names the citizen in full, so a short line at the signature's place holding that surname
+ * is the signature, and the header gives the initials.
+ */
+function signatureOfCitizen(view: LetterView, fullName: string): Found<string | null> | null {
+  const [surname, first, patronymic] = fullName.split(' ');
+  if (!surname || !first || !patronymic || surname.length < 4) return null;
+  const word = new RegExp(`(?<![А-ЯЁа-яё])${surname}(?![а-яё])`);
+  const line = view.segs.find(
+    (s) => (s.page > (view.p1[0]?.page ?? 1) || s.box.y0 >= view.bodyTop) && s.box.x0 > s.pw * 0.4 && s.text.split(' ').length <= 4 && word.test(s.text),
+  );
+  return line ? found(`${first[0]}.${patronymic[0]}. ${surname}`, 0.6, [line]) : null;
 }
 
 function lastStandaloneDate(view: LetterView): Found<string | null> {
