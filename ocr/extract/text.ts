@@ -48,7 +48,7 @@ export function cleanLine(s: string): string {
       .replace(/\s+[|¦'‘’`*_=~\\/]+$/, '')
       .trim()
       // the subject's "Об" / "О" read as Latin or digits
-      .replace(/^[OО0]([GбБ6$])?(?=\s+[а-яё])/, (_m: string, b?: string) => (b ? 'Об' : 'О'))
+      .replace(/^[OО0]([GfбБ6$])?(?=\s+[а-яё])/, (_m: string, b?: string) => (b ? 'Об' : 'О'))
       // ... or as "С": a line cannot open with "с" before a noun in the prepositional case ("С ремонте")
       .replace(/^[СC](?=\s+[а-яё]{2,}[еи](?<!ми)(?:\s|$))/, 'О'),
   ))
