@@ -190,7 +190,7 @@ defineRoute({
   success: { status: 200, description: 'Результат', schema: FixityCheckSchema },
   async handler(ctx) {
     const pkg = await packagedOr409(await ctx.scope.findOr404(ArchivePackage, ctx.params.id));
-    const outcome = await checkFixity(pkg.ocflId);
+    const outcome = await checkFixity(pkg.ocflId, ctx.app.knex);
     const id = await ctx.write((unit) => recordFixity(unit.trx, { id: pkg.id, org_id: pkg.orgId, ocfl_id: pkg.ocflId }, outcome, 'manual', { id: ctx.actor.userId, login: ctx.actor.login }));
     return { id, packageVersion: outcome.version, result: outcome.result, files: outcome.files, bytes: outcome.bytes, problems: outcome.problems, trigger: 'manual', checkedAt: new Date().toISOString() };
   },

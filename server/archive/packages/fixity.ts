@@ -6,6 +6,7 @@
 // size ÷ FIXITY_MB_PER_MIN, so the storage sees the configured average rate; when every package was checked
 // within FIXITY_INTERVAL_MINUTES it sleeps until the oldest check falls due.
 import type { Knex } from 'knex';
+import { withObjectLocks } from './objectLock.ts';
 import { validateObject, type Tree } from '../../../archive/index.ts';
 import { defineJob } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
@@ -36,7 +37,15 @@ function counting(tree: Tree, seen: { files: number; bytes: number }): Tree {
   };
 }
 
-export async function checkFixity(ocflId: string): Promise<FixityOutcome> {
+/**
+ * Re-hashes one object under its lock: a job writing the next version (or replacing a destroyed package) must not be
+ * caught half-way, which would read as a mismatch and raise a false alert.
+ */
+export function checkFixity(ocflId: string, db: Knex): Promise<FixityOutcome> {
+  return withObjectLocks([ocflId], () => checkUnlocked(ocflId), db);
+}
+
+async function checkUnlocked(ocflId: string): Promise<FixityOutcome> {
   const store = await archiveStore();
   const seen = { files: 0, bytes: 0 };
   const tree = counting(store.tree(ocflId), seen);
@@ -105,7 +114,7 @@ defineJob({
       await job.finish((trx) => scheduleFixity(trx, wake, job.id));
       return;
     }
-    const outcome = await checkFixity(next.ocfl_id);
+    const outcome = await checkFixity(next.ocfl_id, job.knex);
     const pauseMs = Math.ceil((outcome.bytes / (settings.fixityMbPerMin * 1024 * 1024)) * 60_000);
     await job.finish(async (trx) => {
       await recordFixity(trx, next, outcome, 'scheduled');
