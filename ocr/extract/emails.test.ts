@@ -29,6 +29,8 @@ describe('e-mail repair', () => {
     expect(repaired(['ООО «Наружная реклама»'], 'office@naruzhmaya-reklama.ru')).toBe('office@naruzhnaya-reklama.ru');
     expect(repaired(['АО «Дорстрой»'], '_infu@dorsiroy.ru')).toBe('info@dorstroy.ru');
     expect(repaired(['Исполнитель Журавлёв А.П.'], 'zhuraviev.a@sovet-sev.ru')).toBe('zhuravlev.a@sovet-sev.ru');
+    // an initial glued to the surname is a mailbox of its own, not a stray letter
+    expect(repaired(['Сергеева Татьяна Ивановна'], 'tsergeeva@mail.ru')).toBe('tsergeeva@mail.ru');
   });
 
   it('repairs a domain towards the same domain printed elsewhere in the letter', () => {

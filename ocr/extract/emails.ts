@@ -103,7 +103,7 @@ function uniqueNear(p: string, cands: Iterable<string>, near: (read: string, pri
  * supports it, else replaced by the only supported reading one OCR edit away. A word supports a label that begins
  * like it up to the label's last letter (`prireche` from «Приречной»: the domain keeps the stem, not the ending).
  */
-function repairLabel(p: string, ev: AddressEvidence): string {
+function repairLabel(p: string, ev: AddressEvidence, substitutionsOnly = false): string {
   if (p.length < 3 || /\d/.test(p)) return p;
   const count = (x: string): number => ev.labels.get(x) ?? 0;
   const byWord = (x: string): boolean => x.length >= 4 && ev.words.some((w) => w.startsWith(x.slice(0, Math.max(4, x.length - 1))));
@@ -111,7 +111,9 @@ function repairLabel(p: string, ev: AddressEvidence): string {
   const own = count(p);
   // A short label is often an abbreviation (`prr` beside «Приречного»): a word of the letter may change one of its
   // letters (`biag` → blag) but not lengthen or shorten it.
-  const supported = [...ocrVariants(p)].filter((q) => COMMON_LABELS.includes(q) || ((p.length >= 5 || q.length === p.length) && byWord(q)) || count(q) > own);
+  const supported = [...ocrVariants(p)].filter(
+    (q) => (!substitutionsOnly || q.length === p.length) && (COMMON_LABELS.includes(q) || ((p.length >= 5 || q.length === p.length) && byWord(q)) || count(q) > own),
+  );
   return supported.length === 1 ? supported[0]! : p;
 }
 
@@ -123,8 +125,9 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   let local = address.slice(0, at).replace(/^[-_.]+/, '').replace(/(?<=[a-z])[lI](?=\d{3}(?!\d))/g, '1');
   const domain = address.slice(at + 1);
   if (!MAILBOXES.includes(local) && /^[a-z]+$/.test(local) && local.length >= 3) local = uniqueNear(local, MAILBOXES.filter((m) => m.length >= 4), (a, b) => distance(a, b) === 1) ?? local;
-  // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`
-  if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 ? repairLabel(p, { labels: new Map(), words: ev.words }) : p)).join('');
+  // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`; letters
+  // are only swapped, never added or dropped, because an initial glued to the surname is usual (`tsergeeva`)
+  if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 ? repairLabel(p, { labels: new Map(), words: ev.words }, true) : p)).join('');
   const parts = domain.split('.');
   const tld = parts.pop() ?? '';
   const fixed = parts.map((label) => label.split('-').map((p) => repairLabel(p, ev)).join('-'));
