@@ -95,7 +95,7 @@ export class OcrEngine {
   }
 
   private async ocrImage(page: ImagePage, langs: string): Promise<OcrPage> {
-    const result = await this.pool.recognize(page.pgm, langs);
+    const result = await this.pool.recognize(page.png, langs);
     const lines = groupWords(result);
     await this.rereadAddresses(page, lines);
     const confidence = meanConfidence(lines.flatMap((l) => l.words));

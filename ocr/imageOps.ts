@@ -1,5 +1,6 @@
 // Pure greyscale image operations used before recognition. They run inside the preparation worker
 // thread, never on the caller's event loop.
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
 export interface GreyImage {
   width: number;
@@ -34,19 +35,68 @@ export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   return { width, height, data };
 }
 
-/** Portable greymap: leptonica inside tesseract reads it without any encoding cost. */
-export function toPgm(img: GreyImage): Uint8Array {
-  const { pgm, page } = emptyPgm(img.width, img.height);
-  page.data.set(img.data);
-  return pgm;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * The page as an 8-bit greyscale PNG whose deflate stream is stored, not compressed: what tesseract gets. The
+ * leptonica inside tesseract.js reads it ~0.05 s faster per page than the same pixels as a PGM (its PNM reader
+ * makes one stdio call per byte); writing it is a copy and two checksums, ~5 ms. Rows have filter 0 (none).
+ */
+export function toPng(img: GreyImage): Uint8Array {
+  const { width, height, data } = img;
+  const raw = new Uint8Array((width + 1) * height);
+  for (let y = 0; y < height; y++) raw.set(data.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  const idat = deflateSync(raw, { level: 0 });
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr[8] = 8; // bit depth; colour type 0 (grey), deflate, filter method 0, no interlace
+  const chunks: Array<[string, Uint8Array]> = [
+    ['IHDR', ihdr],
+    ['IDAT', idat],
+    ['IEND', new Uint8Array(0)],
+  ];
+  const out = new Uint8Array(8 + chunks.reduce((n, [, d]) => n + 12 + d.length, 0));
+  const outView = new DataView(out.buffer);
+  out.set(PNG_SIGNATURE, 0);
+  let at = 8;
+  for (const [type, body] of chunks) {
+    outView.setUint32(at, body.length);
+    for (let k = 0; k < 4; k++) out[at + 4 + k] = type.charCodeAt(k);
+    out.set(body, at + 8);
+    outView.setUint32(at + 8 + body.length, crc32(out.subarray(at + 4, at + 8 + body.length)));
+    at += 12 + body.length;
+  }
+  return out;
 }
 
-/** A PGM file to fill, and its pixels as an image (a view into the file's bytes). */
-export function emptyPgm(width: number, height: number): { pgm: Uint8Array; page: GreyImage } {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const pgm = new Uint8Array(header.length + width * height);
-  pgm.set(header, 0);
-  return { pgm, page: { width, height, data: pgm.subarray(header.length) } };
+/** The pixels of a PNG written by toPng (8-bit grey, unfiltered rows). */
+export function pngToGrey(png: Uint8Array): GreyImage {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  if (PNG_SIGNATURE.some((b, k) => png[k] !== b)) throw new Error('not a PNG');
+  let width = 0;
+  let height = 0;
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at + 12 <= png.length; ) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(png[at + 4]!, png[at + 5]!, png[at + 6]!, png[at + 7]!);
+    const body = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = view.getUint32(at + 8);
+      height = view.getUint32(at + 12);
+      if (body[8] !== 8 || body[9] !== 0) throw new Error('not an 8-bit greyscale PNG');
+    } else if (type === 'IDAT') idat.push(body);
+    at += 12 + length;
+  }
+  const raw = inflateSync(idat.length === 1 ? idat[0]! : Buffer.concat(idat));
+  if (raw.length !== (width + 1) * height) throw new Error('PNG data does not match its size');
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    if (raw[y * (width + 1)] !== 0) throw new Error('filtered PNG rows are not read here');
+    data.set(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1)), y * width);
+  }
+  return { width, height, data };
 }
 
 export function downscale(img: GreyImage, factor: number): GreyImage {

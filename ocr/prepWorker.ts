@@ -21,7 +21,7 @@ port.on('message', (req: PrepRequest) => {
       ? []
       : 'band' in res
         ? [res.band.buffer as ArrayBuffer]
-        : res.pages.flatMap((p) => (p.kind === 'image' ? [p.pgm.buffer as ArrayBuffer] : []));
+        : res.pages.flatMap((p) => (p.kind === 'image' ? [p.png.buffer as ArrayBuffer] : []));
     port.postMessage(res, transfer);
   });
 });

@@ -15,7 +15,8 @@ import {
   shrink,
   rgbaToGrey,
   rotateQuarter,
-  toPgm,
+  pngToGrey,
+  toPng,
   type GreyImage,
   type RgbaImage,
 } from './imageOps.ts';
@@ -35,7 +36,8 @@ const SPECKS_BINARISE = 120;
 export interface ImagePage {
   kind: 'image';
   index: number;
-  pgm: Uint8Array;
+  /** the normalised page as tesseract reads it: an 8-bit greyscale PNG (imageOps.toPng) */
+  png: Uint8Array;
   width: number;
   height: number;
   dpi: number;
@@ -165,7 +167,7 @@ function reduceThenTurn(img: GreyImage | RgbaImage, plan: PagePlan, before: Affi
 
 /**
  * Page-sized buffers this thread reuses from page to page for images that never leave preparePages (finishPage
- * copies the page into its PGM): a fresh 6-MB array per step costs page faults and garbage collections.
+ * copies the page into its PNG): a fresh 6-MB array per step costs page faults and garbage collections.
  */
 const scratchBuffers = new Map<'reduced' | 'turned', Uint8Array>();
 function scratch(name: 'reduced' | 'turned', n: number): Uint8Array {
@@ -192,7 +194,7 @@ function finishPage(planned: { image: GreyImage; forward: Affine }, plan: PagePl
   return {
     kind: 'image',
     index,
-    pgm: toPgm(img),
+    png: toPng(img),
     width: img.width,
     height: img.height,
     dpi: plan.dpi,
@@ -273,15 +275,6 @@ export function isGreyscaleRaster(bytes: Uint8Array): boolean {
     i += 2 + length;
   }
   return false;
-}
-
-export function pgmToGrey(pgm: Uint8Array): GreyImage {
-  const head = new TextDecoder('latin1').decode(pgm.subarray(0, 64));
-  const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(head);
-  if (!m) throw new Error('not a binary PGM');
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  return { width, height, data: pgm.subarray(m[0].length, m[0].length + width * height) };
 }
 
 function tiffPages(bytes: Uint8Array): Array<{ grey: GreyImage; dpi: number }> {
@@ -482,7 +475,7 @@ export async function preparePages(bytes: Uint8Array, opts: PrepareOptions): Pro
 
 /** A horizontal band of a prepared page, optionally turned upside down: a cheap orientation probe. */
 export function bandOf(page: ImagePage, y0: number, y1: number, flip: boolean, x0 = 0, x1 = Number.POSITIVE_INFINITY): Uint8Array {
-  const grey = pgmToGrey(page.pgm);
+  const grey = pngToGrey(page.png);
   const top = Math.max(0, Math.floor(y0));
   const bottom = Math.min(grey.height, Math.ceil(y1));
   const left = Math.max(0, Math.floor(x0));
@@ -492,17 +485,17 @@ export function bandOf(page: ImagePage, y0: number, y1: number, flip: boolean, x
   for (let y = top; y < bottom; y++) data.set(grey.data.subarray(y * grey.width + left, y * grey.width + right), (y - top) * width);
   let band: GreyImage = { width, height: bottom - top, data };
   if (flip) band = rotateQuarter(band, 2);
-  return toPgm(band);
+  return toPng(band);
 }
 
 /** Re-normalises an already prepared page turned by extra quarter turns (orientation retry). */
 export function turnPage(page: ImagePage, quarters: number): ImagePage {
-  const grey = pgmToGrey(page.pgm);
+  const grey = pngToGrey(page.png);
   const turned = rotateQuarter(grey, quarters);
   const forward = quarterTurn(quarters, grey.width, grey.height);
   return {
     ...page,
-    pgm: toPgm(turned),
+    png: toPng(turned),
     width: turned.width,
     height: turned.height,
     quarters: (page.quarters + quarters) % 4,
