@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otsuThreshold, pageQuality, removeRules, rgbaToGrey, shrink, type GreyImage } from './imageOps.ts';
+import { otsuThreshold, pageQuality, pngToGrey, removeRules, rgbaToGrey, shrink, toPng, type GreyImage } from './imageOps.ts';
 
 function page(width: number, height: number, paint: (x: number, y: number) => number): GreyImage {
   const data = new Uint8Array(width * height);
@@ -105,5 +105,30 @@ describe('shrink', () => {
     const rgba = new Uint8Array(200 * 200 * 4);
     img.data.forEach((v, i) => rgba.set([v, v, v, 255], 4 * i));
     expect([...shrink({ width: 200, height: 200, rgba }, 0.5).image.data]).toEqual([...image.data]);
+  });
+
+  it('gives the same pixels when both passes run at once (two-tap boxes of a grey source) as through stored rows', () => {
+    const img = page(300, 210, (x, y) => (x * 37 + y * 91 + ((x * y) % 13)) % 256);
+    const rgba = new Uint8Array(300 * 210 * 4);
+    img.data.forEach((v, i) => rgba.set([v, v, v, 255], 4 * i));
+    const both = shrink(img, 0.85).image.data;
+    // a colour source (R = G = B, so its luminance is the grey) takes the row-by-row path
+    const stored = shrink({ width: 300, height: 210, rgba }, 0.85).image.data;
+    expect([...both]).toEqual([...stored]);
+    expect([...shrink({ width: 300, height: 210, rgba, grey: true }, 0.85).image.data]).toEqual([...stored]);
+  });
+});
+
+describe('toPng', () => {
+  it('writes an 8-bit greyscale PNG that reads back to the same pixels', () => {
+    const img = page(123, 45, (x, y) => (x * 7 + y * 3) % 256);
+    const png = toPng(img);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: width, height, bit depth 8, colour type 0
+    expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(123);
+    expect([png[24], png[25]]).toEqual([8, 0]);
+    const back = pngToGrey(png);
+    expect([back.width, back.height]).toEqual([123, 45]);
+    expect([...back.data]).toEqual([...img.data]);
   });
 });
