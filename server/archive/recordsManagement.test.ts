@@ -134,6 +134,16 @@ async function agreeWithExperts<T extends { id: string; version: number }>(kind:
   return archived.body;
 }
 
+/** The year's permanent inventory listing `caseIds`, through both commissions and approved by the head. */
+async function approvePermanentInventory(forYear: number, caseIds: string[]): Promise<InventoryBody> {
+  const draft = await archivist.post<InventoryBody>('/api/inventories', { kind: 'permanent', year: forYear, caseIds });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  const agreed = await agreeWithExperts('inventories', draft.body);
+  const approved = await archivist.post<InventoryBody>(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(agreed.version));
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  return approved.body;
+}
+
 /** Documents registered years ago: the registration year and date are moved back as if they had been. */
 async function backdate(cardId: string, date: string): Promise<void> {
   await srv.rt.knex('cards').where({ id: cardId }).update({ reg_year: Number(date.slice(0, 4)), reg_date: date });
@@ -406,7 +416,13 @@ describe('destruction', () => {
     expect(act.status, JSON.stringify(act.body)).toBe(201);
     expect((await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/execute`, {}, ifMatch(act.body.version))).body.code).toBe('DESTRUCTION_ACT_STATE');
     const agreed = await agreeWithExperts('destruction-acts', act.body);
+    // 2015 has a permanent case: the act waits for that year's permanent inventory, agreed by both commissions.
+    const beforeInventory = await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreed.version));
+    expect(beforeInventory.status).toBe(409);
+    expect(beforeInventory.body.code).toBe('DESTRUCTION_NEEDS_PERMANENT_INVENTORY');
+    await approvePermanentInventory(2015, [permanentCase.id]);
     const approved = await archivist.post<ActBody & { pdfSha256: string }>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreed.version));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.status).toBe('approved');
     const { checkPdfa } = await import('../../archive/index.ts');
     const actPdf = await fetch(`${srv.url}/api/destruction-acts/${act.body.id}/pdf`, { headers: { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
@@ -494,6 +510,62 @@ describe('destruction', () => {
     const admin = await srv.login('admin');
     const log = await admin.get<{ items: { action: string; payload: { kept: { sha256: string; why: string }[] } }[] }>(`/api/audit?objectId=${act.body.id}`);
     expect(log.body.items.find((e) => e.action === 'blobs.purged')?.payload.kept).toEqual([{ sha256, why: 'held' }]);
+  });
+});
+
+describe('destruction after the permanent inventories of the same years (Правила 2020)', () => {
+  async function closedCase(body: Record<string, unknown>): Promise<CaseBody> {
+    const item = await nomenclature({ year: 2012, ...body });
+    return closeCase(await openCase(item.id), `${String(body.year ?? 2012)}-12-31`);
+  }
+  async function agreedAct(caseIds: string[]): Promise<ActBody & Reviewed> {
+    const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds });
+    expect(act.status, JSON.stringify(act.body)).toBe(201);
+    return agreeWithExperts('destruction-acts', act.body);
+  }
+  type Shortfall = Problem & { years: number[]; shortfall: { year: number; permanentCases: number; notInAgreedInventory: number }[] };
+
+  it('waits for every permanent case of the act’s years to be in an approved inventory agreed by both commissions; a year without permanent cases needs nothing', async () => {
+    const expired2012 = await closedCase({ caseIndex: '11-05', title: 'Переписка о работе транспорта', retentionKind: 'years', retentionYears: 1 });
+    const orders = await closedCase({ caseIndex: '11-01', title: 'Постановления администрации', retentionKind: 'permanent', listArticle: 'ст. 4а' });
+    const minutes = await closedCase({ caseIndex: '11-02', title: 'Протоколы заседаний коллегии', retentionKind: 'permanent', listArticle: 'ст. 18' });
+    // A permanent personnel case goes into the personnel inventory, not this one, and is not waited for here.
+    await closedCase({ caseIndex: '11-03', title: 'Приказы по личному составу', retentionKind: 'permanent', personnel: true, listArticle: 'ст. 434' });
+    // An open permanent case has no inventory to be in yet.
+    await openCase((await nomenclature({ year: 2012, caseIndex: '11-04', title: 'Решения комиссии', retentionKind: 'permanent' })).id);
+    const expired2013 = await closedCase({ year: 2013, caseIndex: '11-05', title: 'Переписка о работе транспорта', retentionKind: 'years', retentionYears: 1 });
+    const other2013 = await closedCase({ year: 2013, caseIndex: '11-06', title: 'Журнал учёта посетителей', retentionKind: 'years', retentionYears: 1 });
+
+    // 2013 has no permanent cases: its act is approved with no inventory at all.
+    const only2013 = await agreedAct([expired2013.id]);
+    const approved2013 = await archivist.post<ActBody>(`/api/destruction-acts/${only2013.id}/approve`, {}, ifMatch(only2013.version));
+    expect(approved2013.status, JSON.stringify(approved2013.body)).toBe(200);
+
+    // An act over 2012 and 2013 is refused for 2012 alone, naming how many of its permanent cases are outstanding.
+    const act = await agreedAct([expired2012.id, other2013.id]);
+    const approve = () => archivist.post<ActBody & Shortfall>(`/api/destruction-acts/${act.id}/approve`, {}, ifMatch(act.version));
+    const none = await approve();
+    expect(none.status).toBe(409);
+    expect(none.body).toMatchObject({ code: 'DESTRUCTION_NEEDS_PERMANENT_INVENTORY', years: [2012], shortfall: [{ year: 2012, permanentCases: 2, notInAgreedInventory: 2 }] });
+    expect(none.body.messages.ru).toContain('описей дел постоянного хранения');
+    expect(none.body.messages.ru).toContain('за 2012 год — 2 дела из 2');
+    expect(none.body.messages.ru).not.toContain('2013');
+    expect(none.body.messages.en).toContain('2012: 2 of 2 cases');
+
+    // One case in an approved, agreed inventory; the other's inventory agreed by both commissions but not yet approved.
+    await approvePermanentInventory(2012, [orders.id]);
+    const pending = await archivist.post<InventoryBody>('/api/inventories', { kind: 'permanent', year: 2012, caseIds: [minutes.id] });
+    expect(pending.status, JSON.stringify(pending.body)).toBe(201);
+    const archiveAgreed = await agreeWithExperts('inventories', pending.body);
+    const one = await approve();
+    expect(one.body).toMatchObject({ code: 'DESTRUCTION_NEEDS_PERMANENT_INVENTORY', shortfall: [{ year: 2012, permanentCases: 2, notInAgreedInventory: 1 }] });
+    expect(one.body.messages.ru).toContain('за 2012 год — 1 дело из 2');
+
+    const approvedInventory = await archivist.post<InventoryBody>(`/api/inventories/${pending.body.id}/approve`, {}, ifMatch(archiveAgreed.version));
+    expect(approvedInventory.status, JSON.stringify(approvedInventory.body)).toBe(200);
+    const approved = await approve();
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.status).toBe('approved');
   });
 });
 

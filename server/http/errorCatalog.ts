@@ -85,6 +85,7 @@ export const errorCatalog = {
   INVENTORY_TRANSFERRED: { status: 409, ru: 'Дела этой описи уже переданы в архив', en: 'The cases of this inventory have already been transferred' },
   DESTRUCTION_CASES_INVALID: { status: 422, ru: 'К уничтожению можно выделить только закрытые дела с истёкшим сроком хранения, не постоянного хранения', en: 'Only closed, non-permanent cases whose retention has expired can be selected for destruction' },
   DESTRUCTION_ACT_EMPTY: { status: 422, ru: 'В акте нет ни одного дела', en: 'The act lists no cases' },
+  DESTRUCTION_NEEDS_PERMANENT_INVENTORY: { status: 409, ru: 'Акт о выделении к уничтожению утверждается после утверждения описей дел постоянного хранения за тот же период, согласованных ЭПК архивного учреждения', en: 'A destruction act is approved only after the inventories of permanent cases of the same years are approved and agreed by the archive’s expert commission' },
   DESTRUCTION_ACT_STATE: { status: 409, ru: 'Действие недоступно в текущем состоянии акта', en: 'This action is not available in the act’s current state' },
   EXPERT_REVIEW_REQUIRED: { status: 409, ru: 'Утвердить можно только после согласования с экспертно-проверочной комиссией (ЭПК)', en: 'Approval needs the expert commission’s agreement first' },
   EXPERT_REVIEW_STATE: { status: 409, ru: 'Действие недоступно на текущем этапе согласования с ЭПК', en: 'This action is not available at the current stage of the expert commission’s review' },

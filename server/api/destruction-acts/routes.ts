@@ -162,14 +162,14 @@ defineRoute({
   operationId: 'approveDestructionAct',
   method: 'post',
   path: '/api/destruction-acts/:id/approve',
-  summary: 'Утвердить согласованный с ЭПК акт (проверяются сроки и запреты уничтожения), If-Match / approve an agreed destruction act',
+  summary: 'Утвердить согласованный с ЭПК акт (проверяются сроки, запреты уничтожения и описи дел постоянного хранения тех же лет), If-Match / approve an agreed destruction act',
   tags: ['archive'],
   access: 'authenticated',
   permission: 'archive.approve',
   resource: 'destruction_act',
   params: IdParams,
   success: { status: 200, description: 'Акт', schema: ActDetailSchema },
-  errors: ['DESTRUCTION_ACT_STATE', 'EXPERT_REVIEW_REQUIRED', 'CASE_LEGAL_HOLD', 'DESTRUCTION_CASES_INVALID'],
+  errors: ['DESTRUCTION_ACT_STATE', 'EXPERT_REVIEW_REQUIRED', 'CASE_LEGAL_HOLD', 'DESTRUCTION_CASES_INVALID', 'DESTRUCTION_NEEDS_PERMANENT_INVENTORY'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     const act = await ctx.write((unit) => approveDestructionAct(unit, ctx.actor, ctx.app.blobs, ctx.params.id, version));

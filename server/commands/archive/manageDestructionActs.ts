@@ -15,6 +15,7 @@ import { organisationOf, signatoryOf } from '../../archive/formParties.ts';
 import { approvalTime, freezeApproval } from '../../archive/approval.ts';
 import { agreementOf, assertReviewStep, decisionPatch, reviewAuditPayload, submissionPatch, type ReviewDecision } from '../../archive/expertReview.ts';
 import { purgeCaseCards } from '../../archive/purge.ts';
+import { assertPermanentInventoriesAgreed } from '../../archive/permanentInventories.ts';
 import { runCasesDestroyed, runDestructionActApproved } from '../../archive/hooks.ts';
 import { today } from '../../records/today.ts';
 
@@ -129,6 +130,7 @@ export async function approveDestructionAct(unit: WriteUnit, actor: Actor, blobs
   assertReviewStep(act, 'approve');
   const cases = await actCases(unit.scope, id, true);
   await assertDestructible(unit.scope, cases, today(), id);
+  await assertPermanentInventoriesAgreed(unit.scope, cases);
   const approvedAt = approvalTime();
   const approver = await signatoryOf(unit, actor.userId);
   const content = await contentOf(unit, act, cases, { by: actor.fullName, position: approver?.position ?? null, at: pdfTime(approvedAt) });
