@@ -45,6 +45,22 @@ describe('duplicate detection', () => {
     expect(findDuplicate(next, [{ id: 'first', fingerprint: first }])).toBeNull();
   });
 
+  it('takes the outgoing number and subject for the same letter when one copy\'s sender was unreadable, with a stricter text match', () => {
+    const req = { correspondent: 'Совет депутатов города Северореченска', subject: 'Об уборке снега и наледи', outNumber: '14-13/1928' };
+    const first = fingerprintOf(`21.01.2026 № 14-13/1928
+${body}`, req);
+    // the fax copy's letterhead came back as «COBET JENYTATOB»: no sender name, the rest of the page reads fairly
+    const fax = fingerprintOf(`22-01-2026 10:35
+21.01.2026 № 14-13/1928
+${body.replace('Садовой', 'Сад0вой').replace('глубиной', 'глубинои')}`, { ...req, correspondent: null });
+    expect(findDuplicate(fax, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+    // a page that reads too badly is not taken on the number alone when the sender is unknown
+    const garbled = body.replace(/([а-я])([а-я])/g, (m, x: string, y: string, i: number) => (i % 5 === 0 ? `${x}${y === 'о' ? '0' : y}` : m)).slice(0, 110);
+    const poor = fingerprintOf(`№ 14-13/1928
+${garbled}`, { ...req, correspondent: null });
+    expect(findDuplicate(poor, [{ id: 'first', fingerprint: first }])).toBeNull();
+  });
+
   it('knows the sender when OCR reads its capitalised name in Latin look-alikes', () => {
     const latin = fingerprintOf(`Исх. № 12-34/567 от 19.03.2026\n${body}`, { correspondent: 'ООО «BEKTOP»', subject: 'О ремонте дороги' });
     expect(findDuplicate(latin, earlier)?.id).toBe('a');

@@ -146,8 +146,11 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   const score = 0.6 * text + 0.25 * nums + 0.15 * req;
   // One sender's letter with the same outgoing number and subject is the same letter (sent again, or faxed),
   // however badly the scan reads: the sender's registry gives a number to one letter only.
-  const sameLetter = req >= 1 && Boolean(a.outNumber) && a.outNumber === b.outNumber && Boolean(a.subject) && a.subject === b.subject;
-  return { score: sameLetter && text >= 0.4 ? Math.max(score, 0.9) : score, text };
+  // When one copy's sender could not be read (a fax letterhead in Latin look-alikes), the number and subject still
+  // identify the letter, with a stricter text similarity.
+  const sameLetter = Boolean(a.outNumber) && a.outNumber === b.outNumber && Boolean(a.subject) && a.subject === b.subject;
+  const sure = sameLetter && ((req >= 1 && text >= 0.4) || (sameSender === null && text >= 0.6));
+  return { score: sure ? Math.max(score, 0.9) : score, text };
 }
 
 export interface DedupeOptions {
