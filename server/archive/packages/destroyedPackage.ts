@@ -101,6 +101,15 @@ async function destructionRecord(db: Knex, row: DestroyedRow, d: PackageDestruct
   };
 }
 
+/** Whether the object's first version already records the destruction: nothing before it is left to erase. */
+function startsDestroyed(files: Map<string, Uint8Array>): boolean {
+  const inv = inventoryOf(files);
+  const state = inv.versions.v1?.state ?? {};
+  const digest = Object.entries(state).find(([, paths]) => paths.includes(EVENTS))?.[0];
+  const path = digest ? inv.manifest[digest]?.[0] : undefined;
+  return destructionEvent(path ? files.get(path) : undefined) !== null;
+}
+
 interface Outcome {
   files: Map<string, Uint8Array>;
   written: boolean;
@@ -117,72 +126,72 @@ defineJob({
     const d = row?.destruction;
     if (!row || !d) return;
     const store = await archiveStore();
-    const outcome = await withObjectLocks(
-      [row.ocfl_id],
-      async (): Promise<Outcome | null> => {
-        const existing = await store.read(row.ocfl_id);
-        if (!existing) return null;
-        const head = headFiles(existing);
-        // A retried job finds its own version: the head already records the destruction (and the earlier versions are
-        // gone, unless they were kept by a build before erasure existed — then they are erased now).
-        const recorded = destructionEvent(head.get(EVENTS)) !== null;
-        const files = recorded ? existing : addDestructionVersion(existing, {
-          created: rfc3339(new Date()),
-          agent: PACKAGE_AGENT,
-          descriptive: await destructionRecord(job.knex, row, d, head),
-          event: {
-            at: d.executedAt,
-            agent: d.executedBy ? `${PACKAGE_AGENT.name}: ${d.executedBy}` : PACKAGE_AGENT.name,
-            outcome: 'success',
-            detail: `destroyed under destruction act № ${d.act} (${d.reason}); card.purged audit entry ${d.auditSeq}, hash ${d.auditHash}`,
-          },
-        });
-        if (!files.has('v2/inventory.json')) return { files, written: false, erased: null };
-        // The documents are destroyed, so no version may keep them: the object becomes its destruction record alone.
-        const single = withoutEarlierVersions(files);
-        await store.replace(row.ocfl_id, single.files);
-        const inventorySha512 = createHash('sha512').update(existing.get('inventory.json') ?? new Uint8Array()).digest('hex');
-        return { files: single.files, written: true, erased: { versions: single.erased, inventorySha512 } };
-      },
-      job.knex,
-    );
-    await job.finish(async (trx) => {
-      if (!outcome) {
-        // Destroyed before its package was ever written: there is no object to mark.
-        await trx('archive_packages').where({ id: row.id }).update({ error: 'Документ уничтожен до формирования пакета / destroyed before its package was built', version: trx.raw('version + 1'), updated_at: trx.fn.now() });
-        await appendAudit(trx, { orgId: row.org_id, action: 'archive.package_destroyed', objectType: 'archive_package', objectId: row.id, payload: { card: row.object_id, ocflId: row.ocfl_id, act: d.act, version: null } });
-        return;
-      }
-      const inv = inventoryOf(outcome.files);
-      const anchor = anchorDigests(headAnchor(outcome.files));
-      const entry = versionEntry(inv, anchor);
-      // The earlier versions no longer exist: the list is the object's one version.
-      const versions = outcome.erased ? [entry] : row.versions.some((v) => v.version === entry.version) ? row.versions : [...row.versions, entry];
-      await trx('archive_packages')
-        .where({ id: row.id })
-        .update({
-          status: 'packaged',
-          current_version: headNumber(inv),
-          anchor_sha512: anchor.sha512,
-          anchor_sha256: anchor.sha256,
-          anchor_streebog256: anchor['streebog-256'],
-          versions: JSON.stringify(versions),
-          notes: JSON.stringify([]),
-          size_bytes: objectSize(outcome.files),
-          destruction_version: inv.head,
-          error: null,
-          version: trx.raw('version + 1'),
-          updated_at: trx.fn.now(),
-        });
-      await appendAudit(trx, { orgId: row.org_id, action: 'archive.package_destroyed', objectType: 'archive_package', objectId: row.id, payload: { card: row.object_id, ocflId: row.ocfl_id, act: d.act, version: inv.head, anchor, erased: outcome.erased } });
-      if (outcome.written) {
-        await enqueueJob(trx, { kind: 'archive.evidence', orgId: row.org_id, dedupeKey: `evidence:${row.org_id}` });
-        // The case's package pins its documents' packages: it is rebuilt to pin the destroyed version.
-        const casePackage = d.caseId ? ((await trx('archive_packages').where({ org_id: row.org_id, object_type: 'case', object_id: d.caseId }).first('storage')) as { storage: 'fs' | 's3' } | undefined) : undefined;
-        if (casePackage && d.caseId) await enqueueAggregatePackaging(trx, row.org_id, 'case', d.caseId, casePackage.storage);
-      }
-      await scheduleFixity(trx);
-    });
+    const destroy = async (): Promise<Outcome | null> => {
+      const existing = await store.read(row.ocfl_id);
+      if (!existing) return null;
+      const head = headFiles(existing);
+      // A retried job finds its own version: the head already records the destruction (and the earlier versions are
+      // gone, unless they were kept by a build before erasure existed — then they are erased now).
+      const recorded = destructionEvent(head.get(EVENTS)) !== null;
+      const files = recorded ? existing : addDestructionVersion(existing, {
+        created: rfc3339(new Date()),
+        agent: PACKAGE_AGENT,
+        descriptive: await destructionRecord(job.knex, row, d, head),
+        event: {
+          at: d.executedAt,
+          agent: d.executedBy ? `${PACKAGE_AGENT.name}: ${d.executedBy}` : PACKAGE_AGENT.name,
+          outcome: 'success',
+          detail: `destroyed under destruction act № ${d.act} (${d.reason}); card.purged audit entry ${d.auditSeq}, hash ${d.auditHash}`,
+        },
+      });
+      if (startsDestroyed(files)) return { files, written: false, erased: null };
+      // The documents are destroyed, so no version may keep them: the object becomes its destruction record alone.
+      const single = withoutEarlierVersions(files);
+      await store.replace(row.ocfl_id, single.files);
+      const inventorySha512 = createHash('sha512').update(existing.get('inventory.json') ?? new Uint8Array()).digest('hex');
+      return { files: single.files, written: true, erased: { versions: single.erased, inventorySha512 } };
+    };
+    const finish = (outcome: Outcome | null): Promise<void> =>
+      job.finish(async (trx) => {
+        if (!outcome) {
+          // Destroyed before its package was ever written: there is no object to mark.
+          await trx('archive_packages').where({ id: row.id }).update({ error: 'Документ уничтожен до формирования пакета / destroyed before its package was built', version: trx.raw('version + 1'), updated_at: trx.fn.now() });
+          await appendAudit(trx, { orgId: row.org_id, action: 'archive.package_destroyed', objectType: 'archive_package', objectId: row.id, payload: { card: row.object_id, ocflId: row.ocfl_id, act: d.act, version: null } });
+          return;
+        }
+        const inv = inventoryOf(outcome.files);
+        const anchor = anchorDigests(headAnchor(outcome.files));
+        const entry = versionEntry(inv, anchor);
+        // The earlier versions no longer exist: the list is the object's one version.
+        const now = ((await trx('archive_packages').where({ id: row.id }).first('versions')) as { versions: PackageVersionEntry[] } | undefined)?.versions ?? row.versions;
+        const versions = outcome.erased ? [entry] : now.some((v) => v.version === entry.version) ? now : [...now, entry];
+        await trx('archive_packages')
+          .where({ id: row.id })
+          .update({
+            status: 'packaged',
+            current_version: headNumber(inv),
+            anchor_sha512: anchor.sha512,
+            anchor_sha256: anchor.sha256,
+            anchor_streebog256: anchor['streebog-256'],
+            versions: JSON.stringify(versions),
+            notes: JSON.stringify([]),
+            size_bytes: objectSize(outcome.files),
+            destruction_version: inv.head,
+            error: null,
+            version: trx.raw('version + 1'),
+            updated_at: trx.fn.now(),
+          });
+        await appendAudit(trx, { orgId: row.org_id, action: 'archive.package_destroyed', objectType: 'archive_package', objectId: row.id, payload: { card: row.object_id, ocflId: row.ocfl_id, act: d.act, version: inv.head, anchor, erased: outcome.erased } });
+        if (outcome.written) {
+          await enqueueJob(trx, { kind: 'archive.evidence', orgId: row.org_id, dedupeKey: `evidence:${row.org_id}` });
+          // The case's package pins its documents' packages: it is rebuilt to pin the destroyed version.
+          const casePackage = d.caseId ? ((await trx('archive_packages').where({ org_id: row.org_id, object_type: 'case', object_id: d.caseId }).first('storage')) as { storage: 'fs' | 's3' } | undefined) : undefined;
+          if (casePackage && d.caseId) await enqueueAggregatePackaging(trx, row.org_id, 'case', d.caseId, casePackage.storage);
+        }
+        await scheduleFixity(trx);
+      });
+    // The row is updated before the lock goes, so that writers of one object record their versions in the order written.
+    await withObjectLocks([row.ocfl_id], async () => finish(await destroy()), job.knex);
   },
 });
 

@@ -61,7 +61,9 @@ async function recordVersions(trx: Knex.Transaction, written: Written[], batchId
   for (const w of written) {
     const inv = inventoryOf(w.files);
     const anchor = anchorDigests(headAnchor(w.files));
-    const versions = [...w.row.versions.filter((v) => v.version !== inv.head), versionEntry(inv, anchor)];
+    // The list as it is now, not as the job read it: another writer of the object may have recorded a version since.
+    const now = (await trx('archive_packages').where({ id: w.row.id }).first('versions')) as { versions: PackageVersionEntry[] } | undefined;
+    const versions = [...(now?.versions ?? w.row.versions).filter((v) => v.version !== inv.head), versionEntry(inv, anchor)];
     await trx('archive_packages')
       .where({ id: w.row.id })
       .update({
@@ -98,8 +100,9 @@ defineJob({
       });
       return;
     }
-    // The records must protect the package.json that is stored when they are written: no packaging in between.
-    const { written, facts, s } = await withObjectLocks(
+    // The records must protect the package.json that is stored when they are written: no packaging in between. The
+    // rows are updated before the locks go, so that writers of one object record their versions in the order written.
+    await withObjectLocks(
       rows.map((r) => r.ocfl_id),
       async () => {
         const store = await archiveStore();
@@ -120,14 +123,13 @@ defineJob({
           await store.write(r.ocfl_id, files);
           written.push({ row: r, files });
         }
-        return { written, facts, s };
+        await job.finish(async (trx) => {
+          const batchId = await insertBatch(trx, orgId, facts, s, rows.length, null, algorithm);
+          await recordVersions(trx, written, batchId, 'archive.evidence_recorded', { tsa: s.source, trusted: s.trusted, genTime: facts.genTime.toISOString() });
+        });
       },
       job.knex,
     );
-    await job.finish(async (trx) => {
-      const batchId = await insertBatch(trx, orgId, facts, s, rows.length, null, algorithm);
-      await recordVersions(trx, written, batchId, 'archive.evidence_recorded', { tsa: s.source, trusted: s.trusted, genTime: facts.genTime.toISOString() });
-    });
   },
 });
 
@@ -151,7 +153,7 @@ defineJob({
       .whereRaw('evidence_anchor_sha512 = anchor_sha512')
       .select('id', 'org_id', 'ocfl_id', 'versions')) as PackageRow[];
     if (rows.length === 0) return;
-    const { written, facts, s } = await withObjectLocks(
+    await withObjectLocks(
       rows.map((r) => r.ocfl_id),
       async () => {
         const store = await archiveStore();
@@ -162,7 +164,7 @@ defineJob({
           const record = files ? inventoryRecord(files) : undefined;
           if (files && record) read.push({ row: r, files, record });
         }
-        if (read.length === 0) return { written: [], facts: undefined, s };
+        if (read.length === 0) return;
         const renewed = hashTree
           ? await renewHashTree(read.map((x) => ({ record: x.record, data: headAnchor(x.files) })), s.tsa, algorithm)
           : await renewEvidenceRecords(read.map((x) => x.record), s.tsa);
@@ -174,21 +176,18 @@ defineJob({
           await store.write(x.row.ocfl_id, next);
           written.push({ row: x.row, files: next });
         }
-        return { written, facts, s };
+        await job.finish(async (trx) => {
+          const renewedId = await insertBatch(trx, orgId, facts, s, written.length, batchId, hashTree ? algorithm : (batch.algorithm as ErsAlgorithm));
+          await recordVersions(trx, written, renewedId, hashTree ? 'archive.evidence_rehashed' : 'archive.evidence_renewed', {
+            renews: batchId,
+            tsa: s.source,
+            trusted: s.trusted,
+            ...(hashTree ? { from: batch.algorithm, to: algorithm } : {}),
+          });
+        });
       },
       job.knex,
     );
-    if (!facts) return;
-    const last = facts;
-    await job.finish(async (trx) => {
-      const renewedId = await insertBatch(trx, orgId, last, s, written.length, batchId, hashTree ? algorithm : (batch.algorithm as ErsAlgorithm));
-      await recordVersions(trx, written, renewedId, hashTree ? 'archive.evidence_rehashed' : 'archive.evidence_renewed', {
-        renews: batchId,
-        tsa: s.source,
-        trusted: s.trusted,
-        ...(hashTree ? { from: batch.algorithm, to: algorithm } : {}),
-      });
-    });
   },
 });
 
