@@ -3,6 +3,7 @@
 // same domain printed in a website or another address, a word of the letter in Latin transliteration (domains of
 // Russian organisations are mostly their names transliterated: «Дорстрой» → dorstroy), or a mailbox name every
 // organisation uses (info, mail, office…). A label is changed only when exactly one such reading is one edit away.
+import { editDistance } from './text.ts';
 
 /** Generic mailbox names of organisations; a local part one edit away from exactly one of them is that name. */
 const MAILBOXES = [
@@ -27,20 +28,6 @@ const BASE: Record<string, string> = {
 export function transliterations(word: string): string[] {
   const w = word.toLowerCase();
   return [...new Set(SCHEMES.map((sc) => [...w].map((c) => sc[c] ?? BASE[c] ?? c).join('')))];
-}
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
 
 /** What a letter says about the Latin names in its addresses. */
@@ -124,7 +111,7 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   // a year or number in a personal mailbox: `nikitinal989` is nikitina1989 (l and I for 1 before digits)
   let local = address.slice(0, at).replace(/^[-_.]+/, '').replace(/(?<=[a-z])[lI](?=\d{3}(?!\d))/g, '1');
   const domain = address.slice(at + 1);
-  if (!MAILBOXES.includes(local) && /^[a-z]+$/.test(local) && local.length >= 3) local = uniqueNear(local, MAILBOXES.filter((m) => m.length >= 4), (a, b) => distance(a, b) === 1) ?? local;
+  if (!MAILBOXES.includes(local) && /^[a-z]+$/.test(local) && local.length >= 3) local = uniqueNear(local, MAILBOXES.filter((m) => m.length >= 4), (a, b) => editDistance(a, b) === 1) ?? local;
   // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`; letters
   // are only swapped, never added or dropped, because an initial glued to the surname is usual (`tsergeeva`)
   if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 ? repairLabel(p, { labels: new Map(), words: ev.words }, true) : p)).join('');

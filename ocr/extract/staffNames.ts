@@ -1,6 +1,7 @@
 // Surnames of the receiving organisation's own staff fix OCR damage in the addressee block
 // ("Kucenesy М.Н." -> "Киселёву М.Н."): the addressee is almost always one of them.
 import { stemRu } from '../models/stemRu.ts';
+import { editDistance } from './text.ts';
 
 const LOOKALIKE: Record<string, string> = {
   a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', r: 'г', s: 'в', t: 'т', u: 'и', x: 'х', y: 'у',
@@ -23,20 +24,6 @@ export function surnameForms(surname: string): string[] {
   return [s, `${s}у`, `${s}а`];
 }
 
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
-
 /** Replaces words that are a couple of OCR errors away from exactly one known surname form. */
 export function correctStaffNames(text: string, surnames: string[]): string {
   if (!surnames.length) return text;
@@ -50,7 +37,7 @@ export function correctStaffNames(text: string, surnames: string[]): string {
     let bestD = limit + 1;
     let tie = false;
     for (let i = 0; i < forms.length; i++) {
-      const d = distance(f, folded[i]!);
+      const d = editDistance(f, folded[i]!);
       if (d < bestD) {
         bestD = d;
         best = forms[i]!;
@@ -82,7 +69,7 @@ export function correctOwnWords(text: string, vocabulary: string[]): string {
     const f = fold(w);
     if (known.has(f)) return /[A-Za-z]/.test(w) ? matchCase(w, f) : w;
     if (w.length < 2 || stems.has(stemRu(f))) return w;
-    const near = words.filter((x) => Math.abs(x.length - f.length) <= 1 && distance(f, x) === 1);
+    const near = words.filter((x) => Math.abs(x.length - f.length) <= 1 && editDistance(f, x) === 1);
     return near.length === 1 ? matchCase(w, near[0]!) : w;
   });
 }

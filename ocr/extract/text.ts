@@ -165,6 +165,21 @@ export function normKey(s: string): string {
     .trim();
 }
 
+/** Levenshtein distance: substitutions, insertions and deletions, one each. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
 /** Removes a trailing period/comma and collapses spaces. */
 export function tidy(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/\s+([,.;:])/g, '$1').replace(/[\s,;:]+$/, '').replace(/\.$/, '').trim();
