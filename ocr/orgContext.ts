@@ -81,7 +81,8 @@ export function buildExtractContext(org: OrganisationProfile | null, history: Hi
   for (const h of history) {
     if (!h.correspondent || h.correspondentType === 'citizen') continue;
     const type = TYPES.has(h.correspondentType ?? '') ? (h.correspondentType as CorrespondentType) : null;
-    known.push({ name: h.correspondent, type });
+    // a card's INN lets the registry confirm a sender by its INN and a repaired misread INN digit
+    known.push({ name: h.correspondent, type, inn: h.inn?.replace(/\D/g, '') || null });
   }
   const ctx: ExtractContext = {};
   if (org) {

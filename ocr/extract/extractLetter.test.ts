@@ -286,6 +286,19 @@ describe('extractLetter: abstention', () => {
     expect(f.phones).toEqual(['+7 8163 32 08 37', '+7 8163 55 37 67']);
   });
 
+  it('repairs a misread INN digit when the history knows the sender by that INN', async () => {
+    const { buildExtractContext } = await import('../orgContext.ts');
+    const history = [
+      { id: 'H1', registeredAt: '2025-01-10', correspondent: 'Министерство здравоохранения Приречной области', correspondentType: 'government', inn: '5311369110', subject: 'О лекарствах', department: 'Отдел', executor: 'Иванов И.И.' },
+    ];
+    const letter = page([[236, 200, 'МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ'], [236, 260, 'ОКПО 99449165, ИНН 5311369170'], [236, 600, 'О лекарственном обеспечении']], 'ocr');
+    // 7 for 1 breaks the check digit and no KPP or OGRN is printed: only the history can tell
+    expect(extractLetter(letter, { recipient }).fields.inn).toBeNull();
+    const f = extractLetter(letter, { ...buildExtractContext({ name: recipient.name }, history), recipient }).fields;
+    expect(f.inn).toBe('5311369110');
+    expect(f.correspondent).toBe('Министерство здравоохранения Приречной области');
+  });
+
   it('prefers the registry spelling of a known sender', () => {
     const registry = new CorrespondentRegistry([{ name: 'МАОУ «СОШ № 14»' }, { name: 'Министерство образования Приречной области' }]);
     const r = extractLetter(
