@@ -16,7 +16,6 @@ export { validateObject, type OcflResult } from './ocfl/validate.ts';
 export { fsTree, memoryTree, type Tree } from './ocfl/tree.ts';
 export { StorageRoot } from './ocfl/storageRoot.ts';
 export { startHashWorkers, stopHashWorkers, hashWorkersRunning } from './ocfl/hashPool.ts';
-export { WorkerPool, WorkerLost } from './ocfl/workerPool.ts';
 export { DigestCache, PACKAGE_DIGESTS } from './ocfl/digest.ts';
 export type { Inventory, Issue as OcflIssue } from './ocfl/inventory.ts';
 

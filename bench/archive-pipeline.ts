@@ -22,8 +22,8 @@ import { withEmbeddedCrls } from '../server/archive/packages/cadesFixture.ts';
 
 process.env.ARCHIVE_OCR = '0';
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
-// Warm-up packages, two at a time: each of the two build workers (one per core) loads pdf-lib, the fonts and the
-// PDF/A validator and compiles its hot code before anything is timed.
+// Warm-up packages, two at a time: pdf.js, pdf-lib, the fonts, the PDF/A validator and the hash pool are loaded and
+// their hot code compiled before anything is timed.
 const WARM = 6;
 const FIX = new URL('../signature/fixtures/out/', import.meta.url);
 /** CPU time of this (the main) thread, from /proc on Linux (Node 20 has no per-thread CPU clock); NaN elsewhere. */
@@ -67,7 +67,6 @@ try {
     const res = await archivist.post(`/api/cards/${id}/archive`, {}, { 'if-match': `"v${v2}"` });
     if (res.status !== 202) throw new Error(`archive failed: ${res.status} ${res.text}`);
   };
-  // Warm-up (not timed): pdf.js, fonts, the PDF/A validator, the worker threads.
   const warmup = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency: 2 });
   for (const id of cards.splice(0, WARM)) await archive(id);
   const w0 = performance.now();
@@ -116,7 +115,7 @@ try {
   const inBytes = timed * (scan.length + data.length + signature.length);
   const line = (label: string, value: string): string => `| ${label} | ${value} |`;
   const body = [
-    `Server job \`archive.package_card\`, ${timed} cards timed per row after ${WARM} warm-up packages, two at a time (${warmupMs.toFixed(0)} ms: workers started, pdf-lib, fonts, validator), each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Database: ${usingPostgres() ? 'PostgreSQL (DATABASE_URL)' : 'PGlite in the same process'}. Load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work).`,
+    `Server job \`archive.package_card\`, ${timed} cards timed per row after ${WARM} warm-up packages, two at a time (${warmupMs.toFixed(0)} ms: pdf.js, pdf-lib, fonts, validator, hash pool), each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Database: ${usingPostgres() ? 'PostgreSQL (DATABASE_URL)' : 'PGlite in the same process'}. Load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work).`,
     '',
     '| measure | one job at a time | 2 jobs at a time (worker default) |',
     '|---|---|---|',

@@ -8,7 +8,7 @@ import { readBlob } from '../../files/fileJobs.ts';
 import { isSignatureFile, verificationTasks } from '../../signatures/signatureFiles.ts';
 import type { BlobStore } from '../../storage/index.ts';
 import type { PackageNote } from '../../models/ArchivePackage.ts';
-import { pdfName, type CopyRequest, type Rendition } from './renditions.ts';
+import { makeRendition, pdfName, type Rendition, type RenditionOptions } from './renditions.ts';
 
 export const PACKAGE_AGENT = { name: 'Kartoteka', address: 'https://kartoteka.example/archive' };
 
@@ -126,18 +126,16 @@ async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: 
  * A rebuilt package keeps the PDF/A copy of an unchanged original: conversions (Ghostscript, OCR) are not
  * byte-reproducible, and a copy once archived should not drift.
  */
-function reusedRendition(previous: Map<string, Uint8Array> | null | undefined, name: string, original: Uint8Array): { rendition: Rendition } | null {
+function reusedRendition(previous: Map<string, Uint8Array> | null | undefined, name: string, original: Uint8Array): { rendition?: Rendition; note?: PackageNote } | null {
   const before = previous?.get(`representations/rep-original/${name}`);
   const pdf = previous?.get(`representations/rep-pdfa/${pdfName(name)}`);
   if (!before || !pdf || Buffer.compare(Buffer.from(before), Buffer.from(original)) !== 0) return null;
   return { rendition: { name: pdfName(name), bytes: pdf, mime: 'application/pdf', conversion: { method: 'kept', reason: 'the original is unchanged: the archived PDF/A copy is kept' } } };
 }
 
-/** A card's package input without its PDF/A copies (`input.pdfa` is empty until `addCopies`). */
 export interface GatheredCard {
   input: PackageInput;
   notes: PackageNote[];
-  copies: CopyRequest[];
 }
 
 export async function gatherCard(
@@ -148,6 +146,7 @@ export async function gatherCard(
     cardId: string;
     ocflId: string;
     created: Date;
+    renditions: RenditionOptions;
     previous?: Map<string, Uint8Array> | null;
     /** digests of the package being built: those of large files start on the hash pool as the files are read */
     cache?: DigestCache;
@@ -220,14 +219,18 @@ export async function gatherCard(
   }
 
   const originals: InputFile[] = files.filter((f) => !asSignature.has(f.id)).map((f) => ({ name: names.get(f.id)!, bytes: bytes.get(f.id)!, mime: isSignatureFile(f) ? 'application/pkcs7-signature' : f.mime }));
+  const pdfa: NonNullable<PackageInput['pdfa']> = [];
   // The copy's dates are the upload's, so rebuilding the package later yields the same PDF/A bytes.
   const meta = (f: FileRow) => ({ title: f.name, author: PACKAGE_AGENT.name, created: rfc3339(f.created_at), documentId: `${args.ocflId}/${f.id}` });
-  const copies: CopyRequest[] = files
-    .filter((x) => !isSignatureFile(x))
-    .map((f) => {
-      const file = { name: names.get(f.id)!, mime: f.mime, bytes: bytes.get(f.id)!, text: knownText.get(f.id) };
-      return { file, meta: meta(f), kept: reusedRendition(args.previous, file.name, file.bytes)?.rendition };
-    });
+  for (const f of files.filter((x) => !isSignatureFile(x))) {
+    const r = reusedRendition(args.previous, names.get(f.id)!, bytes.get(f.id)!) ?? (await makeRendition({ name: names.get(f.id)!, mime: f.mime, bytes: bytes.get(f.id)!, text: knownText.get(f.id) }, meta(f), args.renditions));
+    if (r.note) notes.push(r.note);
+    if (r.rendition) {
+      args.cache?.start(r.rendition.bytes, PACKAGE_DIGESTS);
+      if (pdfa.some((p) => p.name === r.rendition!.name)) r.rendition.name = `${names.get(f.id)!}.pdf`;
+      pdfa.push({ ...r.rendition, ...(r.rendition.conversion ? { conversion: { ...r.rendition.conversion, from: names.get(f.id)! } } : {}) });
+    }
+  }
 
   const input: PackageInput = {
     id: args.ocflId,
@@ -237,8 +240,8 @@ export async function gatherCard(
     descriptive: await descriptive(trx, orgId, cardId, files, names),
     originals,
     signatures,
-    pdfa: [],
+    pdfa,
     evidence,
   };
-  return { input, notes, copies };
+  return { input, notes };
 }

@@ -3,7 +3,7 @@
 // nothing. The object is written before the database records it; a retried job finds its own version there
 // (same content → no second version) and records it.
 import type { Knex } from 'knex';
-import { addVersion, buildPackageAsync, DigestCache, headFiles, PackageError, WorkerLost, type BuiltPackage, type PackageInput } from '../../../archive/index.ts';
+import { addVersion, buildPackageAsync, DigestCache, headFiles, PackageError, type BuiltPackage, type PackageInput } from '../../../archive/index.ts';
 import { defineJob, type JobContext } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
@@ -12,8 +12,7 @@ import type { PackageNote, PackageVersionEntry } from '../../models/ArchivePacka
 import { archiveSettings, archiveStore } from './archiveConfig.ts';
 import { gatherCard, PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
-import { addCopies, type RenditionOptions } from './renditions.ts';
-import { buildOnWorker } from './buildPool.ts';
+import type { RenditionOptions } from './renditions.ts';
 import { scheduleFixity } from './fixity.ts';
 import { enqueueParents, gatherAggregate } from './aggregates.ts';
 import { gatherAct } from './actPackage.ts';
@@ -47,17 +46,6 @@ export interface PackagingOutcome {
 }
 
 /** Writes a built package as v1, or as a new version when its substance differs from the stored head. */
-async function writeBuilt(ocflId: string, objectId: string, existing: Map<string, Uint8Array> | null, built: BuiltPackage, notes: PackageNote[], now: Date): Promise<PackagingOutcome> {
-  const store = await archiveStore();
-  const previous = existing ? headFiles(existing) : null;
-  if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes };
-  const files = existing
-    ? addVersion(existing, { created: rfc3339(now), message: `update of ${built.manifest.kind} ${objectId}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
-    : built.files;
-  await store.write(ocflId, files);
-  return { written: true, files, built, notes };
-}
-
 async function writePackage(
   ocflId: string,
   objectId: string,
@@ -67,14 +55,18 @@ async function writePackage(
   now: Date,
   cache: DigestCache = new DigestCache(archiveSettings().hashWorkers),
 ): Promise<PackagingOutcome> {
-  return writeBuilt(ocflId, objectId, existing, await buildPackageAsync(input, cache), notes, now);
+  const store = await archiveStore();
+  const built = await buildPackageAsync(input, cache);
+  const previous = existing ? headFiles(existing) : null;
+  if (existing && previous && sameSubstance(previous, headFiles(built.files))) return { written: false, files: existing, built, notes };
+  const files = existing
+    ? addVersion(existing, { created: rfc3339(now), message: `update of ${input.kind} ${objectId}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
+    : built.files;
+  await store.write(ocflId, files);
+  return { written: true, files, built, notes };
 }
 
-/**
- * Builds the card's package and writes it (or its new version) to the storage root. The database and blob reads
- * and the write stay on this thread; the PDF/A copies and the package build run on a build worker
- * (buildPool.ts), or here with ARCHIVE_HASH_WORKERS=0 or when the worker is lost.
- */
+/** Builds the card's package and writes it (or its new version) to the storage root. */
 export async function packageCard(
   db: Knex | Knex.Transaction,
   blobs: BlobStore,
@@ -83,23 +75,11 @@ export async function packageCard(
 ): Promise<PackagingOutcome> {
   const store = await archiveStore();
   const now = options.now ?? new Date();
-  const renditions = options.renditions ?? { ocr: archiveSettings().ocr };
   const existing = await store.read(row.ocfl_id);
   const previous = existing ? headFiles(existing) : null;
-  const args = { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, previous };
-  if (archiveSettings().hashWorkers && !renditions.recognize) {
-    try {
-      const { built, notes } = await buildOnWorker(await gatherCard(db, blobs, args), renditions.ocr);
-      return await writeBuilt(row.ocfl_id, row.object_id, existing, built, notes, now);
-    } catch (error) {
-      // The worker took the blobs' bytes with it: gather again and build here.
-      if (!(error instanceof WorkerLost)) throw error;
-    }
-  }
   // One digest cache from reading the blobs to writing the object: large files are hashed on the pool meanwhile.
   const cache = new DigestCache(archiveSettings().hashWorkers);
-  const gathered = await gatherCard(db, blobs, { ...args, cache });
-  await addCopies(gathered, renditions, cache);
+  const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: archiveSettings().ocr }, previous, cache });
   return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now, cache);
 }
 

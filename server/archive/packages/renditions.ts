@@ -9,10 +9,7 @@ import {
   imagesToPdfa,
   normalizeToPdfa,
   officeToPdfa,
-  PACKAGE_DIGESTS,
-  type DigestCache,
   type DocumentMeta,
-  type PackageInput,
   type ScanPage,
 } from '../../../archive/index.ts';
 import { buildTextLayer, type OcrDocument } from '../../../ocr/index.ts';
@@ -30,11 +27,6 @@ export interface Rendition {
 export interface RenditionOptions {
   /** OCR for scans; off in the benchmark (which measures packaging without OCR) */
   ocr: boolean;
-  /**
-   * Recognises one page image; default: the process's OCR engine. A package build worker passes the images to the
-   * main thread's engine through this, so that a process keeps one set of tesseract workers.
-   */
-  recognize?: (image: Uint8Array) => Promise<OcrDocument>;
 }
 
 const OFFICE: Record<string, 'docx' | 'odt' | 'doc' | 'rtf'> = {
@@ -58,13 +50,13 @@ function scanWords(doc: OcrDocument | null, index: number): ScanPage['words'] {
   return layer.words.map((w) => ({ text: w.text, x: w.x * s, y: (layer.heightPt - w.y - w.fontSize) * s, w: w.width * s, h: w.fontSize * s }));
 }
 
-async function ocr(bytes: Uint8Array, options: RenditionOptions): Promise<OcrDocument | null> {
-  if (!options.ocr) return null;
-  return options.recognize ? options.recognize(bytes) : (await ocrEngine()).recognize(bytes);
+async function ocr(bytes: Uint8Array, enabled: boolean): Promise<OcrDocument | null> {
+  if (!enabled) return null;
+  return (await ocrEngine()).recognize(bytes);
 }
 
 async function imageRendition(bytes: Uint8Array, kind: 'png' | 'jpeg', meta: DocumentMeta, options: RenditionOptions): Promise<Uint8Array> {
-  const doc = await ocr(bytes, options);
+  const doc = await ocr(bytes, options.ocr);
   const dpi = doc?.pages[0] ? Math.round(doc.pages[0].sourceScale * 72) : 300;
   return imagesToPdfa(meta, [{ image: bytes, kind, dpi, words: scanWords(doc, 0) }]);
 }
@@ -103,7 +95,7 @@ async function scannedPdfRendition(bytes: Uint8Array, meta: DocumentMeta, option
   const jpegs = await pageJpegs(bytes);
   if (jpegs) {
     const pages: ScanPage[] = [];
-    for (const j of jpegs) pages.push({ image: j.image, kind: 'jpeg', dpi: j.dpi, words: scanWords(await ocr(j.image, options), 0) });
+    for (const j of jpegs) pages.push({ image: j.image, kind: 'jpeg', dpi: j.dpi, words: scanWords(await ocr(j.image, options.ocr), 0) });
     try {
       return await imagesToPdfa(meta, pages);
     } catch {
@@ -122,7 +114,7 @@ async function scannedPdfRendition(bytes: Uint8Array, meta: DocumentMeta, option
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
       const image = new Uint8Array(await canvas.encode('png'));
-      const doc = await ocr(image, options);
+      const doc = await ocr(image, options.ocr);
       pages.push({ image, kind: 'png', dpi: SCAN_DPI, words: scanWords(doc, 0) });
       page.cleanup();
     }
@@ -180,26 +172,5 @@ export async function makeRendition(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { note: { file: file.name, kind: 'no-rendition', message: `Копия PDF/A не создана / no PDF/A copy: ${message}` } };
-  }
-}
-
-/** An original that gets a PDF/A copy: made by `addCopies`, or the archived copy `kept` from the stored head. */
-export interface CopyRequest {
-  file: { name: string; mime: string; bytes: Uint8Array; text?: KnownText };
-  meta: DocumentMeta;
-  kept?: Rendition;
-}
-
-/** The PDF/A copy of each original that gets one (`input.pdfa`), and the notes of those that cannot. */
-export async function addCopies(gathered: { input: PackageInput; notes: PackageNote[]; copies: CopyRequest[] }, options: RenditionOptions, cache?: DigestCache): Promise<void> {
-  const pdfa = gathered.input.pdfa!;
-  for (const { file, meta, kept } of gathered.copies) {
-    const r = kept ? { rendition: kept } : await makeRendition(file, meta, options);
-    if (r.note) gathered.notes.push(r.note);
-    if (r.rendition) {
-      cache?.start(r.rendition.bytes, PACKAGE_DIGESTS);
-      if (pdfa.some((p) => p.name === r.rendition!.name)) r.rendition.name = `${file.name}.pdf`;
-      pdfa.push({ ...r.rendition, ...(r.rendition.conversion ? { conversion: { ...r.rendition.conversion, from: file.name } } : {}) });
-    }
   }
 }
