@@ -29,6 +29,8 @@ const DMN_INDEX = '05-11';
 // A second permanent case of the year, closed empty, so that the inventory has a number to leave out.
 const SECOND_INDEX = '01-16';
 const DMN_SUMMARY = 'Заявка на канцелярские товары';
+// A permanent case of the old year, closed while the act waits for approval: its inventory must be agreed first.
+const PERMANENT_OLD_INDEX = '01-01';
 const ifMatch = (version: number) => ({ 'If-Match': `"v${version}"` });
 describe.skipIf(!available)('archive: nomenclature → case → filing → closing → inventory; destruction of an expired case', () => {
   const harness = useBrowser();
@@ -274,6 +276,7 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await page.goto(`${harness.baseUrl}/`);
     await signIn(page, 'archivist', harness.demoPassword);
     await page.getByTestId('home-archivist').waitFor();
+    const archivist = await apiSession(harness.baseUrl, 'archivist', harness.demoPassword);
     await tab('destruction');
     const candidates = page.getByTestId('destruction-candidates');
     await candidates.getByText(OLD_INDEX).waitFor();
@@ -304,6 +307,31 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await review.getByTestId('dialog-submit').click();
     await review.waitFor({ state: 'hidden' });
     await expect.poll(() => draft.getByTestId('review-status').getAttribute('data-review')).toBe('agreed');
+    // A permanent case of the act's year is not yet in an inventory agreed by the archive: the head cannot approve,
+    // and the section says why (the years and how many cases).
+    const permanentCase = await archivist.post<{ id: string; version: number }>('/api/cases', {
+      nomenclatureItemId: (await archivist.post<{ id: string }>('/api/nomenclature', { year: OLD_YEAR, caseIndex: PERMANENT_OLD_INDEX, title: 'Приказы по основной деятельности', retentionKind: 'permanent' })).id,
+    });
+    await archivist.request('POST', `/api/cases/${permanentCase.id}/close`, { closedOn: `${OLD_YEAR}-12-31` }, ifMatch(permanentCase.version));
+    await draft.getByTestId('destruction-approve').click();
+    const refusal = page.getByTestId('archive-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('описей дел постоянного хранения');
+    expect(await refusal.textContent()).toContain(`за ${OLD_YEAR} год — 1 дело из 1`);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'archive-6a-destruction-needs-inventory');
+    // The year's permanent inventory goes through both commissions and is approved; then the act is.
+    let inventory = await archivist.post<{ id: string; version: number }>('/api/inventories', { kind: 'permanent', year: OLD_YEAR, caseIds: [permanentCase.id] });
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [path, body] of [
+      ['expert-review', {}],
+      ['expert-review/decision', { decision: 'agreed', protocolNumber: PROTOCOL, protocolDate: today }],
+      ['archive-review', { commission: COMMISSION }],
+      ['archive-review/decision', { decision: 'agreed', protocolNumber: ARCHIVE_PROTOCOL, protocolDate: today }],
+      ['approve', {}],
+    ] as const) {
+      inventory = await archivist.request<{ id: string; version: number }>('POST', `/api/inventories/${inventory.id}/${path}`, body, ifMatch(inventory.version));
+    }
     await draft.getByTestId('destruction-approve').click();
     const approved = page.locator('[data-testid="destruction-act-row"][data-status="approved"]').first();
     await approved.waitFor();
@@ -332,7 +360,6 @@ describe.skipIf(!available)('archive: nomenclature → case → filing → closi
     await saveScreenshot(page, 'archive-7-destroyed');
 
     // The archived document's package is marked destroyed: a new version without content, verified in the viewer.
-    const archivist = await apiSession(harness.baseUrl, 'archivist', harness.demoPassword);
     await expect
       .poll(async () => (await archivist.get<{ items: { destruction: { version: string | null } | null }[] }>('/api/packages?objectType=card&destroyed=true')).items[0]?.destruction?.version ?? null, {
         timeout: 90_000,
