@@ -91,12 +91,17 @@ export function nextVersion(
   return { inventory, content };
 }
 
-function inventoryFiles(dir: string, inv: Inventory): [string, Uint8Array][] {
-  const bytes = enc.encode(stableJson(inv));
+/** The inventory and its sidecar, as stored in a version directory and (for the head) in the object root. */
+function inventoryBytes(inv: Inventory): { inventory: Uint8Array; sidecar: Uint8Array } {
+  const inventory = enc.encode(stableJson(inv));
+  return { inventory, sidecar: enc.encode(`${digest('sha512', inventory)} inventory.json\n`) };
+}
+
+function inventoryFiles(dir: string, { inventory, sidecar }: { inventory: Uint8Array; sidecar: Uint8Array }): [string, Uint8Array][] {
   const prefix = dir === '' ? '' : `${dir}/`;
   return [
-    [`${prefix}inventory.json`, bytes],
-    [`${prefix}inventory.json.sha512`, enc.encode(`${digest('sha512', bytes)} inventory.json\n`)],
+    [`${prefix}inventory.json`, inventory],
+    [`${prefix}inventory.json.sha512`, sidecar],
   ];
 }
 
@@ -107,13 +112,16 @@ export function buildObject(id: string, versions: VersionInput[], fixity: Fixity
   files.set('0=ocfl_object_1.1', enc.encode('ocfl_object_1.1\n'));
   if (fixity.includes('streebog-256')) files.set(`extensions/${GOST_EXTENSION}/config.json`, enc.encode(stableJson(GOST_EXTENSION_CONFIG)));
   let inv: Inventory | undefined;
+  let head: { inventory: Uint8Array; sidecar: Uint8Array } | undefined;
   for (const input of versions) {
     const next = nextVersion(inv, id, input, fixity, cache);
     inv = next.inventory;
+    head = inventoryBytes(inv);
     for (const [p, b] of next.content) files.set(p, b);
-    for (const [p, b] of inventoryFiles(inv.head, inv)) files.set(p, b);
+    for (const [p, b] of inventoryFiles(inv.head, head)) files.set(p, b);
   }
-  for (const [p, b] of inventoryFiles('', inv!)) files.set(p, b);
+  // The root inventory is the head version's, byte for byte.
+  for (const [p, b] of inventoryFiles('', head!)) files.set(p, b);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -125,8 +133,9 @@ export function addVersion(files: Map<string, Uint8Array>, input: VersionInput, 
   const next = nextVersion(prev, prev.id, input, fixity);
   const out = new Map(files);
   for (const [p, b] of next.content) out.set(p, b);
-  for (const [p, b] of inventoryFiles(next.inventory.head, next.inventory)) out.set(p, b);
-  for (const [p, b] of inventoryFiles('', next.inventory)) out.set(p, b);
+  const head = inventoryBytes(next.inventory);
+  for (const [p, b] of inventoryFiles(next.inventory.head, head)) out.set(p, b);
+  for (const [p, b] of inventoryFiles('', head)) out.set(p, b);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
