@@ -11,7 +11,7 @@ export { normalizeToPdfa, NormalizationError, type Normalized, type Normalizatio
 export { rasteriseToPdfa } from './pdfa/produce/rasterise.ts';
 export { officeToPdfa, findLibreOffice, OfficeConversionError } from './pdfa/produce/office.ts';
 
-export { buildObject, addVersion, writeObjectToDir, OcflError, type VersionInput, type FixityAlgorithm } from './ocfl/write.ts';
+export { buildObject, addVersion, writeObjectToDir, syncDirectory, OcflError, type VersionInput, type FixityAlgorithm } from './ocfl/write.ts';
 export { validateObject, type OcflResult } from './ocfl/validate.ts';
 export { fsTree, memoryTree, type Tree } from './ocfl/tree.ts';
 export { StorageRoot } from './ocfl/storageRoot.ts';

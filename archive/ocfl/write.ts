@@ -153,7 +153,8 @@ async function writeDurably(path: string, bytes: Uint8Array, flag: 'wx' | 'w'): 
   }
 }
 
-async function syncDirectory(path: string): Promise<void> {
+/** fsync of a directory, so that the names it gained survive a crash. */
+export async function syncDirectory(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {
     await handle.sync();

@@ -3,10 +3,10 @@
 // version directories are created once (an existing one must hold the very same bytes), and the root inventory
 // is replaced last, its sidecar after it, so a reader never sees an inventory naming files not yet written.
 import { createHash } from 'node:crypto';
-import { access, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Client } from 'minio';
-import { StorageRoot, fsTree, OcflError, writeObjectToDir, type Tree } from '../../../archive/index.ts';
+import { StorageRoot, fsTree, OcflError, syncDirectory, writeObjectToDir, type Tree } from '../../../archive/index.ts';
 import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
 import type { S3Config } from '../../storage/index.ts';
 
@@ -122,14 +122,6 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function syncDirectory(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The highest version an object's file map holds (each version directory has its inventory): no JSON to parse. */
 function newestVersion(files: Map<string, Uint8Array>): number {
