@@ -127,6 +127,7 @@ defineJob({
     if (!row || !d) return;
     const store = await archiveStore();
     const destroy = async (): Promise<Outcome | null> => {
+      await store.finishReplace(row.ocfl_id);
       const existing = await store.read(row.ocfl_id);
       if (!existing) return null;
       const head = headFiles(existing);

@@ -104,6 +104,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
       await store.write(id, sample(id, 'Старый документ'));
       const single = sample(id, 'Запись об уничтожении');
       await crashMidReplace(id, single);
+      await store.finishReplace(id);
       const back = await store.read(id);
       expect([...back!.keys()].sort()).toEqual([...single.keys()].sort());
       expect((await verifyTree(store.tree(id))).checks.filter((c) => !c.ok)).toEqual([]);
@@ -143,6 +144,7 @@ contract('OCFL storage root under an S3 prefix (s3rver)', async () => {
     },
     crashMidReplace: async (id, files) => {
       for (const [p, b] of files) await client.putObject('archive', `ocfl/replacements/${store.objectPath(id)}/${p}`, Buffer.from(b));
+      await client.putObject('archive', `ocfl/replacements/${store.objectPath(id)}/STAGED-COMPLETE`, Buffer.from('complete\n'));
       const keys: string[] = [];
       for await (const item of client.listObjectsV2('archive', `ocfl/${store.objectPath(id)}/`, true) as AsyncIterable<{ name?: string }>) if (item.name) keys.push(item.name);
       await client.removeObjects('archive', keys);

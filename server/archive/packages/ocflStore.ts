@@ -22,13 +22,20 @@ export interface OcflStore {
   tree(id: string): Tree;
   /**
    * Replaces the whole object, every version, by `files` — the one exception to immutability, for erasing documents
-   * destroyed under an approved act. The new object is staged first, so a crash half-way is finished by the next
-   * `read` or `replace`; on S3 every stored version of every key is deleted (Object Lock refuses until its date).
+   * destroyed under an approved act. The new object is staged first; on S3 every stored version of every key is
+   * deleted (Object Lock refuses until its date).
    */
   replace(id: string, files: Map<string, Uint8Array>): Promise<string>;
+  /**
+   * Finishes a replacement the process died in the middle of (the staged object is moved in). Only the job that
+   * replaces objects calls it, before it reads, so ordinary reads pay nothing for it.
+   */
+  finishReplace(id: string): Promise<void>;
 }
 
 const ROOT_INVENTORY = ['inventory.json', 'inventory.json.sha512'];
+/** Written last into an S3 staging prefix: the staged object is whole. */
+const STAGED_COMPLETE = 'STAGED-COMPLETE';
 const LAYOUT = '0004-hashed-n-tuple-storage-layout';
 
 // Same layout as archive/ocfl/storageRoot.ts, so a bucket prefix can be mirrored to a directory and back.
@@ -61,16 +68,14 @@ class FsOcflStore implements OcflStore {
   objectPath(id: string): string {
     return this.root.objectPath(id);
   }
-  async read(id: string): Promise<Map<string, Uint8Array> | null> {
-    await this.finishReplace(id);
+  read(id: string): Promise<Map<string, Uint8Array> | null> {
     return collect(this.root.tree(id));
   }
   private dirs(id: string): { dir: string; staged: string; old: string } {
     const dir = join(this.root.dir, this.root.objectPath(id));
     return { dir, staged: `${dir}.replacement`, old: `${dir}.replaced` };
   }
-  /** A replacement that was staged but not yet moved in (the process died between the two renames) is moved in. */
-  private async finishReplace(id: string): Promise<void> {
+  async finishReplace(id: string): Promise<void> {
     const { dir, staged, old } = this.dirs(id);
     if (!(await exists(staged))) return;
     if (await exists(dir)) {
@@ -202,15 +207,21 @@ class S3OcflStore implements OcflStore {
     );
   }
 
-  async read(id: string): Promise<Map<string, Uint8Array> | null> {
-    const found = await collect(this.tree(id));
-    if (found) return found;
-    // Erased but not yet rewritten (the process died in `replace`): the staged copy is the object.
+  read(id: string): Promise<Map<string, Uint8Array> | null> {
+    return collect(this.tree(id));
+  }
+
+  async finishReplace(id: string): Promise<void> {
     const staged = await collect(this.treeAt(this.stagingBase(id)));
-    if (!staged) return null;
-    await this.write(id, staged);
+    if (!staged) return;
+    // The old object is erased only after the staged copy is complete and marked so: an unmarked copy may be partial
+    // and is dropped (the replacement starts over); a marked one is the object, whatever the erasure left.
+    if (staged.has(STAGED_COMPLETE)) {
+      staged.delete(STAGED_COMPLETE);
+      await this.removeEveryVersion(`${this.prefix}${this.objectPath(id)}/`);
+      await this.write(id, staged);
+    }
     await this.removeEveryVersion(this.stagingBase(id));
-    return staged;
   }
 
   private stagingBase(id: string): string {
@@ -240,6 +251,7 @@ class S3OcflStore implements OcflStore {
     const staging = this.stagingBase(id);
     await this.removeEveryVersion(staging);
     for (const [p, b] of files) await this.client.putObject(this.bucket, `${staging}${p}`, Buffer.from(b), b.length);
+    await this.client.putObject(this.bucket, `${staging}${STAGED_COMPLETE}`, Buffer.from('complete\n'));
     await this.removeEveryVersion(`${this.prefix}${this.objectPath(id)}/`);
     await this.write(id, files);
     await this.removeEveryVersion(staging);
