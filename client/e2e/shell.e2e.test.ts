@@ -85,6 +85,18 @@ describe.skipIf(!available)('client shell in Chromium', () => {
     await page.getByTestId('admin-departments').locator('li').first().waitFor();
     await page.getByTestId('admin-dead-jobs').getByText(ru['admin.jobs.none']).waitFor();
 
+    // The organisation's setting is saved on the server at once (If-Match), and put back as it was.
+    const settings = page.getByTestId('admin-org-settings');
+    const source = settings.getByLabel(ru['admin.org.acquisitionSource']);
+    expect(await source.isChecked()).toBe(true);
+    for (const wanted of [false, true]) {
+      await source.press('Space');
+      const stored = async () => ((await (await page.request.get(`${baseUrl()}/api/org`)).json()) as { acquisitionSource: boolean }).acquisitionSource;
+      await expect.poll(stored, { timeout: 10_000 }).toBe(wanted);
+      await settings.getByText(ru['admin.org.saved']).waitFor();
+      expect(await source.isChecked()).toBe(wanted);
+    }
+
     const tokens = page.getByTestId('admin-tokens');
     await tokens.getByLabel(ru['admin.tokens.name'], { exact: true }).fill('e2e-script');
     await tokens.getByLabel(ru['admin.tokens.name'], { exact: true }).press('Enter');

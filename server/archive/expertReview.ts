@@ -14,9 +14,9 @@ import { today } from '../records/today.ts';
 
 /** What is reviewed: an inventory (with its kind and the archive's columns) or a destruction act, in its draft state. */
 export type Reviewable = { status: string; kind?: InventoryKind } & Pick<ExpertReviewColumns, 'reviewStatus' | 'reviewDecidedByName' | 'reviewDecidedAt' | 'reviewProtocolNumber' | 'reviewProtocolDate'> &
-  Partial<Pick<ArchiveReviewColumns, 'archiveReviewStatus' | 'archiveReviewCommission' | 'archiveReviewDecidedByName' | 'archiveReviewDecidedAt' | 'archiveReviewProtocolNumber' | 'archiveReviewProtocolDate'>>;
+  Partial<Pick<ArchiveReviewColumns, 'archiveReviewRequired' | 'archiveReviewStatus' | 'archiveReviewCommission' | 'archiveReviewDecidedByName' | 'archiveReviewDecidedAt' | 'archiveReviewProtocolNumber' | 'archiveReviewProtocolDate'>>;
 
-type StageOf = Pick<Reviewable, 'status' | 'kind' | 'reviewStatus' | 'archiveReviewStatus'>;
+type StageOf = Pick<Reviewable, 'status' | 'kind' | 'reviewStatus' | 'archiveReviewStatus' | 'archiveReviewRequired'>;
 
 export type ReviewStep = 'edit' | 'submit' | 'decide' | 'submitToArchive' | 'decideByArchive' | 'approve';
 
@@ -28,9 +28,12 @@ export function reviewStage(doc: Pick<StageOf, 'reviewStatus' | 'archiveReviewSt
   return doc.reviewStatus ?? 'none';
 }
 
-/** Inventories of permanent and of personnel cases are agreed by the archive's commission too (long-term ones are not). */
-export function needsArchiveReview(doc: Pick<StageOf, 'kind'>): boolean {
-  return doc.kind === 'permanent' || doc.kind === 'personnel';
+/**
+ * Inventories of permanent and of personnel cases are agreed by the archive's commission too (long-term ones are
+ * not) — when the organisation is a source of acquisition of that archive; otherwise its own commission suffices.
+ */
+export function needsArchiveReview(doc: Pick<StageOf, 'kind' | 'archiveReviewRequired'>): boolean {
+  return (doc.kind === 'permanent' || doc.kind === 'personnel') && doc.archiveReviewRequired !== false;
 }
 
 /** The stages each step may start from (the document itself must still be a draft). */
@@ -96,7 +99,16 @@ export function assertReviewStep(doc: StageOf, step: ReviewStep): void {
       extensions: { reviewStatus: doc.reviewStatus, reviewStage: stage, archiveReviewRequired: archive },
     });
   }
-  if ((step === 'submitToArchive' || step === 'decideByArchive') && !archive) throw new AppError('ARCHIVE_REVIEW_NOT_REQUIRED', { extensions: { kind: doc.kind ?? null } });
+  if ((step === 'submitToArchive' || step === 'decideByArchive') && !archive) {
+    if (doc.kind === 'permanent' || doc.kind === 'personnel') {
+      throw new AppError('ARCHIVE_REVIEW_NOT_REQUIRED', {
+        ru: 'Организация не является источником комплектования архива: опись утверждается после согласования с ЭПК организации',
+        en: 'The organisation is not a source of acquisition of an archive: the inventory is approved after its own expert commission agreed it',
+        extensions: { kind: doc.kind, acquisitionSource: false },
+      });
+    }
+    throw new AppError('ARCHIVE_REVIEW_NOT_REQUIRED', { extensions: { kind: doc.kind ?? null } });
+  }
   throw new AppError('EXPERT_REVIEW_STATE', {
     ru: `Нельзя ${stepNames[step].ru}: документ ${state.ru}`,
     en: `Cannot ${stepNames[step].en}: the document is ${state.en}`,

@@ -11,6 +11,12 @@ export async function organisationOf(unit: Scoped): Promise<{ name: string; shor
   return { name: org.name, shortName: org.short_name };
 }
 
+/** Whether the organisation is a source of acquisition of an archive (its permanent inventories go to the archive's ЭПК). */
+export async function isAcquisitionSource(unit: Scoped): Promise<boolean> {
+  const org = (await unit.scope.db('organisations').where({ id: unit.scope.orgId }).first('acquisition_source')) as { acquisition_source: boolean } | undefined;
+  return org?.acquisition_source !== false;
+}
+
 /** The user's name and, when the account belongs to a staff member with a post, the post's title. */
 export async function signatoryOf(unit: Scoped, userId: string | null): Promise<Signatory | null> {
   if (!userId) return null;

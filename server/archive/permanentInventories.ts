@@ -2,17 +2,20 @@
 // destruction is approved by the head only after the inventories of permanent cases for the same period have been
 // approved by the organisation's commission and agreed by the archive's. So a year of the act's cases in which the
 // organisation keeps permanent cases blocks approval until every one of them is in such an inventory; a year with no
-// permanent case asks for nothing (there is no inventory to wait for).
+// permanent case asks for nothing (there is no inventory to wait for). An organisation that is not a source of
+// acquisition of an archive sends nothing to the archive's commission: its inventories count once approved after its
+// own commission agreed them (inventories.archive_review_required is false for those).
 import { AppError } from '../http/problem.ts';
 import type { Case } from '../models/Case.ts';
 import type { TenantScope } from '../tenancy/scope.ts';
 import { plural } from './russianNumbers.ts';
+import { isAcquisitionSource } from './formParties.ts';
 
 export interface YearShortfall {
   year: number;
   /** permanent cases of the year that are closed or in an inventory, not destroyed or transferred */
   permanentCases: number;
-  /** of them, those in no approved permanent inventory agreed by the archive's commission */
+  /** of them, those in no approved permanent inventory agreed by the commissions it needed */
   notInAgreedInventory: number;
 }
 
@@ -37,7 +40,8 @@ export async function permanentInventoryShortfall(scope: TenantScope, years: rea
         `count(*) filter (where not exists (
           select 1 from inventory_items join inventories on inventories.id = inventory_items.inventory_id
           where inventory_items.case_id = cases.id and inventories.kind = 'permanent' and inventories.status = 'approved'
-            and inventories.review_status = 'agreed' and inventories.archive_review_status = 'agreed'
+            and inventories.review_status = 'agreed'
+            and (inventories.archive_review_status = 'agreed' or not inventories.archive_review_required)
         )) as missing`,
       ),
     )) as { year: number; total: string | number; missing: string | number }[];
@@ -53,13 +57,17 @@ export async function assertPermanentInventoriesAgreed(scope: TenantScope, actCa
   if (shortfall.length === 0) return;
   const ru = shortfall.map((s) => `за ${s.year} год — ${s.notInAgreedInventory} ${plural(s.notInAgreedInventory, ['дело', 'дела', 'дел'])} из ${s.permanentCases}`).join('; ');
   const en = shortfall.map((s) => `${s.year}: ${s.notInAgreedInventory} of ${s.permanentCases} ${s.permanentCases === 1 ? 'case' : 'cases'}`).join('; ');
+  const source = await isAcquisitionSource({ scope });
   throw new AppError('DESTRUCTION_NEEDS_PERMANENT_INVENTORY', {
-    ru:
-      'Акт о выделении к уничтожению утверждается после утверждения описей дел постоянного хранения за тот же период, согласованных ЭПК архивного учреждения. ' +
-      `Не внесены в утверждённую и согласованную опись дела постоянного хранения: ${ru}`,
-    en:
-      'A destruction act is approved only after the inventories of permanent cases of the same years are approved and agreed by the archive’s expert commission. ' +
-      `Permanent cases not yet in an approved, agreed inventory: ${en}`,
+    ru: source
+      ? 'Акт о выделении к уничтожению утверждается после утверждения описей дел постоянного хранения за тот же период, согласованных ЭПК архивного учреждения. ' +
+        `Не внесены в утверждённую и согласованную опись дела постоянного хранения: ${ru}`
+      : 'Акт о выделении к уничтожению утверждается после утверждения описей дел постоянного хранения за тот же период. ' +
+        `Не внесены в утверждённую опись дела постоянного хранения: ${ru}`,
+    en: source
+      ? 'A destruction act is approved only after the inventories of permanent cases of the same years are approved and agreed by the archive’s expert commission. ' +
+        `Permanent cases not yet in an approved, agreed inventory: ${en}`
+      : 'A destruction act is approved only after the inventories of permanent cases of the same years are approved. ' + `Permanent cases not yet in an approved inventory: ${en}`,
     extensions: { years: shortfall.map((s) => s.year), shortfall },
   });
 }

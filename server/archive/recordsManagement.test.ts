@@ -766,3 +766,49 @@ describe('expert commission (ЭПК) before the head’s approval', () => {
     expect(log.body.items.find((e) => e.action === 'destruction_act.approved')?.payload.expertProtocol?.protocolNumber).toBe('9');
   });
 });
+
+describe('an organisation that is not a source of acquisition of an archive', () => {
+  it('approves permanent inventories after its own commission, and destruction acts once they are approved; the setting is If-Match and audited', async () => {
+    const admin = await srv.login('admin');
+    const org = await admin.get<{ acquisitionSource: boolean; version: number }>('/api/org');
+    expect(org.body.acquisitionSource).toBe(true);
+    expect((await archivist.patch<Problem>('/api/org', { acquisitionSource: false }, ifMatch(org.body.version))).status).toBe(403);
+    expect((await admin.patch<Problem>('/api/org', {}, ifMatch(org.body.version))).status).toBe(400);
+    expect((await admin.patch<Problem>('/api/org', { acquisitionSource: false }, ifMatch(org.body.version + 1))).status).toBe(412);
+    const off = await admin.patch<{ acquisitionSource: boolean; version: number }>('/api/org', { acquisitionSource: false }, ifMatch(org.body.version));
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect(off.body).toMatchObject({ acquisitionSource: false, version: org.body.version + 1 });
+    try {
+      const permanent = await closeCase(await openCase((await nomenclature({ year: 2009, caseIndex: '12-01', title: 'Постановления главы', retentionKind: 'permanent', listArticle: 'ст. 4а' })).id), '2009-12-31');
+      const expired = await closeCase(await openCase((await nomenclature({ year: 2009, caseIndex: '12-02', title: 'Переписка по хозяйственным вопросам', retentionKind: 'years', retentionYears: 5 })).id), '2009-12-31');
+      const draft = await archivist.post<InventoryBody & Reviewed>('/api/inventories', { kind: 'permanent', year: 2009, caseIds: [permanent.id] });
+      expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+      expect(draft.body.archiveReviewRequired).toBe(false);
+      const agreed = await agreeWithExperts('inventories', draft.body);
+      expect(agreed.reviewStage).toBe('agreed');
+      const archiveStep = await archivist.post<Problem>(`/api/inventories/${draft.body.id}/archive-review`, {}, ifMatch(agreed.version));
+      expect(archiveStep.status).toBe(409);
+      expect(archiveStep.body.code).toBe('ARCHIVE_REVIEW_NOT_REQUIRED');
+      expect(archiveStep.body.messages.ru).toContain('не является источником комплектования');
+
+      // The act over 2009 waits for the permanent inventory's approval, and the message asks for no archive agreement.
+      const act = await archivist.post<ActBody>('/api/destruction-acts', { caseIds: [expired.id] });
+      const agreedAct = await agreeWithExperts('destruction-acts', act.body);
+      const early = await archivist.post<Problem>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreedAct.version));
+      expect(early.body.code).toBe('DESTRUCTION_NEEDS_PERMANENT_INVENTORY');
+      expect(early.body.messages.ru).not.toContain('ЭПК архивного учреждения');
+      const approvedInventory = await archivist.post<InventoryBody>(`/api/inventories/${draft.body.id}/approve`, {}, ifMatch(agreed.version));
+      expect(approvedInventory.status, JSON.stringify(approvedInventory.body)).toBe(200);
+      const approvedAct = await archivist.post<ActBody>(`/api/destruction-acts/${act.body.id}/approve`, {}, ifMatch(agreedAct.version));
+      expect(approvedAct.status, JSON.stringify(approvedAct.body)).toBe(200);
+      const cookie = { cookie: [...archivist.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+      const pdf = new Uint8Array(await (await fetch(`${srv.url}/api/inventories/${draft.body.id}/pdf`, { headers: cookie })).arrayBuffer());
+      expect((await extractText(pdf, 'application/pdf')).text.replace(/\s+/g, ' ')).not.toContain('ЭПК архивного учреждения');
+    } finally {
+      const now = await admin.get<{ version: number }>('/api/org');
+      expect((await admin.patch('/api/org', { acquisitionSource: true }, ifMatch(now.body.version))).status).toBe(200);
+    }
+    const log = await admin.get<{ items: { action: string; payload: { to: { acquisitionSource: boolean } } }[] }>('/api/audit?objectType=organisation');
+    expect(log.body.items.filter((e) => e.action === 'organisation.settings_updated').map((e) => e.payload.to.acquisitionSource)).toEqual(expect.arrayContaining([false, true]));
+  });
+});

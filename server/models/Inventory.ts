@@ -27,6 +27,8 @@ export interface ArchiveReviewColumns {
   archiveReviewProtocolNumber: string | null;
   archiveReviewProtocolDate: string | null;
   archiveReviewRemarks: string | null;
+  /** false when the organisation was not a source of acquisition of an archive as the round began */
+  archiveReviewRequired: boolean;
 }
 
 export const INVENTORY_KINDS = ['permanent', 'long_term', 'personnel'] as const;

@@ -8,5 +8,8 @@ export class Organisation extends BaseModel {
   declare inn: string | null;
   declare ogrn: string | null;
   declare address: string | null;
+  /** a source of acquisition (источник комплектования) of a state or municipal archive */
+  declare acquisitionSource: boolean;
+  declare version: number;
   declare createdAt: Date;
 }

@@ -8,7 +8,16 @@ import type { Journal } from '../models/Journal.ts';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-export const OrganisationSchema = Type.Object({ id: Uuid, name: Type.String(), shortName: Type.String(), inn: Nullable(Type.String()), ogrn: Nullable(Type.String()), address: Nullable(Type.String()) });
+export const OrganisationSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  shortName: Type.String(),
+  inn: Nullable(Type.String()),
+  ogrn: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  acquisitionSource: Type.Boolean({ description: 'источник комплектования государственного (муниципального) архива / a source of acquisition of a state or municipal archive' }),
+  version: Type.Integer(),
+});
 export const DepartmentSchema = Type.Object({ id: Uuid, parentId: Nullable(Uuid), name: Type.String(), code: Type.String(), version: Type.Integer() });
 export const PositionSchema = Type.Object({ id: Uuid, departmentId: Nullable(Uuid), title: Type.String() });
 export const StaffSchema = Type.Object({
@@ -43,6 +52,8 @@ export const presentOrganisation = (o: Organisation): Static<typeof Organisation
   inn: o.inn,
   ogrn: o.ogrn,
   address: o.address,
+  acquisitionSource: o.acquisitionSource,
+  version: o.version,
 });
 export const presentDepartment = (d: Department): Static<typeof DepartmentSchema> => ({ id: d.id, parentId: d.parentId, name: d.name, code: d.code, version: d.version });
 export const presentPosition = (p: Position): Static<typeof PositionSchema> => ({ id: p.id, departmentId: p.departmentId, title: p.title });

@@ -61,6 +61,8 @@ export function createApi(http: HttpClient) {
     },
     org: {
       get: () => http.get<Organisation>('/api/org'),
+      updateSettings: async (org: Pick<Organisation, 'version'>, change: { acquisitionSource: boolean }) =>
+        (await http.request<Organisation>('PATCH', '/api/org', { body: change, ifMatch: versionTag(org.version) })).data,
       departments: async () => (await whole<Department>('/api/departments')).items,
     },
     audit: {

@@ -59,6 +59,9 @@ export interface Organisation {
   name: string;
   shortName: string | null;
   inn: string | null;
+  /** a source of acquisition of a state or municipal archive: permanent inventories go to the archive's ЭПК */
+  acquisitionSource: boolean;
+  version: number;
 }
 
 

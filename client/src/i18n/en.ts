@@ -100,6 +100,11 @@ export const en: Dictionary = {
   'admin.users.unlockLabel': 'Lift the sign-in lock of user {login}',
   'admin.users.updated': 'Changes to user {login} saved.',
 
+  'admin.org.title': 'Organisation',
+  'admin.org.acquisitionSource': 'Source of acquisition of a state (municipal) archive',
+  'admin.org.acquisitionSourceHint': 'Inventories of permanent and personnel cases are agreed by the archive’s expert commission before approval; otherwise the organisation’s own commission is enough.',
+  'admin.org.saved': 'Setting saved.',
+
   'admin.departments.title': 'Departments',
   'admin.departments.code': 'code {code}',
   'admin.departments.treeLabel': 'Department structure of the organisation',

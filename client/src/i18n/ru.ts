@@ -101,6 +101,11 @@ export const ru = {
   'admin.users.unlockLabel': 'Снять блокировку входа с пользователя {login}',
   'admin.users.updated': 'Изменения пользователя {login} сохранены.',
 
+  'admin.org.title': 'Организация',
+  'admin.org.acquisitionSource': 'Источник комплектования государственного (муниципального) архива',
+  'admin.org.acquisitionSourceHint': 'Описи дел постоянного хранения и по личному составу согласуются с ЭПК архивного учреждения до утверждения; без этого признака достаточно согласования с ЭПК организации.',
+  'admin.org.saved': 'Настройка сохранена.',
+
   'admin.departments.title': 'Подразделения',
   'admin.departments.code': 'код {code}',
   'admin.departments.treeLabel': 'Структура подразделений организации',

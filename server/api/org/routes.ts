@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/route.ts';
 import { decodeCursor, pageOf, PageSchema } from '../../http/pagination.ts';
 import { notFound } from '../../http/problem.ts';
 import { IdParams } from '../common.ts';
-import { CreateDepartmentBody, CreatePositionBody, CreateStaffBody, StaffQuery, UpdateDepartmentBody } from './schema.ts';
+import { CreateDepartmentBody, CreatePositionBody, CreateStaffBody, StaffQuery, UpdateDepartmentBody, UpdateOrganisationBody } from './schema.ts';
 import { Organisation } from '../../models/Organisation.ts';
 import { Department } from '../../models/Department.ts';
 import { Position } from '../../models/Position.ts';
@@ -22,6 +22,7 @@ import {
   presentStaff,
 } from '../../presenters/orgPresenters.ts';
 import { createDepartment, updateDepartment } from '../../commands/manageDepartments.ts';
+import { updateOrganisationSettings } from '../../commands/updateOrganisationSettings.ts';
 import { createPosition, createStaff } from '../../commands/manageStaff.ts';
 import { createJournal, updateJournal, type JournalInput } from '../../commands/saveJournal.ts';
 
@@ -39,6 +40,25 @@ defineRoute({
   async handler(ctx) {
     const org = await Organisation.query(ctx.app.knex).findById(ctx.actor.orgId);
     if (!org) throw notFound();
+    ctx.setVersion(org.version);
+    return presentOrganisation(org);
+  },
+});
+
+defineRoute({
+  operationId: 'updateOrganisation',
+  method: 'patch',
+  path: '/api/org',
+  summary: 'Настройки своей организации (If-Match) / the caller’s organisation’s settings',
+  tags: ['org'],
+  access: 'authenticated',
+  permission: 'org.manage',
+  body: UpdateOrganisationBody,
+  success: { status: 200, description: 'Изменено', schema: OrganisationSchema },
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    const org = await ctx.write((unit) => updateOrganisationSettings(unit, version, ctx.body));
+    ctx.setVersion(org.version);
     return presentOrganisation(org);
   },
 });

@@ -9,6 +9,10 @@ export const UpdateDepartmentBody = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })), code: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })), parentId: Type.Optional(Type.Union([Uuid, Type.Null()])) },
   { additionalProperties: false },
 );
+export const UpdateOrganisationBody = Type.Object(
+  { acquisitionSource: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1 },
+);
 export const CreatePositionBody = Type.Object(
   { title: Type.String({ minLength: 1, maxLength: 300 }), departmentId: Type.Optional(Type.Union([Uuid, Type.Null()])) },
   { additionalProperties: false },

@@ -11,7 +11,7 @@ import { inventoryKindOf } from '../../archive/retention.ts';
 import { INVENTORY_KIND_RU, inventoryContent, inventoryPdf, pdfTime, type InventoryContent } from '../../archive/inventoryDocument.ts';
 import { runInventoryApproved } from '../../archive/hooks.ts';
 import { approvalTime, freezeApproval } from '../../archive/approval.ts';
-import { departmentSections, organisationOf, signatoryOf } from '../../archive/formParties.ts';
+import { departmentSections, isAcquisitionSource, organisationOf, signatoryOf } from '../../archive/formParties.ts';
 import {
   agreementOf,
   archiveAgreementOf,
@@ -25,6 +25,7 @@ import {
   reviewAuditPayload,
   submissionPatch,
   type ReviewDecision,
+  type ReviewStep,
 } from '../../archive/expertReview.ts';
 import { assignCaseNumbers, normaliseCaseNumber } from '../../archive/inventoryNumbering.ts';
 
@@ -83,6 +84,7 @@ export async function createInventory(unit: WriteUnit, actor: Actor, input: { ki
     title: input.title ?? `Опись № ${number} ${INVENTORY_KIND_RU[input.kind]} за ${input.year} год`,
     status: 'draft',
     fundNumber: input.fundNumber?.trim() || null,
+    archiveReviewRequired: await isAcquisitionSource(unit),
     createdBy: actor.userId,
   });
   const caseIds = await setItems(unit, inv, input.caseIds, input.caseNumbers);
@@ -176,46 +178,59 @@ export async function approveInventory(unit: WriteUnit, actor: Actor, blobs: Blo
 
 const inventoryLabel = (inv: Inventory): string => `опись № ${inv.number} ${INVENTORY_KIND_RU[inv.kind]} за ${inv.year} год`;
 
-/** Submits the draft to the expert commission (ЭПК); it stays frozen for editing until the commission decides. */
-export async function submitInventoryForReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<Inventory> {
+/**
+ * The shape of every review step: the draft at the expected version, the step allowed from where it stands, one
+ * patch, one audit entry (the action and its payload depend on the row after the patch).
+ */
+async function reviewStep(
+  unit: WriteUnit,
+  id: string,
+  expectedVersion: number,
+  step: ReviewStep,
+  patchOf: (inv: Inventory) => Promise<Partial<Inventory>> | Partial<Inventory>,
+  audit: { action: string; commission: 'organisation' | 'archive' },
+): Promise<Inventory> {
   const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
   assertDraft(inv);
-  assertReviewStep(inv, 'submit');
-  if ((await inventoryCases(unit.scope, id)).length === 0) throw new AppError('INVENTORY_EMPTY');
-  // A new round goes through both commissions again.
-  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, { ...submissionPatch(actor), ...archiveReviewCleared });
-  await unit.audit({ action: 'inventory.review_submitted', objectType: 'inventory', objectId: id, payload: reviewAuditPayload(inventoryLabel(inv), after) });
+  assertReviewStep(inv, step);
+  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, await patchOf(inv));
+  const payloadOf = audit.commission === 'archive' ? archiveReviewAuditPayload : reviewAuditPayload;
+  await unit.audit({ action: audit.action, objectType: 'inventory', objectId: id, payload: payloadOf(inventoryLabel(inv), after) });
   return after;
+}
+
+/** Submits the draft to the expert commission (ЭПК); it stays frozen for editing until the commission decides. */
+export async function submitInventoryForReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number): Promise<Inventory> {
+  return reviewStep(
+    unit,
+    id,
+    expectedVersion,
+    'submit',
+    async () => {
+      if ((await inventoryCases(unit.scope, id)).length === 0) throw new AppError('INVENTORY_EMPTY');
+      // A new round goes through both commissions again, under the organisation's rule as it is now.
+      return { ...submissionPatch(actor), ...archiveReviewCleared, archiveReviewRequired: await isAcquisitionSource(unit) };
+    },
+    { action: 'inventory.review_submitted', commission: 'organisation' },
+  );
 }
 
 /** Records the commission's decision from its protocol: agreed (the head may approve) or returned with remarks. */
 export async function recordInventoryReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number, decision: ReviewDecision): Promise<Inventory> {
-  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
-  assertDraft(inv);
-  assertReviewStep(inv, 'decide');
-  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, decisionPatch(actor, decision));
-  await unit.audit({ action: `inventory.review_${decision.decision}`, objectType: 'inventory', objectId: id, payload: reviewAuditPayload(inventoryLabel(inv), after) });
-  return after;
+  return reviewStep(unit, id, expectedVersion, 'decide', () => decisionPatch(actor, decision), { action: `inventory.review_${decision.decision}`, commission: 'organisation' });
 }
 
 /** Sends the inventory the organisation's commission agreed to the archive's commission (permanent and personnel cases). */
 export async function submitInventoryToArchiveReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number, commission: string | undefined): Promise<Inventory> {
-  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
-  assertDraft(inv);
-  assertReviewStep(inv, 'submitToArchive');
-  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, archiveSubmissionPatch(actor, commission));
-  await unit.audit({ action: 'inventory.archive_review_submitted', objectType: 'inventory', objectId: id, payload: archiveReviewAuditPayload(inventoryLabel(inv), after) });
-  return after;
+  return reviewStep(unit, id, expectedVersion, 'submitToArchive', () => archiveSubmissionPatch(actor, commission), { action: 'inventory.archive_review_submitted', commission: 'archive' });
 }
 
 /** Records the archive commission's decision from its protocol: agreed (the head may approve) or returned with remarks. */
 export async function recordInventoryArchiveReview(unit: WriteUnit, actor: Actor, id: string, expectedVersion: number, decision: ReviewDecision): Promise<Inventory> {
-  const inv = await unit.scope.findVersioned(Inventory, id, expectedVersion);
-  assertDraft(inv);
-  assertReviewStep(inv, 'decideByArchive');
-  const after = await unit.scope.patchVersioned(Inventory, id, expectedVersion, archiveDecisionPatch(actor, inv, decision));
-  await unit.audit({ action: `inventory.archive_review_${decision.decision}`, objectType: 'inventory', objectId: id, payload: archiveReviewAuditPayload(inventoryLabel(inv), after) });
-  return after;
+  return reviewStep(unit, id, expectedVersion, 'decideByArchive', (inv) => archiveDecisionPatch(actor, inv, decision), {
+    action: `inventory.archive_review_${decision.decision}`,
+    commission: 'archive',
+  });
 }
 
 /** Records the handover of an approved inventory's cases to the state archive; the cases become transferred. */
