@@ -47,7 +47,7 @@ export class StorageRoot {
   /** Writes an object (or its new versions); existing version files are never changed. */
   async put(id: string, files: Map<string, Uint8Array>): Promise<string> {
     const path = this.objectPath(id);
-    await writeObjectToDir(join(this.dir, path), files);
+    await writeObjectToDir(join(this.dir, path), files, this.dir);
     return path;
   }
 

@@ -1,7 +1,7 @@
 // OCFL 1.1 object writer. Deterministic: the same versions give the same bytes (created times
 // come from the input, JSON keys are sorted, content is stored once per digest). Versions are
 // append-only: writing to disk refuses to change any existing file inside a version directory.
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DigestCache, digest, GOST_EXTENSION } from './digest.ts';
 import { INVENTORY_TYPE, type Inventory } from './inventory.ts';
@@ -139,19 +139,10 @@ export function addVersion(files: Map<string, Uint8Array>, input: VersionInput, 
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const WRITES_IN_FLIGHT = 4;
-
-// The server records a package as stored right after this returns, so the bytes must be on disk by then: every file
-// is fsynced before it counts, and so is every directory that gained an entry (a file's name lives in its directory).
-async function writeDurably(path: string, bytes: Uint8Array, flag: 'wx' | 'w'): Promise<void> {
-  const handle = await open(path, flag);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+// The server records a package as stored right after `writeObjectToDir` returns, so the bytes must be on disk by then:
+// every file is fsynced before it counts, and so is every directory that gained an entry (a file's name lives in its
+// directory). The fsyncs are issued together, not one after another: they are independent of each other, and the
+// file system commits concurrent ones in one journal transaction, where a chain of them waits for a commit each.
 
 /** fsync of a directory, so that the names it gained survive a crash. */
 export async function syncDirectory(path: string): Promise<void> {
@@ -163,44 +154,86 @@ export async function syncDirectory(path: string): Promise<void> {
   }
 }
 
+/** Like Promise.all, but waits for every operation (none may still use a handle when the handles close). */
+async function settled(work: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** Creates `path` with `bytes` (not yet fsynced); null when the exclusive create finds the file there already. */
+async function create(path: string, bytes: Uint8Array, flag: 'wx' | 'w'): Promise<FileHandle | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, flag);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw e;
+  }
+  try {
+    await handle.writeFile(bytes);
+    return handle;
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
 /**
  * Writes an object map to a directory. Files in version directories are created once and never
- * changed; the root inventory is replaced atomically, its sidecar last (OCFL 3.7 E062).
+ * changed; the root inventory is replaced atomically, its sidecar last (OCFL 3.7 E062). `root`, when given (a
+ * storage root holding `dir`), is where the directories made for the object begin: each of them is fsynced too.
+ *
+ * Crash safety: the root inventory is what makes a version part of the object, so it is renamed into place only
+ * after one barrier — every version file's bytes, the new root inventory's temporary copies and every directory on
+ * the way to them fsynced (all at once). A crash before the renames leaves a version directory above the stored
+ * head, never part of the object (the next writer clears it); after them, the final fsync of the object's directory
+ * makes the new head durable before this returns, and only then may a caller record the version as stored.
  */
-export async function writeObjectToDir(dir: string, files: Map<string, Uint8Array>): Promise<void> {
+export async function writeObjectToDir(dir: string, files: Map<string, Uint8Array>, root?: string): Promise<void> {
   const rootInventory = ['inventory.json', 'inventory.json.sha512'];
   const version = [...files].filter(([p]) => !rootInventory.includes(p));
-  // Each directory is made once, then the files are written a few at a time (the file system's thread pool works
-  // on several); an existing file is only read when the exclusive create finds it, to prove it unchanged.
+  const staged = rootInventory.filter((p) => files.has(p)).map((p) => [p, join(dir, `.${p}.tmp`), files.get(p)!] as const);
+  // Each directory is made once (the deepest ones; their parents come with them).
   const dirs = [...new Set(version.map(([p]) => dirname(join(dir, p))))].sort();
-  for (const d of dirs) await mkdir(d, { recursive: true });
+  const leaves = dirs.filter((d, i) => !dirs[i + 1]?.startsWith(`${d}/`));
   await mkdir(dir, { recursive: true });
-  const writeOne = async ([p, b]: [string, Uint8Array]): Promise<void> => {
-    const target = join(dir, p);
-    try {
-      await writeDurably(target, b, 'wx');
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    const existing = await readFile(target);
-    if (Buffer.compare(existing, Buffer.from(b.buffer, b.byteOffset, b.length)) !== 0) {
-      throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
-    }
-  };
-  for (let i = 0; i < version.length; i += WRITES_IN_FLIGHT) await Promise.all(version.slice(i, i + WRITES_IN_FLIGHT).map(writeOne));
-  // Deepest first, up to the object's own directory and the one that holds it.
+  await Promise.all(leaves.map((d) => mkdir(d, { recursive: true })));
   const touched = new Set<string>();
-  for (const d of dirs) for (let p = d; p.startsWith(dir) && !touched.has(p); p = dirname(p)) touched.add(p);
+  for (const d of dirs) for (let p = d; p.startsWith(`${dir}/`) && !touched.has(p); p = dirname(p)) touched.add(p);
   touched.add(dir);
   touched.add(dirname(dir));
-  for (const d of [...touched].sort((a, b) => b.length - a.length)) await syncDirectory(d);
-  for (const p of rootInventory) {
-    const b = files.get(p);
-    if (!b) continue;
-    const tmp = join(dir, `.${p}.tmp`);
-    await writeDurably(tmp, b, 'w');
-    await rename(tmp, join(dir, p));
+  if (root) for (let p = dirname(dir); p.startsWith(`${root}/`); p = dirname(p)) touched.add(dirname(p));
+  const handles: FileHandle[] = [];
+  let failed = false;
+  try {
+    // An existing file is only read when the exclusive create finds it, to prove it unchanged.
+    const writeOne = async ([p, b]: readonly [string, Uint8Array]): Promise<void> => {
+      const target = join(dir, p);
+      const handle = await create(target, b, 'wx');
+      if (handle) {
+        handles.push(handle);
+        return;
+      }
+      const existing = await readFile(target);
+      if (Buffer.compare(existing, Buffer.from(b.buffer, b.byteOffset, b.length)) !== 0) {
+        throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
+      }
+    };
+    await settled([
+      ...version.map(writeOne),
+      ...staged.map(async ([, tmp, b]) => {
+        handles.push((await create(tmp, b, 'w'))!);
+      }),
+    ]);
+    await settled([...handles.map((h) => h.sync()), ...[...touched].map(syncDirectory)]);
+  } catch (e) {
+    failed = true;
+    throw e;
+  } finally {
+    await Promise.all(handles.map((h) => h.close()));
+    // No stray file is left in the object's root, where the validator would count it against the object.
+    if (failed) await Promise.all(staged.map(([, tmp]) => rm(tmp, { force: true })));
   }
+  for (const [p, tmp] of staged) await rename(tmp, join(dir, p));
   await syncDirectory(dir);
 }

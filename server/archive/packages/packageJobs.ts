@@ -8,7 +8,7 @@ import { defineJob, type JobContext } from '../../jobs/registry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { appendAudit } from '../../audit/appendAudit.ts';
 import type { BlobStore } from '../../storage/index.ts';
-import type { PackageNote, PackageVersionEntry } from '../../models/ArchivePackage.ts';
+import type { PackageNote } from '../../models/ArchivePackage.ts';
 import { archiveSettings, archiveStore } from './archiveConfig.ts';
 import { gatherCard, PACKAGE_AGENT, rfc3339 } from './gatherCard.ts';
 import { anchorDigests, headAnchor, headNumber, inventoryOf, objectSize, versionEntry } from './objectVersions.ts';
@@ -25,7 +25,6 @@ interface PackageRow {
   object_id: string;
   ocfl_id: string;
   status: string;
-  versions: PackageVersionEntry[];
   destroyed_at?: Date | null;
 }
 
@@ -89,7 +88,6 @@ async function recordPackaged(trx: Knex.Transaction, row: PackageRow, outcome: P
   // The anchor of what is stored (an unchanged card keeps its earlier package.json, a new one has its digests).
   const anchor = outcome.written && outcome.files === outcome.built.files ? outcome.built.anchor : anchorDigests(headAnchor(outcome.files, inv));
   const entry = versionEntry(inv, anchor);
-  const versions = row.versions.some((v) => v.version === entry.version) ? row.versions : [...row.versions, entry];
   await trx('archive_packages')
     .where({ id: row.id })
     .update({
@@ -100,7 +98,9 @@ async function recordPackaged(trx: Knex.Transaction, row: PackageRow, outcome: P
       anchor_sha512: anchor.sha512,
       anchor_sha256: anchor.sha256,
       anchor_streebog256: anchor['streebog-256'],
-      versions: JSON.stringify(versions),
+      // The list as it is now, not as the job read it: another writer of the object may have recorded a version
+      // since (a retried job finds its own entry there already).
+      versions: trx.raw('CASE WHEN versions @> ?::jsonb THEN versions ELSE versions || ?::jsonb END', [JSON.stringify([{ version: entry.version }]), JSON.stringify([entry])]),
       notes: JSON.stringify(outcome.notes),
       size_bytes: objectSize(outcome.files),
       error: null,
@@ -130,8 +130,17 @@ async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise
   if (!row || row.destroyed_at) return;
   const store = await archiveStore();
   try {
-    const outcome = await withObjectLocks([row.ocfl_id], () => build(row), job.knex);
-    await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
+    // The row is recorded before the lock goes, so that writers of one object (packaging, evidence, renewal,
+    // destruction) record their versions in the order written: finishing out of order, an earlier writer would
+    // record an older current version over a newer one.
+    await withObjectLocks(
+      [row.ocfl_id],
+      async () => {
+        const outcome = await build(row);
+        await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
+      },
+      job.knex,
+    );
   } catch (error) {
     // Bad input never gets better by retrying: say so on the package. Anything else is retried.
     if (!(error instanceof PackageError)) throw error;
