@@ -197,6 +197,8 @@ describe.skipIf(!available)('autofill: a dropped letter proposes the card, the c
     const subjectRow = table.getByTestId('autofill-metric').and(page.locator('[data-field="subject"]'));
     expect(Number(await subjectRow.locator('[data-col="corrected"]').textContent())).toBeGreaterThanOrEqual(1);
     await page.getByTestId('autofill-trend').waitFor();
+    // The trend comes from the server grouped by month: this month holds every card counted above.
+    expect(await page.getByTestId('autofill-trend').locator('tbody tr').last().locator('td').first().textContent()).toBe(String(after.cards));
     await saveScreenshot(page, 'autofill-3-metrics');
     expect(await findAccessibilityViolations(page)).toEqual([]);
 

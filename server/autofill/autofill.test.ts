@@ -5,6 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { startTestServer, type TestClient, type TestServer } from '../testing/testServer.ts';
 import { JobWorker } from '../jobs/worker.ts';
+import { today } from '../records/today.ts';
 
 let srv: TestServer;
 let clerk: TestClient;
@@ -78,8 +79,12 @@ describe('autofill from a scan', () => {
       outDate: '2026-03-05',
     });
     expect(card.status).toBe(201);
-    const metrics = await clerk.get<{ cards: number; fields: { field: string; total: number; correct: number }[]; overall: number | null }>('/api/autofill/metrics');
+    const metrics = await clerk.get<{ cards: number; fields: { field: string; total: number; correct: number }[]; overall: number | null; months: { month: string; cards: number; overall: number | null }[] }>('/api/autofill/metrics');
     expect(metrics.body.cards).toBe(1);
+    // The month is the organisation's (today() is in its time zone), and one month holds the whole figure.
+    expect(metrics.body.months).toEqual([{ month: today().slice(0, 7), cards: 1, overall: metrics.body.overall }]);
+    const lastYear = await clerk.get<{ cards: number; months: unknown[] }>(`/api/autofill/metrics?from=2000-01-01&to=2000-12-31`);
+    expect(lastYear.body).toMatchObject({ cards: 0, months: [] });
     expect(metrics.body.fields.find((f) => f.field === 'outNumber')?.total).toBe(1);
     expect(fields.addressee).toMatch(/Сергееву/);
     expect(metrics.body.fields.find((f) => f.field === 'addressee')).toMatchObject({ total: 1, correct: 1 });

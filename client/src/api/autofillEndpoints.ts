@@ -44,6 +44,8 @@ export interface AutofillMetrics {
   cards: number;
   fields: AutofillFieldMetric[];
   overall: number | null;
+  /** months of the range that have cards, in the organisation's time zone (YYYY-MM) */
+  months: { month: string; cards: number; overall: number | null }[];
 }
 
 export interface CardSuggestions {

@@ -15,7 +15,7 @@ beforeAll(async () => {
     if (url.pathname === '/api/trust-anchors' && method === 'POST') return json(201, { items: [{ id: 'a1', subject: 'CN=Root', sha256: 'ab', notAfter: '2030-01-01T00:00:00Z' }] });
     if (url.pathname === '/api/trust-anchors/a%2F1') return json(204);
     if (url.pathname === '/api/files/f1/autofill' && method === 'POST') return json(202, { status: 'pending', langs: 'rus' });
-    if (url.pathname === '/api/autofill/metrics') return json(200, { cards: 0, fields: [], overall: null });
+    if (url.pathname === '/api/autofill/metrics') return json(200, { cards: 0, fields: [], overall: null, months: [] });
     return json(404, { code: 'NOT_FOUND', status: 404, messages: { ru: 'Не найдено', en: 'Not found' } }, 'application/problem+json');
   });
 });

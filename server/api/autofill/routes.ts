@@ -10,6 +10,7 @@ import { Card } from '../../models/Card.ts';
 import { assertCardVisible } from '../../policies/cardAccess.ts';
 import { cardToRoute, loadExecutorModel } from '../../autofill/executorModel.ts';
 import { staffNames } from '../../presenters/assignmentPresenter.ts';
+import { ORG_TIME_ZONE } from '../../records/today.ts';
 
 const Langs = Type.String({ pattern: '^[a-z]{3}(\\+[a-z]{3}){0,3}$', default: 'rus+eng', description: 'языки tesseract: rus+eng' });
 
@@ -87,25 +88,46 @@ defineRoute({
       cards: Type.Integer(),
       fields: Type.Array(Type.Object({ field: Type.String(), total: Type.Integer(), correct: Type.Integer(), proposed: Type.Integer(), accuracy: Type.Union([Type.Number(), Type.Null()]) })),
       overall: Type.Union([Type.Number(), Type.Null()]),
+      months: Type.Array(
+        Type.Object({ month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }), cards: Type.Integer(), overall: Type.Union([Type.Number(), Type.Null()]) }),
+        { description: 'по календарным месяцам периода (в часовом поясе организации), только месяцы с карточками / per calendar month of the range that has cards' },
+      ),
     }),
   },
   async handler(ctx) {
+    const knex = ctx.app.knex;
+    // Days and months are the organisation's, not UTC's: a card registered at 01:00 Moscow time on the 1st belongs
+    // to that month.
     const base = ctx.scope.table('autofill_outcomes').modify((q) => {
-      if (ctx.query.from) q.where('created_at', '>=', ctx.query.from);
-      if (ctx.query.to) q.whereRaw("created_at < (?::date + 1)", [ctx.query.to]);
+      if (ctx.query.from) q.whereRaw('created_at >= (?::date)::timestamp AT TIME ZONE ?', [ctx.query.from, ORG_TIME_ZONE]);
+      if (ctx.query.to) q.whereRaw('created_at < (?::date + 1)::timestamp AT TIME ZONE ?', [ctx.query.to, ORG_TIME_ZONE]);
     });
     const rows = (await base
       .clone()
       .select('field')
       .count('* as total')
-      .select(ctx.app.knex.raw('count(*) FILTER (WHERE correct) AS correct'), ctx.app.knex.raw('count(proposed) AS proposed'))
+      .select(knex.raw('count(*) FILTER (WHERE correct) AS correct'), knex.raw('count(proposed) AS proposed'))
       .groupBy('field')
-      .orderBy('field')) as { field: string; total: number; correct: number; proposed: number }[];
-    const cards = ((await base.clone().countDistinct('card_id as n').first()) as { n: number } | undefined)?.n ?? 0;
-    const total = rows.reduce((s, r) => s + r.total, 0);
-    const correct = rows.reduce((s, r) => s + r.correct, 0);
+      .orderBy('field')) as { field: string; total: number | string; correct: number | string; proposed: number | string }[];
+    const cards = Number(((await base.clone().countDistinct('card_id as n').first()) as { n: number | string } | undefined)?.n ?? 0);
+    const monthly = (await base
+      .clone()
+      .select(knex.raw("to_char(created_at AT TIME ZONE ?, 'YYYY-MM') AS month", [ORG_TIME_ZONE]))
+      .countDistinct('card_id as cards')
+      .count('* as total')
+      .select(knex.raw('count(*) FILTER (WHERE correct) AS correct'))
+      .groupByRaw('1')
+      .orderByRaw('1')) as { month: string; cards: number | string; total: number | string; correct: number | string }[];
     const pct = (c: number, t: number) => (t === 0 ? null : Math.round((1000 * c) / t) / 10);
-    return { cards, fields: rows.map((r) => ({ ...r, accuracy: pct(r.correct, r.total) })), overall: pct(correct, total) };
+    const fields = rows.map((r) => ({ field: r.field, total: Number(r.total), correct: Number(r.correct), proposed: Number(r.proposed) }));
+    const total = fields.reduce((s, r) => s + r.total, 0);
+    const correct = fields.reduce((s, r) => s + r.correct, 0);
+    return {
+      cards,
+      fields: fields.map((r) => ({ ...r, accuracy: pct(r.correct, r.total) })),
+      overall: pct(correct, total),
+      months: monthly.map((m) => ({ month: m.month, cards: Number(m.cards), overall: pct(Number(m.correct), Number(m.total)) })),
+    };
   },
 });
 
