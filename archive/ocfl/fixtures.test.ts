@@ -32,3 +32,14 @@ describe.skipIf(!present)('OCFL 1.1 validator on the official fixtures', () => {
     for (const c of expected) expect(got.has(c), `expected ${c}, got ${[...got].join(',')}`).toBe(true);
   });
 });
+
+describe.skipIf(!present)('blocking and promise-based trees', () => {
+  const all = ['good-objects', 'bad-objects', 'warn-objects'].flatMap((kind) => dirs(kind).map((name) => `${kind}/${name}`));
+  it('give the same validation result on every fixture', async () => {
+    for (const name of all) {
+      const viaPromises = await validateObject(fsTree(`${FIXTURES}${name}`));
+      const blocking = await validateObject(fsTree(`${FIXTURES}${name}`, { sync: true }));
+      expect({ name, errors: blocking.errors, warnings: blocking.warnings }).toEqual({ name, errors: viaPromises.errors, warnings: viaPromises.warnings });
+    }
+  });
+});

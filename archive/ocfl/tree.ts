@@ -1,5 +1,6 @@
 // Read access to a directory tree, on disk or in memory (an unpacked .zip), so the OCFL
 // validator and the package verifier work the same on both.
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WORKER_MIN_BYTES } from './hashPool.ts';
@@ -14,12 +15,25 @@ export interface Tree {
   read(path: string): Promise<Uint8Array | undefined>;
 }
 
-export function fsTree(root: string): Tree {
+export interface FsTreeOptions {
+  /**
+   * Read with blocking calls. A package is ≈ 20 small files; through the promise API each costs four thread-pool
+   * round trips (open, stat, read, close) and ≈ 0.1–0.2 ms of CPU, through the blocking calls ≈ 15 µs, so a batch
+   * verification (the CLI, `verifyCollection`) reads a whole package for ≈ 0.3 ms instead of 2–4 ms of CPU. Not
+   * for a server's event loop: a large or uncached file blocks it while it is read.
+   */
+  sync?: boolean;
+}
+
+const byName = (a: Entry, b: Entry): number => (a.name < b.name ? -1 : 1);
+
+export function fsTree(root: string, options: FsTreeOptions = {}): Tree {
+  if (options.sync) return fsTreeSync(root);
   return {
     async list(path) {
       try {
         const entries = await readdir(join(root, path), { withFileTypes: true });
-        return entries.map((e) => ({ name: e.name, dir: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : 1));
+        return entries.map((e) => ({ name: e.name, dir: e.isDirectory() })).sort(byName);
       } catch {
         return undefined;
       }
@@ -41,6 +55,54 @@ export function fsTree(root: string): Tree {
       }
     },
   };
+}
+
+function fsTreeSync(root: string): Tree {
+  const list = (path: string): Entry[] | undefined => {
+    try {
+      return readdirSync(join(root, path), { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() })).sort(byName);
+    } catch {
+      return undefined;
+    }
+  };
+  const read = (path: string): Uint8Array | undefined => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(join(root, path), 'r');
+      const s = fstatSync(fd);
+      if (!s.isFile()) return undefined;
+      // Large files in shared memory, as in the promise version: the hash pool reads them where they are.
+      const out = s.size >= WORKER_MIN_BYTES ? new Uint8Array(new SharedArrayBuffer(s.size)) : new Uint8Array(s.size);
+      let at = 0;
+      while (at < out.length) {
+        const n = readSync(fd, out, at, out.length - at, at);
+        if (n === 0) break;
+        at += n;
+      }
+      // A file that changed size while being read is read again as it is now, so that its size and digests are judged.
+      if (at === out.length && readSync(fd, new Uint8Array(1), 0, 1, at) === 0) return out;
+      return readToEnd(fd);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  };
+  return { list: async (path) => list(path), read: async (path) => read(path) };
+}
+
+function readToEnd(fd: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let at = 0;
+  for (;;) {
+    const chunk = new Uint8Array(1 << 16);
+    const n = readSync(fd, chunk, 0, chunk.length, at);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    at += n;
+  }
+  const b = Buffer.concat(chunks);
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
 /**
@@ -79,7 +141,7 @@ export function memoryTree(files: Map<string, Uint8Array>): Tree {
         else out.set(rest.slice(0, i), true);
       }
       if (!any) return undefined;
-      return [...out].map(([name, dir]) => ({ name, dir })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      return [...out].map(([name, dir]) => ({ name, dir })).sort(byName);
     },
     async read(path) {
       return files.get(norm(path));

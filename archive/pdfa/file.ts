@@ -36,6 +36,9 @@ export class PdfReadError extends Error {
 }
 
 const EOL = (c: number | undefined): boolean => c === 0x0a || c === 0x0d;
+/** `[\x00\t\n\f\r ]`, PDF white-space. */
+const WS = (c: number | undefined): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const DIGIT = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 
 export class PdfFile {
   readonly objects = new Map<string, PdfValue>();
@@ -43,7 +46,12 @@ export class PdfFile {
   readonly streams: StreamSyntax[] = [];
   readonly trailers: PdfDict[] = [];
   readonly facts: LexFacts = newFacts();
-  readonly text: string;
+  /**
+   * The file's bytes as a Buffer, for native searches. The file is searched as bytes rather than as one latin1 string:
+   * a scan is mostly image streams, and a string of the whole file (1–2 MB for a scanned page or three) is a large
+   * object of the V8 heap, so each validated file brought a full garbage collection closer.
+   */
+  private readonly bytes: Buffer;
   header: HeaderFacts = { version: null, headerOk: false, binaryCommentOk: false };
   xrefKeywordOk = true;
   /** 6.1.4: subsection headers "first count" separated by exactly one space */
@@ -54,23 +62,29 @@ export class PdfFile {
   private decoded = new WeakMap<PdfStream, Uint8Array>();
 
   constructor(readonly buf: Uint8Array) {
-    this.text = latin1(buf);
+    this.bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     this.readHeader();
     this.walkObjects();
     this.readTrailers();
     this.readObjectStreams();
-    const eof = this.text.lastIndexOf('%%EOF');
+    const eof = this.bytes.lastIndexOf('%%EOF', undefined, 'latin1');
     if (eof < 0) this.eofOk = false;
     else {
-      const tail = this.text.slice(eof + 5);
+      const tail = latin1(buf.subarray(eof + 5));
       this.eofOk = tail === '' || tail === '\n' || tail === '\r' || tail === '\r\n';
     }
     if (!this.trailer()) throw new PdfReadError('no trailer or cross-reference stream found');
   }
 
+  /** The first bytes of the file as text (for messages). */
+  start(n: number): string {
+    return latin1(this.buf.subarray(0, n));
+  }
+
   private readHeader(): void {
-    const m = /^%PDF-(\d)\.(\d)(\r\n|\r|\n)/.exec(this.text.slice(0, 20));
-    const v = /^%PDF-(\d+\.\d+)/.exec(this.text.slice(0, 20));
+    const head = this.start(20);
+    const m = /^%PDF-(\d)\.(\d)(\r\n|\r|\n)/.exec(head);
+    const v = /^%PDF-(\d+\.\d+)/.exec(head);
     if (!v) throw new PdfReadError('not a PDF file: no %PDF- header at byte 0');
     this.header.version = v[1] ?? null;
     this.header.headerOk = !!m && m[1] === '1' && Number(m[2]) <= 7;
@@ -86,33 +100,64 @@ export class PdfFile {
   private integerObjects(): Map<string, number> {
     const out = new Map<string, number>();
     const re = /(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj/g;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) out.set(`${Number(m[1])} ${Number(m[2])}`, Number(m[3]));
+    const text = latin1(this.buf);
+    for (let m = re.exec(text); m; m = re.exec(text)) out.set(`${Number(m[1])} ${Number(m[2])}`, Number(m[3]));
     return out;
+  }
+
+  /**
+   * The first `N G obj` at or after `from`: what the regular expression `(\d+)(WS+)(\d+)(WS+)obj` would find from
+   * there, found by looking for "obj" and reading back (digits and white-space cannot contain it, so the leftmost
+   * match is the one of the first "obj" that has a number, white-space, a number and white-space before it).
+   */
+  private objectHeader(from: number): { start: number; num: string; gen: string; numGenSpace: boolean; genObjSpace: boolean; end: number } | undefined {
+    const b = this.buf;
+    /** Where the run of `is` bytes ending at `end` starts (not before `from`). */
+    const runStart = (end: number, is: (c: number | undefined) => boolean): number => {
+      let j = end;
+      while (j > from && is(b[j - 1])) j--;
+      return j;
+    };
+    for (let k = this.bytes.indexOf('obj', from, 'latin1'); k >= 0; k = this.bytes.indexOf('obj', k + 1, 'latin1')) {
+      const ws2 = k;
+      const gen = runStart(ws2, WS);
+      const ws1 = gen < ws2 ? runStart(gen, DIGIT) : gen;
+      const num = ws1 < gen ? runStart(ws1, WS) : ws1;
+      const j = num < ws1 ? runStart(num, DIGIT) : num;
+      if (!(gen < ws2 && ws1 < gen && num < ws1 && j < num)) continue;
+      return {
+        start: j,
+        num: latin1(b.subarray(j, num)),
+        gen: latin1(b.subarray(ws1, gen)),
+        numGenSpace: ws1 - num === 1 && b[num] === 0x20,
+        genObjSpace: ws2 - gen === 1 && b[gen] === 0x20,
+        end: k + 3,
+      };
+    }
+    return undefined;
   }
 
   private walkObjects(): void {
     // Only a stream with an indirect Length needs them; most writers (pdf-lib, ours) put lengths inline, so the
     // whole-file scan is skipped for their files.
     let ints: Map<string, number> | undefined;
-    const re = /(\d+)([\x00\t\n\f\r ]+)(\d+)([\x00\t\n\f\r ]+)obj/g;
     let pos = 0;
     const b = this.buf;
     for (;;) {
-      re.lastIndex = pos;
-      const m = re.exec(this.text);
+      const m = this.objectHeader(pos);
       if (!m) break;
-      const start = m.index;
+      const start = m.start;
       if (start > 0 && b[start - 1]! >= 0x30 && b[start - 1]! <= 0x39) {
         pos = start + 1;
         continue;
       }
-      const key = `${Number(m[1])} ${Number(m[3])}`;
-      const afterObj = start + m[0].length;
+      const key = `${Number(m.num)} ${Number(m.gen)}`;
+      const afterObj = m.end;
       const syn: ObjectSyntax = {
         key,
         offset: start,
-        numGenSingleSpace: m[2] === ' ',
-        genObjSingleSpace: m[4] === ' ',
+        numGenSingleSpace: m.numGenSpace,
+        genObjSingleSpace: m.genObjSpace,
         precededByEol: start === 0 || EOL(b[start - 1]),
         objFollowedByEol: EOL(b[afterObj]),
         endobjPrecededByEol: true,
@@ -144,10 +189,10 @@ export class PdfFile {
         const known = typeof len === 'number' ? len : len instanceof PdfRef ? (ints ??= this.integerObjects()).get(len.key()) : undefined;
         let endKw = -1;
         if (known !== undefined && known >= 0) {
-          const probe = this.text.indexOf('endstream', dataStart + known);
+          const probe = this.bytes.indexOf('endstream', dataStart + known, 'latin1');
           if (probe >= 0 && probe - (dataStart + known) <= 2) endKw = probe;
         }
-        if (endKw < 0) endKw = this.text.indexOf('endstream', dataStart);
+        if (endKw < 0) endKw = this.bytes.indexOf('endstream', dataStart, 'latin1');
         if (endKw < 0) break;
         let dataEnd = endKw;
         let endEol = false;
@@ -176,7 +221,7 @@ export class PdfFile {
       }
       // endobj
       lx.skipWhite();
-      const endPos = this.text.startsWith('endobj', lx.pos) ? lx.pos : this.text.indexOf('endobj', lx.pos);
+      const endPos = this.bytes.indexOf('endobj', lx.pos, 'latin1');
       if (endPos < 0) {
         this.syntax.push(syn);
         pos = lx.pos;
@@ -196,18 +241,26 @@ export class PdfFile {
   }
 
   private readTrailers(): void {
-    const re = /trailer[\x00\t\n\f\r ]*<</g;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const lx = new Lexer(this.buf, m.index + 7, this.facts);
+    // `trailer` followed by white-space and `<<`.
+    const b = this.buf;
+    for (let at = this.bytes.indexOf('trailer', 0, 'latin1'); at >= 0; ) {
+      let j = at + 7;
+      while (WS(b[j])) j++;
+      if (b[j] !== 0x3c || b[j + 1] !== 0x3c) {
+        at = this.bytes.indexOf('trailer', at + 1, 'latin1');
+        continue;
+      }
+      const lx = new Lexer(b, at + 7, this.facts);
       try {
         const v = parseValue(lx);
         if (v instanceof PdfDict) {
           this.trailers.push(v);
-          this.offsetCache.set(v, m.index);
+          this.offsetCache.set(v, at);
         }
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
       }
+      at = this.bytes.indexOf('trailer', j + 2, 'latin1');
     }
     for (const s of this.syntax) {
       const v = this.objects.get(s.key);
@@ -218,26 +271,40 @@ export class PdfFile {
     }
     this.trailers.sort((a, b) => this.offsetOf(a) - this.offsetOf(b));
     this.firstTrailer = this.trailers[0];
-    const xre = /xref/g;
-    for (let m = xre.exec(this.text); m; m = xre.exec(this.text)) {
-      const prev = this.buf[m.index - 1];
-      if (m.index > 0 && !EOL(prev) && prev !== 0x20) continue;
-      if (this.text.slice(m.index - 5, m.index) === 'start') continue;
-      const after = this.text.slice(m.index + 4, m.index + 8);
-      if (!/^(\r\n|\r|\n)\d/.test(after)) this.xrefKeywordOk = false;
-      this.readXrefSubsections(m.index + 4);
+    for (let at = this.bytes.indexOf('xref', 0, 'latin1'); at >= 0; at = this.bytes.indexOf('xref', at + 4, 'latin1')) {
+      const prev = b[at - 1];
+      if (at > 0 && !EOL(prev) && prev !== 0x20) continue;
+      if (at >= 5 && latin1(b.subarray(at - 5, at)) === 'start') continue;
+      const eol = b[at + 4] === 0x0d && b[at + 5] === 0x0a ? 2 : EOL(b[at + 4]) ? 1 : 0;
+      if (eol === 0 || !DIGIT(b[at + 4 + eol])) this.xrefKeywordOk = false;
+      this.readXrefSubsections(at + 4);
     }
   }
 
+  /** Subsection headers `[\r\n ]*(\d+)([ \t]+)(\d+)[ \t]*(\r\n|\r|\n)`, each followed by its 20-byte entries. */
   private readXrefSubsections(from: number): void {
-    const head = /[\r\n ]*(\d+)([ \t]+)(\d+)[ \t]*(\r\n|\r|\n)/y;
+    const b = this.buf;
     let pos = from;
     for (let guard = 0; guard < 10000; guard++) {
-      head.lastIndex = pos;
-      const h = head.exec(this.text);
-      if (!h) return;
-      if (h[2] !== ' ') this.xrefHeaderOk = false;
-      pos = head.lastIndex + Number(h[3]) * 20;
+      let j = pos;
+      while (b[j] === 0x0d || b[j] === 0x0a || b[j] === 0x20) j++;
+      const first = j;
+      while (DIGIT(b[j])) j++;
+      if (j === first) return;
+      const gap = j;
+      while (b[j] === 0x20 || b[j] === 0x09) j++;
+      if (j === gap) return;
+      const singleSpace = j - gap === 1 && b[gap] === 0x20;
+      const count = j;
+      while (DIGIT(b[j])) j++;
+      if (j === count) return;
+      const n = Number(latin1(b.subarray(count, j)));
+      while (b[j] === 0x20 || b[j] === 0x09) j++;
+      if (b[j] === 0x0d) j += b[j + 1] === 0x0a ? 2 : 1;
+      else if (b[j] === 0x0a) j += 1;
+      else return;
+      if (!singleSpace) this.xrefHeaderOk = false;
+      pos = j + n * 20;
     }
   }
 

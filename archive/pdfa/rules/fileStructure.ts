@@ -19,7 +19,7 @@ function isFileId(file: PdfFile, v: PdfValue | undefined): boolean {
 }
 
 export function checkFileStructure(file: PdfFile, f: Findings): void {
-  if (!file.header.headerOk) f.add('6.1.2-1', `the file header is not "%PDF-1.n" followed by a single EOL (found ${JSON.stringify(file.text.slice(0, 10))})`);
+  if (!file.header.headerOk) f.add('6.1.2-1', `the file header is not "%PDF-1.n" followed by a single EOL (found ${JSON.stringify(file.start(10))})`);
   else if (!file.header.binaryCommentOk) f.add('6.1.2-2', 'the header line is not followed by a comment with at least four bytes above 127');
 
   const trailer = file.trailer();
