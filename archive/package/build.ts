@@ -110,6 +110,8 @@ interface Assembled {
   content: Map<string, { bytes: Uint8Array; mime: string; role: Role }>;
   signatures: SignatureEntry[];
   pdfa: PdfaEntry[];
+  /** files that name a digest of a large input: made once the digests are known (on the pool, after `settle`) */
+  later: (() => void)[];
 }
 
 /** Every file of the head version but package.json, with the signature and PDF/A entries of the manifest. */
@@ -173,13 +175,15 @@ function assemble(input: PackageInput, cache: DigestCache): Assembled {
   }
 
   const pdfa: PdfaEntry[] = [];
+  const later: (() => void)[] = [];
   for (const f of input.pdfa ?? []) {
     const name = safeName(f.name);
     const path = `${PATHS.pdfa}/${name}`;
     put(path, f.bytes, f.mime, 'pdfa');
     const report = checkPdfa(f.bytes);
     const reportPath = `${PATHS.pdfaEvidence}/${name}.report.json`;
-    put(reportPath, json({ checker: VALIDATOR, file: path, sha256: sha(f.bytes), checkedAt: input.created, report }), 'application/json', 'pdfa-report');
+    // The copy's SHA-256 may still be on the hash pool: asked for now, this thread would hash the copy a second time.
+    later.push(() => put(reportPath, json({ checker: VALIDATOR, file: path, sha256: sha(f.bytes), checkedAt: input.created, report }), 'application/json', 'pdfa-report'));
     pdfa.push({ file: path, report: reportPath, conformant: report.conformant });
     if (f.conversion) {
       events.push({
@@ -206,11 +210,12 @@ function assemble(input: PackageInput, cache: DigestCache): Assembled {
   events.sort((a, b) => (a.at + a.type + (a.target ?? '')).localeCompare(b.at + b.type + (b.target ?? '')));
   put(`${PATHS.preservation}/events.json`, json(events), 'application/json', 'preservation-metadata');
   put(PATHS.verify, enc.encode(verifyDocument(input.id)), 'text/markdown', 'documentation');
-  return { content, signatures, pdfa };
+  return { content, signatures, pdfa, later };
 }
 
 /** package.json over the assembled files (their digests from `cache`), and the OCFL object. */
-function finish(input: PackageInput, { content, signatures, pdfa }: Assembled, cache: DigestCache): BuiltPackage {
+function finish(input: PackageInput, { content, signatures, pdfa, later }: Assembled, cache: DigestCache): BuiltPackage {
+  for (const make of later) make();
   const files: FileEntry[] = [...content]
     .map(([path, f]) => ({ path, size: f.bytes.length, mime: f.mime, role: f.role, digests: digests(cache, f.bytes) }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));

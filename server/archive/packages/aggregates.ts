@@ -28,9 +28,12 @@ export async function enqueueAggregatePackaging(trx: Knex.Transaction, orgId: st
 /** After a member's package changed: the aggregates that list it must pin the new package.json. */
 export async function enqueueParents(trx: Knex.Transaction, orgId: string, type: string, objectId: string, storage: 'fs' | 's3'): Promise<void> {
   if (type === 'card') {
-    const card = (await trx('cards').where({ org_id: orgId, id: objectId }).first('case_id')) as { case_id?: string | null } | undefined;
-    const parent = card?.case_id ? ((await trx('archive_packages').where({ org_id: orgId, object_type: 'case', object_id: card.case_id }).first('id')) as { id: string } | undefined) : undefined;
-    if (parent && card?.case_id) await enqueueAggregatePackaging(trx, orgId, 'case', card.case_id, storage);
+    // The card's case, when the case has a package (one query: this runs in every packaging job's transaction).
+    const parent = (await trx('cards as c')
+      .join('archive_packages as p', (j) => j.on('p.org_id', 'c.org_id').andOn('p.object_id', 'c.case_id').andOnVal('p.object_type', 'case'))
+      .where({ 'c.org_id': orgId, 'c.id': objectId })
+      .first('c.case_id')) as { case_id: string } | undefined;
+    if (parent) await enqueueAggregatePackaging(trx, orgId, 'case', parent.case_id, storage);
   } else if (type === 'case') {
     const inventories = (await trx('archive_packages as p')
       .join('inventory_items as i', 'i.inventory_id', 'p.object_id')

@@ -65,6 +65,36 @@ async function latestChecks(trx: Knex | Knex.Transaction, orgId: string, cardId:
   });
 }
 
+/** From this size a file's digests go to the hash pool (archive/ocfl/hashPool.ts, WORKER_MIN_BYTES). */
+const SHARED_MIN_BYTES = 256 * 1024;
+
+/**
+ * A large file in shared memory: the hash pool's worker reads it where it is, where an ordinary array would be copied
+ * into the message and again out of it (≈ 1 ms of CPU per MB and thread).
+ */
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < SHARED_MIN_BYTES || bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
+/** A card's file, large ones read straight into shared memory (see `shared`). */
+async function readFile(blobs: BlobStore, f: FileRow): Promise<Uint8Array> {
+  const size = Number(f.size);
+  if (size < SHARED_MIN_BYTES) return readBlob(blobs, f.sha256);
+  const out = new Uint8Array(new SharedArrayBuffer(size));
+  let offset = 0;
+  for await (const chunk of await blobs.get(f.sha256)) {
+    const bytes = chunk as Uint8Array;
+    // A blob of another size than recorded is read as it is; its digests will tell.
+    if (offset + bytes.length > size) return shared(await readBlob(blobs, f.sha256));
+    out.set(bytes, offset);
+    offset += bytes.length;
+  }
+  return offset === size ? out : shared(await readBlob(blobs, f.sha256));
+}
+
 async function reportWithBytes(blobs: BlobStore, report: CheckRow['report']): Promise<ValidationReport> {
   const evidence = await Promise.all(
     (report.evidence ?? []).map(async (e) => ({ type: e.type as ValidationReport['evidence'][number]['type'], sha256: e.sha256, description: e.description, der: await readBlob(blobs, e.sha256) })),
@@ -72,7 +102,21 @@ async function reportWithBytes(blobs: BlobStore, report: CheckRow['report']): Pr
   return { ...(report as Omit<ValidationReport, 'evidence'>), evidence };
 }
 
-async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: string, files: FileRow[], names: Map<string, string>): Promise<Record<string, unknown>> {
+interface Description {
+  card: Record<string, unknown> & { correspondent_id: string | null; journal_id: string | null; department_id: string | null; case_index: string | null; case_id?: unknown };
+  org: unknown;
+  resolutions: unknown[];
+  assignments: unknown[];
+  history: unknown[];
+  correspondent: unknown;
+  journal: unknown;
+  department: unknown;
+  events: unknown[];
+  caseRow: Record<string, unknown> | null;
+}
+
+/** The database rows of the descriptive metadata: read while the files are read and their PDF/A copies made. */
+async function readDescription(trx: Knex | Knex.Transaction, orgId: string, cardId: string): Promise<Description> {
   // Independent reads are issued together: on PostgreSQL outside a transaction they run on several connections.
   const [card, org, resolutions, assignments, history] = (await Promise.all([
     trx('cards').where({ org_id: orgId, id: cardId }).first(),
@@ -80,44 +124,42 @@ async function descriptive(trx: Knex | Knex.Transaction, orgId: string, cardId: 
     trx('resolutions').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']).select('id', 'parent_assignment_id', 'author_staff_id', 'on_behalf', 'text', 'created_at'),
     trx('assignments').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']),
     trx('audit_log').where({ chain: orgId, object_type: 'card', object_id: cardId }).orderBy('seq').select('seq', 'at', 'actor_login', 'action', 'payload', 'hash'),
-  ])) as [
-    Record<string, unknown> & { correspondent_id: string | null; journal_id: string | null; department_id: string | null; case_index: string | null },
-    Record<string, unknown>,
-    unknown[],
-    { id: string }[],
-    unknown[],
-  ];
-  const [correspondent, journal, department, events] = await Promise.all([
+  ])) as [Description['card'], unknown, unknown[], { id: string }[], unknown[]];
+  // The nomenclature (cases, retention) is another module's: a card has case_id only where the cases table exists
+  // (the migration adding the column follows the one creating the table), so no catalog query is needed to know.
+  const [correspondent, journal, department, events, caseRow] = await Promise.all([
     card.correspondent_id ? (trx('correspondents').where({ org_id: orgId, id: card.correspondent_id }).first('id', 'type', 'name', 'inn') as Promise<unknown>) : null,
     card.journal_id ? (trx('journals').where({ org_id: orgId, id: card.journal_id }).first('id', 'kind', 'name', 'prefix') as Promise<unknown>) : null,
     card.department_id ? (trx('departments').where({ org_id: orgId, id: card.department_id }).first('id', 'name', 'code') as Promise<unknown>) : null,
     assignments.length
       ? (trx('assignment_events').whereIn('assignment_id', assignments.map((a) => a.id)).orderBy('id').select('assignment_id', 'type', 'actor_user_id', 'text', 'payload', 'created_at') as Promise<unknown[]>)
       : [],
+    typeof card.case_id === 'string'
+      ? (trx('cases')
+          .where({ org_id: orgId, id: card.case_id })
+          .first('id', 'case_index', 'title', 'year', 'status', 'retention_kind', 'retention_years', 'personnel', 'list_article', 'opened_on', 'closed_on', 'start_date', 'end_date') as Promise<Record<string, unknown> | undefined>)
+      : undefined,
   ]);
-  // The nomenclature (cases, retention) is another module's: a card has case_id only where the cases table exists
-  // (the migration adding the column follows the one creating the table), so no catalog query is needed to know.
-  let caseRow: Record<string, unknown> | null = null;
-  if (typeof card.case_id === 'string') {
-    caseRow = ((await trx('cases')
-      .where({ org_id: orgId, id: card.case_id })
-      .first('id', 'case_index', 'title', 'year', 'status', 'retention_kind', 'retention_years', 'personnel', 'list_article', 'opened_on', 'closed_on', 'start_date', 'end_date')) as Record<string, unknown> | undefined) ?? null;
-  }
+  return { card, org, resolutions, assignments, history, correspondent, journal, department, events, caseRow: caseRow ?? null };
+}
+
+function descriptive(d: Description, files: FileRow[], names: Map<string, string>): Record<string, unknown> {
+  const { card, caseRow } = d;
   const retention = caseRow ? { kind: caseRow.retention_kind, years: caseRow.retention_years, article: caseRow.list_article, personnel: caseRow.personnel } : null;
   const { fields, ...requisites } = card;
   return plain({
-    fund: org,
+    fund: d.org,
     card: { ...requisites, fields },
     accessMark: card.access_mark ?? null,
-    journal,
-    correspondent,
-    department,
+    journal: d.journal,
+    correspondent: d.correspondent,
+    department: d.department,
     case: caseRow ?? (card.case_index ? { index: card.case_index } : null),
     retention,
-    resolutions,
-    assignments,
-    assignmentEvents: events,
-    history,
+    resolutions: d.resolutions,
+    assignments: d.assignments,
+    assignmentEvents: d.events,
+    history: d.history,
     files: files.map((f) => ({ id: f.id, name: names.get(f.id), receivedName: f.name, role: f.role, mime: f.mime, size: Number(f.size), sha256: f.sha256 })),
   }) as Record<string, unknown>;
 }
@@ -153,6 +195,9 @@ export async function gatherCard(
   },
 ): Promise<GatheredCard> {
   const { orgId, cardId } = args;
+  const description = readDescription(trx, orgId, cardId);
+  // Awaited below; until then a failure must not count as unhandled (it is thrown where awaited).
+  description.catch(() => undefined);
   const files = (await trx('card_files as cf')
     .join('files as f', 'f.id', 'cf.file_id')
     .where({ 'cf.card_id': cardId, 'cf.org_id': orgId })
@@ -163,7 +208,7 @@ export async function gatherCard(
   const [, checks, anchorRows, texts] = await Promise.all([
     Promise.all(
       files.map(async (f) => {
-        const b = await readBlob(blobs, f.sha256);
+        const b = await readFile(blobs, f);
         bytes.set(f.id, b);
         // Hashed on the pool while this thread makes the PDF/A copies and reads the rest.
         args.cache?.start(b, PACKAGE_DIGESTS);
@@ -226,6 +271,7 @@ export async function gatherCard(
     const r = reusedRendition(args.previous, names.get(f.id)!, bytes.get(f.id)!) ?? (await makeRendition({ name: names.get(f.id)!, mime: f.mime, bytes: bytes.get(f.id)!, text: knownText.get(f.id) }, meta(f), args.renditions));
     if (r.note) notes.push(r.note);
     if (r.rendition) {
+      r.rendition.bytes = shared(r.rendition.bytes);
       args.cache?.start(r.rendition.bytes, PACKAGE_DIGESTS);
       if (pdfa.some((p) => p.name === r.rendition!.name)) r.rendition.name = `${names.get(f.id)!}.pdf`;
       pdfa.push({ ...r.rendition, ...(r.rendition.conversion ? { conversion: { ...r.rendition.conversion, from: names.get(f.id)! } } : {}) });
@@ -237,7 +283,7 @@ export async function gatherCard(
     kind: 'card',
     created,
     agent: PACKAGE_AGENT,
-    descriptive: await descriptive(trx, orgId, cardId, files, names),
+    descriptive: descriptive(await description, files, names),
     originals,
     signatures,
     pdfa,

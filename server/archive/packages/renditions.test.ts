@@ -1,6 +1,6 @@
 // PDF/A copies of a card's files: scans keep the scanner's JPEG bytes, images become PDF/A, formats without a
 // conversion are recorded with the reason. OCR is off here (the OCR text layer is the ocr/ library's, tested there).
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream, PDFRef, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { checkPdfa, findLibreOffice } from '../../../archive/index.ts';
 import { makeRendition } from './renditions.ts';
@@ -20,6 +20,23 @@ describe('PDF/A renditions of card files', () => {
     expect(checkPdfa(r.rendition!.bytes).conformant).toBe(true);
     const again = await PDFDocument.load(r.rendition!.bytes);
     expect(again.getPages().map((p) => Math.round(p.getWidth()))).toEqual([595, 595, 595]);
+  });
+
+  it('keeps an upload that is PDF/A already, also when its XMP packet is compressed', async () => {
+    const scan = await makeRendition({ name: 'скан.pdf', mime: 'application/pdf', bytes: await scanPdf([page(1, 'jpeg')]) }, meta, { ocr: false });
+    const pdfa = scan.rendition!.bytes;
+    const kept = await makeRendition({ name: 'архивная.pdf', mime: 'application/pdf', bytes: pdfa }, meta, { ocr: false });
+    expect(kept.rendition?.conversion?.method).toBe('unchanged');
+    expect(kept.rendition?.bytes).toBe(pdfa);
+    // The same file with its metadata stream Flate-encoded (PDF/A-2 allows it): the claim is still seen.
+    const doc = await PDFDocument.load(pdfa, { updateMetadata: false });
+    const ref = doc.catalog.get(PDFName.of('Metadata')) as PDFRef;
+    doc.context.assign(ref, doc.context.flateStream((doc.context.lookup(ref) as PDFRawStream).getContents(), { Type: 'Metadata', Subtype: 'XML' }));
+    const compressed = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+    expect(Buffer.from(compressed).includes('pdfa/ns/id')).toBe(false);
+    expect(checkPdfa(compressed).conformant).toBe(true);
+    const keptToo = await makeRendition({ name: 'сжатая.pdf', mime: 'application/pdf', bytes: compressed }, meta, { ocr: false });
+    expect(keptToo.rendition?.conversion?.method).toBe('unchanged');
   });
 
   it('decides scan or born-digital from the text the file-processing job stored, without reading the PDF again', async () => {

@@ -2,7 +2,7 @@
 // scans (images, image-only PDFs) become PDF/A with the OCR text as an invisible layer, DOCX/ODT go through
 // LibreOffice when installed. What could not be converted is recorded with the reason, never silently dropped.
 import { createCanvas } from '@napi-rs/canvas';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
 import {
   checkPdfa,
   findLibreOffice,
@@ -61,19 +61,41 @@ async function imageRendition(bytes: Uint8Array, kind: 'png' | 'jpeg', meta: Doc
   return imagesToPdfa(meta, [{ image: bytes, kind, dpi, words: scanWords(doc, 0) }]);
 }
 
+async function loadPdf(bytes: Uint8Array): Promise<PDFDocument | null> {
+  try {
+    // parseSpeed Infinity: no setTimeout pause every 100 objects while parsing (same result).
+    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false, parseSpeed: Infinity });
+  } catch {
+    return null;
+  }
+}
+
+const PDFAID_NAMESPACE = Buffer.from('http://www.aiim.org/pdfa/ns/id/');
+
+/**
+ * Whether the PDF may be PDF/A: only a file whose catalog metadata declares the PDF/A identification namespace can
+ * conform (the validator requires pdfaid:part there, clause 6.6.4), so any other is not validated at all. The XMP
+ * packet is searched without its zero bytes, which also finds the namespace in UTF-16 or UTF-32; a metadata stream
+ * pdf-lib cannot decode counts as a claim, and the validator decides.
+ */
+function claimsPdfa(doc: PDFDocument): boolean {
+  const metadata = doc.catalog.get(PDFName.of('Metadata'));
+  const stream = metadata instanceof PDFRef ? doc.context.lookup(metadata) : metadata;
+  if (!(stream instanceof PDFRawStream)) return false;
+  try {
+    return Buffer.from(decodePDFRawStream(stream).decode().filter((b) => b !== 0)).includes(PDFAID_NAMESPACE);
+  } catch {
+    return true;
+  }
+}
+
 /**
  * The scanner's own JPEG of each page, when every page of the PDF shows exactly one DCT-encoded image: re-used
  * byte for byte (no re-encoding, no loss), at the resolution the page size implies. Null when the layout is any
  * other, and the pages are rendered instead.
  */
-async function pageJpegs(bytes: Uint8Array): Promise<{ image: Uint8Array; dpi: number }[] | null> {
-  let doc: PDFDocument;
-  try {
-    // parseSpeed Infinity: no setTimeout pause every 100 objects while parsing (same result).
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false, parseSpeed: Infinity });
-  } catch {
-    return null;
-  }
+function pageJpegs(doc: PDFDocument | null): { image: Uint8Array; dpi: number }[] | null {
+  if (!doc) return null;
   const out: { image: Uint8Array; dpi: number }[] = [];
   for (const page of doc.getPages()) {
     const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
@@ -91,8 +113,8 @@ async function pageJpegs(bytes: Uint8Array): Promise<{ image: Uint8Array; dpi: n
 }
 
 /** Pages of an image-only PDF rendered at SCAN_DPI, OCRed, and laid out again as PDF/A. */
-async function scannedPdfRendition(bytes: Uint8Array, meta: DocumentMeta, options: RenditionOptions): Promise<Uint8Array> {
-  const jpegs = await pageJpegs(bytes);
+async function scannedPdfRendition(bytes: Uint8Array, doc: PDFDocument | null, meta: DocumentMeta, options: RenditionOptions): Promise<Uint8Array> {
+  const jpegs = pageJpegs(doc);
   if (jpegs) {
     const pages: ScanPage[] = [];
     for (const j of jpegs) pages.push({ image: j.image, kind: 'jpeg', dpi: j.dpi, words: scanWords(await ocr(j.image, options.ocr), 0) });
@@ -140,9 +162,11 @@ export async function makeRendition(
   const ocrWord = options.ocr ? 'with an OCR text layer' : 'without OCR (disabled)';
   try {
     if (file.mime === 'application/pdf') {
+      // One parse serves the claim and the scan's pages; a file pdf-lib cannot read goes to the validator as before.
+      const doc = await loadPdf(file.bytes);
       let conformant = false;
       try {
-        conformant = checkPdfa(file.bytes).conformant;
+        conformant = (!doc || claimsPdfa(doc)) && checkPdfa(file.bytes).conformant;
       } catch {
         conformant = false;
       }
@@ -150,7 +174,7 @@ export async function makeRendition(
       // The upload's text layer was read by the file-processing job; only a file it has not reached yet is parsed here.
       const text = file.text ?? (await extractText(file.bytes, file.mime));
       if (text.text.replace(/\s+/g, '').length < 20 && (text.pages ?? 0) > 0) {
-        const pdf = await scannedPdfRendition(file.bytes, meta, options);
+        const pdf = await scannedPdfRendition(file.bytes, doc, meta, options);
         return { rendition: { name, bytes: pdf, mime: 'application/pdf', conversion: { method: 'scan', reason: `image-only PDF: pages rendered at ${SCAN_DPI} dpi ${ocrWord}`, from } } };
       }
       const n = await normalizeToPdfa(file.bytes, meta);
