@@ -1,6 +1,6 @@
 // Field-extraction, duplicate and executor benchmark over the generated letter corpus.
 //   npx tsx bench/ocr-letters.ts [--corpus .tmp/letters] [--variants clean,scan,hard] [--cache .tmp/ocr-cache]
-//     [--out .tmp/bench-ocr] [--no-executor]
+//     [--out .tmp/bench-ocr] [--no-executor] [--jobs N]
 // Runs what `kartoteka extract --dedupe --json` runs (OCR, extraction, dedupe in registration order) on
 // each image variant, converts paths to letter ids and scores with ../shared/letters/scoring/score.mjs.
 import { execFileSync } from 'node:child_process';
@@ -49,7 +49,9 @@ function score(pred: string, extra: string[] = []): string {
 }
 
 const report: string[] = [];
-const engine = new OcrEngine();
+// --jobs N: OCR workers (default one per core); 1 leaves the other core to whoever shares the machine.
+const jobs = Number(opt('--jobs', '0'));
+const engine = new OcrEngine(jobs > 0 ? { size: jobs } : {});
 try {
   for (const variant of variants) {
     const suffix = SUFFIX[variant];

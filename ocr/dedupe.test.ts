@@ -69,4 +69,48 @@ ${garbled}`, { ...req, correspondent: null });
   it('fingerprints are plain JSON', () => {
     expect(JSON.parse(JSON.stringify(original))).toEqual(original);
   });
+
+  describe('on poorly read pages', () => {
+    const letter =
+      'По состоянию на 18 сентября 2025 г. в аптечных организациях города на отсроченном обслуживании находится 33 рецептов, ' +
+      'выписанных гражданам, имеющим право на получение государственной социальной помощи. Просим оказать содействие в ' +
+      'информировании граждан о порядке получения лекарственных препаратов и при необходимости организовать доставку ' +
+      'лекарств маломобильным пациентам.';
+    // every third word loses or changes a letter, as 150-dpi scans do; character shingles then agree on ~0.6
+    const damaged = (s: string): string =>
+      s.split(' ').map((w, i) => (i % 3 === 1 && w.length > 4 ? w.slice(0, 2) + (w[2] === 'о' ? 'с' : 'и') + w.slice(3) : w)).join(' ');
+    const req = { correspondent: 'ГБУЗ ПО «Городская поликлиника № 2»', inn: '5321517456', subject: 'О предоставлении льготных лекарственных препаратов' };
+    const first = fingerprintOf(`14 января 2026 г. № 06-98/231\n${letter}`, { ...req, outNumber: '06-98/231', outDate: '2026-01-14' });
+
+    it('finds a resend with a new date and number through OCR damage', () => {
+      const resend = fingerprintOf(`ПОВТОРНО\n12 февраля 2026 г. № 06-48/552\n${damaged(letter)}`, { ...req, outNumber: '06-48/552', outDate: '2026-02-12' });
+      const m = findDuplicate(resend, [{ id: 'first', fingerprint: first }]);
+      expect(m?.id).toBe('first');
+      expect(m!.textSimilarity).toBeGreaterThan(0.8);
+    });
+
+    it('does not take a sibling letter on the same template with other facts for a copy, even with the same subject', () => {
+      const sibling = fingerprintOf(`27 января 2026 г. № 06-48/679\n${letter.replace('18 сентября', '14 декабря').replace('33', '14')}`, {
+        ...req,
+        outNumber: '06-48/679',
+        outDate: '2026-01-27',
+      });
+      expect(findDuplicate(sibling, [{ id: 'first', fingerprint: first }])).toBeNull();
+    });
+
+    it('finds a fax copy whose letterhead was unreadable only when the text agrees in every fact', () => {
+      const fax = fingerprintOf(`29-01-2026 18:38 FROM: 8163742589\n14 января 2026 г. № 06-98/231\n${letter}`, { outNumber: null, outDate: '2026-01-14' });
+      expect(findDuplicate(fax, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+      const other = fingerprintOf(`14 января 2026 г.\n${letter.replace('33', '41')}`, { outDate: '2026-01-14' });
+      expect(findDuplicate(other, [{ id: 'first', fingerprint: first }])).toBeNull();
+    });
+
+    it('compares fingerprints stored before words were recorded by their shingles alone', () => {
+      const { tokens: _t, outDate: _d, ...old } = first;
+      const resend = fingerprintOf(`12 февраля 2026 г. № 06-48/552\n${damaged(letter)}`, { ...req, outNumber: '06-48/552' });
+      expect(findDuplicate(resend, [{ id: 'old', fingerprint: old }])).toBeNull();
+      expect(findDuplicate(resend, [{ id: 'new', fingerprint: first }])?.id).toBe('new');
+    });
+  });
 });
+

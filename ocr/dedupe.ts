@@ -1,7 +1,9 @@
 // Near-duplicate detection of registered letters: the same sender and content sent again, a fax copy,
-// a re-scan. Text similarity (MinHash over character shingles, robust to OCR noise) is combined with
-// the requisites; a different sender vetoes a match however similar the text is.
+// a re-scan. Text similarity (MinHash over character shingles, then the words aligned in order, robust to OCR
+// damage) is combined with the requisites; a different sender vetoes a match however similar the text is, and so do
+// other facts printed in the same wording (a sibling letter from the sender's template).
 import { OcrError } from './errors.ts';
+import { alignmentTokens, compareTokens, requisiteTokens } from './textAlignment.ts';
 
 export interface Fingerprint {
   version: 1;
@@ -13,6 +15,10 @@ export interface Fingerprint {
   inn: string | null;
   subject: string | null;
   outNumber: string | null;
+  /** the letter's date (ISO); absent in fingerprints stored before it was recorded */
+  outDate?: string | null;
+  /** the letter's words and numbers in reading order, folded (`alignmentTokens`), space-separated; absent in older fingerprints */
+  tokens?: string;
 }
 
 export interface Requisites {
@@ -20,13 +26,14 @@ export interface Requisites {
   inn?: string | null;
   subject?: string | null;
   outNumber?: string | null;
+  outDate?: string | null;
 }
 
 export interface DuplicateMatch {
   id: string;
   /** 0..1 combined score */
   score: number;
-  /** estimated Jaccard similarity of the texts */
+  /** similarity of the texts, 0..1: aligned words when both fingerprints have them, else estimated shingle Jaccard */
   textSimilarity: number;
 }
 
@@ -87,6 +94,8 @@ export function fingerprintOf(text: string, req: Requisites = {}): Fingerprint {
     inn: req.inn ? req.inn.replace(/\D/g, '') || null : null,
     subject: norm(req.subject),
     outNumber: req.outNumber ? req.outNumber.replace(/\s+/g, '') : null,
+    outDate: req.outDate ?? null,
+    tokens: alignmentTokens(text).join(' '),
   };
 }
 
@@ -96,7 +105,8 @@ export function textSimilarity(a: Fingerprint, b: Fingerprint): number {
   return same / HASHES;
 }
 
-function dice(a: string, b: string): number {
+/** Character-bigram overlap: Dice coefficient, or the share of the shorter string's bigrams found in the longer. */
+function dice(a: string, b: string, of: 'both' | 'shorter' = 'both'): number {
   if (a === b) return 1;
   const grams = (s: string): string[] => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
   const ga = grams(a);
@@ -111,6 +121,7 @@ function dice(a: string, b: string): number {
       pool.set(g, n - 1);
     }
   }
+  if (of === 'shorter') return Math.min(ga.length, gb.length) ? inter / Math.min(ga.length, gb.length) : 0;
   return ga.length + gb.length ? (2 * inter) / (ga.length + gb.length) : 0;
 }
 
@@ -150,7 +161,27 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // identify the letter, with a stricter text similarity.
   const sameLetter = Boolean(a.outNumber) && a.outNumber === b.outNumber && Boolean(a.subject) && a.subject === b.subject;
   const sure = sameLetter && ((req >= 1 && text >= 0.4) || (sameSender === null && text >= 0.6));
-  return { score: sure ? Math.max(score, 0.9) : score, text };
+  if (sure) return { score: Math.max(score, 0.9), text };
+  // Shingles of a poorly read page agree little even for one text; below this the pages are different anyway, and
+  // the word alignment is spared for the few candidates that come near.
+  if (a.tokens === undefined || b.tokens === undefined || text < 0.25) return { score, text };
+  const ta = a.tokens.split(' ');
+  const tb = b.tokens.split(' ');
+  const cmp = compareTokens(ta, tb, requisiteTokens(ta, a.outDate, a.outNumber), requisiteTokens(tb, b.outDate, b.outNumber));
+  const senderAgrees = (a.inn && a.inn === b.inn) || sameSender === true;
+  // The same wording with other facts in it is a sibling letter from the sender's template (a monthly request,
+  // another house), not a copy: two disagreeing places are more than OCR damage explains, and without a sender known
+  // to agree one is enough.
+  // Another subject is another letter, whatever the rest shares; one read in part (a line lost) is contained in the other.
+  const otherSubject = Boolean(a.subject && b.subject) && dice(cyrillicLookAlikes(a.subject!), cyrillicLookAlikes(b.subject!), 'shorter') < 0.8;
+  if (otherSubject || cmp.conflicts >= 2 || (!senderAgrees && cmp.conflicts >= 1)) return { score: Math.min(score, 0.5), text: cmp.dice };
+  // A copy (re-scan, fax, resend with a new date or number) keeps the wording. How much of it two readings may lose
+  // depends on how damaged they are: on clean pages (nearly every aligned word read identically) a tenth of other
+  // words is another letter from the same template, on 150-dpi scans it is OCR damage. Without a readable sender
+  // on one side the text alone must be near-identical.
+  const needed = Math.max(senderAgrees ? 0.8 : 0.9, 0.95 - 3 * (1 - cmp.exact));
+  // The words decide here; shingles and requisites only rank what the words accept.
+  return { score: cmp.dice >= needed ? Math.max(score, 0.72 + 0.28 * ((cmp.dice - needed) / (1 - needed))) : Math.min(score, 0.6), text: cmp.dice };
 }
 
 export interface DedupeOptions {
@@ -168,7 +199,7 @@ export function findDuplicate(
   let best: DuplicateMatch | null = null;
   for (const e of earlier) {
     const { score, text } = duplicateScore(fp, e.fingerprint);
-    if (score >= threshold && (!best || score > best.score)) best = { id: e.id, score: Math.round(score * 1000) / 1000, textSimilarity: text };
+    if (score >= threshold && (!best || score > best.score)) best = { id: e.id, score: Math.round(Math.min(1, score) * 1000) / 1000, textSimilarity: text };
   }
   return best;
 }

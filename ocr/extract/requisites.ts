@@ -140,7 +140,7 @@ export function mendPhoneText(text: string): string {
 }
 
 /** Digits a scan confuses in a city code; a code read once is repaired only towards one the letter prints twice. */
-const CODE_CONFUSABLE: Record<string, string> = {
+export const DIGIT_CONFUSABLE: Record<string, string> = {
   '0': '689', '1': '47', '2': '7', '3': '589', '4': '1', '5': '369', '6': '0589', '7': '12', '8': '03569', '9': '0358',
 };
 
@@ -158,7 +158,7 @@ export function harmoniseCityCodes(phones: string[]): string[] {
   return phones.map((p) => {
     const c = codeOf(p);
     if (!c || (counts.get(c) ?? 0) > 1) return p;
-    const near = [...counts].filter(([k, n]) => n >= 2 && k.length === c.length && [...k].filter((d, i) => d !== c[i]).length === 1 && [...k].every((d, i) => d === c[i] || (CODE_CONFUSABLE[c[i]!] ?? '').includes(d)));
+    const near = [...counts].filter(([k, n]) => n >= 2 && k.length === c.length && [...k].filter((d, i) => d !== c[i]).length === 1 && [...k].every((d, i) => d === c[i] || (DIGIT_CONFUSABLE[c[i]!] ?? '').includes(d)));
     return near.length === 1 ? p.replace(`(${c})`, `(${near[0]![0]})`) : p;
   });
 }

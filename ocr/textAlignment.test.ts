@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { alignmentTokens, compareTokens, requisiteTokens } from './textAlignment.ts';
+
+describe('text alignment for duplicates', () => {
+  it('folds look-alike Latin letters and digits inside words, keeps numbers, drops short words', () => {
+    expect(alignmentTokens('Просим 0казать сoдействие в PEMOHTE дома № 12, кв. 5')).toEqual(['просим', 'оказать', 'содеиствие', 'ремонте', 'дома', '12', '5']);
+    expect(alignmentTokens('ПРИРЕЧНОЙ ПРИРЕЧНОИ Приречной')).toEqual(['приречнои', 'приречнои', 'приречнои']);
+  });
+
+  it('finds where a letter prints its own date and number, not the same values elsewhere', () => {
+    const t = alignmentTokens('14 января 2026 г. № 06-98/231 Главе города. На 14 января 2026 г. в аптеках 231 рецепт');
+    expect([...requisiteTokens(t, '2026-01-14', '06-98/231')].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(requisiteTokens(alignmentTokens('от 05.03.2026 № 12'), '2026-03-05', null)).toEqual(new Set([0, 1, 2]));
+    expect(requisiteTokens(alignmentTokens('«5» мая 2026 г.'), '2026-05-05', null)).toEqual(new Set([0, 1, 2]));
+    expect(requisiteTokens(alignmentTokens('5 марта 2026 г.'), '2026-05-05', null).size).toBe(0);
+  });
+
+  const body = 'По состоянию на 18 сентября 2025 г. в аптечных организациях города находится 33 рецептов, выписанных гражданам. Просим оказать содействие в информировании граждан.';
+
+  it('a copy keeps the wording whatever OCR did to single letters; a changed own date is not a conflict', () => {
+    const a = alignmentTokens(`14 января 2026 г. № 06-98/231\n${body}`);
+    const b = alignmentTokens(`12 февраля 2026 г. № 06-48/552\n${body.replace('аптечных', 'аптечпых').replace('содействие', 'сoдeйствиe').replace('гражданам', 'граждаиам')}`);
+    const r = compareTokens(a, b, requisiteTokens(a, '2026-01-14', '06-98/231'), requisiteTokens(b, '2026-02-12', '06-48/552'));
+    expect(r.dice).toBeGreaterThan(0.9);
+    expect(r.conflicts).toBe(0);
+  });
+
+  it('a sibling on the same template disagrees in its facts; one misread digit weighs half', () => {
+    const a = alignmentTokens(body);
+    const sibling = alignmentTokens(body.replace('18 сентября', '14 декабря').replace('33', '14'));
+    expect(compareTokens(a, sibling, new Set(), new Set()).conflicts).toBe(2);
+    const misread = alignmentTokens(body.replace('33', '38'));
+    expect(compareTokens(a, misread, new Set(), new Set()).conflicts).toBe(0.5);
+    // a fax header before the letter and digits split differently are not conflicts
+    const fax = alignmentTokens(`29-11.2025 18:38 FROM 9163220445\n${body.replace('33', '3 3')}`);
+    expect(compareTokens(a, fax, new Set(), new Set()).conflicts).toBe(0);
+  });
+});

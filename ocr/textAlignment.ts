@@ -1,0 +1,190 @@
+// Two readings of letters compared word by word, for duplicate detection on poor scans. Character shingles lose
+// most of a line to a few misread letters; words aligned in order, each allowed an OCR edit or two, keep it.
+// The alignment also tells a copy of one letter from a sibling made on the same template: a copy differs only where
+// OCR damaged it or the sender re-dated and re-numbered it, a sibling differs in its facts — the numbers standing in
+// the same place of the same wording (another date, count, sum or house).
+import { DIGIT_CONFUSABLE } from './extract/requisites.ts';
+import { editDistance } from './extract/text.ts';
+
+/** Tokens kept per letter: a page and a half of text; what lies beyond adds nothing to the decision. */
+const MAX_TOKENS = 600;
+
+/**
+ * Latin letters and digits that print like Cyrillic ones, folded one way so both readings of a word meet; й loses its
+ * breve and ё its dots, as OCR often reads them.
+ */
+const FOLD: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у', u: 'и', n: 'п', r: 'г',
+  ё: 'е', й: 'и',
+};
+const DIGIT_IN_WORD: Record<string, string> = { '0': 'о', '3': 'з', '6': 'б' };
+
+/**
+ * The letter's words (3 letters or more, folded) and numbers (digit groups) in reading order. Short words are mostly
+ * prepositions and specks.
+ */
+export function alignmentTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/[^a-zа-яё0-9]+/)) {
+    if (!raw) continue;
+    if (/^\d+$/.test(raw)) out.push(raw);
+    else {
+      const w = [...raw].map((c) => FOLD[c] ?? DIGIT_IN_WORD[c] ?? c).join('');
+      if (w.length >= 3) out.push(w);
+    }
+    if (out.length >= MAX_TOKENS) break;
+  }
+  return out;
+}
+
+const isNumber = (t: string): boolean => t.charCodeAt(0) <= 57;
+
+/** The same word read twice: equal, or within one edit (two for long words); numbers only equal. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (isNumber(a) || isNumber(b)) return false;
+  const n = Math.min(a.length, b.length);
+  if (n < 4 || Math.abs(a.length - b.length) > 2) return false;
+  return editDistance(a, b) <= (n >= 8 ? 2 : 1);
+}
+
+/** Longest common subsequence under `sameWord`: the aligned index pairs in order. */
+function align(a: string[], b: string[]): Array<[number, number]> {
+  // distinct tokens are few: decide each pair of them once
+  const ids = new Map<string, number>();
+  const id = (t: string): number => {
+    let v = ids.get(t);
+    if (v === undefined) ids.set(t, (v = ids.size));
+    return v;
+  };
+  const ia = a.map(id);
+  const ib = b.map(id);
+  const decided = new Map<number, boolean>();
+  const eq = (i: number, j: number): boolean => {
+    const key = ia[i]! * ids.size + ib[j]!;
+    let v = decided.get(key);
+    if (v === undefined) decided.set(key, (v = ia[i] === ib[j] || sameWord(a[i]!, b[j]!)));
+    return v;
+  };
+  const n = a.length;
+  const m = b.length;
+  const w = m + 1;
+  const len = new Int32Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      len[i * w + j] = eq(i, j) ? len[(i + 1) * w + j + 1]! + 1 : Math.max(len[(i + 1) * w + j]!, len[i * w + j + 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (eq(i, j) && len[i * w + j] === len[(i + 1) * w + j + 1]! + 1) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (len[(i + 1) * w + j]! >= len[i * w + j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/** One misread digit: same length, one place differs, by digits a scan confuses. */
+function oneMisreadDigit(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let diff = -1;
+  for (let k = 0; k < x.length; k++) {
+    if (x[k] === y[k]) continue;
+    if (diff >= 0) return false;
+    diff = k;
+  }
+  if (diff < 0) return false;
+  const [p, q] = [x[diff]!, y[diff]!];
+  return (DIGIT_CONFUSABLE[p] ?? '').includes(q) || (DIGIT_CONFUSABLE[q] ?? '').includes(p);
+}
+
+export interface TextComparison {
+  /** Dice coefficient of the aligned words (numbers left out): 1 = the same wording */
+  dice: number;
+  /**
+   * How strongly the texts disagree between the same aligned words: other numbers in one place count 1, or 0.5 when
+   * one misread digit explains them (equal digits split differently, and one misread digit in three or more, count
+   * 0); other wording of two words or more on both sides counts 1.
+   */
+  conflicts: number;
+  /** share of the aligned words read identically in both: how clean the two readings are */
+  exact: number;
+}
+
+const MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+
+/**
+ * Where a letter prints its own date and outgoing number (first occurrence of each): token indexes a copy of the same
+ * letter may change when it is re-sent. Located, not looked up by value: the same day or number elsewhere in the text
+ * is a fact like any other.
+ */
+export function requisiteTokens(tokens: string[], outDate: string | null | undefined, outNumber: string | null | undefined): Set<number> {
+  const out = new Set<number>();
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(outDate ?? '');
+  if (d) {
+    const [year, month, day] = [d[1]!, Number(d[2]), Number(d[3])];
+    const isMonth = (t: string): boolean => (isNumber(t) ? Number(t) === month : t.startsWith(MONTHS[month - 1]!) && (month !== 5 || /^ма[яи]$/.test(t)));
+    for (let k = 0; k + 2 < tokens.length; k++) {
+      const [a, b, c] = [tokens[k]!, tokens[k + 1]!, tokens[k + 2]!];
+      if (isNumber(a) && Number(a) === day && isMonth(b) && (c === year || c === year.slice(2))) {
+        out.add(k).add(k + 1).add(k + 2);
+        break;
+      }
+    }
+  }
+  const groups = outNumber?.match(/\d+/g) ?? [];
+  if (groups.length) {
+    for (let k = 0; k + groups.length <= tokens.length; k++) {
+      if (groups.every((g, x) => tokens[k + x] === g)) {
+        for (let x = 0; x < groups.length; x++) out.add(k + x);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Compares two letters' tokens. `ignoreA`/`ignoreB` are token indexes a copy of the same letter may change: where
+ * each prints its own outgoing number and date (`requisiteTokens`). Numbers of five digits or more (phones, postcodes,
+ * identifiers) are the sender's, printed on every letter, and say nothing about which letter this is; before the first
+ * and after the last aligned word a copy may carry a fax header or lose the page's end, so only places inside the
+ * alignment count.
+ */
+export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ignoreB: Set<number>): TextComparison {
+  const pairs = align(a, b);
+  const words = (t: string[]): number => t.filter((x) => !isNumber(x)).length;
+  const alignedWords = pairs.filter(([i]) => !isNumber(a[i]!)).length;
+  const exactWords = pairs.filter(([i, j]) => !isNumber(a[i]!) && a[i] === b[j]).length;
+  const total = words(a) + words(b);
+  const dice = total ? (2 * alignedWords) / total : 0;
+  const facts = (t: string[], from: number, to: number, ignore: Set<number>): string => {
+    let s = '';
+    for (let k = from; k < to; k++) if (isNumber(t[k]!) && t[k]!.length <= 4 && !ignore.has(k)) s += t[k];
+    return s;
+  };
+  const phrase = (t: string[], from: number, to: number, ignore: Set<number>): number => {
+    let n = 0;
+    for (let k = from; k < to; k++) if (!ignore.has(k) && /^[а-я]{4,}$/.test(t[k]!)) n++;
+    return n;
+  };
+  let conflicts = 0;
+  for (let k = 1; k < pairs.length; k++) {
+    const [i1, j1] = pairs[k - 1]!;
+    const [i2, j2] = pairs[k]!;
+    const ga = facts(a, i1 + 1, i2, ignoreA);
+    const gb = facts(b, j1 + 1, j2, ignoreB);
+    // other wording in the same place, two words or more on both sides, is another statement (OCR damage leaves one
+    // word, or junk that does not read as words)
+    if (Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 2) conflicts += 1;
+    if (!ga || !gb || ga === gb) continue;
+    if (oneMisreadDigit(ga, gb)) conflicts += ga.length >= 3 ? 0 : 0.5;
+    else conflicts += 1;
+  }
+  return { dice, conflicts, exact: alignedWords ? exactWords / alignedWords : 1 };
+}
