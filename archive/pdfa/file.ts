@@ -60,6 +60,8 @@ export class PdfFile {
   linearized = false;
   firstTrailer: PdfDict | undefined;
   private decoded = new WeakMap<PdfStream, Uint8Array>();
+  /** Byte ranges `[start, end)` of stream data, in file order, which keyword searches for the file structure skip. */
+  private readonly data: [number, number][] = [];
 
   constructor(readonly buf: Uint8Array) {
     this.bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -206,6 +208,7 @@ export class PdfFile {
         }
         if (dataEnd < dataStart) dataEnd = dataStart;
         const stream = new PdfStream(value, b.subarray(dataStart, dataEnd));
+        this.data.push([dataStart, dataEnd]);
         this.streams.push({
           key,
           declaredLength: len,
@@ -240,14 +243,43 @@ export class PdfFile {
     }
   }
 
+  /**
+   * The first `keyword` at or after `from` that does not start inside stream data. Stream data are image and font
+   * bytes or content streams, where "trailer" or "xref" are not keywords of the file structure; skipping them also
+   * spares a search through the whole file (mostly image data in a scan) for each keyword.
+   */
+  private find(keyword: string, from: number): number {
+    const ranges = this.data;
+    // The first range that ends after `from`.
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![1] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    let at = from;
+    for (let r = lo; ; r++) {
+      const range = ranges[r];
+      if (range && range[0] <= at) {
+        at = Math.max(at, range[1]);
+        continue;
+      }
+      const end = range ? Math.min(this.bytes.length, range[0] + keyword.length - 1) : this.bytes.length;
+      const i = this.bytes.subarray(0, end).indexOf(keyword, at, 'latin1');
+      if (i >= 0 || !range) return i;
+      at = range[1];
+    }
+  }
+
   private readTrailers(): void {
     // `trailer` followed by white-space and `<<`.
     const b = this.buf;
-    for (let at = this.bytes.indexOf('trailer', 0, 'latin1'); at >= 0; ) {
+    for (let at = this.find('trailer', 0); at >= 0; ) {
       let j = at + 7;
       while (WS(b[j])) j++;
       if (b[j] !== 0x3c || b[j + 1] !== 0x3c) {
-        at = this.bytes.indexOf('trailer', at + 1, 'latin1');
+        at = this.find('trailer', at + 1);
         continue;
       }
       const lx = new Lexer(b, at + 7, this.facts);
@@ -260,7 +292,7 @@ export class PdfFile {
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
       }
-      at = this.bytes.indexOf('trailer', j + 2, 'latin1');
+      at = this.find('trailer', j + 2);
     }
     for (const s of this.syntax) {
       const v = this.objects.get(s.key);
@@ -271,7 +303,7 @@ export class PdfFile {
     }
     this.trailers.sort((a, b) => this.offsetOf(a) - this.offsetOf(b));
     this.firstTrailer = this.trailers[0];
-    for (let at = this.bytes.indexOf('xref', 0, 'latin1'); at >= 0; at = this.bytes.indexOf('xref', at + 4, 'latin1')) {
+    for (let at = this.find('xref', 0); at >= 0; at = this.find('xref', at + 4)) {
       const prev = b[at - 1];
       if (at > 0 && !EOL(prev) && prev !== 0x20) continue;
       if (at >= 5 && latin1(b.subarray(at - 5, at)) === 'start') continue;

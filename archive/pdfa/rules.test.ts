@@ -47,6 +47,16 @@ describe('PDF/A rules on mutated files', () => {
   it('6.6.2.1: XMP packet header attributes', () => {
     expect(rules(once(base, 'id="W5M0MpCehiHzreSzNTczkc9d"', 'bytes="1234567890123456789"'))).toContain('6.6.2.1-2');
   });
+  it('6.1.3, 6.1.4: "trailer" and "xref" inside stream data are data, not the file structure', () => {
+    const extra = '<!-- xref trailer << /Encrypt 1 0 R >> -->\n';
+    const end = base.indexOf('<?xpacket end');
+    const obj = base.lastIndexOf(' obj', end);
+    const length = /\/Length (\d+)/.exec(base.slice(obj, end))!;
+    const at = obj + length.index;
+    const mutated = `${base.slice(0, at)}/Length ${Number(length[1]) + extra.length}${base.slice(at + length[0].length, end)}${extra}${base.slice(end)}`;
+    expect(rules(mutated)).toEqual([]);
+    expect(rules(once(base, '%%EOF', `xref 0 1\ntrailer\n<< /Encrypt 1 0 R >>\n%%EOF`))).toEqual(expect.arrayContaining(['6.1.3-2', '6.1.4-2']));
+  });
   it('6.2.4.3 and 6.2.3: without the output intent DeviceRGB text is not allowed', () => {
     expect(rules(once(base, '/S /GTS_PDFA1', '/S /GTS_PDFX1'))).toEqual(expect.arrayContaining(['6.2.4.3-2']));
   });
