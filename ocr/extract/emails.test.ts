@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressEvidence, repairAddress, transliterations } from './emails.ts';
+import { mendAddresses } from './requisites.ts';
 
 // Lines and addresses as tesseract read them from 150-dpi scans of generated letters.
 const repaired = (lines: string[], address: string): string => repairAddress(address, addressEvidence(lines, [address]));
@@ -31,6 +32,23 @@ describe('e-mail repair', () => {
     expect(repaired(['Исполнитель Журавлёв А.П.'], 'zhuraviev.a@sovet-sev.ru')).toBe('zhuravlev.a@sovet-sev.ru');
     // an initial glued to the surname is a mailbox of its own, not a stray letter
     expect(repaired(['Сергеева Татьяна Ивановна'], 'tsergeeva@mail.ru')).toBe('tsergeeva@mail.ru');
+  });
+
+  it('mends an address whose dots became spaces or vanished, and `l` read as `!`', () => {
+    expect(mendAddresses('эл. noua: mai!@minzdrav.prireche.gov.ru')).toBe('эл. noua: mail@minzdrav.prireche.gov.ru');
+    expect(mendAddresses('эл, почта: shiryaeva@mailru')).toBe('эл, почта: shiryaeva@mail.ru');
+    expect(mendAddresses('e-mail: infeS3@sfr gov ru')).toBe('e-mail: infeS3@sfr.gov.ru');
+    expect(mendAddresses('эл почта office@gp2-sev tu')).toBe('эл почта office@gp2-sev.ru');
+    expect(mendAddresses('e-mail: into@savet-sev го. www')).toBe('e-mail: into@savet-sev.ru. www');
+    // a domain that has its dot keeps the word after it
+    expect(mendAddresses('info@vector.ru ту')).toBe('info@vector.ru ту');
+  });
+
+  it('mends a numbered generic mailbox and prefers a reading the letter prints whole', () => {
+    expect(repaired([], 'infes3@sfr.gov.ru')).toBe('info53@sfr.gov.ru');
+    expect(repaired([], 'ivanova63@yandex.ru')).toBe('ivanova63@yandex.ru');
+    // `savet`: «Совет» prints sovet whole, «Северореченска» only begins like sevet
+    expect(repaired(['СОВЕТ ДЕПУТАТОВ ГОРОДА СЕВЕРОРЕЧЕНСКА'], 'info@savet-sev.ru')).toBe('info@sovet-sev.ru');
   });
 
   it('repairs a domain towards the same domain printed elsewhere in the letter', () => {

@@ -101,7 +101,11 @@ function repairLabel(p: string, ev: AddressEvidence, substitutionsOnly = false):
   const supported = [...ocrVariants(p)].filter(
     (q) => (!substitutionsOnly || q.length === p.length) && (COMMON_LABELS.includes(q) || ((p.length >= 5 || q.length === p.length) && byWord(q)) || count(q) > own),
   );
-  return supported.length === 1 ? supported[0]! : p;
+  if (supported.length === 1) return supported[0]!;
+  // several readings fit: one the letter prints whole (a word beginning with all of it, or the label itself) beats
+  // those only a word's stem supports (`sovet` from «Совет» over `sevet` from «Северореченск»)
+  const whole = supported.filter((q) => COMMON_LABELS.includes(q) || count(q) > own || (q.length >= 4 && ev.words.some((w) => w.startsWith(q))));
+  return whole.length === 1 ? whole[0]! : p;
 }
 
 /** `mal@minzdrav.priveche.gov.ru` → `mail@minzdrav.prireche.gov.ru` when the letter supports each change. */
@@ -112,6 +116,12 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   let local = address.slice(0, at).replace(/^[-_.]+/, '').replace(/(?<=[a-z])[lI](?=\d{3}(?!\d))/g, '1');
   const domain = address.slice(at + 1);
   if (!MAILBOXES.includes(local) && /^[a-z]+$/.test(local) && local.length >= 3) local = uniqueNear(local, MAILBOXES.filter((m) => m.length >= 4), (a, b) => editDistance(a, b) === 1) ?? local;
+  // a generic mailbox numbered by region or branch (`info53@`): its number may carry an `s` for 5 (`infes3`)
+  const numbered = /^([a-z]{3,}?)([s\d]{1,3})$/.exec(local);
+  if (numbered && /\d/.test(numbered[2]!) && !MAILBOXES.includes(local)) {
+    const box = MAILBOXES.includes(numbered[1]!) ? numbered[1]! : uniqueNear(numbered[1]!, MAILBOXES.filter((m) => m.length >= 4), (a, b) => editDistance(a, b) === 1);
+    if (box) local = box + numbered[2]!.replace(/s/g, '5');
+  }
   // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`; letters
   // are only swapped, never added or dropped, because an initial glued to the surname is usual (`tsergeeva`)
   if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 ? repairLabel(p, { labels: new Map(), words: ev.words }, true) : p)).join('');

@@ -116,6 +116,26 @@ describe('extractLetter: abstention', () => {
     expect(extractLetter(doc, { recipient }).fields.emails).toEqual(['office@naruzhnaya-reklama.ru']);
   });
 
+  it('keeps phone numbers and split addresses that tesseract scored near zero', () => {
+    const doc = page(
+      [
+        [236, 200, 'Совет депутатов'],
+        [236, 260, 'эл почта office@gp2-sev tu'],
+        [236, 600, 'О строительстве'],
+        [236, 3000, '+7 816547 38 37'],
+        [236, 3100, '|8-969-530-88-48'],
+      ],
+      'ocr',
+    );
+    const lines = doc.pages[0]!.lines;
+    for (const w of [...lines[1]!.words.slice(2), ...lines[3]!.words, ...lines[4]!.words]) w.confidence = 0;
+    lines[3]!.confidence = 20;
+    lines[4]!.confidence = 28;
+    const f = extractLetter(doc, { recipient }).fields;
+    expect(f.phones).toEqual(['+7 816547 38 37', '8-969-530-88-48']);
+    expect(f.emails).toEqual(['office@gp2-sev.ru']);
+  });
+
   /** A scanned letter with one more line at the foot; `lowWord` gets a confidence tesseract gives short tokens. */
   const footed = (line: string, source: 'ocr' | 'text-layer' = 'ocr', lowWord?: number): ReturnType<typeof extractLetter>['fields'] => {
     const doc = page([[236, 200, 'ООО «Медиа плюс»'], [236, 600, 'О размещении информации'], [236, 3200, line]], source);

@@ -31,6 +31,15 @@ const JUNK = /^[^0-9A-Za-zА-Яа-яЁё]*$/;
 export const EXECUTOR_LABEL = /^(?:Ис[а-яё]{1,10}|Мсп|Hon|Hen)[.,:;'’]*$/;
 /** An e-mail address: tesseract's Russian-first scoring rates these low even when it reads them right. */
 const EMAIL_SHAPED = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/**
+ * A telephone number with its long-distance prefix (`+7 816547 38 37`, `|8-969-530-88-48`): tesseract scores digit
+ * groups on poor scans near zero even when it reads them right, as it does e-mails.
+ */
+const PHONE_SHAPED = /(?:\+7|(?<!\d)8)[\s-]?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)/;
+/** A mailbox and the start of its domain (`office@gp2-sev`): the rest of an address that lost its dot follows. */
+const AT_WORD = /[A-Za-z0-9]\s?@\s?[A-Za-z0-9]/;
+/** A word that can be part of a telephone number. */
+const PHONE_PART = /^[|]?[+(]?[\d()-]+[,.;]?$/;
 /** A person's two initials ("М.П."): short, so tesseract scores them low, but speckle does not look like this. */
 const INITIALS = /^[А-ЯЁ]\.\s?[А-ЯЁ]\.?[,;]?$/;
 
@@ -42,7 +51,7 @@ function isJunk(text: string, confidence: number, source: 'ocr' | 'text-layer'):
   if (letters.length <= 2 && !/^\d+$/.test(letters)) return true;
   if (/FROM:|TO:|\bP\.\s?\d{1,2}\s?\/\s?\d{1,2}\b/.test(t)) return true;
   if (source === 'ocr') {
-    if (EMAIL_SHAPED.test(t)) return false;
+    if (EMAIL_SHAPED.test(t) || AT_WORD.test(t) || PHONE_SHAPED.test(t)) return false;
     // tesseract under-rates specky fax text, so a low line score alone does not condemn real words
     if (confidence < 35 && !t.split(/\s+/).some((w) => /^[А-ЯЁа-яё]{4,}[.,]?$/.test(w))) return true;
     // A line whose words are mostly one- or two-letter fragments is speckle read as text.
@@ -100,7 +109,21 @@ export function buildView(doc: OcrDocument): LetterView {
   for (const page of doc.pages) {
     for (const line of page.lines) {
       // OCR words below 40 % confidence are mostly stamp, scribble and speckle.
-      const kept = page.source === 'text-layer' ? dropSmallWords(line.words) : line.words.filter((w) => w.confidence >= 40 || plausibleWord(w.text) || EMAIL_SHAPED.test(w.text) || INITIALS.test(w.text));
+      const phone = PHONE_SHAPED.test(line.words.map((w) => w.text).join(' '));
+      const kept =
+        page.source === 'text-layer'
+          ? dropSmallWords(line.words)
+          : line.words.filter(
+              (w, i) =>
+                w.confidence >= 40 ||
+                plausibleWord(w.text) ||
+                EMAIL_SHAPED.test(w.text) ||
+                AT_WORD.test(w.text) ||
+                // the top-level domain of an address split by a space (`office@gp2-sev tu`)
+                (i > 0 && AT_WORD.test(line.words[i - 1]!.text) && /^[A-Za-zА-Яа-яЁё]{2,3}[.,]?$/.test(w.text)) ||
+                INITIALS.test(w.text) ||
+                (phone && PHONE_PART.test(w.text)),
+            );
       // In upper-case letterheads a lone "И" is the conjunction, not a seal letter.
       const caps = kept.filter((w) => /^[А-ЯЁ-]{2,}$/.test(w.text)).length > kept.length / 2;
       const words = stripSealLetters(

@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { harmoniseCityCodes, mendPhoneText, phoneDigits } from './requisites.ts';
+import { harmoniseCityCodes, mendCityCodes, mendPhoneText, phoneDigits } from './requisites.ts';
 
 // Lines as tesseract read them from 150-dpi scans of generated letters.
 describe('phone numbers through OCR damage', () => {
   it('mends brackets, look-alike letters in the city code and a comma between digit groups', () => {
     expect(mendPhoneText('моб. тел. 8 (996} 171-41-25')).toBe('моб. тел. 8 (996) 171-41-25');
-    expect(mendPhoneText('ten +7 (8163) 48-47-46, факс *7 (B163) 27-16-28')).toBe('ten +7 (8163) 48-47-46, факс *7 (8163) 27-16-28');
+    expect(mendPhoneText('ten +7 (8163) 48-47-46, факс *7 (B163) 27-16-28')).toBe('ten +7 (8163) 48-47-46, факс +7 (8163) 27-16-28');
     expect(mendPhoneText('тел.: 8-902,868-78-56')).toBe('тел.: 8-902-868-78-56');
     // a comma between two numbers of a list stays
     expect(mendPhoneText('тел. 55-12-34, 55-12-35')).toBe('тел. 55-12-34, 55-12-35');
     // a bracketed word is no city code
     expect(mendPhoneText('ООО «Вектор» (ОOO)')).toBe('ООО «Вектор» (ОOO)');
+  });
+
+  it('mends the plus of +7, a point inside the code or for the last dash, and a space after a dash', () => {
+    expect(mendPhoneText('тел: ¢7 8163 32 08 37')).toBe('тел: +7 8163 32 08 37');
+    expect(mendPhoneText('Tea: *7 (81661) 2-85-87')).toBe('Tea: +7 (81661) 2-85-87');
+    expect(mendPhoneText('тел +? (8163) 50-15-96')).toBe('тел +7 (8163) 50-15-96');
+    expect(mendPhoneText('+7 (816.3) 48-47-46')).toBe('+7 (8163) 48-47-46');
+    expect(mendPhoneText('тел +7 (495) 689- 30-02')).toBe('тел +7 (495) 689-30-02');
+    expect(mendPhoneText('8 (986) 142-27.24')).toBe('8 (986) 142-27-24');
+    // a footnote mark before a number that is not a phone, and a date, stay
+    expect(mendPhoneText('*7 раз')).toBe('*7 раз');
+    expect(mendPhoneText('от 02-10.2025')).toBe('от 02-10.2025');
+  });
+
+  it('settles a city code only the letter\'s other numbers can: `$` for 5 or 8, the closing bracket read as 1', () => {
+    expect(mendCityCodes('Тел. +7 816$4 7 65 91', new Set(['81654']))).toBe('Тел. +7 81654 7 65 91');
+    expect(mendCityCodes('Тел +7 $1654 7 65 91', new Set(['81654']))).toBe('Тел +7 81654 7 65 91');
+    expect(mendCityCodes('тел +7 (81631 20-80-37', new Set(['8163']))).toBe('тел +7 (8163) 20-80-37');
+    // without a code printed elsewhere nothing is guessed
+    expect(mendCityCodes('Тел. +7 816$4 7 65 91', new Set(['8163']))).toBe('Тел. +7 816$4 7 65 91');
+    expect(mendCityCodes('тел +7 (81631 20-80-37', new Set())).toBe('тел +7 (81631 20-80-37');
   });
 
   it('repairs a city code read once towards the one the letter prints twice, by a confusable digit only', () => {

@@ -129,14 +129,22 @@ const CODE_LOOKALIKE: Record<string, string> = { B: '8', O: '0', О: '0', З: '3
 
 /**
  * OCR damage inside a printed phone number: a brace for the code's bracket (`(996}`), look-alike letters inside the
- * bracketed code (`(B163)`), a comma for a dash between the digit groups (`8-902,868-78-56`).
+ * bracketed code (`(B163)`), a comma for a dash between the digit groups (`8-902,868-78-56`), a point inside the code
+ * or for the last dash, a space after a dash, another mark for the plus of +7.
  */
 export function mendPhoneText(text: string): string {
   return text
+    // a point inside the code, a space after a dash, a point for the last dash (`(816.3)`, `689- 30-02`, `142-27.24`)
+    .replace(/\((\d{1,4})\.(\d{1,4})\)/g, (m, x: string, y: string) => ((x + y).length <= 5 ? `(${x}${y})` : m))
+    .replace(/(?<=\d-)\s(?=\d)/g, '')
+    .replace(/(?<=\d-\d{2})\.(?=\d{2}(?!\d))/g, '-')
     .replace(/\((\d{3,5})[}\]]/g, '($1)')
     .replace(/[{[](\d{3,5})\)/g, '($1)')
     .replace(/\(([\dBОOЗбlIS]{3,5})\)/g, (m, code: string) => ((code.match(/\d/g) ?? []).length >= 2 ? `(${[...code].map((c) => CODE_LOOKALIKE[c] ?? c).join('')})` : m))
-    .replace(/(?<=\d-\d{3}),(?=\d{3}-\d{2}-\d{2}(?!\d))/g, '-');
+    .replace(/(?<=\d-\d{3}),(?=\d{3}-\d{2}-\d{2}(?!\d))/g, '-')
+    // the plus of «+7» read as another mark (`¢7 8163`, `*7 (81661)`, `+? (8163)`)
+    .replace(/(?<![\d\w])[¢*›»](7[\s-]?\(?\d{3,5})/g, '+$1')
+    .replace(/\+\?(\s?\(\d{3,5}\))/g, '+7$1');
 }
 
 /** Digits a scan confuses in a city code; a code read once is repaired only towards one the letter prints twice. */
@@ -163,15 +171,40 @@ export function harmoniseCityCodes(phones: string[]): string[] {
   });
 }
 
+/** City codes of the numbers the letter prints readably: `(8163) …` or `+7 81654 …`. */
+function printedCodes(texts: string[]): Set<string> {
+  const codes = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(PHONE)) {
+    const c = /^(?:\+7|8)?[\s-]?\(?(\d{3,5})\)?[\s-]/.exec(m[0].trim())?.[1];
+    if (c) codes.add(c);
+  }
+  return codes;
+}
+
+/**
+ * Damage in a city code that only the letter's other numbers can settle: `$` for 5 or 8 (`+7 816$4`), the closing
+ * bracket read as 1 (`(81631 20-80-37`). Repaired only when exactly one reading is a code printed elsewhere.
+ */
+export function mendCityCodes(text: string, codes: Set<string>): string {
+  return text
+    .replace(/((?:\+7|(?<!\d)8)[\s-]?\(?)([\d$]{3,5})(?=\)?[\s-]\d)/g, (m, pre: string, code: string) => {
+      if (!code.includes('$')) return m;
+      const fits = ['5', '8'].map((d) => code.replace(/\$/g, d)).filter((c) => codes.has(c));
+      return fits.length === 1 ? pre + fits[0]! : m;
+    })
+    .replace(/\((\d{3,5})[1l](?=\s\d)/g, (m, code: string) => (codes.has(code) ? `(${code})` : m));
+}
+
 /** Telephone and fax numbers printed by the sender (letterhead, executor, citizen block). */
 export function extractPhones(view: LetterView, exclude: string[]): Found<string[] | null> {
   const out: string[] = [];
   const srcs: Seg[] = [];
   const skip = new Set(exclude.map((p) => phoneDigits(p)));
+  const codes = printedCodes(view.segs.map((s) => mendPhoneText(s.text)));
   for (const s of view.segs) {
     if (BANK.test(s.text) || INN_LABEL.test(s.text) || OGRN_LABEL.test(s.text)) continue;
-    const text = mendPhoneText(s.text);
-    const alone = text.replace(PHONE, '').replace(/[\s,.;:]/g, '').length === 0;
+    const text = mendCityCodes(mendPhoneText(s.text), codes);
+    const alone = text.replace(PHONE, '').replace(/[\s,.;:|]/g, '').length === 0;
     const inBody = s.page === view.p1[0]?.page && s.box.y0 >= view.bodyTop && s.box.y0 < s.ph * 0.8 && !PHONE_LABEL.test(text) && !alone;
     for (const m of text.matchAll(PHONE)) {
       const raw = m[0].trim();
@@ -210,16 +243,24 @@ const EMAIL = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
  * OCR damage around an address's dots: a space after a dot inside the domain (`minobr. prireche.gov.ru`), a space
  * for the dot before the top-level domain (`secretary@blag-sev ru`).
  */
-function mendAddresses(text: string): string {
+export function mendAddresses(text: string): string {
   return text
+    // `l` read as `!` or `|` in the mailbox name (`mai!@`)
+    .replace(/(?<=[A-Za-z0-9._-])[!|](?=[A-Za-z0-9._-]*\s?@)/g, 'l')
+    // a public mail service without its dot (`shiryaeva@mailru`)
+    .replace(/(@(?:mail|yandex|gmail|rambler|inbox|list|bk|outlook|hotmail|icloud))(ru|com)(?![A-Za-z0-9.])/g, '$1.$2')
+    // spaces for the dots around a second-level label (`info53@sfr gov ru`)
+    .replace(/(@[A-Za-z0-9-]+)\s(gov|edu|org|com|net)\s(?=ru(?![A-Za-z0-9])|ги|гu)/g, '$1.$2 ')
+    // a domain without any dot has lost its top-level domain to a space; `ru` read as `tu`, `nu`, `го`, `гу`, `ту`
+    .replace(/(@[A-Za-z0-9-]+)\s(?:tu|nu|ny|го|гу|ту)(?![A-Za-zА-Яа-яЁё0-9])/g, '$1.ru')
     .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.)\s(?=[a-z0-9-]+\.[a-z]{2,})/g, '$1')
     .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)\s(ru|com|org|net|su)(?![A-Za-z0-9])/g, '$1.$2')
     // the top-level domain read in Cyrillic look-alikes: `prireche.gov ги`
     .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?:\.\s?|\s)(?:ги|гu|пи|ru)(?![A-Za-zА-Яа-яЁё0-9])/g, '$1.ru');
 }
 
-/** `.ru` read as `.nu`, `.tu`, `.ra`, `.rn`, `.nt`: the r/n/t and u/a confusions of small Latin print. */
-const RU_LOOKALIKE = /\.(?:nu|tu|ra|rn|nt|ry|pu)$/;
+/** `.ru` read as `.nu`, `.tu`, `.ra`, `.rn`, `.nt`, `.ny`: the r/n/t and u/a/y confusions of small Latin print. */
+const RU_LOOKALIKE = /\.(?:nu|tu|ra|rn|nt|ry|pu|ny|ty)$/;
 
 export function extractEmails(view: LetterView, exclude: string[]): Found<string[] | null> {
   const read: Array<{ address: string; seg: Seg }> = [];
