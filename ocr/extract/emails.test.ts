@@ -37,6 +37,8 @@ describe('e-mail repair', () => {
   it('mends an address whose dots became spaces or vanished, and `l` read as `!`', () => {
     expect(mendAddresses('эл. noua: mai!@minzdrav.prireche.gov.ru')).toBe('эл. noua: mail@minzdrav.prireche.gov.ru');
     expect(mendAddresses('эл, почта: shiryaeva@mailru')).toBe('эл, почта: shiryaeva@mail.ru');
+    expect(mendAddresses('e-mail: sidorova6 3@yandex.ru')).toBe('e-mail: sidorova63@yandex.ru');
+    expect(mendAddresses('кв. 6 3@yandex.ru')).toBe('кв. 6 3@yandex.ru');
     expect(mendAddresses('e-mail: infeS3@sfr gov ru')).toBe('e-mail: infeS3@sfr.gov.ru');
     expect(mendAddresses('эл почта office@gp2-sev tu')).toBe('эл почта office@gp2-sev.ru');
     expect(mendAddresses('e-mail: into@savet-sev го. www')).toBe('e-mail: into@savet-sev.ru. www');

@@ -245,6 +245,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
  */
 export function mendAddresses(text: string): string {
   return text
+    // a space inside the number that ends a mailbox name (`sidorova6 3@`)
+    .replace(/(?<=[A-Za-z]\d{1,3})\s(?=\d{1,3}\s?@)/g, '')
     // `l` read as `!` or `|` in the mailbox name (`mai!@`)
     .replace(/(?<=[A-Za-z0-9._-])[!|](?=[A-Za-z0-9._-]*\s?@)/g, 'l')
     // a public mail service without its dot (`shiryaeva@mailru`)
