@@ -3,11 +3,12 @@
 // signature (CRLs embedded) — excluding OCR (ARCHIVE_OCR=0). Cards are registered, signature-checked, filed and
 // archived over HTTP beforehand; only the packaging jobs are timed (gathering, PDF/A of the scan, package build with
 // SHA-512/SHA-256/Streebog digests, OCFL write to DATA_DIR/ocfl, database records and audit).
-// Timed twice: with one job at a time, and with the job worker's default concurrency (2). Before timing, the uploads
+// Timed with one, two and three (the slots the job kind has in each worker) jobs at a time. Before timing, the uploads
 // are processed as the server does in the background (`file.process`: text layer, preview), as they would be long
 // before anyone archives the card.
 // Usage: npx tsx bench/archive-pipeline.ts [cards]   (prints figures; --write updates BENCHMARKS.md; DATABASE_URL=… for PostgreSQL;
-//   --cpu-prof=<file> writes V8 CPU profiles of the main thread while the timed jobs run, <file>-1 and -2)
+//   --jobs=1,3 times only those concurrencies; --cpu-prof=<file> writes V8 CPU profiles of the main thread while the
+//   timed jobs run, <file>-1, -2, …)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -23,8 +24,11 @@ import { withEmbeddedCrls } from '../server/archive/packages/cadesFixture.ts';
 process.env.ARCHIVE_OCR = '0';
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
 // Warm-up packages, two at a time: pdf.js, pdf-lib, the fonts, the PDF/A validator and the hash pool are loaded and
-// their hot code compiled before anything is timed.
-const WARM = 6;
+// their hot code compiled before anything is timed. After 6 of them the CPU per package still fell by a fifth over
+// the next 60 (later rows looked cheaper than earlier ones); after 20 the rows compare.
+const WARM = 20;
+const JOBS = (process.argv.find((a) => a.startsWith('--jobs='))?.slice('--jobs='.length) ?? '1,2,3').split(',').map(Number);
+const jobsLabel = (n: number): string => (n === 1 ? 'one job at a time' : `${n} jobs at a time${n === 3 ? ' (the job kind’s slots in a worker)' : ''}`);
 const FIX = new URL('../signature/fixtures/out/', import.meta.url);
 /** CPU time of this (the main) thread, from /proc on Linux (Node 20 has no per-thread CPU clock); NaN elsewhere. */
 function mainThreadCpuMs(): number {
@@ -50,7 +54,7 @@ try {
   const quiet = pino({ level: 'silent' });
   const prep = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['signature.verify', 'file.process'] });
   const cards: string[] = [];
-  for (let i = 0; i < 2 * N + WARM; i++) {
+  for (let i = 0; i < JOBS.length * N + WARM; i++) {
     const ids = [
       (await clerk.upload(scan, `скан-${i}.pdf`)).body.id,
       (await clerk.upload(data, 'doc.txt')).body.id,
@@ -67,7 +71,9 @@ try {
     const res = await archivist.post(`/api/cards/${id}/archive`, {}, { 'if-match': `"v${v2}"` });
     if (res.status !== 202) throw new Error(`archive failed: ${res.status} ${res.text}`);
   };
-  const warmup = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency: 2 });
+  // The job kind's own slots (its definition's `concurrency`) set to the row's count.
+  const packagingWorker = (n: number): JobWorker => new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency: n, kindConcurrency: { 'archive.package_card': n } });
+  const warmup = packagingWorker(2);
   for (const id of cards.splice(0, WARM)) await archive(id);
   const w0 = performance.now();
   await warmup.drain();
@@ -78,7 +84,7 @@ try {
   const profiles: { nodes: unknown[]; samples?: number[]; timeDeltas?: number[] }[] = [];
   profiler?.connect();
   const timedRun = async (concurrency: number, batch: string[]): Promise<{ concurrency: number; seconds: number; cpuMs: number; mainMs: number; outBytes: number }> => {
-    const worker = new JobWorker(srv.rt.knex, srv.rt.blobs, quiet, { kinds: ['archive.package_card'], concurrency });
+    const worker = packagingWorker(concurrency);
     for (const id of batch) await archive(id);
     if (profiler) {
       await profiler.post('Profiler.enable');
@@ -97,7 +103,8 @@ try {
     if (packaged.length !== batch.length) throw new Error(`${packaged.length} of ${batch.length} packaged: ${JSON.stringify(rows.map((r) => r.status))}`);
     return { concurrency, seconds, cpuMs: (cpu.user + cpu.system) / 1000, mainMs, outBytes: packaged.reduce((n, r) => n + Number(r.size_bytes), 0) };
   };
-  const runs = [await timedRun(1, cards.slice(0, N)), await timedRun(2, cards.slice(N))];
+  const runs: Awaited<ReturnType<typeof timedRun>>[] = [];
+  for (const [i, n] of JOBS.entries()) runs.push(await timedRun(n, cards.slice(i * N, (i + 1) * N)));
   if (profileTo) profiles.forEach((p, i) => writeFileSync(profileTo.replace(/(\.cpuprofile)?$/, `-${i + 1}.cpuprofile`), JSON.stringify(p)));
   // Server-side verification (what GET /api/packages/:id/verify runs): OCFL, every digest, PDF/A re-validation,
   // the GOST signature against the package's own evidence.
@@ -117,8 +124,8 @@ try {
   const body = [
     `Server job \`archive.package_card\`, ${timed} cards timed per row after ${WARM} warm-up packages, two at a time (${warmupMs.toFixed(0)} ms: pdf.js, pdf-lib, fonts, validator, hash pool), each a 3-page A4 scan PDF at 200 dpi (${(scan.length / 1024).toFixed(0)} KiB) + a detached GOST signature with embedded CRLs; no OCR. Database: ${usingPostgres() ? 'PostgreSQL (DATABASE_URL)' : 'PGlite in the same process'}. Load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work).`,
     '',
-    '| measure | one job at a time | 2 jobs at a time (worker default) |',
-    '|---|---|---|',
+    `| measure | ${JOBS.map(jobsLabel).join(' | ')} |`,
+    `|---|${JOBS.map(() => '---|').join('')}`,
     `| packages/s | ${runs.map((r) => (timed / r.seconds).toFixed(2)).join(' | ')} |`,
     `| ms per package (wall) | ${runs.map((r) => ((r.seconds * 1000) / timed).toFixed(0)).join(' | ')} |`,
     `| CPU ms per package (all threads of the process; less sensitive to other work on the machine) | ${runs.map((r) => (r.cpuMs / timed).toFixed(0)).join(' | ')} |`,

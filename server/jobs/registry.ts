@@ -31,6 +31,12 @@ export interface JobDefinition {
   /** How long one attempt may take before it is aborted and counted as failed. */
   timeoutMs?: number;
   /**
+   * Slots of its own in each worker: up to this many jobs of the kind run at once, beside (not counted in) the
+   * worker's `concurrency` for the other kinds. For jobs that mostly wait (fsync, the database), so that a few
+   * overlap their waits whatever the worker's general setting.
+   */
+  concurrency?: number;
+  /**
    * For small, frequent jobs (a card's search entry): the worker claims up to `size` of them at once and runs
    * `run` on all of them in one transaction that also completes them. If that fails, each job runs alone through
    * `handler`, so a bad job fails (and retries, and dies) on its own.

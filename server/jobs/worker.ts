@@ -11,6 +11,8 @@ import type { BlobStore } from '../storage/index.ts';
 
 export interface WorkerOptions {
   concurrency?: number;
+  /** Slots of their own for these kinds (default: each kind's `concurrency` in its definition, see registry.ts). */
+  kindConcurrency?: Record<string, number>;
   pollMs?: number;
   leaseMs?: number;
   retryBaseMs?: number;
@@ -21,6 +23,8 @@ export interface WorkerOptions {
 export class JobWorker {
   readonly id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private running = 0;
+  /** Jobs running in the slots of kinds that have their own. */
+  private readonly runningOf = new Map<string, number>();
   private stopped = true;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -35,6 +39,7 @@ export class JobWorker {
   ) {
     this.opts = {
       concurrency: options.concurrency ?? 2,
+      kindConcurrency: options.kindConcurrency ?? {},
       pollMs: options.pollMs ?? 500,
       leaseMs: options.leaseMs ?? 60_000,
       retryBaseMs: options.retryBaseMs ?? 5_000,
@@ -81,7 +86,7 @@ export class JobWorker {
       this.polling = this.pollOnce()
         .then((n) => {
           this.polling = null;
-          this.schedule(n > 0 && this.running < this.opts.concurrency ? 0 : this.opts.pollMs);
+          this.schedule(n > 0 ? 0 : this.opts.pollMs);
         })
         .catch((error: unknown) => {
           this.polling = null;
@@ -92,11 +97,23 @@ export class JobWorker {
     this.timer.unref?.();
   }
 
+  private ownSlots(kind: string): number | undefined {
+    const definition = jobDefinition(kind);
+    return definition?.batch ? undefined : (this.opts.kindConcurrency[kind] ?? definition?.concurrency);
+  }
+
   private async pollOnce(): Promise<number> {
     let free = this.opts.concurrency - this.running;
-    if (free <= 0) return 0;
     const kinds = this.opts.kinds.length > 0 ? this.opts.kinds : jobKinds();
     let claimed = 0;
+    for (const kind of kinds) {
+      const room = (this.ownSlots(kind) ?? 0) - (this.runningOf.get(kind) ?? 0);
+      if (room <= 0) continue;
+      const jobs = await claimJobs(this.knex, { workerId: this.id, kinds: [kind], limit: room, leaseMs: this.opts.leaseMs });
+      for (const job of jobs) this.track(this.run(job), kind);
+      claimed += jobs.length;
+    }
+    if (free <= 0) return claimed;
     // Batched kinds first, a whole batch per free slot: they are the small jobs every registration enqueues.
     for (const kind of kinds) {
       const definition = jobDefinition(kind);
@@ -107,7 +124,7 @@ export class JobWorker {
       claimed += jobs.length;
       this.track(this.runBatch(definition, jobs));
     }
-    const single = kinds.filter((kind) => !jobDefinition(kind)?.batch);
+    const single = kinds.filter((kind) => !jobDefinition(kind)?.batch && this.ownSlots(kind) === undefined);
     if (free > 0 && single.length > 0) {
       const jobs = await claimJobs(this.knex, { workerId: this.id, kinds: single, limit: free, leaseMs: this.opts.leaseMs });
       for (const job of jobs) this.track(this.run(job));
@@ -116,10 +133,14 @@ export class JobWorker {
     return claimed;
   }
 
-  private track(work: Promise<void>): void {
-    this.running += 1;
+  private track(work: Promise<void>, kind?: string): void {
+    const count = (d: number): void => {
+      if (kind) this.runningOf.set(kind, (this.runningOf.get(kind) ?? 0) + d);
+      else this.running += d;
+    };
+    count(1);
     const p = work.finally(() => {
-      this.running -= 1;
+      count(-1);
       this.active.delete(p);
       this.nudge();
     });

@@ -154,6 +154,9 @@ async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise
 defineJob({
   kind: 'archive.package_card',
   timeoutMs: 30 * 60_000,
+  // Slots of its own in each worker: a job spends most of its time waiting (database, blob reads, fsyncs, the hash
+  // pool), so three overlap their waits where one or two left the cores idle (bench/archive-pipeline.ts).
+  concurrency: 3,
   handler: (job) => runPackaging(job, (row) => packageCard(job.knex, job.blobs, row)),
 });
 
