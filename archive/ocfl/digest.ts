@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { streebog256 } from '../../signature/index.ts';
-import { hashOnWorker, shouldUseHashWorkers, WORKER_MIN_BYTES } from './hashPool.ts';
+import { hashOnWorker, shareWithWorker, shouldUseHashWorkers, WORKER_MIN_BYTES, type HashJob } from './hashPool.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -19,6 +19,10 @@ const ALGORITHMS: Record<string, (d: Uint8Array) => string> = {
   'sha512/256': (d) => createHash('sha512-256').update(d).digest('hex'),
   'streebog-256': (d) => hex(streebog256(d)),
 };
+
+/** Relative CPU per byte (ms per MB here: Streebog-256 in WebAssembly ≈ 5.5–7, SHA-2 in OpenSSL ≈ 0.6–1.2), to order shared jobs. */
+const CPU_WEIGHT: Record<string, number> = { 'streebog-256': 6, sha512: 1.2, sha256: 0.6 };
+const SLOWEST = 'streebog-256';
 
 /** The digests a package lists for every file (package.json) and the OCFL object records (manifest, fixity). */
 export const PACKAGE_DIGESTS = ['sha512', 'sha256', 'streebog-256'] as const;
@@ -48,14 +52,23 @@ export function hexLength(algorithm: string): number | undefined {
  * With `workers`, `start` sends the slow digests of large arrays to the hash pool, and
  * `digestAsync` awaits them, so the caller's thread can do other work meanwhile; `digest` stays
  * synchronous and computes on this thread whatever is not known yet.
+ *
+ * With `share`, the jobs are shared with one worker fewer than there are cores (`shareWithWorker`), and
+ * `digestAsync` or `settle` take the ones no worker has started and hash them here: the caller's thread hashes too
+ * once it has nothing else to do, instead of waiting while a third thread competes for two cores.
  */
 export class DigestCache {
   private readonly seen = new WeakMap<Uint8Array, Map<string, string | undefined>>();
   private readonly running = new WeakMap<Uint8Array, Map<string, Promise<string | undefined>>>();
+  private readonly jobs = new Set<HashJob>();
+  private readonly jobOf = new WeakMap<Uint8Array, Map<string, HashJob>>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private decided: boolean | undefined;
   /** `'auto'`: the pool when it runs, or when `useWorkers` is told of enough bytes to repay starting it. */
-  constructor(private readonly workers: boolean | 'auto' = false) {}
+  constructor(
+    private readonly workers: boolean | 'auto' = false,
+    private readonly share = false,
+  ) {}
 
   /** Decides (once) whether the slow digests of large arrays go to the pool, given the bytes about to be hashed. */
   useWorkers(bytes: number): boolean {
@@ -78,34 +91,51 @@ export class DigestCache {
     if (!(this.decided ?? this.workers === true) || data.length < WORKER_MIN_BYTES) return;
     const known = this.seen.get(data);
     let run = this.running.get(data);
-    // Every digest of a large array goes to the same worker: one copy of the bytes, and this thread keeps only
-    // the checks that are not hashing.
     const wanted = [...new Set(algorithms)].filter((a) => a in ALGORITHMS && !known?.has(a) && !run?.has(a));
     if (wanted.length === 0) return;
     if (!run) {
       run = new Map();
       this.running.set(data, run);
     }
-    const all = hashOnWorker(data, wanted);
-    for (const a of wanted) {
-      // A worker that failed (killed, out of memory) costs time, not correctness: the digest is computed here.
-      const value = all.then((d) => d[a], () => digest(a, data)).then((v) => {
-        let m = this.seen.get(data);
-        if (!m) {
-          m = new Map();
-          this.seen.set(data, m);
+    // Unshared, every digest of a large array goes to the same worker: one copy of the bytes. Shared (in a
+    // SharedArrayBuffer, nothing is copied) and with `share`, each digest is a job of its own, Streebog first: the
+    // slow one goes to a worker, and this thread can take the SHA-2 jobs (≈ 1/4 of the hashing) when it is idle.
+    const groups = this.share && data.buffer instanceof SharedArrayBuffer ? [...wanted].sort((a, b) => Number(b === SLOWEST) - Number(a === SLOWEST)).map((a) => [a]) : [wanted];
+    for (const group of groups) {
+      let all: Promise<Record<string, string | undefined> | null>;
+      if (this.share) {
+        const job = shareWithWorker(data, group, data.length * group.reduce((n, a) => n + (CPU_WEIGHT[a] ?? 1), 0));
+        this.jobs.add(job);
+        let jobs = this.jobOf.get(data);
+        if (!jobs) {
+          jobs = new Map();
+          this.jobOf.set(data, jobs);
         }
-        m.set(a, v);
-        this.inFlight.delete(value);
-        return v;
-      });
-      this.inFlight.add(value);
-      run.set(a, value);
+        for (const a of group) jobs.set(a, job);
+        all = job.result.finally(() => this.jobs.delete(job));
+      } else all = hashOnWorker(data, group);
+      for (const a of group) {
+        // A worker that failed (killed, out of memory) costs time, not correctness: the digest is computed here, as
+        // is one taken back from the queue (null).
+        const value = all.then((d) => (d === null ? digest(a, data) : d[a]), () => digest(a, data)).then((v) => {
+          let m = this.seen.get(data);
+          if (!m) {
+            m = new Map();
+            this.seen.set(data, m);
+          }
+          m.set(a, v);
+          this.inFlight.delete(value);
+          return v;
+        });
+        this.inFlight.add(value);
+        run.set(a, value);
+      }
     }
   }
 
   /** Waits for every digest started on the pool, so that `digest` finds them (a failed worker's are computed then). */
   async settle(): Promise<void> {
+    for (const job of [...this.jobs]) job.take();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
@@ -114,6 +144,8 @@ export class DigestCache {
     const known = this.seen.get(data);
     if (known?.has(algorithm)) return known.get(algorithm);
     const run = this.running.get(data)?.get(algorithm);
+    // Needed now: if no worker has started it by the time this thread runs out of other work, this thread hashes.
+    if (run) this.jobOf.get(data)?.get(algorithm)?.want();
     return run ? run : this.digest(algorithm, data);
   }
 }

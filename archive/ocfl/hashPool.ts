@@ -20,7 +20,7 @@ interface PoolWorker {
 }
 
 interface Pending {
-  resolve: (d: Record<string, string | undefined>) => void;
+  resolve: (d: Record<string, string | undefined> | null) => void;
   reject: (e: Error) => void;
   pw: PoolWorker;
   bytes: number;
@@ -43,6 +43,7 @@ function spawn(): PoolWorker {
   const pw: PoolWorker = { worker, queuedBytes: 0, jobs: 0 };
   worker.unref();
   worker.on('message', ({ id, digests }: { id: number; digests: Record<string, string | undefined> }) => {
+    shared.delete(id);
     const p = pending.get(id);
     if (!p) return;
     pending.delete(id);
@@ -61,6 +62,7 @@ function retire(pw: PoolWorker, reason: Error): void {
   for (const [id, p] of pending) {
     if (p.pw !== pw) continue;
     pending.delete(id);
+    shared.delete(id);
     clearTimeout(p.timer);
     p.reject(reason);
   }
@@ -101,14 +103,105 @@ export async function stopHashWorkers(): Promise<void> {
 export function hashOnWorker(data: Uint8Array, algorithms: string[]): Promise<Record<string, string | undefined>> {
   if (workers.length === 0) startHashWorkers();
   const pw = workers.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
-  return new Promise((resolve, reject) => {
-    const id = nextId++;
-    pw.queuedBytes += data.length;
+  return post(pw, { data, algorithms, cost: data.length }).result.then((d) => d ?? Promise.reject(new Error('hash job taken back')));
+}
+
+/** A job of `shareWithWorker`: `null` when the caller's thread took it to compute the digests itself. */
+export interface HashJob {
+  result: Promise<Record<string, string | undefined> | null>;
+  /** Takes the job if no worker has started it (it then resolves to `null`); false once a worker has it. */
+  take(): boolean;
+  /**
+   * The caller waits for this job: when this thread has nothing else to do (after its pending callbacks), it takes
+   * the cheapest job no worker has started (this one or another) rather than wait.
+   */
+  want(): void;
+}
+
+interface SharedJob {
+  id: number;
+  /** 0 free, 1 taken by the worker, 2 taken by the caller's thread: whoever swaps 0 out does the job. */
+  claim: Int32Array;
+  cost: number;
+  wanted: boolean;
+}
+
+/** Shared jobs posted and not known to be taken yet. */
+const shared = new Map<number, SharedJob>();
+let helping = false;
+
+/**
+ * Digests of `data` shared between a worker and the caller's thread. The job is posted at once (the worker keeps
+ * a list and starts the costliest job it has, so it never waits for this thread to hand it the next one), and a
+ * flag in shared memory decides who does it: the caller's thread takes jobs when it would otherwise wait (`want`,
+ * `take`). Shared jobs go to the workers of all cores but one: the caller's thread is the last hasher, and a third
+ * busy thread on two cores only adds switching (each switch evicts the Streebog tables from the core's cache).
+ * `cost` orders the jobs (the worker starts the costliest, this thread takes the cheapest).
+ */
+export function shareWithWorker(data: Uint8Array, algorithms: string[], cost: number): HashJob {
+  if (workers.length === 0) startHashWorkers();
+  const usable = workers.slice(0, Math.max(1, availableParallelism() - 1));
+  const pw = usable.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const { id, result } = post(pw, { data, algorithms, cost, claim });
+  const job: SharedJob = { id, claim, cost, wanted: false };
+  shared.set(id, job);
+  return {
+    result: result.then((d) => d, (e: unknown) => (job.claim[0] === 2 ? null : Promise.reject(e))),
+    take: () => take(job),
+    want: () => {
+      if (!shared.has(id)) return;
+      job.wanted = true;
+      if (helping) return;
+      helping = true;
+      setImmediate(help);
+    },
+  };
+}
+
+function take(job: SharedJob): boolean {
+  shared.delete(job.id);
+  if (Atomics.compareExchange(job.claim, 0, 0, 2) !== 0) return false;
+  const p = pending.get(job.id);
+  if (p) {
+    pending.delete(job.id);
+    done(p);
+    p.resolve(null);
+  }
+  return true;
+}
+
+/**
+ * Runs once this thread's pending callbacks (and the workers' answers) are done: while someone waits for a shared
+ * job, this thread takes the cheapest one no worker has started, one job per turn of the event loop.
+ */
+function help(): void {
+  helping = false;
+  if (![...shared.values()].some((j) => j.wanted)) return;
+  for (const job of [...shared.values()].sort((a, b) => a.cost - b.cost)) if (take(job)) break;
+  if (![...shared.values()].some((j) => j.wanted)) return;
+  helping = true;
+  setImmediate(help);
+}
+
+interface Message {
+  data: Uint8Array;
+  algorithms: string[];
+  cost: number;
+  claim?: Int32Array;
+}
+
+function post(pw: PoolWorker, message: Message): { id: number; result: Promise<Record<string, string | undefined> | null> } {
+  const id = nextId++;
+  const bytes = message.data.length;
+  const result = new Promise<Record<string, string | undefined> | null>((resolve, reject) => {
+    pw.queuedBytes += bytes;
     pw.jobs += 1;
     pw.worker.ref();
-    const timer = setTimeout(() => retire(pw, new Error('hash worker did not answer in time')), timeoutMs(data.length));
+    const timer = setTimeout(() => retire(pw, new Error('hash worker did not answer in time')), timeoutMs(bytes));
     timer.unref();
-    pending.set(id, { resolve, reject, pw, bytes: data.length, timer });
-    pw.worker.postMessage({ id, data, algorithms });
+    pending.set(id, { resolve, reject, pw, bytes, timer });
+    pw.worker.postMessage({ id, ...message });
   });
+  return { id, result };
 }

@@ -1,4 +1,6 @@
-// Worker thread of hashPool.ts: digests of the buffers it is sent, computed with this thread's hashers.
+// Worker thread of hashPool.ts: digests of the buffers it is sent, computed with this thread's hashers. Jobs wait in
+// a list and the costliest is done first; a shared job is done only if its claim flag is still free (the caller's
+// thread may have taken it meanwhile, and then the worker skips it without an answer).
 import { parentPort } from 'node:worker_threads';
 import { digest } from './digest.ts';
 
@@ -6,10 +8,34 @@ interface Job {
   id: number;
   data: Uint8Array;
   algorithms: string[];
+  cost: number;
+  claim?: Int32Array;
 }
 
-parentPort!.on('message', ({ id, data, algorithms }: Job) => {
-  const digests: Record<string, string | undefined> = {};
-  for (const a of algorithms) digests[a] = digest(a, data);
-  parentPort!.postMessage({ id, digests });
+const waiting: Job[] = [];
+let scheduled = false;
+
+parentPort!.on('message', (job: Job) => {
+  waiting.push(job);
+  schedule();
 });
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // After the messages that have arrived meanwhile, so that the costliest of them is chosen.
+  setImmediate(next);
+}
+
+function next(): void {
+  scheduled = false;
+  let best = 0;
+  for (let i = 1; i < waiting.length; i++) if (waiting[i]!.cost > waiting[best]!.cost) best = i;
+  const job = waiting.splice(best, 1)[0];
+  if (job && (!job.claim || Atomics.compareExchange(job.claim, 0, 0, 1) === 0)) {
+    const digests: Record<string, string | undefined> = {};
+    for (const a of job.algorithms) digests[a] = digest(a, job.data);
+    parentPort!.postMessage({ id: job.id, digests });
+  }
+  if (waiting.length > 0) schedule();
+}

@@ -57,7 +57,7 @@ export const defaultSignatureVerifier: SignatureVerifier = async (a) => {
 };
 
 const DIGEST_CODES = new Set(['E060', 'E092', 'E093']);
-const COLLECTION_IN_FLIGHT = 2;
+const COLLECTION_IN_FLIGHT = 3;
 
 interface Opened {
   tree: Tree;
@@ -130,8 +130,9 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
   const checks: Check[] = [];
   const found = new Map<string, string>();
   const aggregates: { where: string; members: MemberEntry[] }[] = [];
-  // Two packages in flight: while the hash pool digests one package's files, this thread checks the other's (and
-  // file reads overlap with hashing). Results are taken in order, so the report does not depend on timing.
+  // A few packages in flight: while a hash worker digests one package's large files, this thread checks the others
+  // and, with nothing left to check, takes the digests no worker has started (shared jobs, digest.ts), so both cores
+  // stay busy. Results are taken in order, so the report does not depend on timing.
   const results: Promise<VerifyResult>[] = [];
   let seen = 0;
   let bytes = 0;
@@ -213,7 +214,8 @@ export async function verifyTree(
 ): Promise<VerifyResult> {
   const checks: Check[] = [];
   const tree = memoTree(source);
-  const cache = new DigestCache(options.workers ?? 'auto');
+  // Shared work (digest.ts): this thread hashes what no worker has started by the time it needs the digest.
+  const cache = new DigestCache(options.workers ?? 'auto', true);
   const base = root === '' ? '' : `${root}/`;
   // The checks of the head's content need no digests: they start on this thread as soon as the OCFL validator has
   // read the files and put their digests on the hash pool, and the validator awaits those digests after them.
