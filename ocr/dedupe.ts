@@ -178,8 +178,8 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // A copy (re-scan, fax, resend with a new date or number) keeps the wording. How much of it two readings may lose
   // depends on how damaged they are: on clean pages (nearly every aligned word read identically) a tenth of other
   // words is another letter from the same template, on 150-dpi scans it is OCR damage. Without a readable sender
-  // on one side the text alone must be near-identical.
-  const needed = Math.max(senderAgrees ? 0.8 : 0.9, 0.95 - 3 * (1 - cmp.exact));
+  // on one side the text alone decides: no fact may disagree (above) and the floor is higher.
+  const needed = Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
   // The words decide here; shingles and requisites only rank what the words accept.
   return { score: cmp.dice >= needed ? Math.max(score, 0.72 + 0.28 * ((cmp.dice - needed) / (1 - needed))) : Math.min(score, 0.6), text: cmp.dice };
 }

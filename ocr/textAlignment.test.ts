@@ -28,7 +28,11 @@ describe('text alignment for duplicates', () => {
   it('a sibling on the same template disagrees in its facts; one misread digit weighs half', () => {
     const a = alignmentTokens(body);
     const sibling = alignmentTokens(body.replace('18 сентября', '14 декабря').replace('33', '14'));
-    expect(compareTokens(a, sibling, new Set(), new Set()).conflicts).toBe(2);
+    // the day and count differ, and so does the month
+    expect(compareTokens(a, sibling, new Set(), new Set()).conflicts).toBe(3);
+    // a day OCR lost still leaves the month to disagree
+    const dayLost = alignmentTokens(body.replace('18 сентября', 'марта'));
+    expect(compareTokens(a, dayLost, new Set(), new Set()).conflicts).toBe(1);
     const misread = alignmentTokens(body.replace('33', '38'));
     expect(compareTokens(a, misread, new Set(), new Set()).conflicts).toBe(0.5);
     // a fax header before the letter and digits split differently are not conflicts

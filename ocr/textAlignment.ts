@@ -109,7 +109,7 @@ export interface TextComparison {
   /**
    * How strongly the texts disagree between the same aligned words: other numbers in one place count 1, or 0.5 when
    * one misread digit explains them (equal digits split differently, and one misread digit in three or more, count
-   * 0); other wording of two words or more on both sides counts 1.
+   * 0); other month names count 1; other wording of two words or more on both sides counts 1.
    */
   conflicts: number;
   /** share of the aligned words read identically in both: how clean the two readings are */
@@ -117,6 +117,14 @@ export interface TextComparison {
 }
 
 const MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+
+/** The month (1–12) a word names in a date's genitive or nominative (`января`, `мая`, `март`), else 0. */
+function monthOf(t: string): number {
+  if (t.length < 3 || isNumber(t)) return 0;
+  if (/^ма[яи]$/.test(t)) return 5;
+  const k = MONTHS.findIndex((m, i) => i !== 4 && t.startsWith(m));
+  return k + 1;
+}
 
 /**
  * Where a letter prints its own date and outgoing number (first occurrence of each): token indexes a copy of the same
@@ -128,7 +136,7 @@ export function requisiteTokens(tokens: string[], outDate: string | null | undef
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(outDate ?? '');
   if (d) {
     const [year, month, day] = [d[1]!, Number(d[2]), Number(d[3])];
-    const isMonth = (t: string): boolean => (isNumber(t) ? Number(t) === month : t.startsWith(MONTHS[month - 1]!) && (month !== 5 || /^ма[яи]$/.test(t)));
+    const isMonth = (t: string): boolean => (isNumber(t) ? Number(t) === month : monthOf(t) === month);
     for (let k = 0; k + 2 < tokens.length; k++) {
       const [a, b, c] = [tokens[k]!, tokens[k + 1]!, tokens[k + 2]!];
       if (isNumber(a) && Number(a) === day && isMonth(b) && (c === year || c === year.slice(2))) {
@@ -168,6 +176,12 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     for (let k = from; k < to; k++) if (isNumber(t[k]!) && t[k]!.length <= 4 && !ignore.has(k)) s += t[k];
     return s;
   };
+  // a month named in a date is a fact like its day (`24 января` against `марта`)
+  const months = (t: string[], from: number, to: number, ignore: Set<number>): string => {
+    const found: number[] = [];
+    for (let k = from; k < to; k++) if (!ignore.has(k)) { const m = monthOf(t[k]!); if (m) found.push(m); }
+    return found.join(',');
+  };
   const phrase = (t: string[], from: number, to: number, ignore: Set<number>): number => {
     let n = 0;
     for (let k = from; k < to; k++) if (!ignore.has(k) && /^[а-я]{4,}$/.test(t[k]!)) n++;
@@ -182,6 +196,9 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     // other wording in the same place, two words or more on both sides, is another statement (OCR damage leaves one
     // word, or junk that does not read as words)
     if (Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 2) conflicts += 1;
+    const ma = months(a, i1 + 1, i2, ignoreA);
+    const mb = months(b, j1 + 1, j2, ignoreB);
+    if (ma && mb && ma !== mb) conflicts += 1;
     if (!ga || !gb || ga === gb) continue;
     if (oneMisreadDigit(ga, gb)) conflicts += ga.length >= 3 ? 0 : 0.5;
     else conflicts += 1;
