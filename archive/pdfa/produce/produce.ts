@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
 import {
-  PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString, rgb, beginText, endText, setFontAndSize,
+  PDFDocument, PDFFlateStream, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString, rgb, beginText, endText, setFontAndSize,
   setTextRenderingMode, TextRenderingMode, moveText, showText, type PDFFont, type PDFPage,
 } from 'pdf-lib';
 import { srgbProfile } from './srgb.ts';
@@ -135,12 +135,25 @@ function sizeWithCrlfEnd(this: PDFStream): number {
   return PDFStream.prototype.sizeInBytes.call(this) + 1;
 }
 
+/**
+ * Content streams below this size are stored without Flate: it would save a few bytes, and pako makes and zeroes
+ * ≈ 300 KB of tables for every stream (a scan page's content, drawing its image, is ≈ 50 bytes).
+ */
+const FLATE_MIN_BYTES = 1024;
+
+function storeUnencoded(stream: PDFFlateStream): void {
+  Reflect.set(stream, 'encode', false);
+  stream.dict.delete(PDFName.of('Filter'));
+  (Reflect.get(stream, 'contentsCache') as { invalidate(): void }).invalidate();
+}
+
 export async function save(doc: PDFDocument): Promise<Uint8Array> {
   // pdf-lib copies stream contents into the output a byte at a time (≈ 6 ms for the 1.5 MB of JPEG of a 3-page
   // scan); large streams are given a bulk copy that writes the same bytes (produce.test.ts compares the two).
   await doc.flush();
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFStream)) continue;
+    if (obj instanceof PDFFlateStream && Reflect.get(obj, 'encode') === true && obj.getUnencodedContents().length < FLATE_MIN_BYTES) storeUnencoded(obj);
     const contents = obj.getContents();
     if (contents[contents.length - 1] === 0x0d) {
       Object.defineProperty(obj, 'copyBytesInto', { value: copyStreamEndingInCr });
