@@ -4,7 +4,6 @@
 // OCR damaged it or the sender re-dated and re-numbered it, a sibling differs in its facts — the numbers standing in
 // the same place of the same wording (another date, count, sum or house).
 import { DIGIT_CONFUSABLE } from './extract/requisites.ts';
-import { editDistance } from './extract/text.ts';
 
 /** Tokens kept per letter: a page and a half of text; what lies beyond adds nothing to the decision. */
 const MAX_TOKENS = 600;
@@ -39,32 +38,57 @@ export function alignmentTokens(text: string): string[] {
 
 const isNumber = (t: string): boolean => t.charCodeAt(0) <= 57;
 
+/** Two rows of the edit-distance table, reused: alignment decides thousands of word pairs per comparison. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Whether the edit distance of a and b is at most k, stopping as soon as every path costs more. */
+function withinEdits(a: string, b: string, k: number): boolean {
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let best = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > k) return false;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]! <= k;
+}
+
 /** The same word read twice: equal, or within one edit (two for long words); numbers only equal. */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (isNumber(a) || isNumber(b)) return false;
   const n = Math.min(a.length, b.length);
   if (n < 4 || Math.abs(a.length - b.length) > 2) return false;
-  return editDistance(a, b) <= (n >= 8 ? 2 : 1);
+  return withinEdits(a, b, n >= 8 ? 2 : 1);
 }
 
 /** Longest common subsequence under `sameWord`: the aligned index pairs in order. */
 function align(a: string[], b: string[]): Array<[number, number]> {
-  // distinct tokens are few: decide each pair of them once
-  const ids = new Map<string, number>();
-  const id = (t: string): number => {
-    let v = ids.get(t);
-    if (v === undefined) ids.set(t, (v = ids.size));
-    return v;
-  };
-  const ia = a.map(id);
-  const ib = b.map(id);
-  const decided = new Map<number, boolean>();
+  // distinct words are few: each pair of them is decided once (0 undecided, 1 different, 2 the same)
+  const idsA = new Map<string, number>();
+  const idsB = new Map<string, number>();
+  const ia = Int32Array.from(a, (t) => idsA.get(t) ?? (idsA.set(t, idsA.size), idsA.size - 1));
+  const ib = Int32Array.from(b, (t) => idsB.get(t) ?? (idsB.set(t, idsB.size), idsB.size - 1));
+  const nb = idsB.size;
+  const decided = new Uint8Array(idsA.size * nb);
   const eq = (i: number, j: number): boolean => {
-    const key = ia[i]! * ids.size + ib[j]!;
-    let v = decided.get(key);
-    if (v === undefined) decided.set(key, (v = ia[i] === ib[j] || sameWord(a[i]!, b[j]!)));
-    return v;
+    const key = ia[i]! * nb + ib[j]!;
+    let v = decided[key]!;
+    if (v === 0) decided[key] = v = sameWord(a[i]!, b[j]!) ? 2 : 1;
+    return v === 2;
   };
   const n = a.length;
   const m = b.length;
