@@ -23,12 +23,48 @@ export interface FsTreeOptions {
    * for a server's event loop: a large or uncached file blocks it while it is read.
    */
   sync?: boolean;
+  /** With `sync`: where large files are read, for a caller that reuses the memory once it is done with the tree. */
+  arena?: SharedArena;
+}
+
+/**
+ * Shared memory for the large files of one verification, handed to the next one by `reset`: a new
+ * SharedArrayBuffer is zeroed and faulted in page by page, which costs about as much as reading the file from the
+ * page cache. The caller resets it only when nothing uses the arrays it gave out any more.
+ */
+export class SharedArena {
+  private static readonly CHUNK = 8 * 2 ** 20;
+  /** Chunks above this size are not kept for the next verification (a rare huge file). */
+  private static readonly KEEP = 64 * 2 ** 20;
+  private chunks: SharedArrayBuffer[] = [];
+  private current = 0;
+  private offset = 0;
+
+  alloc(size: number): Uint8Array {
+    while (this.current < this.chunks.length && this.chunks[this.current]!.byteLength - this.offset < size) {
+      this.current++;
+      this.offset = 0;
+    }
+    if (this.current === this.chunks.length) {
+      this.chunks.push(new SharedArrayBuffer(Math.max(size, SharedArena.CHUNK)));
+      this.offset = 0;
+    }
+    const out = new Uint8Array(this.chunks[this.current]!, this.offset, size);
+    this.offset += (size + 7) & ~7;
+    return out;
+  }
+
+  reset(): void {
+    this.chunks = this.chunks.filter((c) => c.byteLength <= SharedArena.KEEP);
+    this.current = 0;
+    this.offset = 0;
+  }
 }
 
 const byName = (a: Entry, b: Entry): number => (a.name < b.name ? -1 : 1);
 
 export function fsTree(root: string, options: FsTreeOptions = {}): Tree {
-  if (options.sync) return fsTreeSync(root);
+  if (options.sync) return fsTreeSync(root, options.arena);
   return {
     async list(path) {
       try {
@@ -57,7 +93,7 @@ export function fsTree(root: string, options: FsTreeOptions = {}): Tree {
   };
 }
 
-function fsTreeSync(root: string): Tree {
+function fsTreeSync(root: string, arena?: SharedArena): Tree {
   const list = (path: string): Entry[] | undefined => {
     try {
       return readdirSync(join(root, path), { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() })).sort(byName);
@@ -72,7 +108,8 @@ function fsTreeSync(root: string): Tree {
       const s = fstatSync(fd);
       if (!s.isFile()) return undefined;
       // Large files in shared memory, as in the promise version: the hash pool reads them where they are.
-      const out = s.size >= WORKER_MIN_BYTES ? new Uint8Array(new SharedArrayBuffer(s.size)) : new Uint8Array(s.size);
+      const large = s.size >= WORKER_MIN_BYTES;
+      const out = large ? (arena?.alloc(s.size) ?? new Uint8Array(new SharedArrayBuffer(s.size))) : new Uint8Array(s.size);
       let at = 0;
       while (at < out.length) {
         const n = readSync(fd, out, at, out.length - at, at);

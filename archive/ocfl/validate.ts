@@ -26,6 +26,10 @@ interface LoadedInventory {
   inv?: Inventory;
   bytes?: Uint8Array;
   raw?: unknown;
+  /** the sidecar's algorithm and the digest computed of `bytes` */
+  digest?: [string, string | undefined];
+  /** checked without any error or warning (so a byte-identical copy needs no second check) */
+  clean?: boolean;
 }
 
 export interface ValidateOptions {
@@ -113,7 +117,8 @@ export async function validateObject(source: Tree, root = '', cache: DigestCache
       warn('W010', `version ${v} has no inventory.json`);
       continue;
     }
-    const vi = await loadInventory(tree, at(v), `${v} inventory`, extensions, err, warn);
+    // The head version's inventory is a copy of the root one (E064): parsed and checked once.
+    const vi = await loadInventory(tree, at(v), `${v} inventory`, extensions, err, warn, root_);
     if (!vi.inv) {
       if (isObj(vi.raw) && vi.raw.type !== undefined && vi.raw.type !== INVENTORY_TYPE && typeof vi.raw.type === 'string' && vi.raw.type < previousType) {
         err('E103', `version ${v} uses an older specification than an earlier version`);
@@ -145,32 +150,41 @@ async function loadInventory(
   extensions: Set<string>,
   err: (c: string, m: string) => void,
   warn: (c: string, m: string) => void,
+  copyOf?: LoadedInventory,
 ): Promise<LoadedInventory> {
   const path = dir === '' ? 'inventory.json' : `${dir.replace(/\/$/, '')}/inventory.json`;
   const bytes = await tree.read(path);
   if (!bytes) return {};
+  const same = copyOf?.clean && copyOf.bytes && sameBytes(copyOf.bytes, bytes) ? copyOf : undefined;
   let raw: unknown;
-  try {
-    raw = JSON.parse(text(bytes));
-  } catch {
-    err('E033', `${where} is not valid JSON`);
-    return { bytes };
+  let inv: Inventory | undefined;
+  let clean = false;
+  if (same) ({ raw, inv } = same);
+  else {
+    try {
+      raw = JSON.parse(text(bytes));
+    } catch {
+      err('E033', `${where} is not valid JSON`);
+      return { bytes };
+    }
+    const res = checkInventory(raw, where, extensions);
+    for (const e of res.errors) err(e.code, e.message);
+    for (const w of res.warnings) warn(w.code, w.message);
+    inv = res.inv;
+    clean = res.errors.length === 0 && res.warnings.length === 0;
   }
-  const res = checkInventory(raw, where, extensions);
-  for (const e of res.errors) err(e.code, e.message);
-  for (const w of res.warnings) warn(w.code, w.message);
   const alg = isObj(raw) && typeof raw.digestAlgorithm === 'string' ? raw.digestAlgorithm : 'sha512';
   const sidecar = await tree.read(`${path}.${alg}`);
+  const actual = same?.digest?.[0] === alg ? same.digest[1] : digest(alg, bytes);
   if (!sidecar) err('E058', `${where} has no sidecar inventory.json.${alg}`);
   else {
     const m = /^([0-9a-fA-F]+)[ \t]+inventory\.json\n?$/.exec(text(sidecar));
     if (!m) err('E061', `the sidecar of ${where} is not "DIGEST inventory.json"`);
-    else {
-      const actual = digest(alg, bytes);
-      if (actual !== undefined && actual !== m[1]!.toLowerCase()) err('E060', `the sidecar digest of ${where} does not match the inventory`);
-    }
+    else if (actual !== undefined && actual !== m[1]!.toLowerCase()) err('E060', `the sidecar digest of ${where} does not match the inventory`);
   }
-  return res.inv ? { inv: res.inv, bytes, raw } : { bytes, raw };
+  const loaded: LoadedInventory = { bytes, raw, digest: [alg, actual], clean };
+  if (inv) loaded.inv = inv;
+  return loaded;
 }
 
 function compareVersions(current: Inventory, older: Inventory, v: string, err: (c: string, m: string) => void, warn: (c: string, m: string) => void): void {

@@ -9,7 +9,7 @@ import { DigestCache, GOST_EXTENSION } from '../ocfl/digest.ts';
 import { stableJson } from '../ocfl/json.ts';
 import { GOST_EXTENSION_CONFIG } from '../ocfl/write.ts';
 import { packageZip } from './build.ts';
-import { bytesRead, fsTree, memoTree, memoryTree, type Tree } from '../ocfl/tree.ts';
+import { bytesRead, fsTree, memoTree, memoryTree, SharedArena, type Tree } from '../ocfl/tree.ts';
 import type { Inventory } from '../ocfl/inventory.ts';
 import { validateObject } from '../ocfl/validate.ts';
 import { shouldUseHashWorkers } from '../ocfl/hashPool.ts';
@@ -136,14 +136,20 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
   const results: Promise<VerifyResult>[] = [];
   let seen = 0;
   let bytes = 0;
+  // Each package in flight reads its large files into an arena that the next package reuses once this one is
+  // verified (every digest started for it has been awaited by then).
+  const arenas: SharedArena[] = [];
   const verifyAt = (i: number): Promise<VerifyResult> => {
     const root = roots[i]!;
     // 'auto' for the whole collection: the pool starts once the packages still ahead promise enough bytes.
     const ahead = seen === 0 ? 0 : (bytes / seen) * (roots.length - seen);
     const workers = options.workers === 'auto' || options.workers === undefined ? shouldUseHashWorkers(ahead) : options.workers;
-    return verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`, { sync: true }), '', signatureVerifier, { workers }).then((r) => {
+    const arena = arenas.pop() ?? new SharedArena();
+    return verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`, { sync: true, arena }), '', signatureVerifier, { workers }).then((r) => {
       seen += 1;
       bytes += r.bytes ?? 0;
+      arena.reset();
+      arenas.push(arena);
       return r;
     });
   };
