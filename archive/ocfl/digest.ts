@@ -34,6 +34,12 @@ export const EXTENSION_FIXITY = new Set(['blake2b-160', 'blake2b-256', 'blake2b-
 export const GOST_EXTENSION = 'kartoteka-gost-digest-algorithms';
 export const GOST_FIXITY = new Set(['streebog-256']);
 
+function sharedCopy(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(data.length));
+  out.set(data);
+  return out;
+}
+
 export function digest(algorithm: string, data: Uint8Array): string | undefined {
   if (algorithm === 'size') return String(data.length);
   return ALGORITHMS[algorithm]?.(data);
@@ -97,14 +103,16 @@ export class DigestCache {
       run = new Map();
       this.running.set(data, run);
     }
-    // Unshared, every digest of a large array goes to the same worker: one copy of the bytes. Shared (in a
-    // SharedArrayBuffer, nothing is copied) and with `share`, each digest is a job of its own, Streebog first: the
-    // slow one goes to a worker, and this thread can take the SHA-2 jobs (≈ 1/4 of the hashing) when it is idle.
-    const groups = this.share && data.buffer instanceof SharedArrayBuffer ? [...wanted].sort((a, b) => Number(b === SLOWEST) - Number(a === SLOWEST)).map((a) => [a]) : [wanted];
+    // Without `share`, every digest of a large array goes to the same worker: one copy of the bytes. With it, each
+    // digest is a job of its own over shared memory, Streebog first: the slow one goes to a worker, and this thread
+    // can take the SHA-2 jobs (≈ 1/4 of the hashing) when it is idle.
+    // Unshared bytes (an unpacked .zip) are copied once into shared memory for that: postMessage would copy them too.
+    const sent = this.share && !(data.buffer instanceof SharedArrayBuffer) ? sharedCopy(data) : data;
+    const groups = this.share ? [...wanted].sort((a, b) => Number(b === SLOWEST) - Number(a === SLOWEST)).map((a) => [a]) : [wanted];
     for (const group of groups) {
       let all: Promise<Record<string, string | undefined> | null>;
       if (this.share) {
-        const job = shareWithWorker(data, group, data.length * group.reduce((n, a) => n + (CPU_WEIGHT[a] ?? 1), 0));
+        const job = shareWithWorker(sent, group, data.length * group.reduce((n, a) => n + (CPU_WEIGHT[a] ?? 1), 0));
         this.jobs.add(job);
         let jobs = this.jobOf.get(data);
         if (!jobs) {
