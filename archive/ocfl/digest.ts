@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { streebog256 } from '../../signature/index.ts';
-import { hashOnWorker, shareWithWorker, shouldUseHashWorkers, WORKER_MIN_BYTES, type HashJob } from './hashPool.ts';
+import { hashOnWorker, SHARED_WORKERS, shareWithWorker, shouldUseHashWorkers, WORKER_MIN_BYTES, type HashJob } from './hashPool.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -78,7 +78,7 @@ export class DigestCache {
 
   /** Decides (once) whether the slow digests of large arrays go to the pool, given the bytes about to be hashed. */
   useWorkers(bytes: number): boolean {
-    this.decided ??= this.workers === 'auto' ? shouldUseHashWorkers(bytes) : this.workers;
+    this.decided ??= this.workers === 'auto' ? shouldUseHashWorkers(bytes, this.share ? SHARED_WORKERS : undefined) : this.workers;
     return this.decided;
   }
 

@@ -86,13 +86,19 @@ export function hashWorkersRunning(): boolean {
   return workers.length > 0;
 }
 
-/** Whether a verification or build about to hash `bytes` should use the pool; starts it when that pays. */
-export function shouldUseHashWorkers(bytes: number): boolean {
+/**
+ * Whether a verification or build about to hash `bytes` should use the pool; starts it when that pays, with
+ * `threads` workers (a caller that shares its jobs, `shareWithWorker`, uses one worker fewer than there are cores).
+ */
+export function shouldUseHashWorkers(bytes: number, threads = availableParallelism()): boolean {
   if (workers.length > 0) return true;
   if (availableParallelism() < 2 || bytes < AUTO_START_BYTES) return false;
-  startHashWorkers();
+  startHashWorkers(threads);
   return true;
 }
+
+/** Workers that shared jobs use: all cores but one, the caller's thread being the last hasher. */
+export const SHARED_WORKERS = Math.max(1, availableParallelism() - 1);
 
 export async function stopHashWorkers(): Promise<void> {
   const all = workers.splice(0);
@@ -140,7 +146,7 @@ let helping = false;
  */
 export function shareWithWorker(data: Uint8Array, algorithms: string[], cost: number): HashJob {
   if (workers.length === 0) startHashWorkers();
-  const usable = workers.slice(0, Math.max(1, availableParallelism() - 1));
+  const usable = workers.slice(0, SHARED_WORKERS);
   const pw = usable.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const { id, result } = post(pw, { data, algorithms, cost, claim });

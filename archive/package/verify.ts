@@ -12,7 +12,7 @@ import { packageZip } from './build.ts';
 import { bytesRead, fsTree, memoTree, memoryTree, SharedArena, type Tree } from '../ocfl/tree.ts';
 import type { Inventory } from '../ocfl/inventory.ts';
 import { validateObject } from '../ocfl/validate.ts';
-import { shouldUseHashWorkers } from '../ocfl/hashPool.ts';
+import { SHARED_WORKERS, shouldUseHashWorkers } from '../ocfl/hashPool.ts';
 import { checkPdfa } from '../pdfa/validate.ts';
 import { PACKAGE_FORMAT, PATHS, type MemberEntry, type PackageManifest, type SignatureEntry } from './layout.ts';
 import { verifyEvidenceRecord } from '../ers/evidence.ts';
@@ -143,7 +143,7 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
     const root = roots[i]!;
     // 'auto' for the whole collection: the pool starts once the packages still ahead promise enough bytes.
     const ahead = seen === 0 ? 0 : (bytes / seen) * (roots.length - seen);
-    const workers = options.workers === 'auto' || options.workers === undefined ? shouldUseHashWorkers(ahead) : options.workers;
+    const workers = options.workers === 'auto' || options.workers === undefined ? shouldUseHashWorkers(ahead, SHARED_WORKERS) : options.workers;
     const arena = arenas.pop() ?? new SharedArena();
     return verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`, { sync: true, arena }), '', signatureVerifier, { workers }).then((r) => {
       seen += 1;
