@@ -89,6 +89,15 @@ ${garbled}`, { ...req, correspondent: null });
       expect(m!.textSimilarity).toBeGreaterThan(0.8);
     });
 
+    it('takes one sender\'s outgoing number and a subject read with a letter damaged for the same letter', () => {
+      const again = fingerprintOf(`ПОВТОРНО\n14 января 2026 г. № 06-98/231\n${damaged(letter).slice(0, 200)}`, {
+        ...req,
+        subject: 'О предоставлении льготных лекарствeнных препаратов'.replace('препаратов', 'прспаратов'),
+        outNumber: '06-98/231',
+      });
+      expect(findDuplicate(again, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+    });
+
     it('does not take a sibling letter on the same template with other facts for a copy, even with the same subject', () => {
       const sibling = fingerprintOf(`27 января 2026 г. № 06-48/679\n${letter.replace('18 сентября', '14 декабря').replace('33', '14')}`, {
         ...req,

@@ -149,9 +149,11 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   const sameSender = a.correspondent && b.correspondent ? dice(cyrillicLookAlikes(a.correspondent), cyrillicLookAlikes(b.correspondent)) >= 0.75 : null;
   if (sameSender === false && !(a.inn && a.inn === b.inn)) return { score: 0, text };
   const nums = jaccard(a.numbers, b.numbers);
+  // the subject as OCR read it twice: a letter or two may differ (`согласовзнии`)
+  const sameSubject = Boolean(a.subject && b.subject) && (a.subject === b.subject || dice(cyrillicLookAlikes(a.subject!), cyrillicLookAlikes(b.subject!)) >= 0.9);
   let req = 0.5;
   if ((a.inn && a.inn === b.inn) || sameSender) req = 1;
-  if (a.subject && b.subject && a.subject !== b.subject) req -= 0.4;
+  if (a.subject && b.subject && !sameSubject) req -= 0.4;
   // A letter sent again often keeps its outgoing number.
   if (a.outNumber && a.outNumber === b.outNumber && req >= 1) req += 0.4;
   const score = 0.6 * text + 0.25 * nums + 0.15 * req;
@@ -159,7 +161,7 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // however badly the scan reads: the sender's registry gives a number to one letter only.
   // When one copy's sender could not be read (a fax letterhead in Latin look-alikes), the number and subject still
   // identify the letter, with a stricter text similarity.
-  const sameLetter = Boolean(a.outNumber) && a.outNumber === b.outNumber && Boolean(a.subject) && a.subject === b.subject;
+  const sameLetter = Boolean(a.outNumber) && a.outNumber === b.outNumber && sameSubject;
   const sure = sameLetter && ((req >= 1 && text >= 0.4) || (sameSender === null && text >= 0.6));
   if (sure) return { score: Math.max(score, 0.9), text };
   // Shingles of a poorly read page agree little even for one text; below this the pages are different anyway, and

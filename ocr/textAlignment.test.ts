@@ -13,6 +13,8 @@ describe('text alignment for duplicates', () => {
     expect(requisiteTokens(alignmentTokens('от 05.03.2026 № 12'), '2026-03-05', null)).toEqual(new Set([0, 1, 2]));
     expect(requisiteTokens(alignmentTokens('«5» мая 2026 г.'), '2026-05-05', null)).toEqual(new Set([0, 1, 2]));
     expect(requisiteTokens(alignmentTokens('5 марта 2026 г.'), '2026-05-05', null).size).toBe(0);
+    // the day lost to OCR: the month and year still mark the letter's date
+    expect(requisiteTokens(alignmentTokens('оТ } апреля 2026 г. № 14-13/1553'), '2026-04-03', null)).toEqual(new Set([0, 1]));
   });
 
   const body = 'По состоянию на 18 сентября 2025 г. в аптечных организациях города находится 33 рецептов, выписанных гражданам. Просим оказать содействие в информировании граждан.';
@@ -35,6 +37,12 @@ describe('text alignment for duplicates', () => {
     expect(compareTokens(a, dayLost, new Set(), new Set()).conflicts).toBe(1);
     const misread = alignmentTokens(body.replace('33', '38'));
     expect(compareTokens(a, misread, new Set(), new Set()).conflicts).toBe(0.5);
+    // a digit lost weighs half; another street beside another number is another address
+    const house = alignmentTokens('Просим согласовать установку конструкции по адресу: ул. Космонавтов, д. 128, сроком на пять лет.');
+    const otherHouse = alignmentTokens('Просим согласовать установку конструкции по адресу: ул. Первомайская, д. 22, сроком на пять лет.');
+    const lostDigit = alignmentTokens('Просим согласовать установку конструкции по адресу: ул. Космонавтов, д. 28, сроком на пять лет.');
+    expect(compareTokens(house, otherHouse, new Set(), new Set()).conflicts).toBe(2);
+    expect(compareTokens(house, lostDigit, new Set(), new Set()).conflicts).toBe(0.5);
     // a fax header before the letter and digits split differently are not conflicts
     const fax = alignmentTokens(`29-11.2025 18:38 FROM 9163220445\n${body.replace('33', '3 3')}`);
     expect(compareTokens(a, fax, new Set(), new Set()).conflicts).toBe(0);

@@ -113,8 +113,14 @@ function align(a: string[], b: string[]): Array<[number, number]> {
   return pairs;
 }
 
-/** One misread digit: same length, one place differs, by digits a scan confuses. */
+/** One misread digit: same length, one place differs, by digits a scan confuses; or one digit lost (`105` → `05`). */
 function oneMisreadDigit(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) === 1) {
+    const [short, long] = x.length < y.length ? [x, y] : [y, x];
+    if (short.length < 2) return false;
+    for (let k = 0; k < long.length; k++) if (long.slice(0, k) + long.slice(k + 1) === short) return true;
+    return false;
+  }
   if (x.length !== y.length) return false;
   let diff = -1;
   for (let k = 0; k < x.length; k++) {
@@ -132,8 +138,9 @@ export interface TextComparison {
   dice: number;
   /**
    * How strongly the texts disagree between the same aligned words: other numbers in one place count 1, or 0.5 when
-   * one misread digit explains them (equal digits split differently, and one misread digit in three or more, count
-   * 0); other month names count 1; other wording of two words or more on both sides counts 1.
+   * one misread or lost digit explains them (equal digits split differently, and one misread digit in three or more,
+   * count 0), 2 when other words stand beside them on both sides; other month names count 1; other wording of two
+   * words or more on both sides counts 1.
    */
   conflicts: number;
   /** share of the aligned words read identically in both: how clean the two readings are */
@@ -166,6 +173,15 @@ export function requisiteTokens(tokens: string[], outDate: string | null | undef
       if (isNumber(a) && Number(a) === day && isMonth(b) && (c === year || c === year.slice(2))) {
         out.add(k).add(k + 1).add(k + 2);
         break;
+      }
+    }
+    // the day lost to OCR (`} апреля 2026`): the first month and year in the text
+    if (!out.size) {
+      for (let k = 0; k + 1 < tokens.length; k++) {
+        if (!isNumber(tokens[k]!) && isMonth(tokens[k]!) && tokens[k + 1] === year) {
+          out.add(k).add(k + 1);
+          break;
+        }
       }
     }
   }
@@ -208,7 +224,7 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
   };
   const phrase = (t: string[], from: number, to: number, ignore: Set<number>): number => {
     let n = 0;
-    for (let k = from; k < to; k++) if (!ignore.has(k) && /^[а-я]{4,}$/.test(t[k]!)) n++;
+    for (let k = from; k < to; k++) if (!ignore.has(k) && /^[а-я]{4,}$/.test(t[k]!) && !monthOf(t[k]!)) n++;
     return n;
   };
   let conflicts = 0;
@@ -224,8 +240,10 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     const mb = months(b, j1 + 1, j2, ignoreB);
     if (ma && mb && ma !== mb) conflicts += 1;
     if (!ga || !gb || ga === gb) continue;
-    if (oneMisreadDigit(ga, gb)) conflicts += ga.length >= 3 ? 0 : 0.5;
-    else conflicts += 1;
+    if (oneMisreadDigit(ga, gb)) conflicts += ga.length >= 3 && ga.length === gb.length ? 0 : 0.5;
+    // other words beside other numbers (`ул. Космонавтов, 28` against `ул. Первомайская, 22`): another address or
+    // object, not a misread digit
+    else conflicts += Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 1 ? 2 : 1;
   }
   return { dice, conflicts, exact: alignedWords ? exactWords / alignedWords : 1 };
 }
