@@ -3,7 +3,8 @@
 // speed compared with plain hashing of the same bytes (verification should be hashing-bound).
 // MB/s everywhere is bytes of the OCFL objects (every file of every version, inventories included) per second of
 // wall-clock time; MB = 10^6 bytes.
-// Usage: npx tsx bench/archive-package.ts [packages] [--write]   (--write updates BENCHMARKS.md)
+// Usage: npx tsx bench/archive-package.ts [packages] [--write] [--phases]   (--write updates BENCHMARKS.md; --phases
+// prints where one thread's CPU goes in a verification, per package, and stops)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,12 +15,16 @@ import { createCanvas } from '@napi-rs/canvas';
 import { streebog256, verifySignatures } from '../signature/index.ts';
 import {
   buildPackage,
+  checkPdfa,
+  defaultSignatureVerifier,
   DigestCache,
+  fsTree,
   imagesToPdfa,
   memoryTree,
   startHashWorkers,
   stopHashWorkers,
   verifyCollection,
+  validateObject,
   verifyTree,
   writeObjectToDir,
   type PackageInput,
@@ -131,6 +136,12 @@ async function verifyOne(options: VerifyOptions): Promise<number> {
 const dir = await mkdtemp(join(tmpdir(), 'kartoteka-bench-archive-'));
 try {
   for (let i = 0; i < built.length; i++) await writeObjectToDir(join(dir, `p${String(i).padStart(4, '0')}`), built[i]!);
+  if (process.argv.includes('--phases')) {
+    await phases();
+    await rm(dir, { recursive: true, force: true });
+    await stopHashWorkers();
+    process.exit(0);
+  }
   async function verifyDir(options: VerifyOptions): Promise<number> {
     const r = await verifyCollection(dir, undefined, options);
     if (!r.valid) throw new Error(`collection failed: ${JSON.stringify(r.checks.filter((c) => !c.ok))}`);
@@ -239,4 +250,43 @@ try {
 } finally {
   await rm(dir, { recursive: true, force: true });
   await stopHashWorkers();
+}
+
+/** CPU per package of each part of a one-thread verification (best of three passes over the packages). */
+async function phases(): Promise<void> {
+  const cpuPerPackage = async (run: (files: Map<string, Uint8Array>, i: number) => unknown): Promise<number> => {
+    const passes: number[] = [];
+    for (let k = 0; k < 4; k++) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < built.length; i++) await run(built[i]!, i);
+      const c = process.cpuUsage(c0);
+      passes.push((c.user + c.system) / 1000 / built.length);
+    }
+    return Math.min(...passes.slice(1));
+  };
+  const pdf = (files: Map<string, Uint8Array>): Uint8Array => [...files].find(([p]) => p.endsWith('.pdf'))![1];
+  const read = await cpuPerPackage(async (_f, i) => {
+    const tree = fsTree(join(dir, `p${String(i).padStart(4, '0')}`), { sync: true });
+    for (const p of built[i]!.keys()) await tree.read(p);
+  });
+  const hashing = await cpuPerPackage((files) => {
+    const cache = new DigestCache(false);
+    for (const b of files.values()) for (const a of ['sha512', 'sha256', 'streebog-256']) cache.digest(a, b);
+  });
+  const ocfl = await cpuPerPackage((files) => validateObject(memoryTree(files)));
+  const pdfa = await cpuPerPackage((files) => checkPdfa(pdf(files)));
+  const validationTime = new Date('2026-11-24T10:00:00Z');
+  const sig = await cpuPerPackage(() => defaultSignatureVerifier({ data, signature, trustAnchors: [anchor], certificates: [], crls, ocspResponses: [], validationTime }));
+  const total = await cpuPerPackage((files) => verifyTree(memoryTree(files), '', undefined, { workers: false }));
+  const rows: [string, number][] = [
+    ['read the files from disk (blocking reads)', read],
+    ['SHA-512 + SHA-256 + Streebog-256 of every file', hashing],
+    ['OCFL validation without its hashing', ocfl - hashing],
+    ['PDF/A re-validation', pdfa],
+    ['signature re-verification', sig],
+    ['the rest (package.json, reports, evidence, destruction, promises)', total - ocfl - pdfa - sig],
+    ['whole verification in memory, one thread', total],
+  ];
+  console.log(`CPU ms per package (${(size(one) / 1e6).toFixed(2)} MB), one thread, best of three passes over ${built.length} packages; load ${loadavg()[0]!.toFixed(1)}:`);
+  for (const [name, ms] of rows) console.log(`  ${name.padEnd(68)} ${ms.toFixed(2)}`);
 }
