@@ -1,6 +1,9 @@
 // Field-extraction, duplicate and executor benchmark over the generated letter corpus.
 //   npx tsx bench/ocr-letters.ts [--corpus .tmp/letters] [--variants clean,scan,hard] [--cache .tmp/ocr-cache]
-//     [--out .tmp/bench-ocr] [--no-executor] [--jobs N]
+//     [--out .tmp/bench-ocr] [--no-executor] [--jobs N] [--pool OUT1,OUT2…]
+// --pool: the fingerprints of earlier runs (their --out folders, same variant) are registered first, then this run's,
+// in one stream, as one organisation would: a match between two corpora is a false positive (the generator's
+// correspondents are the same in every seed, so this tests letters from one sender's template against each other).
 // Runs what `kartoteka extract --dedupe --json` runs (OCR, extraction, dedupe in registration order) on
 // each image variant, converts paths to letter ids and scores with ../shared/letters/scoring/score.mjs.
 import { execFileSync } from 'node:child_process';
@@ -48,6 +51,35 @@ function score(pred: string, extra: string[] = []): string {
   return execFileSync(process.execPath, [scorer, '--truth', corpus, '--pred', pred, ...extra], { encoding: 'utf8' });
 }
 
+/** Duplicates found over letters registered in one stream: precision, recall and CPU per comparison. */
+function pooledDedupe(variant: string, letters: Array<{ id: string; group: string; fingerprint: Fingerprint }>): string {
+  const earlier: Array<{ id: string; fingerprint: Fingerprint }> = [];
+  const groupOf = new Map(letters.map((l) => [l.id, l.group]));
+  const seen = new Set<string>();
+  let found = 0;
+  let right = 0;
+  let expected = 0;
+  const wrong: string[] = [];
+  const t0 = process.cpuUsage();
+  for (const l of letters) {
+    if (seen.has(l.group)) expected++;
+    const m = findDuplicate(l.fingerprint, earlier);
+    if (m) {
+      found++;
+      if (groupOf.get(m.id) === l.group) right++;
+      else wrong.push(`${l.id} → ${m.id} (${m.score})`);
+    }
+    seen.add(l.group);
+    earlier.push({ id: l.id, fingerprint: l.fingerprint });
+  }
+  const cpu = process.cpuUsage(t0);
+  const comparisons = (letters.length * (letters.length - 1)) / 2;
+  const us = (cpu.user + cpu.system) / comparisons;
+  const line = `### ${variant}, pooled (${letters.length} letters, ${comparisons} comparisons, ${us.toFixed(1)} µs CPU each)\n\nduplicates: precision ${right}/${found}, recall ${right}/${expected}${wrong.length ? `; false: ${wrong.join(', ')}` : ''}`;
+  process.stdout.write(`${line}\n\n`);
+  return line;
+}
+
 const report: string[] = [];
 // --jobs N: OCR workers (default one per core); 1 leaves the other core to whoever shares the machine.
 const jobs = Number(opt('--jobs', '0'));
@@ -82,6 +114,14 @@ try {
       earlier.push({ id, fingerprint: r.fingerprint });
       preds[id] = { ...r.extraction.fields, duplicateOf: dup?.id ?? null };
     }
+    const corpusName = basename(corpus);
+    const groups = ids.map((id) => {
+      const truth = JSON.parse(readFileSync(join(corpus, `${id}.json`), 'utf8')) as { duplicateOf?: string | null };
+      return { id: `${corpusName}/${id}`, group: `${corpusName}/${truth.duplicateOf ?? id}`, fingerprint: earlier.find((e) => e.id === id)!.fingerprint };
+    });
+    writeFileSync(join(outDir, `fingerprints-${variant}.json`), JSON.stringify(groups));
+    const pool = opt('--pool', '');
+    if (pool) report.push(pooledDedupe(variant, [...pool.split(',').flatMap((d) => JSON.parse(readFileSync(join(resolve(d), `fingerprints-${variant}.json`), 'utf8')) as typeof groups), ...groups]));
     const predFile = join(outDir, `pred-${variant}.json`);
     writeFileSync(predFile, JSON.stringify(preds, null, 1));
     const out = score(predFile);
