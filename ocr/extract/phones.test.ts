@@ -39,6 +39,9 @@ describe('phone numbers through OCR damage', () => {
       '+7 (8163) 42-45-18', '(8163) 65-13-18', '+7 (8163) 25-86-89',
     ]);
     expect(harmoniseCityCodes(['+7 (81561) 3-26-26', '+7 (81661) 2-58-73', '+7 (81661) 3-25-45'])[0]).toBe('+7 (81661) 3-26-26');
+    // codes written without brackets count alike
+    expect(harmoniseCityCodes(['+7 (8163) 42-45-18', '+7 (8163) 65-13-18', '8-8165-25-86-89'])[2]).toBe('8-8163-25-86-89');
+    expect(harmoniseCityCodes(['+7 8183 53 09 39', '+7 8163 23 78 74', '(8163) 603133'])[0]).toBe('+7 8163 53 09 39');
     // one each: nothing to choose between
     expect(harmoniseCityCodes(['+7 (81661) 3-51-06', '(81561) 3-25-45'])).toEqual(['+7 (81661) 3-51-06', '(81561) 3-25-45']);
     // a mobile operator code is another code, not a misreading

@@ -157,7 +157,12 @@ export const DIGIT_CONFUSABLE: Record<string, string> = {
  * code the letter prints at least twice is that code (`+7 (8165) 42-45-18` beside two `(8163)` numbers).
  */
 export function harmoniseCityCodes(phones: string[]): string[] {
-  const codeOf = (p: string): string | null => /\((\d{3,5})\)/.exec(p)?.[1] ?? null;
+  // bracketed, or after the long-distance prefix in the dashed and spaced styles (`8-8163-25-86-89`, `+7 8163 53 09 39`)
+  const codeAt = (p: string): { code: string; at: number } | null => {
+    const m = /\((\d{3,5})\)/.exec(p) ?? /^(?:\+7|8)[\s-]?(\d{3,5})[\s-]/.exec(p);
+    return m ? { code: m[1]!, at: m.index + m[0].indexOf(m[1]!) } : null;
+  };
+  const codeOf = (p: string): string | null => codeAt(p)?.code ?? null;
   const counts = new Map<string, number>();
   for (const p of phones) {
     const c = codeOf(p);
@@ -167,7 +172,8 @@ export function harmoniseCityCodes(phones: string[]): string[] {
     const c = codeOf(p);
     if (!c || (counts.get(c) ?? 0) > 1) return p;
     const near = [...counts].filter(([k, n]) => n >= 2 && k.length === c.length && [...k].filter((d, i) => d !== c[i]).length === 1 && [...k].every((d, i) => d === c[i] || (DIGIT_CONFUSABLE[c[i]!] ?? '').includes(d)));
-    return near.length === 1 ? p.replace(`(${c})`, `(${near[0]![0]})`) : p;
+    const at = codeAt(p)!.at;
+    return near.length === 1 ? p.slice(0, at) + near[0]![0] + p.slice(at + c.length) : p;
   });
 }
 
