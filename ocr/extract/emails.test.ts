@@ -42,12 +42,17 @@ describe('e-mail repair', () => {
     expect(mendAddresses('e-mail: infeS3@sfr gov ru')).toBe('e-mail: infeS3@sfr.gov.ru');
     expect(mendAddresses('эл почта office@gp2-sev tu')).toBe('эл почта office@gp2-sev.ru');
     expect(mendAddresses('e-mail: into@savet-sev го. www')).toBe('e-mail: into@savet-sev.ru. www');
+    expect(mendAddresses('maksimova y@stroyresurs.ru')).toBe('maksimova.y@stroyresurs.ru');
+    expect(mendAddresses('e-mail: post t@prireche.arbitr.ru')).toBe('e-mail: post@prireche.arbitr.ru');
+    expect(mendAddresses('e-mail: mail 1@lesogorsk-okrug.ru')).toBe('e-mail: mail@lesogorsk-okrug.ru');
     // a domain that has its dot keeps the word after it
     expect(mendAddresses('info@vector.ru ту')).toBe('info@vector.ru ту');
   });
 
   it('mends a numbered generic mailbox and prefers a reading the letter prints whole', () => {
     expect(repaired([], 'infes3@sfr.gov.ru')).toBe('info53@sfr.gov.ru');
+    expect(repaired([], 'zarech@procs3.gov.ru')).toBe('zarech@proc53.gov.ru');
+    expect(repaired([], 'info@schools-sev.ru')).toBe('info@schools-sev.ru');
     expect(repaired([], 'ivanova63@yandex.ru')).toBe('ivanova63@yandex.ru');
     // `savet`: «Совет» prints sovet whole, «Северореченска» only begins like sevet
     expect(repaired(['СОВЕТ ДЕПУТАТОВ ГОРОДА СЕВЕРОРЕЧЕНСКА'], 'info@savet-sev.ru')).toBe('info@sovet-sev.ru');

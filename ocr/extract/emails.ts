@@ -6,7 +6,7 @@
 import { editDistance } from './text.ts';
 
 /** Generic mailbox names of organisations; a local part one edit away from exactly one of them is that name. */
-const MAILBOXES = [
+export const MAILBOXES = [
   'info', 'mail', 'office', 'post', 'priem', 'kanc', 'kancelyariya', 'secretary', 'sekretar', 'admin', 'reception',
   'contact', 'contacts', 'pochta', 'support', 'sales', 'press', 'zakaz', 'obrashcheniya', 'general', 'uprav', 'adm',
 ];
@@ -125,7 +125,8 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`; letters
   // are only swapped, never added or dropped, because an initial glued to the surname is usual (`tsergeeva`)
   if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 ? repairLabel(p, { labels: new Map(), words: ev.words }, true) : p)).join('');
-  const parts = domain.split('.');
+  // `s` for 5 before a digit in a domain label (`procs3`, `gibdd-sevs3`): no word puts an s before a number
+  const parts = domain.replace(/(?<=[a-z])s(?=\d)/g, '5').split('.');
   const tld = parts.pop() ?? '';
   const fixed = parts.map((label) => label.split('-').map((p) => repairLabel(p, ev)).join('-'));
   return `${local}@${[...fixed, tld].join('.')}`;

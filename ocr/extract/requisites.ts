@@ -1,7 +1,7 @@
 // Identifiers, registration numbers, dates, phones and e-mails.
 import { found, none, type Found } from './found.ts';
 import { readTaxIds, type IdPick } from './taxIds.ts';
-import { addressEvidence, repairAddress } from './emails.ts';
+import { addressEvidence, MAILBOXES, repairAddress } from './emails.ts';
 import { rowOf, type LetterView, type Seg } from './layout.ts';
 import { cleanNumber, findDates } from './text.ts';
 
@@ -253,6 +253,9 @@ export function mendAddresses(text: string): string {
   return text
     // a space inside the number that ends a mailbox name (`sidorova6 3@`)
     .replace(/(?<=[A-Za-z]\d{1,3})\s(?=\d{1,3}\s?@)/g, '')
+    // the point before a personal mailbox's initial read as a space (`maksimova y@`); after a generic mailbox name the
+    // lone character is a speck (`post t@`, `mail 1@`)
+    .replace(/(?<![A-Za-z0-9._-])([A-Za-z][A-Za-z0-9._-]{2,})\s([A-Za-z0-9])\s?@/g, (m, name: string, ch: string) => (MAILBOXES.includes(name.toLowerCase()) ? `${name}@` : `${name}.${ch}@`))
     // `l` read as `!` or `|` in the mailbox name (`mai!@`)
     .replace(/(?<=[A-Za-z0-9._-])[!|](?=[A-Za-z0-9._-]*\s?@)/g, 'l')
     // a public mail service without its dot (`shiryaeva@mailru`)
@@ -267,8 +270,8 @@ export function mendAddresses(text: string): string {
     .replace(/(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?:\.\s?|\s)(?:ги|гu|пи|ru)(?![A-Za-zА-Яа-яЁё0-9])/g, '$1.ru');
 }
 
-/** `.ru` read as `.nu`, `.tu`, `.ra`, `.rn`, `.nt`, `.ny`: the r/n/t and u/a/y confusions of small Latin print. */
-const RU_LOOKALIKE = /\.(?:nu|tu|ra|rn|nt|ry|pu|ny|ty)$/;
+/** `.ru` read as `.nu`, `.tu`, `.ra`, `.rn`, `.nt`, `.ny`, `.cu`, `.ni`: the r/n/t/c and u/a/y/i confusions of small Latin print. */
+const RU_LOOKALIKE = /\.(?:nu|tu|ra|rn|nt|ry|pu|ny|ty|cu|ni)$/;
 
 export function extractEmails(view: LetterView, exclude: string[]): Found<string[] | null> {
   const read: Array<{ address: string; seg: Seg }> = [];
