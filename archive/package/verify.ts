@@ -96,7 +96,7 @@ async function openPackage(path: string): Promise<Opened | string> {
 export async function verifyPackage(path: string, signatureVerifier: SignatureVerifier = defaultSignatureVerifier, options: VerifyOptions = {}): Promise<VerifyResult> {
   const opened = await openPackage(path);
   if (typeof opened === 'string') return { valid: false, checks: [{ name: 'open', ok: false, detail: opened }] };
-  const result = await verifyTree(opened.tree, opened.root, signatureVerifier, options);
+  const result = await verifyTree(opened.tree, opened.root, signatureVerifier, { share: true, ...options });
   if (opened.zipCanonical !== undefined) {
     result.checks.unshift({
       name: 'zip-container',
@@ -143,9 +143,9 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
     const root = roots[i]!;
     // 'auto' for the whole collection: the pool starts once the packages still ahead promise enough bytes.
     const ahead = seen === 0 ? 0 : (bytes / seen) * (roots.length - seen);
-    const workers = options.workers === 'auto' || options.workers === undefined ? shouldUseHashWorkers(ahead, SHARED_WORKERS) : options.workers;
+    const workers = options.workers === 'auto' || options.workers === undefined ? shouldUseHashWorkers(ahead, options.share === false ? undefined : SHARED_WORKERS) : options.workers;
     const arena = arenas.pop() ?? new SharedArena();
-    return verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`, { sync: true, arena }), '', signatureVerifier, { workers }).then((r) => {
+    return verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`, { sync: true, arena }), '', signatureVerifier, { workers, share: options.share ?? true }).then((r) => {
       seen += 1;
       bytes += r.bytes ?? 0;
       arena.reset();
@@ -177,6 +177,13 @@ export interface VerifyOptions {
    * when the pool is running, or when the package is big enough to repay starting it).
    */
   workers?: boolean | 'auto';
+  /**
+   * Let this thread hash too: large-file digests no worker has started are taken by this thread once it has no
+   * other check to do (`DigestCache` with `share`). The default of `verifyPackage` and `verifyCollection` (a batch
+   * owns its thread); off by default for `verifyTree`, which a server calls, whose event loop should not run the
+   * digest of a large file.
+   */
+  share?: boolean;
 }
 
 /** The head version's package.json and the checks that need no digests (PDF/A re-validation, signatures). */
@@ -220,8 +227,7 @@ export async function verifyTree(
 ): Promise<VerifyResult> {
   const checks: Check[] = [];
   const tree = memoTree(source);
-  // Shared work (digest.ts): this thread hashes what no worker has started by the time it needs the digest.
-  const cache = new DigestCache(options.workers ?? 'auto', true);
+  const cache = new DigestCache(options.workers ?? 'auto', options.share ?? false);
   const base = root === '' ? '' : `${root}/`;
   // The checks of the head's content need no digests: they start on this thread as soon as the OCFL validator has
   // read the files and put their digests on the hash pool, and the validator awaits those digests after them.
