@@ -171,7 +171,7 @@ function descriptive(d: Description, files: FileRow[], names: Map<string, string
 function reusedRendition(previous: Map<string, Uint8Array> | null | undefined, name: string, original: Uint8Array): { rendition?: Rendition; note?: PackageNote } | null {
   const before = previous?.get(`representations/rep-original/${name}`);
   const pdf = previous?.get(`representations/rep-pdfa/${pdfName(name)}`);
-  if (!before || !pdf || Buffer.compare(Buffer.from(before), Buffer.from(original)) !== 0) return null;
+  if (!before || !pdf || Buffer.compare(before, original) !== 0) return null;
   return { rendition: { name: pdfName(name), bytes: pdf, mime: 'application/pdf', conversion: { method: 'kept', reason: 'the original is unchanged: the archived PDF/A copy is kept' } } };
 }
 

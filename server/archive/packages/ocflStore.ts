@@ -275,7 +275,7 @@ class S3OcflStore implements OcflStore {
       if (ROOT_INVENTORY.includes(p)) continue;
       const existing = await this.get(this.key(id, p));
       if (existing) {
-        if (Buffer.compare(Buffer.from(existing), Buffer.from(b)) !== 0) throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
+        if (Buffer.compare(existing, b) !== 0) throw new OcflError('OCFL_VERSION_IMMUTABLE', `refusing to change ${p}: existing versions are immutable`);
         continue;
       }
       const put = await this.client.putObject(this.bucket, this.key(id, p), Buffer.from(b), b.length);

@@ -34,7 +34,7 @@ const SUBSTANCE = /^(representations\/|metadata\/descriptive\/|evidence\/signatu
 function sameSubstance(a: Map<string, Uint8Array>, b: Map<string, Uint8Array>): boolean {
   const pick = (m: Map<string, Uint8Array>): [string, Uint8Array][] => [...m].filter(([p]) => SUBSTANCE.test(p)).sort(([x], [y]) => (x < y ? -1 : 1));
   const [x, y] = [pick(a), pick(b)];
-  return x.length === y.length && x.every(([p, bytes], i) => p === y[i]![0] && Buffer.compare(Buffer.from(bytes), Buffer.from(y[i]![1])) === 0);
+  return x.length === y.length && x.every(([p, bytes], i) => p === y[i]![0] && Buffer.compare(bytes, y[i]![1]) === 0);
 }
 
 export interface PackagingOutcome {
