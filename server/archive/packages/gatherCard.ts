@@ -272,6 +272,9 @@ export async function gatherCard(
     if (r.note) notes.push(r.note);
     if (r.rendition) {
       r.rendition.bytes = shared(r.rendition.bytes);
+      // The build waits for these (the copy exists only now): Streebog-256, most of the work, on one worker and the
+      // SHA digests on the other, rather than all three one after another on one.
+      args.cache?.start(r.rendition.bytes, ['streebog-256']);
       args.cache?.start(r.rendition.bytes, PACKAGE_DIGESTS);
       if (pdfa.some((p) => p.name === r.rendition!.name)) r.rendition.name = `${names.get(f.id)!}.pdf`;
       pdfa.push({ ...r.rendition, ...(r.rendition.conversion ? { conversion: { ...r.rendition.conversion, from: names.get(f.id)! } } : {}) });
