@@ -60,6 +60,16 @@ describe.skipIf(!openssl)('PDF signatures (ISO 19005-2 6.4.3)', () => {
   it('accepts one signer with its certificate over the whole file', () => {
     expect(rules(signedPdf(cms([])))).toEqual([]);
   });
+  it('accepts a signature value whose last byte is 0x00 (padding is found by the DER length, not by stripping zeros)', () => {
+    const der = cms([]);
+    // The SignerInfo's signature octets end the structure; a zero last byte keeps it well-formed DER.
+    der[der.length - 1] = 0;
+    expect(rules(signedPdf(der))).toEqual([]);
+  });
+  it('rejects bytes after the signature object that are not zero padding', () => {
+    const der = cms([]);
+    expect(rules(signedPdf(Uint8Array.from([...der, 0x01])))).toEqual(['6.4.3-2']);
+  });
   it('rejects a byte range that leaves part of the file uncovered', () => {
     expect(rules(signedPdf(cms([]), [0, 100, 200, 50]))).toContain('6.4.3-1');
   });

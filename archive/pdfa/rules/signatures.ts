@@ -41,11 +41,13 @@ export function checkSignatures(file: PdfFile, f: Findings): void {
     }
     const contents = file.resolve(sig.get('Contents'));
     if (!(contents instanceof PdfString)) continue;
-    let bytes = contents.bytes;
-    while (bytes.length > 0 && bytes[bytes.length - 1] === 0) bytes = bytes.subarray(0, bytes.length - 1);
+    // The value is the DER object followed by zero padding up to the reserved width. The object's own length says
+    // where it ends: stripping trailing zeros instead would cut a signature whose last byte happens to be 0x00.
+    const bytes = contents.bytes;
     try {
       const ber = asn1js.fromBER(Uint8Array.from(bytes).buffer);
       if (ber.offset === -1) throw new Error(ber.result.error);
+      if (bytes.subarray(ber.offset).some((x) => x !== 0)) throw new Error('bytes after the DER object are not zero padding');
       const signed = new SignedData({ schema: new ContentInfo({ schema: ber.result }).content });
       if (!signed.certificates || signed.certificates.length === 0) f.add('6.4.3-2', 'the PDF signature does not include the signing certificate');
       if (signed.signerInfos.length !== 1) f.add('6.4.3-3', `the PDF signature has ${signed.signerInfos.length} signers instead of one`);
