@@ -96,11 +96,11 @@ defineRoute({
   },
   async handler(ctx) {
     const knex = ctx.app.knex;
-    // Days and months are the organisation's, not UTC's: a card registered at 01:00 Moscow time on the 1st belongs
-    // to that month.
+    // The period's bounds are the dates the page sends, taken as the database session's days (as before); the
+    // trend's months are the organisation's, so that a card registered at 01:00 Moscow time on the 1st counts there.
     const base = ctx.scope.table('autofill_outcomes').modify((q) => {
-      if (ctx.query.from) q.whereRaw('created_at >= (?::date)::timestamp AT TIME ZONE ?', [ctx.query.from, ORG_TIME_ZONE]);
-      if (ctx.query.to) q.whereRaw('created_at < (?::date + 1)::timestamp AT TIME ZONE ?', [ctx.query.to, ORG_TIME_ZONE]);
+      if (ctx.query.from) q.where('created_at', '>=', ctx.query.from);
+      if (ctx.query.to) q.whereRaw('created_at < (?::date + 1)', [ctx.query.to]);
     });
     const rows = (await base
       .clone()
