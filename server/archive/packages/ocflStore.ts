@@ -215,21 +215,54 @@ class S3OcflStore implements OcflStore {
     const staged = await collect(this.treeAt(this.stagingBase(id)));
     if (!staged) return;
     // The old object is erased only after the staged copy is complete and marked so: an unmarked copy may be partial
-    // and is dropped (the replacement starts over); a marked one is the object, whatever the erasure left.
+    // and is dropped (the replacement starts over); a marked one is the object, whatever the erasure left — unless
+    // the object already is that copy (the replacement finished; only the staged keys were left, under retention).
     if (staged.has(STAGED_COMPLETE)) {
       staged.delete(STAGED_COMPLETE);
-      await this.removeEveryVersion(`${this.prefix}${this.objectPath(id)}/`);
-      await this.write(id, staged);
+      const current = await this.get(this.key(id, 'inventory.json'));
+      const stagedInventory = staged.get('inventory.json');
+      const done = current !== undefined && stagedInventory !== undefined && Buffer.compare(current, stagedInventory) === 0;
+      if (!done) {
+        await this.removeEveryVersion(`${this.prefix}${this.objectPath(id)}/`);
+        await this.write(id, staged);
+      }
     }
-    await this.removeEveryVersion(this.stagingBase(id));
+    await this.dropStaging(id);
+  }
+
+  /**
+   * Removes a staging copy. Under a bucket's default retention rule the staged keys are retained like any other, so
+   * they may outlive the replacement: that is left as it is (they hold only the replacement, never the erased
+   * content), and the next replacement of the object refuses until their retention is over.
+   */
+  private async dropStaging(id: string): Promise<void> {
+    try {
+      await this.removeEveryVersion(this.stagingBase(id));
+    } catch (error) {
+      if (!(error instanceof OcflError && error.code === 'OCFL_OBJECT_RETAINED' && this.lock.bucketDefault)) throw error;
+    }
   }
 
   private stagingBase(id: string): string {
     return `${this.prefix}replacements/${this.objectPath(id)}/`;
   }
 
-  /** Deletes every key under `prefix`, each stored version of it too where the bucket keeps versions. */
+  /**
+   * Deletes every key under `prefix`, each stored version of it too where the bucket keeps versions. Under Object Lock
+   * the retention of every one is checked first: S3 deletes what it may and refuses the rest key by key, which would
+   * leave an object without its root inventory — so nothing is deleted while anything is retained.
+   */
   private async removeEveryVersion(prefix: string): Promise<void> {
+    const items = await this.listEveryVersion(prefix);
+    if (this.lock.enabled) await this.assertNotRetained(items);
+    for (let i = 0; i < items.length; i += 1000) {
+      const results = (await this.client.removeObjects(this.bucket, items.slice(i, i + 1000))) as unknown as { Code?: string; Message?: string; Key?: string }[];
+      const failed = (results ?? []).find((r) => r && typeof r === 'object' && r.Code);
+      if (failed) throw new OcflError('OCFL_OBJECT_RETAINED', `${failed.Key ?? prefix}: ${failed.Code} ${failed.Message ?? ''} (Object Lock retention not yet over?)`.trim());
+    }
+  }
+
+  private async listEveryVersion(prefix: string): Promise<{ name: string; versionId?: string }[]> {
     const items: { name: string; versionId?: string }[] = [];
     try {
       const listing = this.client.listObjects(this.bucket, prefix, true, { IncludeVersion: true }) as AsyncIterable<{ name?: string; versionId?: string | null }>;
@@ -240,22 +273,38 @@ class S3OcflStore implements OcflStore {
       items.length = 0;
       for await (const item of this.client.listObjectsV2(this.bucket, prefix, true) as AsyncIterable<{ name?: string }>) if (item.name) items.push({ name: item.name });
     }
-    for (let i = 0; i < items.length; i += 1000) {
-      const results = (await this.client.removeObjects(this.bucket, items.slice(i, i + 1000))) as unknown as { Code?: string; Message?: string; Key?: string }[];
-      const failed = (results ?? []).find((r) => r && typeof r === 'object' && r.Code);
-      if (failed) throw new OcflError('OCFL_OBJECT_RETAINED', `${failed.Key ?? prefix}: ${failed.Code} ${failed.Message ?? ''} (Object Lock retention not yet over?)`.trim());
-    }
+    return items;
   }
 
   async replace(id: string, files: Map<string, Uint8Array>): Promise<string> {
     const staging = this.stagingBase(id);
+    const objectPrefix = `${this.prefix}${this.objectPath(id)}/`;
     await this.removeEveryVersion(staging);
+    // Refused before anything is staged, so that a retained object leaves no staged copy behind (under a default
+    // rule that copy would itself be retained).
+    if (this.lock.enabled) await this.assertNotRetained(await this.listEveryVersion(objectPrefix));
     for (const [p, b] of files) await this.client.putObject(this.bucket, `${staging}${p}`, Buffer.from(b), b.length);
     await this.client.putObject(this.bucket, `${staging}${STAGED_COMPLETE}`, Buffer.from('complete\n'));
-    await this.removeEveryVersion(`${this.prefix}${this.objectPath(id)}/`);
+    await this.removeEveryVersion(objectPrefix);
     await this.write(id, files);
-    await this.removeEveryVersion(staging);
+    await this.dropStaging(id);
     return this.objectPath(id);
+  }
+
+  /** OCFL_OBJECT_RETAINED when the storage still retains any of these keys (versions). */
+  private async assertNotRetained(items: { name: string; versionId?: string }[]): Promise<void> {
+    const now = Date.now();
+    for (const item of items) {
+      let until: Date | undefined;
+      try {
+        const r = (await this.client.getObjectRetention(this.bucket, item.name, item.versionId ? { versionId: item.versionId } : undefined)) as { retainUntilDate?: string } | null;
+        until = r?.retainUntilDate ? new Date(r.retainUntilDate) : undefined;
+      } catch (error) {
+        if (s3Code(error) === 'NoSuchObjectLockConfiguration') continue;
+        throw error;
+      }
+      if (until && until.getTime() > now) throw new OcflError('OCFL_OBJECT_RETAINED', `${item.name}: retained by the storage's Object Lock until ${until.toISOString()}`);
+    }
   }
 
   /** Keys of version directories above the stored head: left by a writer that failed before its inventory. */

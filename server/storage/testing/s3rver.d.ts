@@ -9,7 +9,15 @@ declare module 's3rver' {
     status: number;
     type: string;
     body: unknown;
-    store: { getBucket(name: string): Promise<unknown> };
+    /** the raw request, for a body s3rver's router would otherwise parse */
+    req: AsyncIterable<Buffer | string>;
+    /** a request header, '' when absent (Koa) */
+    get(field: string): string;
+    store: {
+      getBucket(name: string): Promise<unknown>;
+      existsObject(bucket: string, key: string): Promise<boolean>;
+      deleteObject(bucket: string, key: string): Promise<void>;
+    };
   }
 
   export type S3rverMiddleware = (ctx: S3rverContext, next: () => Promise<void>) => Promise<void>;
