@@ -1,6 +1,7 @@
 // The packaging job records its package row while it still holds the object's lock, from the row as it is then:
 // another writer of the object (evidence, renewal, destruction) that finished in between would otherwise have its
-// version entry dropped, or a newer current version overwritten by an older one.
+// version entry dropped, or a newer current version overwritten by an older one. And a card destroyed while the job
+// waited for the lock is not packaged again over its destruction version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinition } from '../../jobs/registry.ts';
 import { startTestServer, type TestServer } from '../../testing/testServer.ts';
@@ -66,5 +67,44 @@ describe('archive.package_card and other writers of the object', () => {
     expect(after.status).toBe('packaged');
     expect(after.current_version).toBe(1);
     expect(after.versions.map((v) => v.version)).toEqual(['v0', 'v1']);
+  });
+
+  it('writes nothing for a card destroyed while the job waited for the object', async () => {
+    const clerk = await srv.login('clerk');
+    const archivist = await srv.login('archivist');
+    const file = (await clerk.upload(new TextEncoder().encode('Письмо о сносе сарая'), 'письмо.txt')).body.id;
+    const card = await clerk.post<{ id: string; version: number }>('/api/cards', { kind: 'incoming', register: true, summary: 'О сносе сарая', fileIds: [file] });
+    const filed = await clerk.post<{ version: number }>(`/api/cards/${card.body.id}/file-in-case`, { caseIndex: '01-10' }, { 'if-match': `"v${card.body.version}"` });
+    expect((await archivist.post(`/api/cards/${card.body.id}/archive`, {}, { 'if-match': `"v${filed.body.version}"` })).status).toBe(202);
+
+    const { knex, blobs } = srv.rt;
+    const row = (await knex('archive_packages').where({ object_id: card.body.id }).first()) as Row;
+    const job = (await knex('jobs').where({ kind: 'archive.package_card', state: 'queued' }).whereRaw("payload->>'packageId' = ?", [row.id]).first()) as { id: number; kind: string; org_id: string; payload: { packageId: string } };
+    let finished = false;
+    let running: Promise<void> | undefined;
+    // Another writer holds the object; the job reads the row (not yet destroyed) and waits; the destruction is marked.
+    await withObjectLocks([row.ocfl_id], async () => {
+      running = jobDefinition('archive.package_card')!.handler({
+        id: job.id,
+        kind: job.kind,
+        orgId: job.org_id,
+        payload: job.payload,
+        attempt: 1,
+        knex,
+        blobs,
+        signal: new AbortController().signal,
+        finish: async (work) => {
+          finished = true;
+          await knex.transaction(work);
+        },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await knex('archive_packages').where({ id: row.id }).update({ destroyed_at: knex.fn.now() });
+    });
+    await running;
+    expect(finished).toBe(false);
+    const after = (await knex('archive_packages').where({ id: row.id }).first()) as Row;
+    expect(after.status).not.toBe('packaged');
+    expect(after.versions).toEqual([]);
   });
 });

@@ -136,6 +136,9 @@ async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise
     await withObjectLocks(
       [row.ocfl_id],
       async () => {
+        // Destroyed while this job waited for the lock: the destruction's version is the object's last.
+        const now = (await job.knex('archive_packages').where({ id: row.id }).first('destroyed_at')) as Pick<PackageRow, 'destroyed_at'> | undefined;
+        if (!now || now.destroyed_at) return;
         const outcome = await build(row);
         await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
       },
