@@ -45,19 +45,21 @@ export async function enqueueJob(db: Knex | Knex.Transaction, options: EnqueueOp
     dedupe_key: options.dedupeKey ?? null,
   };
   if (options.dedupeKey) {
-    const inserted = (await db.raw(
-      `INSERT INTO jobs (kind, payload, org_id, run_at, max_attempts, dedupe_key)
-       VALUES (?, ?::jsonb, ?, ${options.runAt ? '?' : 'now()'}, ?, ?)
-       ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'queued' DO NOTHING
-       RETURNING id`,
-      [row.kind, row.payload, row.org_id, ...(options.runAt ? [options.runAt] : []), row.max_attempts, row.dedupe_key],
+    // One statement: the queued job of this key, new or already there. The SELECT sees the statement's snapshot, so a
+    // queued job committed by another transaction while this INSERT waited on it is not seen: then ask again.
+    const found = (await db.raw(
+      `WITH inserted AS (
+         INSERT INTO jobs (kind, payload, org_id, run_at, max_attempts, dedupe_key)
+         VALUES (?, ?::jsonb, ?, ${options.runAt ? '?' : 'now()'}, ?, ?)
+         ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'queued' DO NOTHING
+         RETURNING id)
+       SELECT id FROM inserted
+       UNION ALL
+       SELECT id FROM jobs WHERE kind = ? AND dedupe_key = ? AND state = 'queued' AND NOT EXISTS (SELECT 1 FROM inserted)
+       LIMIT 1`,
+      [row.kind, row.payload, row.org_id, ...(options.runAt ? [options.runAt] : []), row.max_attempts, row.dedupe_key, row.kind, row.dedupe_key],
     )) as { rows: { id: number }[] };
-    if (inserted.rows[0]) return inserted.rows[0].id;
-    const existing = (await db('jobs')
-      .where({ kind: options.kind, dedupe_key: options.dedupeKey })
-      .where('state', 'queued')
-      .first('id')) as { id: number } | undefined;
-    if (existing) return existing.id;
+    if (found.rows[0]) return found.rows[0].id;
     return enqueueJob(db, options);
   }
   const [inserted] = (await db('jobs').insert(row).returning('id')) as { id: number }[];
