@@ -1,6 +1,7 @@
 import type { WriteUnit } from '../http/route.ts';
 import { AppError } from '../http/problem.ts';
 import { Organisation } from '../models/Organisation.ts';
+import { assertVersion, patchAtVersion } from '../tenancy/scope.ts';
 
 export interface OrganisationSettings {
   acquisitionSource?: boolean;
@@ -14,11 +15,8 @@ export async function updateOrganisationSettings(unit: WriteUnit, expectedVersio
   const orgId = unit.scope.orgId;
   const before = await Organisation.query(unit.trx).findById(orgId);
   if (!before) throw new AppError('NOT_FOUND');
-  if (before.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
-  const n = await Organisation.query(unit.trx)
-    .where({ id: orgId, version: expectedVersion })
-    .patch({ ...input, version: expectedVersion + 1 });
-  if (n !== 1) throw new AppError('PRECONDITION_FAILED');
+  assertVersion(before, expectedVersion);
+  await patchAtVersion<Organisation>(Organisation.query(unit.trx).where({ id: orgId }), expectedVersion, input);
   const after = (await Organisation.query(unit.trx).findById(orgId)) as Organisation;
   await unit.audit({
     action: 'organisation.settings_updated',

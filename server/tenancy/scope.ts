@@ -1,7 +1,7 @@
 // The one place where tenant scoping happens: every query on a tenant-owned model goes through a scope,
 // which filters by the organisation and marks the query so that TenantModel's hooks let it through.
 import type { Knex } from 'knex';
-import type { ModelClass, QueryBuilderType } from 'objection';
+import type { Model, ModelClass, QueryBuilderType } from 'objection';
 import type { TenantModel } from '../models/BaseModel.ts';
 import { AppError, notFound } from '../http/problem.ts';
 
@@ -43,9 +43,7 @@ export class TenantScope {
 
   /** Optimistic locking, read side: the row, or 412 when the client's version is stale. */
   async findVersioned<M extends TenantModel & { version: number }>(model: TenantModelClass<M>, id: string, expectedVersion: number): Promise<M> {
-    const row = await this.findOr404(model, id);
-    if (row.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
-    return row;
+    return assertVersion(await this.findOr404(model, id), expectedVersion);
   }
 
   /**
@@ -53,10 +51,7 @@ export class TenantScope {
    * writer; the row comes back as stored.
    */
   async patchVersioned<M extends TenantModel & { version: number }>(model: TenantModelClass<M>, id: string, expectedVersion: number, patch: Partial<NoInfer<M>>): Promise<M> {
-    const n = await this.query(model)
-      .where({ id, version: expectedVersion })
-      .patch({ ...patch, version: expectedVersion + 1 } as never);
-    if (n !== 1) throw new AppError('PRECONDITION_FAILED');
+    await patchAtVersion<M>(this.query(model).where({ id }), expectedVersion, patch);
     return this.findOr404(model, id);
   }
 
@@ -64,6 +59,21 @@ export class TenantScope {
   table(name: string): Knex.QueryBuilder {
     return this.db(name).where(`${name}.org_id`, this.orgId);
   }
+}
+
+/** 412 unless the row is at the client's version. */
+export function assertVersion<R extends { version: number }>(row: R, expectedVersion: number): R {
+  if (row.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
+  return row;
+}
+
+/**
+ * Check-and-set: patches the one row the query selects only if it is still at the client's version, and moves the
+ * version on; 412 otherwise. For rows outside TenantScope too (the organisation itself).
+ */
+export async function patchAtVersion<M extends Model & { version: number }>(query: QueryBuilderType<M>, expectedVersion: number, patch: Partial<NoInfer<M>>): Promise<void> {
+  const n = await query.where({ version: expectedVersion }).patch({ ...patch, version: expectedVersion + 1 } as never);
+  if (n !== 1) throw new AppError('PRECONDITION_FAILED');
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -33,6 +33,9 @@ export function createApi(http: HttpClient) {
     nextCursor: null,
   });
   const id = (value: string | number) => encodeURIComponent(String(value));
+  // Sections of one page that mount together (the admin page's settings and department tree) ask for the
+  // organisation at the same moment: they share one request; the next ask after it settles goes to the server again.
+  let organisation: Promise<Organisation> | null = null;
 
   return {
     http,
@@ -60,7 +63,10 @@ export function createApi(http: HttpClient) {
           .data,
     },
     org: {
-      get: () => http.get<Organisation>('/api/org'),
+      get: (): Promise<Organisation> =>
+        (organisation ??= http.get<Organisation>('/api/org').finally(() => {
+          organisation = null;
+        })),
       updateSettings: async (org: Pick<Organisation, 'version'>, change: { acquisitionSource: boolean }) =>
         (await http.request<Organisation>('PATCH', '/api/org', { body: change, ifMatch: versionTag(org.version) })).data,
       departments: async () => (await whole<Department>('/api/departments')).items,
