@@ -387,3 +387,93 @@ describe('extractLetter: citizen appeal', () => {
     expect(f.inn).toBeNull();
   });
 });
+
+describe('extractLetter: layouts beyond the usual letterheads', () => {
+  it('reads an angular blank: the sender in the left column, the addressee beside it at the top right', () => {
+    const f = extractLetter(
+      page([
+        [420, 200, 'Автономная некоммерческая организация'],
+        [1400, 200, 'Первому заместителю главы'],
+        [500, 262, '«Центр поддержки экспорта»'],
+        [1400, 262, 'администрации города'],
+        [420, 320, 'ул. Садовая, д. 4, г. Тверь, 170000'],
+        [1400, 324, 'Северореченска'],
+        [1400, 386, 'Н.В. Новикову'],
+        [430, 380, 'тел. +7 (4822) 55-12-34'],
+        [300, 470, '12.03.2026 № 45/2'],
+        [300, 540, 'На № 01-15/234 от 02.03.2026'],
+        [300, 640, 'По вопросу участия в региональной'],
+        [300, 700, 'выставке-ярмарке'],
+        [900, 820, 'Уважаемый Николай Васильевич!'],
+        [472, 900, 'Просим рассмотреть возможность участия администрации города в выставке-ярмарке в апреле.'],
+        [300, 1200, 'Исполнительный директор'],
+        [1900, 1200, 'А.С. Орлов'],
+      ]),
+      { recipient },
+    ).fields;
+    expect(f.correspondent).toBe('АНО «Центр поддержки экспорта»');
+    expect(f.correspondentType).toBe('company');
+    // a short letterhead line beside an addressee row is not a form's label that ends the block
+    expect(f.addressee).toBe('Первому заместителю главы администрации города Северореченска Н.В. Новикову');
+    expect(f.subject).toBe('По вопросу участия в региональной выставке-ярмарке');
+    expect(f.outNumber).toBe('45/2');
+    expect(f.outDate).toBe('2026-03-12');
+    expect(f.inReplyTo).toEqual({ number: '01-15/234', date: '2026-03-02' });
+    expect(f.signer).toBe('А.С. Орлов');
+    expect(f.signerPosition).toBe('Исполнительный директор');
+  });
+
+  it('reads a printed e-mail: subject from its label, the recipient mailbox left out, a flush-left signature', () => {
+    const f = extractLetter(
+      page([
+        [300, 150, 'А.С. Орлов'],
+        [300, 230, 'От:'],
+        [640, 230, 'А.С. Орлов <info@smartsol.ru>'],
+        [300, 290, 'Отправлено:'],
+        [640, 290, 'четверг, 12 марта 2026 г. 10:15'],
+        [300, 350, 'Кому:'],
+        [640, 350, 'priem@adm-city.ru'],
+        [300, 410, 'Тема:'],
+        [640, 410, 'Коммерческое предложение на поставку оборудования'],
+        [300, 520, 'Исх. № 45/2 от 12.03.2026'],
+        [1300, 600, 'Главе города Северореченска'],
+        [1300, 660, 'М.Н. Киселёву'],
+        [900, 760, 'Уважаемый Михаил Николаевич!'],
+        [300, 840, 'Направляем коммерческое предложение на поставку серверного оборудования для нужд администрации.'],
+        [300, 1000, 'С уважением,'],
+        [300, 1060, 'Управляющий директор'],
+        [300, 1120, 'Орлов А.С.'],
+        [300, 1180, 'Общество с ограниченной ответственностью «Smart Solutions»'],
+        [300, 1240, 'тел. +7 (843) 555-12-34, info@smartsol.ru'],
+      ]),
+      { recipient },
+    ).fields;
+    expect(f.subject).toBe('Коммерческое предложение на поставку оборудования');
+    expect(f.emails).toEqual(['info@smartsol.ru']);
+    expect(f.addressee).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(f.outNumber).toBe('45/2');
+    expect(f.outDate).toBe('2026-03-12');
+    expect(f.signer).toBe('Орлов А.С.');
+    expect(f.signerPosition).toBe('Управляющий директор');
+    expect(f.correspondent).toBe('ООО «Smart Solutions»');
+    expect(f.correspondentType).toBe('company');
+  });
+
+  it('takes «К вопросу о …» as a heading, not a body sentence that opens with «По вопросу, …»', () => {
+    const letter = (line: string): string | null =>
+      extractLetter(
+        page([
+          [300, 200, 'Общество с ограниченной ответственностью «Вектор»'],
+          [300, 300, 'Исх. № 12 от 05.03.2026'],
+          [300, 420, line],
+          [472, 520, 'Просим рассмотреть вопрос о ремонте дороги по улице Садовой в текущем году и сообщить о решении.'],
+          [300, 800, 'Генеральный директор'],
+          [1900, 800, 'А.В. Петров'],
+        ]),
+        { recipient },
+      ).fields.subject;
+    expect(letter('К вопросу о ремонте дороги по улице Садовой')).toBe('К вопросу о ремонте дороги по улице Садовой');
+    expect(letter('По вопросу, изложенному в Вашем письме, сообщаем следующее.')).toBeNull();
+    expect(letter('По вопросу ремонта дороги сообщаем следующее.')).toBeNull();
+  });
+});

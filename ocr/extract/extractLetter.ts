@@ -1,7 +1,7 @@
 // Card fields of an incoming letter or a citizen's appeal, from an OCR'd (or text-layer) document.
 import type { Box, OcrDocument } from '../types.ts';
 import { found, none, type Found } from './found.ts';
-import { buildView, continuation, rowOf, type LetterView, type Seg } from './layout.ts';
+import { buildView, continuation, rowOf, SUBJECT_LABEL, type LetterView, type Seg } from './layout.ts';
 import { surnameOf } from './names.ts';
 import { correctOwnWords, correctStaffInitials, correctStaffNames } from './staffNames.ts';
 import {
@@ -11,7 +11,7 @@ import {
   shortenLegalName,
   type CorrespondentType,
 } from './org.ts';
-import { extractAddressee, extractCitizen, extractExecutor, extractSignature, letterheadLines } from './parties.ts';
+import { extractAddressee, extractCitizen, extractExecutor, extractSignature, letterheadLines, signatureTail } from './parties.ts';
 import { extractEmails, extractIds, extractNumbers, extractPhones } from './requisites.ts';
 import { findDates, normKey, repairInitials, tidy } from './text.ts';
 
@@ -79,8 +79,12 @@ function subjectOf(view: LetterView): Found<string | null> {
   const block = continuation(view.p1, view.subjectAt, 6);
   const lines: Seg[] = [];
   const maxWidth = (): number => Math.max(...lines.map((l) => l.box.x1 - l.box.x0));
+  // A value in a labelled header (an e-mail's «Тема:», a form's row) ends where the next labelled row begins.
+  const labelled = (s: Seg): boolean => rowOf(view.p1, s).some((o) => o !== s && o.box.x1 < s.box.x0);
   for (const s of block) {
     if (lines.length && /^(?:Уважаем|Дорог)/.test(s.text)) break;
+    if (lines.length && labelled(s)) break;
+    if (lines.length && SUBJECT_LABEL.test(s.text)) break;
     // A subject goes on in lower case; a capitalised full-width line is the body's first sentence.
     const prev = lines[lines.length - 1];
     const open = prev !== undefined && /(?:^|\s)(?:[а-яё]{1,4}\.|[а-яё]{1,3}|по адресу:)$/.test(prev.text);
@@ -89,7 +93,7 @@ function subjectOf(view: LetterView): Found<string | null> {
     // A sentence end, not an abbreviation such as "г." or "ул."
     if (/[.!?]$/.test(s.text) && !/(?:^|\s)[а-яё]{1,4}\.$/.test(s.text)) break;
   }
-  return found(tidy(lines.map((s) => s.text).join(' ')), 0.85, lines);
+  return found(tidy(lines.map((s) => s.text).join(' ').replace(SUBJECT_LABEL, '')), 0.85, lines);
 }
 
 // The label itself may come back damaged ("Прилсжение:", "Приложенне:"): a word of its length and ends before a colon.
@@ -170,13 +174,23 @@ function correspondentOf(
   stopY: number,
   position: string | null,
   ids: { inn: string | null; ogrn: string | null },
+  aside: Box | null,
+  tail: string | null,
 ): Found<string | null> {
-  const head = letterheadLines(view, stopY);
-  const headText = head.map((s) => s.text).join(' ');
+  let head = letterheadLines(view, stopY, aside);
+  let headText = head.map((s) => s.text).join(' ');
   const reg = ctx.registry;
   const byId = reg?.byId(ids.inn, ids.ogrn);
   if (byId) return found(byId.name, 0.95, head);
-  const derived = findShortForm(headText) ?? shortenLegalName(headText) ?? (position ? findShortForm(position) : null);
+  let derived = findShortForm(headText) ?? shortenLegalName(headText) ?? (position ? findShortForm(position) : null);
+  // No organisation at the top (a printed e-mail opens with the mail header): the signature block names it.
+  if (!derived && tail && !correspondentType(headText)) {
+    derived = findShortForm(tail) ?? shortenLegalName(tail);
+    if (derived || correspondentType(tail)) {
+      headText = tail;
+      head = [];
+    }
+  }
   const candidates: Array<[string, number]> = [];
   if (derived) {
     // The registry spells known senders the organisation's way; a derived name only confirms the choice.
@@ -235,10 +249,14 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
     correspondent = citizen.anonymous && citizen.name.value === null ? none() : citizen.name;
     cType = found<CorrespondentType | null>('citizen', 0.9, []);
   } else {
-    const stops = [view.bodyTop, addressee.box?.y0, numbers.out.number.box?.y0, numbers.out.date.box?.y0].filter(
+    // The addressee ends the letterhead when it is printed below it; in the right column of an angular blank it
+    // stands beside the letterhead from the top of the page.
+    const first = view.p1[0];
+    const aside = addressee.box && first && addressee.page === first.page && addressee.box.x0 > first.pw * 0.4 ? addressee.box : null;
+    const stops = [view.bodyTop, aside ? undefined : addressee.box?.y0, numbers.out.number.box?.y0, numbers.out.date.box?.y0].filter(
       (v): v is number => typeof v === 'number',
     );
-    correspondent = correspondentOf(view, ctx, Math.min(...stops), sig.position.value, { inn: ids.inn.value, ogrn: ids.ogrn.value });
+    correspondent = correspondentOf(view, ctx, Math.min(...stops), sig.position.value, { inn: ids.inn.value, ogrn: ids.ogrn.value }, aside, signatureTail(view, sig.signer));
     const t = correspondent.value ? correspondentType(correspondent.value, sig.position.value ?? '') : null;
     cType = t ? found<CorrespondentType | null>(t, correspondent.confidence, []) : none();
   }

@@ -118,6 +118,19 @@ describe('organisations', () => {
     expect(correspondentType('Администрация сельского поселения Ольховское')).toBe('municipal');
     expect(correspondentType('Прокуратура Заречного района')).toBe('government');
   });
+
+  it('knows legal forms beyond firms and municipal schools, and the longest form printed wins', () => {
+    expect(shortenLegalName('Федеральное государственное бюджетное учреждение «Центр агрохимической службы»')).toBe('ФГБУ «Центр агрохимической службы»');
+    expect(shortenLegalName('Товарищество собственников недвижимости «Мира, 7»')).toBe('ТСН «Мира, 7»');
+    expect(shortenLegalName('Садоводческое некоммерческое товарищество «Рассвет»')).toBe('СНТ «Рассвет»');
+    expect(shortenLegalName('Некоммерческая организация «Фонд развития моногородов»')).toBe('НКО «Фонд развития моногородов»');
+    expect(shortenLegalName('Автономная некоммерческая организация «Мой бизнес»')).toBe('АНО «Мой бизнес»');
+    expect(correspondentType('Благотворительный фонд «Добрые руки»')).toBe('company');
+    expect(correspondentType('СНТ «Рассвет»')).toBe('company');
+    expect(correspondentType('ФКУ «Упрдор «Россия»')).toBe('government');
+    // a state fund is not a charity
+    expect(correspondentType('Отделение Фонда пенсионного и социального страхования Российской Федерации')).toBe('government');
+  });
 });
 
 describe('staff names', () => {

@@ -48,7 +48,8 @@ function isJunk(text: string, confidence: number, source: 'ocr' | 'text-layer'):
   const t = text.trim();
   if (JUNK.test(t)) return true;
   const letters = t.replace(/[^0-9A-Za-zА-Яа-яЁё]/g, '');
-  if (letters.length <= 2 && !/^\d+$/.test(letters)) return true;
+  // two-letter labels of a printed e-mail's header carry which addresses are the recipient's
+  if (letters.length <= 2 && !/^\d+$/.test(letters) && !/^(?:To|Cc|От)\s?:$/i.test(t)) return true;
   if (/FROM:|TO:|\bP\.\s?\d{1,2}\s?\/\s?\d{1,2}\b/.test(t)) return true;
   if (source === 'ocr') {
     if (EMAIL_SHAPED.test(t) || AT_WORD.test(t) || PHONE_SHAPED.test(t)) return false;
@@ -192,14 +193,53 @@ function finishView(doc: OcrDocument, segs: Seg[]): LetterView {
 }
 
 export const SUBJECT_START = /^(?:О|Об|Обо)\s+[а-яё«"]/;
+/**
+ * Other ways a heading to the text opens: «По вопросу …», «К вопросу о …», «Относительно …», «Касательно …», «По поводу …».
+ * Unlike «О …» these also open body sentences («По вопросу, изложенному в письме, сообщаем …»), so a heading is taken
+ * only without a comma and without the verbs a body sentence of a letter carries.
+ */
+const SUBJECT_OPENER =
+  /^(?:По\s+вопросу|К\s+вопросу\s+(?:о|об|обо)|Относительно|Касательно|По\s+поводу|(?:Информация|Сведения|Ходатайство|Представление|Запрос|Предложени[ея]|Уведомление)\s+(?:о|об|обо|по))\s+[а-яё«"]/;
+const BODY_SENTENCE = /,|(?:^|\s)(?:сообщаем|сообщаю|информируем|информирую|прошу|просим|направляем|направляю|поясняем|разъясняем|рассмотрев|уведомляем|доводим|считаем|является|будет|был[аио]?)(?![а-яё])/i;
+/** A labelled subject of a printed e-mail or form: «Тема: …», «Subject: …», «Тема письма: …». */
+export const SUBJECT_LABEL = /^(?:Тема(?:\s+(?:письма|обращения|сообщения))?|Subject|Re)\s?:\s*/i;
+
+function isSubjectLine(text: string, beforeBody: boolean): boolean {
+  if (text.length >= 160) return false;
+  if (SUBJECT_START.test(text)) return true;
+  return beforeBody && SUBJECT_OPENER.test(text) && !BODY_SENTENCE.test(text);
+}
+
+/** A paragraph-like line: long and wide. */
+const isParagraph = (s: Seg): boolean => s.text.split(' ').length >= 8 && s.box.x1 - s.box.x0 > s.pw * 0.55;
+
+/** The subject's line in a labelled header («Тема: …», or the value beside the label). */
+export function isLabelledSubject(p1: Seg[], k: number): boolean {
+  const s = p1[k];
+  if (!s) return false;
+  if (SUBJECT_LABEL.test(s.text)) return true;
+  const h = s.box.y1 - s.box.y0;
+  return p1.some((o) => o !== s && Math.abs(o.box.y0 - s.box.y0) < h * 0.5 && o.box.x1 < s.box.x0 && SUBJECT_LABEL.test(`${o.text} `));
+}
 
 function findSubjectStart(p1: Seg[]): number {
   const salutation = p1.find((s) => SALUTATION.test(s.text));
+  const firstParagraph = p1.find(isParagraph);
   for (let k = 0; k < p1.length; k++) {
     const s = p1[k]!;
     if (salutation && s.box.y0 >= salutation.box.y0) break;
     if (s.box.x0 > s.pw * 0.5) continue;
-    if (SUBJECT_START.test(s.text) && s.text.length < 160) {
+    // «Тема: …» on one segment, or the label alone with its value further along the row
+    if (SUBJECT_LABEL.test(s.text) && s.text.replace(SUBJECT_LABEL, '').trim().length >= 3) return k;
+    if (SUBJECT_LABEL.test(s.text)) {
+      const h = s.box.y1 - s.box.y0;
+      const value = p1.findIndex((o) => o !== s && Math.abs(o.box.y0 - s.box.y0) < h * 0.5 && o.box.x0 > s.box.x1);
+      if (value >= 0) return value;
+    }
+    // A long heading may itself look like the first paragraph line; a paragraph goes on in lower case.
+    const next = p1[k + 1];
+    const ownLine = s === firstParagraph && !/[.,;:]$/.test(s.text) && (!next || /^[А-ЯЁA-Z]/.test(next.text));
+    if (isSubjectLine(s.text, !firstParagraph || s.box.y0 < firstParagraph.box.y0 || ownLine)) {
       // A subject precedes the body: it is not the continuation of a paragraph.
       const h = s.box.y1 - s.box.y0;
       const prev = p1
@@ -218,13 +258,14 @@ const SALUTATION = /^(?:Уважаем|Дорог)[а-яё]+/;
 function findBodyTop(p1: Seg[], subjectAt: number): number {
   const sal = p1.find((s) => SALUTATION.test(s.text));
   if (sal) return sal.box.y0;
-  if (subjectAt >= 0) {
+  // An e-mail's «Тема:» heads the printout, above the letter's own requisites: the body starts at its first paragraph.
+  if (subjectAt >= 0 && !isLabelledSubject(p1, subjectAt)) {
     const block = continuation(p1, subjectAt);
     const last = block[block.length - 1]!;
     return last.box.y1 + 1;
   }
-  // First paragraph-like line: long and wide.
-  const para = p1.find((s) => s.text.split(' ').length >= 8 && s.box.x1 - s.box.x0 > s.pw * 0.55);
+  // First paragraph-like line: long and wide (a long e-mail subject beside its label is a header row).
+  const para = p1.find((s, k) => isParagraph(s) && !(subjectAt >= 0 && k <= subjectAt));
   return para ? para.box.y0 : p1[p1.length - 1]?.box.y1 ?? 0;
 }
 

@@ -1,4 +1,5 @@
 // Who wrote to whom: addressee, signer, executor, citizen, and the sending organisation's letterhead.
+import type { Box } from '../types.ts';
 import { found, none, type Found } from './found.ts';
 import { continuation, EXECUTOR_LABEL, rowOf, type LetterView, type Seg } from './layout.ts';
 import { FULL_NAME, INITIALS_NAME, findInitialsName, genitiveToNominative, isInitialsName, isNominativeFullName } from './names.ts';
@@ -17,7 +18,8 @@ export function extractAddressee(view: LetterView, recipientNames: string[]): Fo
   const label = header.find((s) => /^(?:Адресат|Кому)(?![а-яёА-ЯЁ]):?$/i.test(s.text));
   if (label) {
     const value = rowOf(header, label).find((o) => o.box.x0 > label.box.x1);
-    if (value) {
+    // An e-mail's «Кому:» names a mailbox; the addressee is then printed in the letter itself.
+    if (value && !value.text.includes('@')) {
       const k = view.p1.indexOf(value);
       const block: Seg[] = [];
       for (const s of continuation(view.p1, k, 4)) {
@@ -49,10 +51,15 @@ function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: b
     // The sender's own name on a letterhead is not an addressee: it is above every requisite line.
     const block = continuation(view.p1, k, 6).filter((b) => !isContact(b.text));
     const lines: Seg[] = [];
+    // A form's labels start at the text's left edge; an angular blank's letterhead, centred in its column, runs
+    // beside the addressee's rows and is no label.
+    const margin = Math.min(...view.p1.map((o) => o.box.x0));
+    const label = (o: Seg, b: Seg): boolean => o.box.x1 < b.box.x0 && o.box.x0 < margin + (b.box.y1 - b.box.y0) * 1.5 && isFormLabel(o, b);
+    const besideFirst = rowOf(view.p1, s).some((o) => o.box.x1 < s.box.x0);
     for (const b of block) {
       if (/^от\s/i.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text)) break;
       // a form's next labelled row ("Фамилия") is another field
-      if (b !== s && rowOf(view.p1, b).some((o) => o.box.x1 < b.box.x0 && isFormLabel(o, b)) && !rowOf(view.p1, s).some((o) => o.box.x1 < s.box.x0 && isFormLabel(o, s))) break;
+      if (b !== s && !besideFirst && rowOf(view.p1, b).some((o) => label(o, b))) break;
       lines.push(b);
     }
     if (!lines.length) continue;
@@ -210,7 +217,12 @@ export function extractSignature(view: LetterView, citizen: boolean): SignatureB
       trailingName(s.text) !== null,
   );
   const sig = candidates[0];
-  if (!sig) return { signer: none(), position: none(), date: none() };
+  if (!sig) return citizen ? { signer: none(), position: none(), date: none() } : leftSignature(view);
+  if (!citizen && sig.page > (view.p1[0]?.page ?? 1)) {
+    // a name in an appendix table on page 2 is no signature when page 1 is signed flush left
+    const left = leftSignature(view);
+    if (left.signer.value && left.signer.page !== null && left.signer.page < sig.page) return left;
+  }
   const signer = found(trailingName(sig.text)!, 0.9, [sig]);
   const row = rowOf(view.segs, sig).filter((o) => o !== sig && o.box.x1 < sig.box.x0);
   let date: Found<string | null> = none();
@@ -243,6 +255,67 @@ export function extractSignature(view: LetterView, citizen: boolean): SignatureB
   const text = tidy(lines.map((l) => l.text.replace(/\s*[_]{2,}.*$/, '').replace(/(?:\s+(?:[A-Za-z]{1,3}|[^\sА-Яа-яЁё«»]{1,3}|[а-яё]))+$/, '')).join(' '));
   const position = text && !/\d{2}\.\d{2}\.\d{4}/.test(text) ? found(text, 0.8, lines) : none<string>();
   return { signer, position, date };
+}
+
+/** Words of an official's position («Исполнительный директор», «Председатель правления», «Врио начальника»). */
+const POSITION_WORD =
+  /(?:директор|руководител|председател|начальник|(?<![а-яё])глав[аы](?![а-яё])|министр|заведующ|управляющ|президент|прокурор|судья|заместител|(?<![а-яё])врио(?![а-яё])|(?<![а-яё])и\.\s?о\.|предпринимател|ректор|уполномоченн|инспектор|специалист|менеджер|бухгалтер|инженер|секретар|советник|атаман|староста|депутат|командир|партн[её]р|юрисконсульт)/i;
+const VALEDICTION = /^(?:С\s+уважением|С\s+наилучшими\s+пожеланиями|Искренне\s+Ваш)/i;
+
+/**
+ * A signature set flush left, as e-mails and many typed letters print it: the valediction or the position lines,
+ * then the signer's name on a line of its own below them (then, in an e-mail, the organisation and contacts).
+ */
+function leftSignature(view: LetterView): SignatureBlock {
+  const below = view.segs.filter((s) => (s.page > (view.p1[0]?.page ?? 1) || s.box.y0 >= view.bodyTop) && s.box.x0 < s.pw * 0.4);
+  for (let k = 1; k < below.length; k++) {
+    const s = below[k]!;
+    if (EXECUTOR.test(s.text)) continue;
+    const plain = bare(s.text).replace(/[.,;]+$/, '');
+    const name = isNominativeFullName(plain) ? plain : trailingName(s.text);
+    // the name alone on its line, not a sentence mentioning a person
+    if (!name || bare(s.text).length > name.length + 3) continue;
+    const h = s.box.y1 - s.box.y0;
+    const lines: Seg[] = [];
+    let top = s;
+    for (let j = k - 1; j >= 0 && lines.length < 4; j--) {
+      const o = below[j]!;
+      if (o.page !== s.page || top.box.y0 - o.box.y1 > h * 0.9 || Math.abs(o.box.x0 - s.box.x0) > h) break;
+      if (VALEDICTION.test(o.text)) {
+        top = o;
+        break;
+      }
+      if (/[.!?]$/.test(o.text) || isContact(o.text) || o.text.length > 90) break;
+      lines.unshift(o);
+      top = o;
+    }
+    const valediction = VALEDICTION.test(top.text);
+    if (!valediction && !lines.some((l) => POSITION_WORD.test(l.text))) continue;
+    const text = tidy(lines.map((l) => l.text).join(' '));
+    return {
+      signer: found(name, 0.8, [s]),
+      position: text && POSITION_WORD.test(text) ? found(text, 0.75, lines) : none<string>(),
+      date: none(),
+    };
+  }
+  return { signer: none(), position: none(), date: none() };
+}
+
+/** Lines under a flush-left signer's name that are not contacts: an e-mail signature's organisation. */
+export function signatureTail(view: LetterView, signer: Found<string | null>): string | null {
+  if (!signer.box || signer.page === null) return null;
+  const box = signer.box;
+  const h = box.y1 - box.y0;
+  const out: string[] = [];
+  let last = box;
+  for (const s of view.segs) {
+    if (s.page !== signer.page || s.box.y0 <= box.y0 + h * 0.5) continue;
+    if (s.box.y0 - last.y1 > h * 0.9 || Math.abs(s.box.x0 - box.x0) > h || out.length >= 3) break;
+    if (isContact(s.text) || EXECUTOR.test(s.text)) break;
+    out.push(s.text);
+    last = s.box;
+  }
+  return out.length ? tidy(out.join(' ')) : null;
 }
 
 export interface Citizen {
@@ -335,15 +408,24 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
   return { name, address, anonymous, evidence };
 }
 
+const MAIL_HEADER = /^(?:From|Sent|To|Cc|Date|Subject|От|Отправлено|Отправитель|Кому|Копия|Дата|Тема)\s?:/i;
+
 /** Name lines of the sender's letterhead: the top lines of page 1 that are neither contacts nor the addressee. */
-export function letterheadLines(view: LetterView, stopY: number): Seg[] {
+export function letterheadLines(view: LetterView, stopY: number, aside: Box | null = null): Seg[] {
   const out: Seg[] = [];
   for (const s of view.p1) {
     if (s.box.y0 >= stopY) break;
+    // An angular blank prints the addressee at the right beside the letterhead: its column is not the sender's.
+    if (aside) {
+      const h = s.box.y1 - s.box.y0;
+      if (s.box.x0 >= aside.x0 - h && s.box.y0 < aside.y1 + h && s.box.y1 > aside.y0 - h) continue;
+    }
     // "№ 1»" ending a quoted name ("«ГИМНАЗИЯ / № 1»") is part of the letterhead, not an outgoing number
     if (isContact(s.text) || findDates(s.text).length || /^(?:Исх|исх|№(?!\s?\d{1,4}\s?[»"])|от\s|На\s№)/.test(s.text)) continue;
     if (ADDRESSEE_START.test(s.text) && /^[А-ЯЁ][а-яё]+(?:у|ю|е)(?![а-яёА-ЯЁ])/.test(s.text)) continue;
     if (/^(?:ПОВТОРНО|Заявление|Обращение|Жалоба)$/i.test(s.text)) continue;
+    // a printed e-mail's header rows and the sender's display name above them
+    if (MAIL_HEADER.test(s.text) || rowOf(view.p1, s).some((o) => o !== s && o.box.x1 < s.box.x0 && MAIL_HEADER.test(o.text))) continue;
     out.push(s);
   }
   return out;

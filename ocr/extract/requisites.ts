@@ -273,9 +273,14 @@ export function mendAddresses(text: string): string {
 /** `.ru` read as `.nu`, `.tu`, `.ra`, `.rn`, `.nt`, `.ny`, `.cu`, `.ni`: the r/n/t/c and u/a/y/i confusions of small Latin print. */
 const RU_LOOKALIKE = /\.(?:nu|tu|ra|rn|nt|ry|pu|ny|ty|cu|ni)$/;
 
+/** The recipient side of an e-mail header or a distribution list: «To:», «Кому:», «Копия:», «Cc:». */
+const TO_LABEL = /^(?:To|Кому|Cc|Bcc|Копия|Копии|Скрытая копия)\s?:/i;
+
 export function extractEmails(view: LetterView, exclude: string[]): Found<string[] | null> {
   const read: Array<{ address: string; seg: Seg }> = [];
   for (const s of view.segs) {
+    // Addresses the letter was sent to are the recipient's, whatever the organisation calls its mailboxes.
+    if (TO_LABEL.test(s.text) || rowOf(view.segs, s).some((o) => o !== s && o.box.x1 <= s.box.x0 && TO_LABEL.test(`${o.text} `.replace(/\s+$/, '')))) continue;
     for (const m of mendAddresses(s.text).matchAll(EMAIL)) {
       read.push({ address: m[0].replace(/\s/g, '').replace(/\.$/, '').toLowerCase().replace(RU_LOOKALIKE, '.ru'), seg: s });
     }
