@@ -29,6 +29,19 @@ export interface XmpPacket {
 type XNode = Record<string, unknown>;
 type Scope = Map<string, string>;
 
+/**
+ * An element of the parser's tree, read once: its tag, attributes, child elements and raw text nodes. The RDF
+ * reading below asks each node for these several times; taking them from the parser's order-preserving form
+ * (an array of one-key objects) every time was most of the XMP parse.
+ */
+interface El {
+  tag: string;
+  attrs: Record<string, string>;
+  els: El[];
+  /** the values of the text children, in order, entities not yet decoded */
+  texts: string[];
+}
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -37,58 +50,66 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: false,
-  ignoreDeclaration: false,
-  ignorePiTags: false,
+  // The packet header is read from the text (headerAttributes) and nothing below looks at processing
+  // instructions or the XML declaration, so the parser need not build them.
+  ignoreDeclaration: true,
+  ignorePiTags: true,
   // No callbacks read the path, and building it as a string for every node was a third of the parse.
   jPath: false,
 });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+
+const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (_, e: string) => {
     if (e[0] === '#') {
       const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
       return String.fromCodePoint(cp);
     }
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e] ?? '';
+    return NAMED[e] ?? '';
   });
 }
 
 function tagOf(n: XNode): string | undefined {
-  return Object.keys(n).find((k) => k !== ':@');
+  for (const k in n) if (k !== ':@') return k;
+  return undefined;
 }
 
-function attrsOf(n: XNode): Record<string, string> {
+/** Elements among parser nodes (text, comments and processing instructions left out), converted. */
+function elementsOf(nodes: XNode[]): El[] {
+  const out: El[] = [];
+  for (const n of nodes) {
+    const t = tagOf(n);
+    if (t !== undefined && t !== '#text' && !t.startsWith('?') && t !== '#comment') out.push(toEl(n, t));
+  }
+  return out;
+}
+
+function toEl(n: XNode, tag: string): El {
   const a = n[':@'];
-  return a && typeof a === 'object' ? (a as Record<string, string>) : {};
+  const v = n[tag];
+  const kids = Array.isArray(v) ? (v as XNode[]) : [];
+  const texts: string[] = [];
+  for (const k of kids) if (tagOf(k) === '#text') texts.push(String(k['#text']));
+  return { tag, attrs: a && typeof a === 'object' ? (a as Record<string, string>) : {}, els: elementsOf(kids), texts };
 }
 
-function kids(n: XNode): XNode[] {
-  const t = tagOf(n);
-  const v = t ? n[t] : undefined;
-  return Array.isArray(v) ? (v as XNode[]) : [];
+function textOf(n: El): string {
+  let s = '';
+  for (const t of n.texts) s += decodeEntities(t);
+  return s;
 }
 
-function elements(n: XNode): XNode[] {
-  return kids(n).filter((k) => {
-    const t = tagOf(k);
-    return t !== undefined && t !== '#text' && !t.startsWith('?') && t !== '#comment';
-  });
-}
-
-function textOf(n: XNode): string {
-  return kids(n)
-    .filter((k) => tagOf(k) === '#text')
-    .map((k) => decodeEntities(String(k['#text'])))
-    .join('');
-}
-
-function extendScope(scope: Scope, n: XNode): Scope {
-  const a = attrsOf(n);
+function extendScope(scope: Scope, n: El): Scope {
   let s = scope;
-  for (const [k, v] of Object.entries(a)) {
+  for (const k in n.attrs) {
     if (k === 'xmlns' || k.startsWith('xmlns:')) {
       if (s === scope) s = new Map(scope);
-      s.set(k === 'xmlns' ? '' : k.slice(6), decodeEntities(v));
+      s.set(k === 'xmlns' ? '' : k.slice(6), decodeEntities(n.attrs[k]!));
     }
   }
   return s;
@@ -104,31 +125,38 @@ function qname(scope: Scope, q: string): { ns: string; name: string; prefix: str
 
 const RDF_ATTRS = new Set(['about', 'ID', 'nodeID', 'parseType', 'resource', 'datatype', 'bagID', 'aboutEach']);
 
-function attributeProperties(scope: Scope, n: XNode): XmpNode[] {
+function attributeProperties(scope: Scope, n: El): XmpNode[] {
   const out: XmpNode[] = [];
-  for (const [k, v] of Object.entries(attrsOf(n))) {
+  for (const k in n.attrs) {
     if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
     const q = qname(scope, k);
     if (q.ns === NS.rdf && RDF_ATTRS.has(q.name)) continue;
     if (q.ns === NS.xml) continue;
-    out.push({ ...q, kind: 'simple', value: decodeEntities(v), children: [] });
+    out.push({ ns: q.ns, name: q.name, prefix: q.prefix, kind: 'simple', value: decodeEntities(n.attrs[k]!), children: [] });
   }
   return out;
 }
 
 class RdfError extends Error {}
 
-function propertyElement(scope0: Scope, n: XNode): XmpNode {
+function propertyElement(scope0: Scope, n: El): XmpNode {
   const scope = extendScope(scope0, n);
-  const tag = tagOf(n) ?? '';
+  const tag = n.tag;
   const q = qname(scope, tag);
-  const attrs = attrsOf(n);
+  const attrs = n.attrs;
   const lang = attrs['xml:lang'];
-  const node: XmpNode = { ...q, kind: 'simple', value: '', children: [] };
+  const node: XmpNode = { ns: q.ns, name: q.name, prefix: q.prefix, kind: 'simple', value: '', children: [] };
   if (lang !== undefined) node.lang = lang;
-  const els = elements(n);
-  const parseType = Object.entries(attrs).find(([k]) => qname(scope, k).ns === NS.rdf && qname(scope, k).name === 'parseType')?.[1];
-  const resource = Object.entries(attrs).find(([k]) => qname(scope, k).ns === NS.rdf && qname(scope, k).name === 'resource')?.[1];
+  const els = n.els;
+  // The first rdf:parseType and rdf:resource attributes, whatever their prefix.
+  let parseType: string | undefined;
+  let resource: string | undefined;
+  for (const k in attrs) {
+    const a = qname(scope, k);
+    if (a.ns !== NS.rdf) continue;
+    if (a.name === 'parseType') parseType ??= attrs[k];
+    else if (a.name === 'resource') resource ??= attrs[k];
+  }
   if (resource !== undefined) {
     node.value = decodeEntities(resource);
     return node;
@@ -151,18 +179,18 @@ function propertyElement(scope0: Scope, n: XNode): XmpNode {
   if (els.length > 1) throw new RdfError(`property ${tag} has several child nodes`);
   const inner = els[0]!;
   const innerScope = extendScope(scope, inner);
-  const iq = qname(innerScope, tagOf(inner) ?? '');
+  const iq = qname(innerScope, inner.tag);
   if (iq.ns === NS.rdf && (iq.name === 'Bag' || iq.name === 'Seq' || iq.name === 'Alt')) {
     node.kind = iq.name === 'Bag' ? 'bag' : iq.name === 'Seq' ? 'seq' : 'alt';
-    node.children = elements(inner).map((li) => {
-      const lq = qname(extendScope(innerScope, li), tagOf(li) ?? '');
-      if (lq.ns !== NS.rdf || lq.name !== 'li') throw new RdfError(`array item ${tagOf(li)} is not rdf:li`);
+    node.children = inner.els.map((li) => {
+      const lq = qname(extendScope(innerScope, li), li.tag);
+      if (lq.ns !== NS.rdf || lq.name !== 'li') throw new RdfError(`array item ${li.tag} is not rdf:li`);
       return propertyElement(innerScope, li);
     });
     return node;
   }
   if (iq.ns === NS.rdf && iq.name === 'Description') {
-    const fields = [...attributeProperties(innerScope, inner), ...elements(inner).map((e) => propertyElement(innerScope, e))];
+    const fields = [...attributeProperties(innerScope, inner), ...inner.els.map((e) => propertyElement(innerScope, e))];
     const value = fields.find((f) => f.ns === NS.rdf && f.name === 'value');
     if (value) {
       // A qualified simple value: rdf:value carries the value, the rest are qualifiers.
@@ -177,18 +205,16 @@ function propertyElement(scope0: Scope, n: XNode): XmpNode {
   }
   // A typed node (e.g. <stDim:Dimensions>) is read like rdf:Description.
   node.kind = 'struct';
-  node.children = [...attributeProperties(innerScope, inner), ...elements(inner).map((e) => propertyElement(innerScope, e))];
+  node.children = [...attributeProperties(innerScope, inner), ...inner.els.map((e) => propertyElement(innerScope, e))];
   return node;
 }
 
-function findRdf(nodes: XNode[], scope: Scope): { node: XNode; scope: Scope } | undefined {
+function findRdf(nodes: El[], scope: Scope): { node: El; scope: Scope } | undefined {
   for (const n of nodes) {
-    const t = tagOf(n);
-    if (!t || t === '#text' || t.startsWith('?')) continue;
     const s = extendScope(scope, n);
-    const q = qname(s, t);
+    const q = qname(s, n.tag);
     if (q.ns === NS.rdf && q.name === 'RDF') return { node: n, scope: s };
-    const inner = findRdf(kids(n), s);
+    const inner = findRdf(n.els, s);
     if (inner) return inner;
   }
   return undefined;
@@ -201,10 +227,10 @@ export function parseXmp(bytes: Uint8Array): XmpPacket {
     result.utf8 = false;
   }
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8Strict.decode(bytes);
   } catch {
     result.utf8 = false;
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = utf8Lenient.decode(bytes);
   }
   const header = /<\?xpacket\s+([^?]*)\?>/.exec(text);
   if (header) {
@@ -225,19 +251,19 @@ export function parseXmp(bytes: Uint8Array): XmpPacket {
     result.problem = e instanceof Error ? e.message : String(e);
     return result;
   }
-  const rdf = findRdf(tree, new Map());
+  const rdf = findRdf(elementsOf(tree), new Map());
   if (!rdf) {
     result.wellFormed = false;
     result.problem = 'no rdf:RDF element';
     return result;
   }
   try {
-    for (const d of elements(rdf.node)) {
+    for (const d of rdf.node.els) {
       const s = extendScope(rdf.scope, d);
-      const q = qname(s, tagOf(d) ?? '');
-      if (q.ns !== NS.rdf || q.name !== 'Description') throw new RdfError(`top-level ${tagOf(d)} is not rdf:Description`);
+      const q = qname(s, d.tag);
+      if (q.ns !== NS.rdf || q.name !== 'Description') throw new RdfError(`top-level ${d.tag} is not rdf:Description`);
       result.properties.push(...attributeProperties(s, d));
-      for (const e of elements(d)) result.properties.push(propertyElement(s, e));
+      for (const e of d.els) result.properties.push(propertyElement(s, e));
     }
   } catch (e) {
     if (!(e instanceof RdfError)) throw e;
