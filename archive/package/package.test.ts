@@ -79,6 +79,21 @@ describe('archival package', () => {
     expect(missed).toEqual([]);
   });
 
+  it('rejects a package.json with the same content that is not in RFC 8785 form', async () => {
+    const files = buildPackage(input).files;
+    const path = [...files.keys()].find((p) => p.endsWith('/package.json'))!;
+    const manifest = JSON.parse(new TextDecoder().decode(files.get(path)!)) as Record<string, unknown>;
+    // Same members, other order (RFC 8785 sorts them), and indented.
+    const reordered = Object.fromEntries(Object.entries(manifest).reverse());
+    for (const text of [JSON.stringify(manifest, null, 1), JSON.stringify(reordered)]) {
+      const copy = new Map(files);
+      copy.set(path, enc.encode(text));
+      const anchor = (await verifyTree(memoryTree(copy))).checks.find((c) => c.name === 'package-anchor')!;
+      expect(anchor.ok).toBe(false);
+      expect(anchor.detail).toContain('not in RFC 8785 canonical form');
+    }
+  });
+
   it('detects a flipped byte in every file when large files are hashed on worker threads', async () => {
     // Two files above the pool's threshold, so their Streebog digests come from the workers, and the tampered copy
     // of each must still fail (a stale digest from the pristine bytes would let it through).

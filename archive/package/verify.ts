@@ -2,11 +2,10 @@
 // digest, the package.json anchor, the PDF/A reports (re-run) and the signatures against the
 // evidence inside the package. Needs no server, database or network.
 import { readFile, stat } from 'node:fs/promises';
-import canonicalize from 'canonicalize';
 import { unzipSync } from 'fflate';
 import { verifySignatures, type ValidationReport } from '../../signature/index.ts';
 import { DigestCache, GOST_EXTENSION } from '../ocfl/digest.ts';
-import { stableJson } from '../ocfl/json.ts';
+import { canonicalJson, stableJson } from '../ocfl/json.ts';
 import { GOST_EXTENSION_CONFIG } from '../ocfl/write.ts';
 import { packageZip } from './build.ts';
 import { bytesRead, fsTree, memoTree, memoryTree, SharedArena, type Tree } from '../ocfl/tree.ts';
@@ -254,7 +253,7 @@ export async function verifyTree(
   if (!anchorBytes) anchorProblems.push('package.json is missing');
   else if (!manifest) anchorProblems.push('package.json is not JSON');
   else {
-    if (canonicalize(manifest) !== anchorText) anchorProblems.push('package.json is not in RFC 8785 canonical form');
+    if (canonicalJson(manifest) !== anchorText) anchorProblems.push('package.json is not in RFC 8785 canonical form');
     if (manifest.format !== PACKAGE_FORMAT) anchorProblems.push(`unknown package format ${String(manifest.format)}`);
     if (manifest.id !== inv.id) anchorProblems.push(`package id ${manifest.id} differs from the OCFL id ${inv.id}`);
     const listed = new Set((manifest.files ?? []).map((f) => f.path));
