@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { streebog256 } from '../../signature/index.ts';
-import { hashOnWorker, SHARED_WORKERS, shareWithWorker, shouldUseHashWorkers, WORKER_MIN_BYTES, type HashJob } from './hashPool.ts';
+import { hashOnWorker, SHARED_WORKERS, shareJobsWithWorker, shouldUseHashWorkers, WORKER_MIN_BYTES, type HashJob } from './hashPool.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -109,17 +109,19 @@ export class DigestCache {
     // Unshared bytes (an unpacked .zip) are copied once into shared memory for that: postMessage would copy them too.
     const sent = this.share && !(data.buffer instanceof SharedArrayBuffer) ? sharedCopy(data) : data;
     const groups = this.share ? [...wanted].sort((a, b) => Number(b === SLOWEST) - Number(a === SLOWEST)).map((a) => [a]) : [wanted];
-    for (const group of groups) {
+    // Shared: the jobs of one array go in one message (shareJobsWithWorker).
+    const jobs = this.share ? shareJobsWithWorker(sent, groups.map((g) => ({ algorithms: g, cost: data.length * g.reduce((n, a) => n + (CPU_WEIGHT[a] ?? 1), 0) }))) : [];
+    groups.forEach((group, i) => {
       let all: Promise<Record<string, string | undefined> | null>;
-      if (this.share) {
-        const job = shareWithWorker(sent, group, data.length * group.reduce((n, a) => n + (CPU_WEIGHT[a] ?? 1), 0));
+      const job = jobs[i];
+      if (job) {
         this.jobs.add(job);
-        let jobs = this.jobOf.get(data);
-        if (!jobs) {
-          jobs = new Map();
-          this.jobOf.set(data, jobs);
+        let byAlg = this.jobOf.get(data);
+        if (!byAlg) {
+          byAlg = new Map();
+          this.jobOf.set(data, byAlg);
         }
-        for (const a of group) jobs.set(a, job);
+        for (const a of group) byAlg.set(a, job);
         all = job.result.finally(() => this.jobs.delete(job));
       } else all = hashOnWorker(data, group);
       for (const a of group) {
@@ -138,7 +140,7 @@ export class DigestCache {
         this.inFlight.add(value);
         run.set(a, value);
       }
-    }
+    });
   }
 
   /** Waits for every digest started on the pool, so that `digest` finds them (a failed worker's are computed then). */

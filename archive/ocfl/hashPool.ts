@@ -109,7 +109,7 @@ export async function stopHashWorkers(): Promise<void> {
 export function hashOnWorker(data: Uint8Array, algorithms: string[]): Promise<Record<string, string | undefined>> {
   if (workers.length === 0) startHashWorkers();
   const pw = workers.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
-  return post(pw, { data, algorithms, cost: data.length }).result.then((d) => d ?? Promise.reject(new Error('hash job taken back')));
+  return post(pw, data, [{ algorithms, cost: data.length }])[0]!.result.then((d) => d ?? Promise.reject(new Error('hash job taken back')));
 }
 
 /** A job of `shareWithWorker`: `null` when the caller's thread took it to compute the digests itself. */
@@ -126,8 +126,9 @@ export interface HashJob {
 
 interface SharedJob {
   id: number;
-  /** 0 free, 1 taken by the worker, 2 taken by the caller's thread: whoever swaps 0 out does the job. */
-  claim: Int32Array;
+  /** one flag per job of a batch: 0 free, 1 taken by the worker, 2 taken by the caller's thread: whoever swaps 0 out does the job */
+  claims: Int32Array;
+  slot: number;
   cost: number;
   wanted: boolean;
 }
@@ -145,29 +146,39 @@ let helping = false;
  * `cost` orders the jobs (the worker starts the costliest, this thread takes the cheapest).
  */
 export function shareWithWorker(data: Uint8Array, algorithms: string[], cost: number): HashJob {
+  return shareJobsWithWorker(data, [{ algorithms, cost }])[0]!;
+}
+
+/**
+ * Several shared jobs over the same bytes (e.g. one per digest of a file) in one message to one worker, with their
+ * claim flags in one piece of shared memory: a message and a SharedArrayBuffer cost the caller's thread as much as
+ * the SHA-256 of a small file, once per file rather than once per digest.
+ */
+export function shareJobsWithWorker(data: Uint8Array, jobs: { algorithms: string[]; cost: number }[]): HashJob[] {
   if (workers.length === 0) startHashWorkers();
   const usable = workers.slice(0, SHARED_WORKERS);
   const pw = usable.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
-  const claim = new Int32Array(new SharedArrayBuffer(4));
-  const { id, result } = post(pw, { data, algorithms, cost, claim });
-  const job: SharedJob = { id, claim, cost, wanted: false };
-  shared.set(id, job);
-  return {
-    result: result.then((d) => d, (e: unknown) => (job.claim[0] === 2 ? null : Promise.reject(e))),
-    take: () => take(job),
-    want: () => {
-      if (!shared.has(id)) return;
-      job.wanted = true;
-      if (helping) return;
-      helping = true;
-      setImmediate(help);
-    },
-  };
+  const claims = new Int32Array(new SharedArrayBuffer(4 * jobs.length));
+  return post(pw, data, jobs, claims).map(({ id, result }, slot) => {
+    const job: SharedJob = { id, claims, slot, cost: jobs[slot]!.cost, wanted: false };
+    shared.set(id, job);
+    return {
+      result: result.then((d) => d, (e: unknown) => (job.claims[job.slot] === 2 ? null : Promise.reject(e))),
+      take: () => take(job),
+      want: () => {
+        if (!shared.has(id)) return;
+        job.wanted = true;
+        if (helping) return;
+        helping = true;
+        setImmediate(help);
+      },
+    };
+  });
 }
 
 function take(job: SharedJob): boolean {
   shared.delete(job.id);
-  if (Atomics.compareExchange(job.claim, 0, 0, 2) !== 0) return false;
+  if (Atomics.compareExchange(job.claims, job.slot, 0, 2) !== 0) return false;
   const p = pending.get(job.id);
   if (p) {
     pending.delete(job.id);
@@ -190,24 +201,34 @@ function help(): void {
   setImmediate(help);
 }
 
-interface Message {
+/** What a worker receives: the bytes once, and the jobs over them (`slot`: the job's claim flag, when shared). */
+export interface BatchMessage {
   data: Uint8Array;
-  algorithms: string[];
-  cost: number;
-  claim?: Int32Array;
+  claims?: Int32Array;
+  jobs: { id: number; algorithms: string[]; cost: number; slot: number }[];
 }
 
-function post(pw: PoolWorker, message: Message): { id: number; result: Promise<Record<string, string | undefined> | null> } {
-  const id = nextId++;
-  const bytes = message.data.length;
-  const result = new Promise<Record<string, string | undefined> | null>((resolve, reject) => {
-    pw.queuedBytes += bytes;
-    pw.jobs += 1;
-    pw.worker.ref();
-    const timer = setTimeout(() => retire(pw, new Error('hash worker did not answer in time')), timeoutMs(bytes));
-    timer.unref();
-    pending.set(id, { resolve, reject, pw, bytes, timer });
-    pw.worker.postMessage({ id, ...message });
+function post(
+  pw: PoolWorker,
+  data: Uint8Array,
+  jobs: { algorithms: string[]; cost: number }[],
+  claims?: Int32Array,
+): { id: number; result: Promise<Record<string, string | undefined> | null> }[] {
+  const bytes = data.length;
+  const message: BatchMessage = { data, jobs: [], ...(claims ? { claims } : {}) };
+  const out = jobs.map(({ algorithms, cost }, slot) => {
+    const id = nextId++;
+    message.jobs.push({ id, algorithms, cost, slot });
+    const result = new Promise<Record<string, string | undefined> | null>((resolve, reject) => {
+      pw.queuedBytes += bytes;
+      pw.jobs += 1;
+      const timer = setTimeout(() => retire(pw, new Error('hash worker did not answer in time')), timeoutMs(bytes));
+      timer.unref();
+      pending.set(id, { resolve, reject, pw, bytes, timer });
+    });
+    return { id, result };
   });
-  return { id, result };
+  pw.worker.ref();
+  pw.worker.postMessage(message);
+  return out;
 }

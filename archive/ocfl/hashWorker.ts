@@ -3,20 +3,22 @@
 // thread may have taken it meanwhile, and then the worker skips it without an answer).
 import { parentPort } from 'node:worker_threads';
 import { digest } from './digest.ts';
+import type { BatchMessage } from './hashPool.ts';
 
 interface Job {
   id: number;
   data: Uint8Array;
   algorithms: string[];
   cost: number;
-  claim?: Int32Array;
+  claims?: Int32Array;
+  slot: number;
 }
 
 const waiting: Job[] = [];
 let scheduled = false;
 
-parentPort!.on('message', (job: Job) => {
-  waiting.push(job);
+parentPort!.on('message', ({ data, claims, jobs }: BatchMessage) => {
+  for (const j of jobs) waiting.push({ ...j, data, ...(claims ? { claims } : {}) });
   schedule();
 });
 
@@ -32,7 +34,7 @@ function next(): void {
   let best = 0;
   for (let i = 1; i < waiting.length; i++) if (waiting[i]!.cost > waiting[best]!.cost) best = i;
   const job = waiting.splice(best, 1)[0];
-  if (job && (!job.claim || Atomics.compareExchange(job.claim, 0, 0, 1) === 0)) {
+  if (job && (!job.claims || Atomics.compareExchange(job.claims, job.slot, 0, 1) === 0)) {
     const digests: Record<string, string | undefined> = {};
     for (const a of job.algorithms) digests[a] = digest(a, job.data);
     parentPort!.postMessage({ id: job.id, digests });
