@@ -123,6 +123,7 @@ function attachmentsOf(view: LetterView, signerPositionTop: number | null): Foun
       if (Math.abs(n.box.y0 - last.box.y0) < h * 0.5) continue;
       if (n.box.y0 - last.box.y1 > h * 0.9) break;
       if (signerPositionTop !== null && n.box.y0 >= signerPositionTop - 2) break;
+      if (/^С\s+уважением/i.test(n.text)) break;
       if (n.box.x0 > s.pw * 0.45) continue;
       parts.push(n.text);
       used.push(n);
@@ -206,7 +207,7 @@ function correspondentOf(
   } else {
     const match = reg && headText ? reg.match(`${headText} ${position ?? ''}`) : null;
     if (match && match.score >= 0.7) candidates.push([match.item.name, 0.3 + 0.6 * match.score]);
-    if (head.length && headText.length < 160 && correspondentType(headText)) candidates.push([tidy(headText), 0.4]);
+    if (headText && headText.length < 160 && correspondentType(headText)) candidates.push([tidy(headText), 0.4]);
   }
   for (const [name, conf] of candidates) {
     if (!isRecipient(name, ctx)) return found(name, conf, head);

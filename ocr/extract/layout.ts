@@ -212,6 +212,25 @@ function isSubjectLine(text: string, beforeBody: boolean): boolean {
 
 /** A paragraph-like line: long and wide. */
 const isParagraph = (s: Seg): boolean => s.text.split(' ').length >= 8 && s.box.x1 - s.box.x0 > s.pw * 0.55;
+/**
+ * A paragraph's first line set ragged in a larger type holds fewer words: a wide line of six or more words that goes
+ * on in lower case on the next line at the same left edge is one too.
+ */
+function opensParagraph(p1: Seg[], k: number): boolean {
+  const s = p1[k]!;
+  if (isParagraph(s)) return true;
+  const next = p1[k + 1];
+  const h = s.box.y1 - s.box.y0;
+  return (
+    s.text.split(' ').length >= 6 &&
+    s.box.x1 - s.box.x0 > s.pw * 0.5 &&
+    !/[:;]$/.test(s.text) &&
+    next !== undefined &&
+    /^[а-яё]/.test(next.text) &&
+    next.box.y0 - s.box.y1 < h &&
+    Math.abs(next.box.x0 - s.box.x0) < h * 3
+  );
+}
 
 /** The subject's line in a labelled header («Тема: …», or the value beside the label). */
 export function isLabelledSubject(p1: Seg[], k: number): boolean {
@@ -265,7 +284,7 @@ function findBodyTop(p1: Seg[], subjectAt: number): number {
     return last.box.y1 + 1;
   }
   // First paragraph-like line: long and wide (a long e-mail subject beside its label is a header row).
-  const para = p1.find((s, k) => isParagraph(s) && !(subjectAt >= 0 && k <= subjectAt));
+  const para = p1.find((s, k) => !(subjectAt >= 0 && k <= subjectAt) && opensParagraph(p1, k));
   return para ? para.box.y0 : p1[p1.length - 1]?.box.y1 ?? 0;
 }
 

@@ -46,7 +46,11 @@ function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: b
     const isRecipient = recipientKeys.some(
       (r) => key.startsWith(r.slice(0, Math.min(r.length, 25))) || (key.length >= 12 && key.includes(' ') && r.startsWith(key) && blockKey().startsWith(r)),
     );
-    if (dativeOnly ? !ADDRESSEE_START.test(s.text) : !isRecipient) continue;
+    // OCR may open a gap inside the first word of a letter-spaced line («Гла ве города …»)
+    const glued = s.text.replace(/^([А-ЯЁ][а-яё]{1,5})\s([а-яё]{2,9})(?=\s)/, '$1$2');
+    const joined = !ADDRESSEE_START.test(s.text) && ADDRESSEE_START.test(glued) && /^[А-ЯЁ][а-яё]+(?:у|ю|е)\s/.test(glued) ? glued : s.text;
+    const dative = ADDRESSEE_START.test(joined);
+    if (dativeOnly ? !dative : !isRecipient) continue;
     if (isContact(s.text) || /^(?:На|от)\s/i.test(s.text)) continue;
     // The sender's own name on a letterhead is not an addressee: it is above every requisite line.
     const block = continuation(view.p1, k, 6).filter((b) => !isContact(b.text));
@@ -63,7 +67,8 @@ function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: b
       lines.push(b);
     }
     if (!lines.length) continue;
-    return found(tidy(lines.map((b) => b.text).join(' ')), dativeOnly ? 0.85 : 0.7, lines);
+    const texts = lines.map((b) => (b === s && dativeOnly ? joined : b.text));
+    return found(tidy(texts.join(' ')), dativeOnly ? 0.85 : 0.7, lines);
   }
   return null;
 }
@@ -124,8 +129,12 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
   const sigSeg = signer ? view.segs.find((s) => bare(s.text) === signer || trailingName(s.text) === signer) : undefined;
   for (const s of view.segs) {
     const below = sigSeg ? s.page === sigSeg.page && s.box.y0 > sigSeg.box.y1 : s.box.y0 > s.ph * 0.6;
+    if (!below || s.box.x0 > s.pw * 0.4) continue;
+    // … or the name and its phone on one line: «Петрова А.А., +7 (8163) 22-33-44»
+    const inline = /^([^,]{5,40}?),?\s+(?:(?:тел|т)\.?:?\s?)?(?:\+7|8[\s(-]|\(\d)/.exec(s.text)?.[1]?.trim();
+    if (inline && (isInitialsName(inline) || isNominativeFullName(inline)) && inline !== signer) return found(inline, 0.7, [s]);
     const t = s.text.replace(/[\s.,]+$/, '');
-    if (!below || s.box.x0 > s.pw * 0.4 || !(isInitialsName(t) || isNominativeFullName(t)) || (signer && t === signer)) continue;
+    if (!(isInitialsName(t) || isNominativeFullName(t)) || (signer && t === signer)) continue;
     const next = view.segs[s.i + 1];
     if (next && next.page === s.page && /\d{2}[\s-]?\d{2}/.test(next.text) && next.box.y0 - s.box.y1 < (s.box.y1 - s.box.y0) * 1.5) {
       return found(t, 0.7, [s]);

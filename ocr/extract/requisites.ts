@@ -63,7 +63,7 @@ export function extractNumbers(view: LetterView, kind: 'incoming' | 'appeal'): {
   const out: NumberDate = { number: none(), date: none() };
   const reply: NumberDate = { number: none(), date: none() };
   for (const s of header) {
-    const text = s.text;
+    const text = withWrappedYear(header, s);
     const replyAt = REPLY.exec(text);
     if (replyAt && reply.number.value === null) {
       const tail = text.slice(replyAt.index);
@@ -104,6 +104,16 @@ export function extractNumbers(view: LetterView, kind: 'incoming' | 'appeal'): {
     }
   }
   return { out, reply };
+}
+
+/** A day and month ending a line (`от «31» декабря`): a narrow column wrapped the year to the next line. */
+const DAY_MONTH_END = /[«"]?\s?[0-3]?\d\s?[»"]?\s+[А-Яа-яЁё]{3,9}$/;
+
+function withWrappedYear(header: Seg[], s: Seg): string {
+  if (!DAY_MONTH_END.test(s.text)) return s.text;
+  const h = s.box.y1 - s.box.y0;
+  const next = header.find((o) => o.page === s.page && o.box.y0 > s.box.y0 + h * 0.5 && o.box.y0 - s.box.y1 < h * 0.9 && Math.abs(o.box.x0 - s.box.x0) < h);
+  return next && /^(?:19|20)\d\d(?!\d)/.test(next.text) ? `${s.text} ${next.text}` : s.text;
 }
 
 function applyOut(out: NumberDate, text: string, s: Seg): void {
