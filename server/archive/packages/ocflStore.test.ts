@@ -5,23 +5,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addVersion, buildPackage, headFiles, verifyTree, writeObjectToDir } from '../../../archive/index.ts';
+import { addVersion, headFiles, verifyTree, writeObjectToDir } from '../../../archive/index.ts';
 import { startS3rver, type RunningS3rver } from '../../storage/testing/startS3rver.ts';
 import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
 import { openOcflStore, type OcflStore } from './ocflStore.ts';
 import { PACKAGE_AGENT } from './gatherCard.ts';
+import { fixturePackageFiles } from './fixturePackage.ts';
 
 const enc = new TextEncoder();
 
 function sample(id: string, text: string): Map<string, Uint8Array> {
-  return buildPackage({
-    id,
-    kind: 'card',
-    created: '2026-11-24T10:00:00Z',
-    agent: PACKAGE_AGENT,
-    descriptive: { card: { summary: text } },
-    originals: [{ name: 'письмо.txt', bytes: enc.encode(text), mime: 'text/plain' }],
-  }).files;
+  return fixturePackageFiles(id, text, '2026-11-24T10:00:00Z');
 }
 
 interface Opened {
