@@ -200,13 +200,15 @@ export const SUBJECT_START = /^(?:О|Об|Обо)\s+[а-яё«"]/;
  */
 const SUBJECT_OPENER =
   /^(?:По\s+вопросу|К\s+вопросу\s+(?:о|об|обо)|Относительно|Касательно|По\s+поводу|(?:Информация|Сведения|Ходатайство|Представление|Запрос|Предложени[ея]|Уведомление)\s+(?:о|об|обо|по))\s+[а-яё«"]/;
-const BODY_SENTENCE = /,|(?:^|\s)(?:сообщаем|сообщаю|информируем|информирую|прошу|просим|направляем|направляю|поясняем|разъясняем|рассмотрев|уведомляем|доводим|считаем|является|будет|был[аио]?)(?![а-яё])/i;
+const BODY_VERB = /(?:^|\s)(?:сообщаем|сообщаю|сообщить|информируем|информирую|прошу|просим|направляем|направляю|поясняем|разъясняем|рассмотрев|уведомляем|доводим|считаем|является|будет|был[аио]?)(?![а-яё])/i;
+const BODY_SENTENCE = new RegExp(`,|${BODY_VERB.source}`, 'i');
 /** A labelled subject of a printed e-mail or form: «Тема: …», «Subject: …», «Тема письма: …». */
 export const SUBJECT_LABEL = /^(?:Тема(?:\s+(?:письма|обращения|сообщения))?|Subject|Re)\s?:\s*/i;
 
 function isSubjectLine(text: string, beforeBody: boolean): boolean {
   if (text.length >= 160) return false;
-  if (SUBJECT_START.test(text)) return true;
+  // «О результатах прошу сообщить …» opening a paragraph of the body is a sentence, not a heading
+  if (SUBJECT_START.test(text)) return beforeBody || !BODY_VERB.test(text);
   return beforeBody && SUBJECT_OPENER.test(text) && !BODY_SENTENCE.test(text);
 }
 

@@ -131,7 +131,7 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     const below = sigSeg ? s.page === sigSeg.page && s.box.y0 > sigSeg.box.y1 : s.box.y0 > s.ph * 0.6;
     if (!below || s.box.x0 > s.pw * 0.4) continue;
     // … or the name and its phone on one line: «Петрова А.А., +7 (8163) 22-33-44»
-    const inline = /^([^,]{5,40}?),?\s+(?:(?:тел|т)\.?:?\s?)?(?:\+7|8[\s(-]|\(\d)/.exec(s.text)?.[1]?.trim();
+    const inline = /^([^,]{5,40}?),?\s+(?:(?:[Тт]ел(?:ефон)?|т)\.?:?\s?)?(?:\+7|8[\s(-]|\(\d)/.exec(s.text)?.[1]?.trim();
     if (inline && (isInitialsName(inline) || isNominativeFullName(inline)) && inline !== signer) return found(inline, 0.7, [s]);
     const t = s.text.replace(/[\s.,]+$/, '');
     if (!(isInitialsName(t) || isNominativeFullName(t)) || (signer && t === signer)) continue;
@@ -268,7 +268,7 @@ export function extractSignature(view: LetterView, citizen: boolean): SignatureB
 
 /** Words of an official's position («Исполнительный директор», «Председатель правления», «Врио начальника»). */
 const POSITION_WORD =
-  /(?:директор|руководител|председател|начальник|(?<![а-яё])глав[аы](?![а-яё])|министр|заведующ|управляющ|президент|прокурор|судья|заместител|(?<![а-яё])врио(?![а-яё])|(?<![а-яё])и\.\s?о\.|предпринимател|ректор|уполномоченн|инспектор|специалист|менеджер|бухгалтер|инженер|секретар|советник|атаман|староста|депутат|командир|партн[её]р|юрисконсульт)/i;
+  /(?:директор|руководител|председател|начальник|(?<![а-яё])глав[аы](?![а-яё])|министр|заведующ|управляющ|президент|прокурор|судья|заместител|(?<![а-яё])врио(?![а-яё])|(?<![а-яё])и\.\s?о\.|предпринимател|ректор|уполномоченн|инспектор|специалист|менеджер|бухгалтер|инженер|секретар|советник|атаман|староста|депутат|командир|партн[её]р|юрисконсульт|врач|архитектор|редактор|нотариус|адвокат|консул|администратор|координатор|эксперт|аудитор|технолог|сотрудник|член\s)/i;
 const VALEDICTION = /^(?:С\s+уважением|С\s+наилучшими\s+пожеланиями|Искренне\s+Ваш)/i;
 
 /**
@@ -303,7 +303,8 @@ function leftSignature(view: LetterView): SignatureBlock {
     const text = tidy(lines.map((l) => l.text).join(' '));
     return {
       signer: found(name, 0.8, [s]),
-      position: text && POSITION_WORD.test(text) ? found(text, 0.75, lines) : none<string>(),
+      // under a valediction the lines above the name are the position, whatever it is called
+      position: text && (valediction || POSITION_WORD.test(text)) ? found(text, 0.75, lines) : none<string>(),
       date: none(),
     };
   }

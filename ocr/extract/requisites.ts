@@ -47,7 +47,7 @@ export function mendNumberText(text: string): string {
 }
 
 function numberAfterSign(text: string): string | null {
-  const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?)\s?` + NUMBER_TOKEN).exec(mendNumberText(text));
+  const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?):?\s?` + NUMBER_TOKEN).exec(mendNumberText(text));
   if (!m) return null;
   const n = cleanNumber(m[1]!);
   // "«ГИМНАЗИЯ / № 1»": a number closed by a quote belongs to a name, not to a registry.
