@@ -152,7 +152,12 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
       return r;
     });
   };
-  for (let i = 0; i < Math.min(COLLECTION_IN_FLIGHT, roots.length); i++) results.push(verifyAt(i));
+  // The first package alone for a turn of the event loop: its reads are blocking calls behind resolved promises, so the
+  // packages started with it would interleave with it on this thread's microtasks, and its large files would reach
+  // the workers only after the reading and inventory checks of all of them.
+  results.push(verifyAt(0));
+  if (roots.length > 1) await new Promise((r) => setImmediate(r));
+  for (let i = 1; i < Math.min(COLLECTION_IN_FLIGHT, roots.length); i++) results.push(verifyAt(i));
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i]!;
     const r = await results[i]!;
