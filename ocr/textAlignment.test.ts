@@ -17,6 +17,25 @@ describe('text alignment for duplicates', () => {
     expect(requisiteTokens(alignmentTokens('оТ } апреля 2026 г. № 14-13/1553'), '2026-04-03', null)).toEqual(new Set([0, 1]));
   });
 
+  it('leaves out a sending stamp (a date with a time of day), which every resend of an e-mail or form changes', () => {
+    const en = alignmentTokens('From: Орлов <info@smartsol.ru> Sent: Fri, 20 Feb 2026 12:45 To: adm@city.ru');
+    const stamp = [...requisiteTokens(en, null, null)].map((k) => en[k]).sort();
+    expect(stamp).toEqual(['12', '20', '2026', '45', 'fев', 'fгi'].sort());
+    const ru = alignmentTokens('Отправлено: среда, 18 февраля 2026 г. 08:22');
+    expect(requisiteTokens(ru, null, null).size).toBe(6);
+    // a date alone is no stamp; a count after a date is no time of day
+    expect(requisiteTokens(alignmentTokens('Акт от 18 февраля 2026 г. на 5 листах'), null, null).size).toBe(0);
+  });
+
+  it('does not count the words a resend changes against the copy', () => {
+    const head = (d: string, stamp: string): string => `Sent: ${stamp} № 02-13/1259 от ${d}\n${body}`;
+    const a = alignmentTokens(head('8 апреля 2026 г.', 'Wed, 8 Apr 2026 13:32'));
+    const b = alignmentTokens(head('15 мая 2026 г.', 'Fri, 15 May 2026 10:05'));
+    const r = compareTokens(a, b, requisiteTokens(a, '2026-04-08', '02-13/1259'), requisiteTokens(b, '2026-05-15', '02-13/1259'));
+    expect(r.conflicts).toBe(0);
+    expect(r.dice).toBe(1);
+  });
+
   const body = 'По состоянию на 18 сентября 2025 г. в аптечных организациях города находится 33 рецептов, выписанных гражданам. Просим оказать содействие в информировании граждан.';
 
   it('a copy keeps the wording whatever OCR did to single letters; a changed own date is not a conflict', () => {

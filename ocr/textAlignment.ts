@@ -157,6 +157,31 @@ function monthOf(t: string): number {
   return k + 1;
 }
 
+const fold = (w: string): string => [...w].map((c) => FOLD[c] ?? c).join('');
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(fold);
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map(fold).concat(['понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен']);
+
+/**
+ * A date with a time of day (`Fri, 20 Feb 2026 12:45`, `среда, 18 февраля 2026 г. 08:22`, `05.03.2026 10:15`): the
+ * stamp of a sending — an e-mail's header, a web form's submission — that every resend of the letter changes, whatever
+ * its date is. The first one in the text, with the weekday before it.
+ */
+function sendingStamp(tokens: string[]): number[] {
+  const num = (t: string | undefined, lo: number, hi: number): boolean => t !== undefined && isNumber(t) && t.length <= 2 && Number(t) >= lo && Number(t) <= hi;
+  const month = (t: string | undefined): boolean => t !== undefined && (num(t, 1, 12) || monthOf(t) > 0 || EN_MONTHS.some((m) => t.startsWith(m)));
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    const [d, m, y] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+    if (!num(d, 1, 31) || !month(m) || !(y !== undefined && /^(?:19|20)?\d\d$/.test(y))) continue;
+    // «г.» / «года» after the year are not tokens of their own or are short words: the time follows the year
+    const at = tokens[k + 3] === 'года' ? k + 4 : k + 3;
+    if (!num(tokens[at], 0, 23) || !(tokens[at + 1]?.length === 2 && num(tokens[at + 1], 0, 59))) continue;
+    const out = [k, k + 1, k + 2, at, at + 1];
+    if (k > 0 && WEEKDAYS.some((w) => tokens[k - 1]!.startsWith(w))) out.push(k - 1);
+    return out;
+  }
+  return [];
+}
+
 /**
  * Where a letter prints its own date and outgoing number (first occurrence of each): token indexes a copy of the same
  * letter may change when it is re-sent. Located, not looked up by value: the same day or number elsewhere in the text
@@ -185,6 +210,7 @@ export function requisiteTokens(tokens: string[], outDate: string | null | undef
       }
     }
   }
+  for (const k of sendingStamp(tokens)) out.add(k);
   const groups = outNumber?.match(/\d+/g) ?? [];
   if (groups.length) {
     for (let k = 0; k + groups.length <= tokens.length; k++) {
@@ -206,10 +232,11 @@ export function requisiteTokens(tokens: string[], outDate: string | null | undef
  */
 export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ignoreB: Set<number>): TextComparison {
   const pairs = align(a, b);
-  const words = (t: string[]): number => t.filter((x) => !isNumber(x)).length;
-  const alignedWords = pairs.filter(([i]) => !isNumber(a[i]!)).length;
-  const exactWords = pairs.filter(([i, j]) => !isNumber(a[i]!) && a[i] === b[j]).length;
-  const total = words(a) + words(b);
+  // The words a resend changes (the month of its date, the weekday and month of a sending stamp) count on neither side.
+  const words = (t: string[], ignore: Set<number>): number => t.filter((x, k) => !isNumber(x) && !ignore.has(k)).length;
+  const alignedWords = pairs.filter(([i, j]) => !isNumber(a[i]!) && !ignoreA.has(i) && !ignoreB.has(j)).length;
+  const exactWords = pairs.filter(([i, j]) => !isNumber(a[i]!) && !ignoreA.has(i) && !ignoreB.has(j) && a[i] === b[j]).length;
+  const total = words(a, ignoreA) + words(b, ignoreB);
   const dice = total ? (2 * alignedWords) / total : 0;
   const facts = (t: string[], from: number, to: number, ignore: Set<number>): string => {
     let s = '';

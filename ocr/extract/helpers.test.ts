@@ -41,6 +41,11 @@ describe('dates', () => {
 describe('OCR look-alikes', () => {
   it('restores the number sign and Cyrillic letters', () => {
     expect(cleanLine('Исх. Ne 12-34/567')).toBe('Исх. № 12-34/567');
+    // a heading's «По» and an e-mail's «Тема:» read in Latin look-alikes; «No» before a number stays the sign
+    expect(cleanLine('No вопросу начисления платы')).toBe('По вопросу начисления платы');
+    expect(cleanLine('Mo поводу ремонта')).toBe('По поводу ремонта');
+    expect(cleanLine('Tema:')).toBe('Тема:');
+    expect(cleanLine('No 12 от 05.03.2026')).toBe('№ 12 от 05.03.2026');
     expect(cleanLine('Гeнеральный директор OOO «Вектор»')).toBe('Генеральный директор ООО «Вектор»');
     expect(cleanLine('Копии на 6 JI. B 1 экз.')).toBe('Копии на 6 Л. В 1 экз.');
   });

@@ -50,7 +50,11 @@ export function cleanLine(s: string): string {
       // the subject's "Об" / "О" read as Latin or digits
       .replace(/^[OО0]([GfбБ6$])?(?=\s+[а-яё])/, (_m: string, b?: string) => (b ? 'Об' : 'О'))
       // ... or as "С": a line cannot open with "с" before a noun in the prepositional case ("С ремонте")
-      .replace(/^[СC](?=\s+[а-яё]{2,}[еи](?<!ми)(?:\s|$))/, 'О'),
+      .replace(/^[СC](?=\s+[а-яё]{2,}[еи](?<!ми)(?:\s|$))/, 'О')
+      // the heading «По вопросу …» / «По поводу …» with its «По» read as Latin («No вопросу», «Mo поводу»)
+      .replace(/^(?:No|Nо|Mo|Мo|Пo|Ho|Нo)(?=\s+(?:вопросу|поводу)(?![а-яё]))/, 'По')
+      // an e-mail's «Тема:» label in Latin look-alikes
+      .replace(/^(?:T|Т)(?:e|е)(?:m|м)(?:a|а)(?=\s?:)/, 'Тема'),
   ))
     // Short words read as Latin or digits between Cyrillic words: "разъяснений no извещению", "представления 06
     // устранении", "д. Березники, yn. Речная"; a stray quote before a word ("администрации 'города").
