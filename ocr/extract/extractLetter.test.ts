@@ -588,4 +588,56 @@ describe('extractLetter: layouts beyond the usual letterheads', () => {
     ).fields;
     expect(f.subject).toBeNull();
   });
+
+  it('reads a citizen\'s block without «от»: the genitive name before «проживающей», or «Заявитель:» with a wrapped patronymic', () => {
+    const appeal = (block: Array<[number, number, string]>): ReturnType<typeof extractLetter>['fields'] =>
+      extractLetter(
+        page([
+          [1106, 200, 'Главе города Северореченска'],
+          [1106, 260, 'М.Н. Киселёву'],
+          ...block,
+          [1185, 700, 'Жалоба'],
+          [472, 800, 'Прошу принять меры по ремонту подъезда нашего дома, который не ремонтировался много лет.'],
+          [300, 1000, '12.03.2026'],
+          [1907, 1000, 'Е.А. Гусева'],
+        ]),
+        { recipient },
+      ).fields;
+    const gen = appeal([
+      [1106, 320, 'Гусевой Екатерины Алексеевны,'],
+      [1106, 380, 'проживающей по адресу:'],
+      [1106, 440, 'г. Северореченск, ул. Заводская, д. 99'],
+    ]);
+    expect(gen.kind).toBe('appeal');
+    expect(gen.correspondent).toBe('Гусева Екатерина Алексеевна');
+    expect(gen.addressee).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(gen.citizenAddress).toBe('г. Северореченск, ул. Заводская, д. 99');
+    const labelled = appeal([
+      [1106, 320, 'Заявитель: Гусева Екатерина'],
+      [1106, 380, 'Алексеевна,'],
+      [1106, 440, 'адрес регистрации:'],
+      [1106, 500, 'г. Северореченск, ул. Заводская, д. 99'],
+    ]);
+    expect(labelled.kind).toBe('appeal');
+    expect(labelled.correspondent).toBe('Гусева Екатерина Алексеевна');
+    expect(labelled.addressee).toBe('Главе города Северореченска М.Н. Киселёву');
+    expect(labelled.citizenAddress).toBe('г. Северореченск, ул. Заводская, д. 99');
+  });
+
+  it('does not take a letterhead\'s wide contact line for the first paragraph, so a heading below it still counts', () => {
+    const f = extractLetter(
+      page([
+        [600, 150, 'Общество с ограниченной ответственностью «Вектор»'],
+        [300, 230, 'тел. +7 (4012) 27-79-08, Факс: +7 (4012) 33-23-88, E-mail: kanc@vector.ru'],
+        [300, 330, '23.01.2026 № 13.29-3053'],
+        [1300, 420, 'Главе города Северореченска'],
+        [1300, 480, 'М.Н. Киселёву'],
+        [640, 580, 'По вопросу уточнения границ земельного участка'],
+        [880, 700, 'Уважаемый Михаил Николаевич!'],
+        [442, 790, 'Между нашей организацией и администрацией города заключён договор аренды земельного участка.'],
+      ]),
+      { recipient },
+    ).fields;
+    expect(f.subject).toBe('По вопросу уточнения границ земельного участка');
+  });
 });

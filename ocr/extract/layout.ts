@@ -213,7 +213,10 @@ function isSubjectLine(text: string, beforeBody: boolean): boolean {
 }
 
 /** A paragraph-like line: long and wide. */
-const isParagraph = (s: Seg): boolean => s.text.split(' ').length >= 8 && s.box.x1 - s.box.x0 > s.pw * 0.55;
+const isParagraph = (s: Seg): boolean =>
+  s.text.split(' ').length >= 8 && s.box.x1 - s.box.x0 > s.pw * 0.55 && proseWords(s.text) >= 5;
+/** Words of prose (three Cyrillic letters or more): a letterhead's contact line is mostly digits, labels and addresses. */
+const proseWords = (t: string): number => t.split(' ').filter((w) => /^[«(]?[А-ЯЁа-яё]{3,}[»),.:;!?]*$/.test(w)).length;
 /**
  * A paragraph's first line set ragged in a larger type holds fewer words: a wide line of six or more words that goes
  * on in lower case on the next line at the same left edge is one too.

@@ -61,7 +61,7 @@ function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: b
     const label = (o: Seg, b: Seg): boolean => o.box.x1 < b.box.x0 && o.box.x0 < margin + (b.box.y1 - b.box.y0) * 1.5 && isFormLabel(o, b);
     const besideFirst = rowOf(view.p1, s).some((o) => o.box.x1 < s.box.x0);
     for (const b of block) {
-      if (/^от\s/i.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text)) break;
+      if (/^от\s/i.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text) || /^(?:Заявитель|Ф\.?\s?И\.?\s?О\.?)\s*:/i.test(b.text) || GENITIVE_FULL.test(b.text)) break;
       // a form's next labelled row ("Фамилия") is another field
       if (b !== s && !besideFirst && rowOf(view.p1, b).some((o) => label(o, b))) break;
       lines.push(b);
@@ -328,6 +328,11 @@ export function signatureTail(view: LetterView, signer: Found<string | null>): s
   return out.length ? tidy(out.join(' ')) : null;
 }
 
+const SENDER_LABEL = /^(?:Заявитель|Ф\.?\s?И\.?\s?О\.?(?:\s+заявителя)?)\s*:\s*([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)/;
+/** A full name in the genitive alone on its line (`Гусевой Екатерины Алексеевны,`): a citizen's «от» block without «от». */
+const GENITIVE_FULL = /^([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вича|вны|ичны|чны|ича))\s*,?$/;
+const ADDRESS_LABEL = /по адресу:?|адрес(?:\s+(?:для ответа|для переписки|регистрации|проживания|места жительства))?\s*:/i;
+
 export interface Citizen {
   name: Found<string | null>;
   address: Found<string | null>;
@@ -369,8 +374,20 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
     if (s.box.y0 > view.bodyTop + s.ph * 0.05) break;
     const m = /^от\s+(?:гражданин[а-я]*\s+)?([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)/.exec(s.text);
     const joined = m ? null : /^от\s+([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+)\s*$/.exec(s.text);
-    let gen = m?.[1] ?? null;
+    // The sender's block without «от»: «Заявитель: Иванов Иван Иванович», or the genitive name alone before
+    // «проживающего по адресу».
+    const labelled = m ? null : SENDER_LABEL.exec(s.text);
+    const bareGenitive = m || labelled ? null : GENITIVE_FULL.exec(s.text);
+    const living = bareGenitive && s.box.x0 > s.pw * 0.3 && /^(?:проживающ|зарегистрированн|адрес)/i.test(view.p1[k + 1]?.text ?? '');
+    let gen = m?.[1] ?? labelled?.[1] ?? (living ? bareGenitive![1]! : null);
     const used = [s];
+    // «Заявитель: Фомина Анастасия» with the patronymic wrapped to the next line
+    const labelledTwo = gen ? null : /^(?:Заявитель|Ф\.?\s?И\.?\s?О\.?(?:\s+заявителя)?)\s*:\s*([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+)\s*$/.exec(s.text);
+    const patronymic = labelledTwo ? /^([А-ЯЁ][а-яё]+(?:вич|вна|ична|чна))(?![а-яё])/.exec(view.p1[k + 1]?.text ?? '') : null;
+    if (labelledTwo && patronymic) {
+      gen = `${labelledTwo[1]} ${patronymic[1]}`;
+      used.push(view.p1[k + 1]!);
+    }
     if (!gen && joined) {
       const next = view.p1[k + 1];
       const p = next && /^([А-ЯЁ][а-яё]+(?:вича|вны|ичны|чны|ича))/.exec(next.text);
@@ -388,10 +405,10 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
     if (nom) name = found(nom, 0.85, used);
     if (address.value === null) {
       const rest = view.p1.slice(k, k + 6);
-      const addrStart = rest.findIndex((r) => /по адресу|адрес:/i.test(r.text));
+      const addrStart = rest.findIndex((r) => ADDRESS_LABEL.test(r.text));
       if (addrStart >= 0) {
         const a = rest[addrStart]!;
-        const inline = a.text.split(/по адресу:?|адрес:/i)[1]?.trim();
+        const inline = a.text.split(ADDRESS_LABEL)[1]?.trim();
         const lines: Seg[] = [];
         const parts: string[] = [];
         if (inline) {
