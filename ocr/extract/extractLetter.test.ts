@@ -475,6 +475,8 @@ describe('extractLetter: layouts beyond the usual letterheads', () => {
     expect(letter('К вопросу о ремонте дороги по улице Садовой')).toBe('К вопросу о ремонте дороги по улице Садовой');
     expect(letter('По вопросу, изложенному в Вашем письме, сообщаем следующее.')).toBeNull();
     expect(letter('По вопросу ремонта дороги сообщаем следующее.')).toBeNull();
+    expect(letter('Коммерческое предложение на поставку оборудования')).toBe('Коммерческое предложение на поставку оборудования');
+    expect(letter('Претензия по договору поставки № 12')).toBe('Претензия по договору поставки № 12');
   });
 
   it('joins a year wrapped to the next line to its date, and reads an executor printed with his phone on one line', () => {
