@@ -306,7 +306,7 @@ export function continuation(lines: Seg[], start: number, maxLines = 6): Seg[] {
     const narrow = (b: Seg): boolean => b.box.x1 - b.box.x0 < b.pw * 0.55;
     const centred =
       Math.abs((s.box.x0 + s.box.x1) / 2 - (first.box.x0 + first.box.x1) / 2) < h * 1.5 &&
-      ((first.box.x0 > first.pw * 0.2 && narrow(s) && narrow(first)) || (/^[а-яё]/.test(s.text) && s.box.x1 - s.box.x0 <= (first.box.x1 - first.box.x0) * 1.05));
+      ((first.box.x0 > first.pw * 0.2 && narrow(s) && narrow(first)) || (/^[а-яё\d№«"(]/.test(s.text) && s.box.x1 - s.box.x0 <= (first.box.x1 - first.box.x0) * 1.05));
     if (Math.abs(s.box.x0 - first.box.x0) > h * 0.8 && !centred) {
       // another column further down the same rows: skip it, but stop at an indented paragraph
       if (s.box.x0 > first.box.x0 && s.box.x0 < first.box.x0 + h * 4 && s.box.x1 > first.box.x1) break;

@@ -81,7 +81,12 @@ function isFormLabel(s: Seg, other?: Seg): boolean {
   return s.text.split(' ').length <= 3 && !/\d/.test(s.text) && !/^(?:О|Об|Обо)\s/.test(s.text) && s.box.x1 < s.pw * 0.45;
 }
 
-const EXECUTOR = /^(?:Исп(?:олнитель)?|Исполнитель)[.,:;'’]*\s*(.+)$/i;
+/**
+ * The executor's label: «Исп.», «Исполнитель:», and the other ways letters name the person who prepared them —
+ * «Исп-ль», «Ответственный исполнитель», «Контактное лицо (по данному вопросу) —», «Подготовил(а)», «Исполнил(а)».
+ */
+const EXECUTOR =
+  /^(?:Исп(?:олнитель)?|Исполнитель|Исп-ль|Ответственный\s+исполнитель|Контактное\s+лицо(?:\s+по\s+(?:данному|настоящему|этому)\s+вопросу)?|Подготовил[аи]?|Исполнил[аи]?|Составил[аи]?)(?:\s*[.,:;'’—–-])*\s*(.+)$/i;
 /** Where the executor's name ends: a comma or the phone that follows it. */
 const NAME_END = /,|\s(?:[Тт][Ее][Лл](?:[.:\s]|ефон)|т\.\s?\d|\+7|8\s?\()/;
 
