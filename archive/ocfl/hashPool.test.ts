@@ -58,6 +58,16 @@ describe('hash worker pool', () => {
     expect(jobs.map((j) => j.take())).toEqual([false, false]);
   });
 
+  it('a large Streebog digest taken back is computed here in slices, equal to the one-shot digest', async () => {
+    startHashWorkers(2);
+    // Two large files for one worker: it can start only one, and settle() takes the other back at once.
+    const files = [shared(big(8)), shared(big(9))];
+    const cache = new DigestCache(true, true);
+    for (const f of files) cache.start(f, ['streebog-256']);
+    await cache.settle();
+    for (const f of files) expect(await cache.digestAsync('streebog-256', f)).toBe(digest('streebog-256', f));
+  });
+
   it('shared jobs fall back to this thread when the workers go away', async () => {
     startHashWorkers(2);
     const f = shared(big(7));

@@ -122,6 +122,12 @@ export interface HashJob {
    * the cheapest job no worker has started (this one or another) rather than wait.
    */
   want(): void;
+  /**
+   * The caller's thread took this job and computes it in slices, yielding between them (`computeTaken` in
+   * digest.ts): no further job is taken until `done` settles, so this thread never holds two large digests while
+   * the worker may run out of work.
+   */
+  computing(done: Promise<unknown>): void;
 }
 
 interface SharedJob {
@@ -136,6 +142,15 @@ interface SharedJob {
 /** Shared jobs posted and not known to be taken yet. */
 const shared = new Map<number, SharedJob>();
 let helping = false;
+/** A taken job this thread is computing in slices (`HashJob.computing`). */
+let sliced: Promise<unknown> | null = null;
+
+/** Schedules `help` if someone waits for a shared job. */
+function kick(): void {
+  if (helping || ![...shared.values()].some((j) => j.wanted)) return;
+  helping = true;
+  setImmediate(help);
+}
 
 /**
  * Digests of `data` shared between a worker and the caller's thread. The job is posted at once (the worker keeps
@@ -168,9 +183,17 @@ export function shareJobsWithWorker(data: Uint8Array, jobs: { algorithms: string
       want: () => {
         if (!shared.has(id)) return;
         job.wanted = true;
-        if (helping) return;
-        helping = true;
-        setImmediate(help);
+        kick();
+      },
+      computing: (done) => {
+        const mine: Promise<unknown> = done.then(
+          () => undefined,
+          () => undefined,
+        ).then(() => {
+          if (sliced === mine) sliced = null;
+          kick();
+        });
+        sliced = mine;
       },
     };
   });
@@ -194,11 +217,11 @@ function take(job: SharedJob): boolean {
  */
 function help(): void {
   helping = false;
+  // Busy with a large digest in slices: its end calls kick() again.
+  if (sliced) return;
   if (![...shared.values()].some((j) => j.wanted)) return;
   for (const job of [...shared.values()].sort((a, b) => a.cost - b.cost)) if (take(job)) break;
-  if (![...shared.values()].some((j) => j.wanted)) return;
-  helping = true;
-  setImmediate(help);
+  kick();
 }
 
 /** What a worker receives: the bytes once, and the jobs over them (`slot`: the job's claim flag, when shared). */
