@@ -8,6 +8,7 @@ import {
   correspondentType,
   CorrespondentRegistry,
   findShortForm,
+  shortenAgencyName,
   shortenLegalName,
   type CorrespondentType,
 } from './org.ts';
@@ -183,7 +184,7 @@ function correspondentOf(
   const reg = ctx.registry;
   const byId = reg?.byId(ids.inn, ids.ogrn);
   if (byId) return found(byId.name, 0.95, head);
-  let derived = findShortForm(headText) ?? shortenLegalName(headText) ?? (position ? findShortForm(position) : null);
+  let derived = findShortForm(headText) ?? shortenLegalName(headText) ?? shortenAgencyName(headText) ?? (position ? findShortForm(position) : null);
   // No organisation at the top (a printed e-mail opens with the mail header): the signature block names it.
   if (!derived && tail && !correspondentType(headText)) {
     derived = findShortForm(tail) ?? shortenLegalName(tail);

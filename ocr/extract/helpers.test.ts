@@ -124,6 +124,17 @@ describe('organisations', () => {
     expect(correspondentType('Прокуратура Заречного района')).toBe('government');
   });
 
+  it('shortens the full names of federal services\' territorial bodies to their official short names', async () => {
+    const { shortenAgencyName } = await import('./org.ts');
+    expect(shortenAgencyName('Росреестр Управление Федеральной службы государственной регистрации, кадастра и картографии по Тверской области')).toBe('Управление Росреестра по Тверской области');
+    expect(shortenAgencyName('УПРАВЛЕНИЕ ФЕДЕРАЛЬНОЙ СЛУЖБЫ ПО НАДЗОРУ В СФЕРЕ ЗАЩИТЫ ПРАВ ПОТРЕБИТЕЛЕЙ И БЛАГОПОЛУЧИЯ ЧЕЛОВЕКА ПО ТВЕРСКОЙ ОБЛАСТИ')).toBe('Управление Роспотребнадзора по Тверской области');
+    expect(shortenAgencyName('Отделение Фонда пенсионного и социального страхования Российской Федерации по Республике Карелия')).toBe('ОСФР по Республике Карелия');
+    expect(shortenAgencyName('ОТДЕЛЕНИЕ ФОНДА ПЕНСИОННОГО И СОЦИАЛЬНОГО СТРАХОВАНИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ ПО ТВЕРСКОЙ ОБЛАСТИ')).toBe('ОСФР по Тверской области');
+    expect(shortenAgencyName('Межрайонная инспекция Федеральной налоговой службы № 9 по Новгородской области')).toBe('Межрайонная ИФНС России № 9 по Новгородской области');
+    // without its region the name is not shortened
+    expect(shortenAgencyName('Управление Федеральной службы судебных приставов')).toBeNull();
+  });
+
   it('knows legal forms beyond firms and municipal schools, and the longest form printed wins', () => {
     expect(shortenLegalName('Федеральное государственное бюджетное учреждение «Центр агрохимической службы»')).toBe('ФГБУ «Центр агрохимической службы»');
     expect(shortenLegalName('Товарищество собственников недвижимости «Мира, 7»')).toBe('ТСН «Мира, 7»');

@@ -82,6 +82,52 @@ export function shortenLegalName(full: string): string | null {
   return null;
 }
 
+/**
+ * Territorial bodies of federal services print their full names («Управление Федеральной службы государственной
+ * регистрации, кадастра и картографии по Новгородской области») and are known by their official short names
+ * («Управление Росреестра по Новгородской области»).
+ */
+const AGENCIES: Array<[RegExp, string]> = [
+  [/(Управлени[ея]|Межмуниципальн\S+ отдел) Федеральной службы государственной регистрации,? кадастра и картографии/i, '$1 Росреестра'],
+  [/(Управлени[ея]) Федеральной службы по надзору в сфере защиты прав потребителей и благополучия человека/i, '$1 Роспотребнадзора'],
+  [/(Управлени[ея]) Федеральной службы по ветеринарному и фитосанитарному надзору/i, '$1 Россельхознадзора'],
+  [/(Управлени[ея]) Федеральной службы по надзору в сфере связи,? информационных технологий и массовых коммуникаций/i, '$1 Роскомнадзора'],
+  [/(Межрегиональное управление|Управлени[ея]) Федеральной службы по надзору в сфере природопользования/i, '$1 Росприроднадзора'],
+  [/Отделение Фонда пенсионного и социального страхования Российской Федерации/i, 'ОСФР'],
+  [/Управлени[ея] Федеральной налоговой службы/i, 'УФНС России'],
+  [/Межрайонная инспекция Федеральной налоговой службы/i, 'Межрайонная ИФНС России'],
+  [/Управлени[ея] Федеральной службы судебных приставов/i, 'УФССП России'],
+  [/Управлени[ея] Федеральной антимонопольной службы/i, 'УФАС России'],
+  [/Главное управление Министерства Российской Федерации по делам гражданской обороны,? чрезвычайным ситуациям и ликвидации последствий стихийных бедствий/i, 'Главное управление МЧС России'],
+];
+const REGION_TAIL = /^\s*((?:№\s?\d+\s+)?по\s+(?:[А-ЯЁа-яё-]+\s+){0,3}?(?:области|краю|округу|республике\s+[А-ЯЁа-яё-]+|Республике\s+[А-ЯЁа-яё-]+|г\.\s?Москве|Москве|г\.\s?Санкт-Петербургу|Санкт-Петербургу|г\.\s?Севастополю))(?![а-яё])/i;
+
+/** A region written in capitals («ПО НОВГОРОДСКОЙ ОБЛАСТИ») in ordinary case. */
+function regionCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s
+    .toLowerCase()
+    .split(' ')
+    .map((w) => (/^(?:по|области|краю|округу|республике|г\.)$/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/** `Управление Федеральной службы … по Приречной области` → `Управление Росреестра по Приречной области`; else null. */
+export function shortenAgencyName(text: string): string | null {
+  const t = text.replace(/\s+/g, ' ');
+  for (const [re, short] of AGENCIES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const tail = REGION_TAIL.exec(t.slice(m.index + m[0].length));
+    if (!tail) continue;
+    // the generic head («Управление») kept from the letterhead, in ordinary case when set in capitals
+    const generic = m[1] && m[1] === m[1].toUpperCase() ? m[1].charAt(0) + m[1].slice(1).toLowerCase() : (m[1] ?? '');
+    const head = short.replace('$1', generic);
+    return `${head.charAt(0).toUpperCase()}${head.slice(1)} ${regionCase(tail[1]!.replace(/\s+/g, ' '))}`;
+  }
+  return null;
+}
+
 /** The leading «…» group, honouring nested quotes (`«УК «Комфорт»»`). */
 function balancedQuote(s: string): string {
   let depth = 0;
