@@ -73,11 +73,14 @@ function stripSealLetters(words: Array<{ text: string; box: Box }>): Array<{ tex
     const tail = k > 0 ? words.slice(k + 1) : [];
     if (tail.length >= 1 && tail.length <= 2 && tail.every((w) => /^[А-ЯЁA-Z][.,]?$/.test(w.text))) return out;
   }
+  // A line set in capitals may end with a one-letter preposition («… ОШИБКИ В / СВЕДЕНИЯХ …») at a word's spacing.
+  const capitals = words.filter((w) => /^[А-ЯЁ-]{2,}[,.]?$/.test(w.text)).length >= Math.max(2, words.length / 2);
   while (out.length > 1) {
     const last = out[out.length - 1]!;
     const prev = out[out.length - 2]!;
     const gap = last.box.x0 - prev.box.x1;
     const h = prev.box.y1 - prev.box.y0;
+    if (capitals && /^[ВКСОУИА]$/.test(last.text) && gap < h) break;
     if (/^[А-ЯЁA-Z*]$/.test(last.text) && gap > h * 0.4) out.pop();
     else break;
   }
@@ -199,18 +202,23 @@ export const SUBJECT_START = /^(?:О|Об|Обо)\s+[а-яё«"]/;
  * only without a comma and without the verbs a body sentence of a letter carries.
  */
 const SUBJECT_OPENER =
-  /^(?:По\s+вопросу|К\s+вопросу\s+(?:о|об|обо)|Относительно|Касательно|По\s+поводу|(?:Информация|Сведения|Ходатайство|Представление|Запрос|(?:Коммерческое\s+)?[Пп]редложени[ея]|Уведомление|Заявка|Претензия|Извещение|Отч[её]т)\s+(?:о|об|обо|по|на))\s+[а-яё«"]/;
+  /^(?:По\s+вопросу|К\s+вопросу\s+(?:о|об|обо)|Относительно|Касательно|По\s+поводу|(?:Информация|Сведения|Ходатайство|Представление|Запрос|(?:Коммерческое\s+)?[Пп]редложени[ея]|Уведомление|Заявка|Претензия|Извещение|Отч[её]т)\s+(?:о|об|обо|по|на))(?:\s+[а-яё«"]|$)/;
 const BODY_VERB = /(?:^|\s)(?:сообщаем|сообщаю|сообщить|информируем|информирую|прошу|просим|направляем|направляю|поясняем|разъясняем|рассмотрев|уведомляем|доводим|считаем|является|будет|был[аио]?)(?![а-яё])/i;
 const BODY_SENTENCE = new RegExp(`,|${BODY_VERB.source}`, 'i');
 /** A labelled subject of a printed e-mail or form: «Тема: …», «Subject: …», «Тема письма: …». */
 export const SUBJECT_LABEL = /^(?:Тема(?:\s+(?:письма|обращения|сообщения))?|Subject|Re)\s?:\s*/i;
 
-function isSubjectLine(text: string, beforeBody: boolean): boolean {
-  if (text.length >= 160) return false;
+function isSubjectLine(raw: string, beforeBody: boolean): boolean {
+  if (raw.length >= 160) return false;
+  // a subject set in capitals («ОБ УЧАСТИИ В КОНКУРСНОМ ОТБОРЕ»)
+  const text = isCapitals(raw) ? raw.charAt(0) + raw.slice(1).toLowerCase() : raw;
   // «О результатах прошу сообщить …» opening a paragraph of the body is a sentence, not a heading
   if (SUBJECT_START.test(text)) return beforeBody || !BODY_VERB.test(text);
   return beforeBody && SUBJECT_OPENER.test(text) && !BODY_SENTENCE.test(text);
 }
+
+/** A line set in capitals: three capital letters or more and no small ones. */
+export const isCapitals = (t: string): boolean => /[А-ЯЁ]{3}/.test(t) && !/[а-яё]/.test(t);
 
 /** A paragraph-like line: long and wide. */
 const isParagraph = (s: Seg): boolean =>
@@ -277,7 +285,8 @@ function findSubjectStart(p1: Seg[]): number {
   return -1;
 }
 
-const SALUTATION = /^(?:Уважаем|Дорог)[а-яё]+/;
+/** The salutation opening the body; e-mails greet («Добрый день, …!», «Здравствуйте!»). */
+export const SALUTATION = /^(?:(?:Уважаем|Дорог)[а-яё]+|Добрый\s+(?:день|вечер)|Доброе\s+утро|Здравствуйте)(?![а-яё])/;
 
 function findBodyTop(p1: Seg[], subjectAt: number): number {
   const sal = p1.find((s) => SALUTATION.test(s.text));
@@ -306,7 +315,7 @@ export function continuation(lines: Seg[], start: number, maxLines = 6): Seg[] {
     const narrow = (b: Seg): boolean => b.box.x1 - b.box.x0 < b.pw * 0.55;
     const centred =
       Math.abs((s.box.x0 + s.box.x1) / 2 - (first.box.x0 + first.box.x1) / 2) < h * 1.5 &&
-      ((first.box.x0 > first.pw * 0.2 && narrow(s) && narrow(first)) || (/^[а-яё\d№«"(]/.test(s.text) && s.box.x1 - s.box.x0 <= (first.box.x1 - first.box.x0) * 1.05));
+      ((first.box.x0 > first.pw * 0.2 && narrow(s) && narrow(first)) || ((/^[а-яё\d№«"(]/.test(s.text) || (isCapitals(first.text) && isCapitals(s.text))) && s.box.x1 - s.box.x0 <= (first.box.x1 - first.box.x0) * 1.05));
     if (Math.abs(s.box.x0 - first.box.x0) > h * 0.8 && !centred) {
       // another column further down the same rows: skip it, but stop at an indented paragraph
       if (s.box.x0 > first.box.x0 && s.box.x0 < first.box.x0 + h * 4 && s.box.x1 > first.box.x1) break;

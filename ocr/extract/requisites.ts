@@ -79,6 +79,17 @@ export function extractNumbers(view: LetterView, kind: 'incoming' | 'appeal'): {
     if (/(?:^|\s)(?:к письму|в ответ на|письмо)(?![а-яёА-ЯЁ])/i.test(text)) continue;
     applyOut(out, text, s);
   }
+  if (kind === 'incoming' && out.number.value === null) {
+    // Some letters print their registration line at the foot, under the signature: a short line of its own below
+    // the body («05.03.2026 № 12-34/567», «Исх. № 123 от 05.03.2026»), not a sentence mentioning another letter.
+    for (const s of view.segs) {
+      if (s.box.y0 < view.bodyTop && s.page === view.p1[0]?.page) continue;
+      if (s.text.length > 60 || REPLY.test(s.text) || /(?:к письму|в ответ на|письмо)(?![а-яёА-ЯЁ])/i.test(s.text)) continue;
+      if (!/^(?:Исх|исх|№|от\s|«?\d{1,2}»?[\s.])/.test(s.text) || !findDates(s.text).length) continue;
+      applyOut(out, withWrappedYear(view.segs, s), s);
+      if (out.number.value !== null) break;
+    }
+  }
   if (out.number.value !== null && out.date.value === null) {
     // "18.11.2025 … № 12-01/1807": the date may sit alone on the number's row.
     const seg = view.p1.find((s) => s.text.includes(out.number.value ?? '\u0000'));
