@@ -1,7 +1,7 @@
 // Card fields of an incoming letter or a citizen's appeal, from an OCR'd (or text-layer) document.
 import type { Box, OcrDocument } from '../types.ts';
 import { found, none, type Found } from './found.ts';
-import { buildView, continuation, isCapitals, rowOf, SALUTATION, SUBJECT_LABEL, type LetterView, type Seg } from './layout.ts';
+import { buildView, rowOf, subjectLines, SUBJECT_LABEL, type LetterView, type Seg } from './layout.ts';
 import { surnameOf } from './names.ts';
 import { correctOwnWords, correctStaffInitials, correctStaffNames } from './staffNames.ts';
 import {
@@ -77,23 +77,7 @@ export interface ExtractContext {
 
 function subjectOf(view: LetterView): Found<string | null> {
   if (view.subjectAt < 0) return none();
-  const block = continuation(view.p1, view.subjectAt, 6);
-  const lines: Seg[] = [];
-  const maxWidth = (): number => Math.max(...lines.map((l) => l.box.x1 - l.box.x0));
-  // A value in a labelled header (an e-mail's «Тема:», a form's row) ends where the next labelled row begins.
-  const labelled = (s: Seg): boolean => rowOf(view.p1, s).some((o) => o !== s && o.box.x1 < s.box.x0);
-  for (const s of block) {
-    if (lines.length && SALUTATION.test(s.text)) break;
-    if (lines.length && labelled(s)) break;
-    if (lines.length && SUBJECT_LABEL.test(s.text)) break;
-    // A subject goes on in lower case; a capitalised full-width line is the body's first sentence.
-    const prev = lines[lines.length - 1];
-    const open = prev !== undefined && /(?:^|\s)(?:[а-яё]{1,4}\.|[а-яё]{1,3}|по адресу:)$/.test(prev.text);
-    if (prev && !open && !(isCapitals(prev.text) && isCapitals(s.text)) && /^[А-ЯЁA-Z]/.test(s.text) && (s.box.x1 - s.box.x0 > s.pw * 0.6 || s.box.x1 - s.box.x0 > maxWidth() * 1.3 || /^[А-ЯЁ][а-яё]{0,2},/.test(s.text))) break;
-    lines.push(s);
-    // A sentence end, not an abbreviation such as "г." or "ул."
-    if (/[.!?]$/.test(s.text) && !/(?:^|\s)[а-яё]{1,4}\.$/.test(s.text)) break;
-  }
+  const lines = subjectLines(view.p1, view.subjectAt);
   return found(tidy(lines.map((s) => s.text).join(' ').replace(SUBJECT_LABEL, '')), 0.85, lines);
 }
 

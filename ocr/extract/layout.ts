@@ -293,13 +293,36 @@ function findBodyTop(p1: Seg[], subjectAt: number): number {
   if (sal) return sal.box.y0;
   // An e-mail's «Тема:» heads the printout, above the letter's own requisites: the body starts at its first paragraph.
   if (subjectAt >= 0 && !isLabelledSubject(p1, subjectAt)) {
-    const block = continuation(p1, subjectAt);
+    // the body starts under the subject's last line, not under the paragraph that follows it without a gap
+    const block = subjectLines(p1, subjectAt);
     const last = block[block.length - 1]!;
     return last.box.y1 + 1;
   }
   // First paragraph-like line: long and wide (a long e-mail subject beside its label is a header row).
   const para = p1.find((s, k) => !(subjectAt >= 0 && k <= subjectAt) && opensParagraph(p1, k));
   return para ? para.box.y0 : p1[p1.length - 1]?.box.y1 ?? 0;
+}
+
+/** The subject's lines from its first: where the heading ends and the body (or the next header row) begins. */
+export function subjectLines(p1: Seg[], subjectAt: number): Seg[] {
+  const block = continuation(p1, subjectAt, 6);
+  const lines: Seg[] = [];
+  const maxWidth = (): number => Math.max(...lines.map((l) => l.box.x1 - l.box.x0));
+  // A value in a labelled header (an e-mail's «Тема:», a form's row) ends where the next labelled row begins.
+  const labelled = (s: Seg): boolean => rowOf(p1, s).some((o) => o !== s && o.box.x1 < s.box.x0);
+  for (const s of block) {
+    if (lines.length && SALUTATION.test(s.text)) break;
+    if (lines.length && labelled(s)) break;
+    if (lines.length && SUBJECT_LABEL.test(s.text)) break;
+    // A subject goes on in lower case; a capitalised full-width line is the body's first sentence.
+    const prev = lines[lines.length - 1];
+    const open = prev !== undefined && /(?:^|\s)(?:[а-яё]{1,4}\.|[а-яё]{1,3}|по адресу:)$/.test(prev.text);
+    if (prev && !open && !(isCapitals(prev.text) && isCapitals(s.text)) && /^[А-ЯЁA-Z]/.test(s.text) && (s.box.x1 - s.box.x0 > s.pw * 0.6 || s.box.x1 - s.box.x0 > maxWidth() * 1.3 || /^[А-ЯЁ][а-яё]{0,2},/.test(s.text))) break;
+    lines.push(s);
+    // A sentence end, not an abbreviation such as "г." or "ул."
+    if (/[.!?]$/.test(s.text) && !/(?:^|\s)[а-яё]{1,4}\.$/.test(s.text)) break;
+  }
+  return lines;
 }
 
 /** A line and the lines continuing it in the same column (same left edge, tight spacing). */

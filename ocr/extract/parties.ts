@@ -49,7 +49,8 @@ function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: b
     // OCR may open a gap inside the first word of a letter-spaced line («Гла ве города …»)
     const glued = s.text.replace(/^([А-ЯЁ][а-яё]{1,5})\s([а-яё]{2,9})(?=\s)/, '$1$2');
     const joined = !ADDRESSEE_START.test(s.text) && ADDRESSEE_START.test(glued) && /^[А-ЯЁ][а-яё]+(?:у|ю|е)\s/.test(glued) ? glued : s.text;
-    const dative = ADDRESSEE_START.test(joined);
+    // «В администрацию …» is an addressee in a narrow block; a wide line opening with «В» is a body sentence («В ходе …»)
+    const dative = ADDRESSEE_START.test(joined) && !(/^В\s/.test(joined) && s.box.x1 - s.box.x0 > s.pw * 0.6);
     if (dativeOnly ? !dative : !isRecipient) continue;
     if (isContact(s.text) || /^(?:На|от)\s/i.test(s.text)) continue;
     // The sender's own name on a letterhead is not an addressee: it is above every requisite line.
