@@ -4,14 +4,17 @@
 // born-digital PDF's own text, both outputs regrouped into lines by the same code (top-to-bottom, left-to-right).
 // Besides wall time, CPU time is reported (the pool's threads all live in this process; native's are children):
 // on a machine shared with other work the CPU seconds per page compare the two more steadily than wall time.
+// The pool's CPU is also split by thread (tesseract.js workers, preparation, the rest), and native tesseract is
+// run a second time on the very pages the pool recognised (our prepared PNGs): that ratio is the WebAssembly
+// engine's own cost against native code on the same pixels, a floor no change to the preparation can go under.
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { OcrEngine } from '../ocr/engine.ts';
-import { groupWords } from '../ocr/prepare.ts';
+import { groupWords, preparePages } from '../ocr/prepare.ts';
 import type { OcrWord } from '../ocr/types.ts';
 
 const run = promisify(execFile);
@@ -91,6 +94,65 @@ function cpuSeconds(): { self: number; children: number } {
   return { self: (u.user + u.system) / 1e6, children };
 }
 
+/** CPU seconds of each live thread of this process, by thread id (Linux /proc; empty elsewhere). */
+function threadSeconds(): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, 11 and 12 after "pid (comm) "
+      out.set(tid, (Number(f[11]) + Number(f[12])) / ticks);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * The pool's CPU per page by thread. All threads are named "node", so they are told apart by how much they did:
+ * the `size` busiest are the tesseract.js workers, the next one the preparation thread (the only one that reads
+ * images while the pages are timed); the rest is V8's platform threads (garbage collection), libuv and the main thread.
+ */
+function splitThreads(before: Map<string, number>, after: Map<string, number>, size: number, pages: number): { recognition: number; preparation: number; rest: number } | null {
+  const used = [...after].map(([tid, cpu]) => cpu - (before.get(tid) ?? 0)).sort((a, b) => b - a);
+  if (used.length <= size) return null;
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  return { recognition: sum(used.slice(0, size)) / pages, preparation: used[size]! / pages, rest: sum(used.slice(size + 1)) / pages };
+}
+
+/** Native tesseract over files, `cores` processes at once: CPU seconds of its children and the lines per file. */
+async function runNative(files: Map<string, string>): Promise<{ cpu: number; seconds: number; texts: Map<string, string> }> {
+  const texts = new Map<string, string>();
+  const queue = [...files.keys()];
+  const c1 = cpuSeconds();
+  const t1 = Date.now();
+  await Promise.all(
+    Array.from({ length: cores }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) texts.set(id, normalise(await nativeLines(files.get(id)!)));
+    }),
+  );
+  return { cpu: cpuSeconds().children - c1.children, seconds: (Date.now() - t1) / 1000, texts };
+}
+
+function cer(texts: Map<string, string>, reference: Map<string, string>): string {
+  let edits = 0;
+  let chars = 0;
+  for (const [id, text] of texts) {
+    const ref = reference.get(id)!;
+    edits += levenshtein(text, ref);
+    chars += ref.length;
+  }
+  return `${((100 * edits) / chars).toFixed(2)} %`;
+}
+
 const hasNative = await run('tesseract', ['--version']).then(
   () => true,
   () => false,
@@ -109,6 +171,8 @@ try {
 
   const pool = { edits: 0, chars: 0 };
   const poolTexts = new Map<string, string>();
+  const load0 = loadavg()[0]!;
+  const threads0 = threadSeconds();
   const c0 = cpuSeconds();
   const t0 = Date.now();
   await Promise.all(
@@ -119,38 +183,42 @@ try {
   );
   const poolSeconds = (Date.now() - t0) / 1000;
   const poolCpu = cpuSeconds().self - c0.self;
+  const split = splitThreads(threads0, threadSeconds(), engine.poolSize, ids.length);
   for (const [id, text] of poolTexts) {
     const ref = reference.get(id)!;
     pool.edits += levenshtein(text, ref);
     pool.chars += ref.length;
   }
   process.stdout.write(
-    `tesseract.js pool (${engine.poolSize} workers, ${variant}): ${ids.length} pages in ${poolSeconds.toFixed(1)} s = ${((60 * ids.length) / poolSeconds).toFixed(1)} pages/min, CPU ${(poolCpu / ids.length).toFixed(2)} s/page, CER ${((100 * pool.edits) / pool.chars).toFixed(2)} %\n`,
+    `tesseract.js pool (${engine.poolSize} workers, ${variant}): ${ids.length} pages in ${poolSeconds.toFixed(1)} s = ${((60 * ids.length) / poolSeconds).toFixed(1)} pages/min, CPU ${(poolCpu / ids.length).toFixed(2)} s/page${split ? ` (recognition ${split.recognition.toFixed(2)}, preparation ${split.preparation.toFixed(2)}, rest ${split.rest.toFixed(2)})` : ''}, CER ${((100 * pool.edits) / pool.chars).toFixed(2)} %\n`,
   );
 
   if (!hasNative) process.stdout.write('native tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-rus): skipped\n');
   else {
-    const native = { edits: 0, chars: 0 };
-    const nativeTexts = new Map<string, string>();
-    const queue = [...ids];
-    const c1 = cpuSeconds();
-    const t1 = Date.now();
-    await Promise.all(
-      Array.from({ length: cores }, async () => {
-        for (let id = queue.shift(); id; id = queue.shift()) nativeTexts.set(id, normalise(await nativeLines(join(corpus, `${id}${suffix}`))));
-      }),
-    );
-    const nativeSeconds = (Date.now() - t1) / 1000;
-    const nativeCpu = cpuSeconds().children - c1.children;
-    for (const [id, text] of nativeTexts) {
-      const ref = reference.get(id)!;
-      native.edits += levenshtein(text, ref);
-      native.chars += ref.length;
-    }
+    const native = await runNative(new Map(ids.map((id) => [id, join(corpus, `${id}${suffix}`)])));
     process.stdout.write(
-      `native tesseract (${cores} processes, OMP_THREAD_LIMIT=1): ${ids.length} pages in ${nativeSeconds.toFixed(1)} s = ${((60 * ids.length) / nativeSeconds).toFixed(1)} pages/min, CPU ${(nativeCpu / ids.length).toFixed(2)} s/page, CER ${((100 * native.edits) / native.chars).toFixed(2)} %\n`,
+      `native tesseract (${cores} processes, OMP_THREAD_LIMIT=1): ${ids.length} pages in ${native.seconds.toFixed(1)} s = ${((60 * ids.length) / native.seconds).toFixed(1)} pages/min, CPU ${(native.cpu / ids.length).toFixed(2)} s/page, CER ${cer(native.texts, reference)}\n`,
     );
-    process.stdout.write(`ratio (pool / native): wall time ${(poolSeconds / nativeSeconds).toFixed(2)}, CPU time ${(poolCpu / nativeCpu).toFixed(2)}\n`);
+    process.stdout.write(`ratio (pool / native): wall time ${(poolSeconds / native.seconds).toFixed(2)}, CPU time ${(poolCpu / native.cpu).toFixed(2)}; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}\n`);
+    // The same engine comparison on equal pixels: native reads the pages exactly as the pool's workers got them.
+    const dir = mkdtempSync(join(tmpdir(), 'ocr-speed-'));
+    try {
+      const prepared = new Map<string, string>();
+      for (const id of ids) {
+        const page = (await preparePages(readFileSync(join(corpus, `${id}${suffix}`)), { minTextChars: 20 }))[0];
+        if (page?.kind !== 'image') continue;
+        const file = join(dir, `${id}.png`);
+        writeFileSync(file, page.png);
+        prepared.set(id, file);
+      }
+      const same = await runNative(prepared);
+      const nativeSame = same.cpu / prepared.size;
+      process.stdout.write(
+        `native tesseract on the pool's prepared pages: CPU ${nativeSame.toFixed(2)} s/page, CER ${cer(same.texts, reference)}${split ? `; pool recognition / native on the same pixels: ${(split.recognition / nativeSame).toFixed(2)}` : ''}\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 } finally {
   await engine.close();
