@@ -46,6 +46,9 @@ describe('OCR look-alikes', () => {
     expect(cleanLine('Mo поводу ремонта')).toBe('По поводу ремонта');
     expect(cleanLine('Tema:')).toBe('Тема:');
     expect(cleanLine('No 12 от 05.03.2026')).toBe('№ 12 от 05.03.2026');
+    expect(cleanLine('Миронов Михаил Евгеньевич, ten 8-81668-7-79-79')).toBe('Миронов Михаил Евгеньевич, тел 8-81668-7-79-79');
+    expect(cleanLine('теп. +7 (8163) 55-12-34')).toBe('тел. +7 (8163) 55-12-34');
+    expect(cleanLine('ten years')).toBe('ten years');
     expect(cleanLine('Гeнеральный директор OOO «Вектор»')).toBe('Генеральный директор ООО «Вектор»');
     expect(cleanLine('Копии на 6 JI. B 1 экз.')).toBe('Копии на 6 Л. В 1 экз.');
   });

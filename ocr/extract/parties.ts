@@ -184,7 +184,8 @@ const LATIN_INITIAL: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: '�
  * dots, or read the initials as Latin look-alikes.
  */
 function dotInitials(rest: string): string | null {
-  const m = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s([А-ЯЁABCEHKMOPTXY])[.\s]?\s?([А-ЯЁABCEHKMOPTXY])\.*$/.exec(rest.trim());
+  // a speck or dot the scan left apart from the last initial («Александрова Е Е .») is no part of the name
+  const m = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s([А-ЯЁABCEHKMOPTXY])[.\s]?\s?([А-ЯЁABCEHKMOPTXY])\s?[.,]*$/.exec(rest.trim());
   const cyr = (c: string): string => LATIN_INITIAL[c] ?? c;
   return m ? `${m[1]} ${cyr(m[2]!)}.${cyr(m[3]!)}.` : null;
 }

@@ -63,6 +63,8 @@ export function cleanLine(s: string): string {
     .replace(/(?<=[а-яё]\s(?:по|на))\.(?=\s[а-яё])/g, '')
     .replace(/(?<=[а-яё]{3}\s)06(?=\s[а-яё]{3})/g, 'об')
     .replace(/(?<=^|[\s,])yn\.(?=\s?[А-ЯЁ])/g, 'ул.')
+    // the phone label «тел» read in Latin look-alikes or with «п» for «л» before a number («ten 8-816…», «теп +7»)
+    .replace(/(?<=^|[\s,])(?:ten|ren|теп|тen|tел|tеп)(?=[.:]?\s?[+(\d])/g, 'тел')
     .replace(/(?<=^|[а-яё]\s)['‘’`|¦](?=[а-яё])/g, '');
 }
 
