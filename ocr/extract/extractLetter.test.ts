@@ -545,6 +545,27 @@ describe('extractLetter: layouts beyond the usual letterheads', () => {
     expect(f.signerPosition).toBe('Прокурор города');
     expect(f.correspondent).toBe('Прокуратура города Северореченска');
     expect(f.attachmentsNote).toBe('на 23 л. в 1 экз');
+    // both dots of the initials lost, one read as a comma
+    const scanned = extractLetter(
+      page(
+        [
+          [300, 150, 'Н.Е. Марков'],
+          [300, 230, 'От:'],
+          [640, 230, 'Н.Е. Марков <gibdd@mvd.ru>'],
+          [300, 400, 'Исх. № 12 от 09.01.2026'],
+          [1300, 480, 'Главе города Северореченска'],
+          [300, 640, 'Сообщаем о проведении профилактического мероприятия на дорогах города'],
+          [300, 700, 'в период с 12 по 16 января текущего года.'],
+          [300, 900, 'С уважением,'],
+          [300, 960, 'Заместитель начальника ОГИБДД'],
+          [300, 1020, 'НЕ, Марков'],
+        ],
+        'ocr',
+      ),
+      { recipient },
+    ).fields;
+    expect(scanned.signer).toBe('Н.Е. Марков');
+    expect(scanned.signerPosition).toBe('Заместитель начальника ОГИБДД');
   });
 
   it('reads «№:» before a number with an «-исх» suffix, a full-named executor with «Тел.:», a position under a valediction', () => {
