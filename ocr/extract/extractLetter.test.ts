@@ -764,4 +764,31 @@ describe('extractLetter: layouts beyond the usual letterheads', () => {
     expect(f.subject).toBe('Об участии в конкурсном отборе проектов инициативного бюджетирования');
     expect(f.addressee).toBe('Администрация города Северореченска');
   });
+
+  it('ends an unabbreviated sender\'s name at the letterhead lines a scan turned into Latin and digit junk', () => {
+    const doc = page(
+      [
+        [324, 178, 'ГОСУДАРСТВЕННАЯ ЖИЛИЩНАЯ'],
+        [1330, 200, 'Начальнику управления'],
+        [548, 230, 'ИНСПЕКЦИЯ'],
+        [1330, 260, 'жилищно-коммунального хозяйства'],
+        [442, 280, 'ПРИРЕЧНОЙ ОБЛАСТИ'],
+        [1330, 320, 'Белых М.Г.'],
+        [435, 330, 'комом я aerpeprenes, 750m'],
+        [536, 380, 'wren ght prineche ое ra'],
+        [207, 493, '12.03.2026 № 45/2'],
+        [211, 600, 'О содержании общего имущества'],
+        [919, 700, 'Уважаемая Марина Геннадьевна!'],
+        [333, 780, 'Направляем копию акта проверки для сведения и принятия мер в рамках полномочий органа.'],
+      ],
+      'ocr',
+    );
+    for (const l of doc.pages[0]!.lines.slice(6, 8)) {
+      l.confidence = 20;
+      for (const w of l.words) w.confidence = 45;
+    }
+    const f = extractLetter(doc, { recipient }).fields;
+    expect(f.correspondent).toBe('ГОСУДАРСТВЕННАЯ ЖИЛИЩНАЯ ИНСПЕКЦИЯ ПРИРЕЧНОЙ ОБЛАСТИ');
+    expect(f.correspondentType).toBe('government');
+  });
 });

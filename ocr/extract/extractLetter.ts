@@ -192,7 +192,18 @@ function correspondentOf(
   } else {
     const match = reg && headText ? reg.match(`${headText} ${position ?? ''}`) : null;
     if (match && match.score >= 0.7) candidates.push([match.item.name, 0.3 + 0.6 * match.score]);
-    if (headText && headText.length < 160 && correspondentType(headText)) candidates.push([tidy(headText), 0.4]);
+    // The name lines lead the letterhead; a scan may leave its contact lines unrecognisable (Latin and digit junk),
+    // and those end the name.
+    const nameSegs: Seg[] = [];
+    for (const l of head) {
+      if (/[A-Za-z]/.test(l.text) || /\d/.test(l.text.replace(/№\s?\d+/g, ''))) break;
+      nameSegs.push(l);
+    }
+    const name = tidy(nameSegs.map((l) => l.text).join(' '));
+    if (nameSegs.length && nameSegs.length < head.length && name.length < 160 && correspondentType(name)) {
+      head = nameSegs;
+      candidates.push([name, 0.4]);
+    } else if (headText && headText.length < 160 && correspondentType(headText)) candidates.push([tidy(headText), 0.4]);
   }
   for (const [name, conf] of candidates) {
     if (!isRecipient(name, ctx)) return found(name, conf, head);
