@@ -229,7 +229,7 @@ try {
     `Typical card: 3-page A4 scan at 200 dpi (${(scanBytes / 1e6).toFixed(2)} MB JPEG) → PDF/A-2B, detached GOST R 34.10-2012 signature with CRLs (signature/fixtures), OCR excluded; package ${pkgMb} MB (OCFL object, all files). ${N} packages; load average ${load0.toFixed(1)} at the start, ${load1.toFixed(1)} at the end (2 cores shared with other work).`,
     '',
     'MB/s = bytes of the OCFL objects verified (every file read once and checked) per second of wall-clock time. "Pool": hash worker threads, one per core, started once ' +
-      `(${poolStartMs.toFixed(0)} ms here). A verification shares the digests of its files ≥ 256 KiB (one job per digest) between the workers of all cores but one and the main thread, which takes the jobs no worker has started when it has no other check to do; small files and every other check are on the main thread. Plain hashing with the pool uses every worker. Each figure is the range of two rounds run back to back.`,
+      `(${poolStartMs.toFixed(0)} ms here). A verification shares the digests of its files ≥ 256 KiB (one job per digest) between the workers of all cores but one and the main thread, which takes the jobs no worker has started when it has no other check to do (a large Streebog digest in slices, between which it finishes and starts packages); small files and every other check are on the main thread. Plain hashing with the pool uses every worker. Each figure is the range of two rounds run back to back.`,
     '',
     `Build: PDF/A conversion + PDF/A validation + package (OCFL, 3 digests per file), one thread: ${((N * 1000) / buildMs).toFixed(1)} packages/s, ${mbs(packageBytes, buildMs).toFixed(1)} MB/s (target ≥ 20 packages/s).`,
     '',
