@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { OcrEngine } from './engine.ts';
+import { columnsOf, garbledLines, OcrEngine } from './engine.ts';
 import { OcrError } from './errors.ts';
 import { preparePages } from './prepare.ts';
 import { buildTextLayer } from './textLayer.ts';
 import { resolveTessdata } from './tessdata.ts';
+import type { OcrLine } from './types.ts';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -78,5 +79,53 @@ describe('tessdata', () => {
 
   it('prefers the bundled models', () => {
     expect(resolveTessdata('rus+eng')).toMatch(/ocr\/tessdata\/?$/);
+  });
+});
+
+/** A line of words `[text, x0, x1, confidence]` on the row y0..y1. */
+function line(y0: number, y1: number, words: Array<[string, number, number, number]>): OcrLine {
+  const ws = words.map(([text, x0, x1, confidence]) => ({ text, confidence, box: { x0, y0, x1, y1 } }));
+  return {
+    text: ws.map((w) => w.text).join(' '),
+    box: { x0: ws[0]!.box.x0, y0, x1: ws[ws.length - 1]!.box.x1, y1 },
+    confidence: ws.reduce((s, w) => s + w.confidence, 0) / ws.length,
+    words: ws,
+  };
+}
+
+describe('lines read again', () => {
+  // A letterhead with the addressee in the right column, 40-px lines, text from x = 300 to 2300.
+  const body = [
+    line(900, 940, [['Просим', 300, 500, 95], ['рассмотреть', 520, 900, 96], ['вопрос', 920, 1100, 94], ['о', 1120, 1140, 95], ['ремонте', 1160, 2300, 96]]),
+    line(960, 1000, [['дорожного', 300, 600, 95], ['покрытия', 620, 900, 96], ['на', 920, 980, 94], ['улице', 1000, 1200, 95]]),
+    line(1020, 1060, [['Молодёжной', 300, 700, 95], ['от', 720, 780, 96], ['дома', 800, 950, 94], ['№', 970, 1000, 95]]),
+  ];
+
+  it('picks a right-column line read as junk, with the capital read apart on its row', () => {
+    const junk = line(440, 480, [['Е', 1244, 1300, 10], ['ЕО', 1400, 1930, 20]]);
+    const capital = line(444, 475, [['T', 1216, 1242, 92]]);
+    const speck = line(300, 304, [[',', 1500, 1504, 5]]);
+    const margin = line(600, 650, [['о', 30, 140, 3]]);
+    // Read right at low confidence: as many letters as its width holds, so no junk.
+    const signer = line(700, 733, [['Степанова', 1652, 1860, 30], ['Е.П.', 1880, 1948, 30]]);
+    const found = garbledLines([line(380, 420, [['Заместителю', 1216, 1600, 96], ['главы', 1620, 1800, 96]]), capital, junk, speck, margin, signer, ...body]);
+    expect(found.map((f) => f.line)).toEqual([junk]);
+    expect(found[0]!.fragments).toEqual([capital]);
+    expect(found[0]!.unit).toBe(40);
+  });
+
+  it('picks a tall line that joins two columns and splits it at the column gap', () => {
+    const joined = line(448, 538, [['ОБ', 304, 380, 90], ['ИСПРАВЛЕНИИ', 400, 800, 70], ['В', 820, 850, 80], ['Главе', 1409, 1560, 40], ['города', 1580, 1760, 90]]);
+    const found = garbledLines([joined, ...body]);
+    expect(found.map((f) => f.line)).toEqual([joined]);
+    expect(columnsOf(joined, joined.box, 40)).toEqual([
+      [304, 850],
+      [1409, 1760],
+    ]);
+  });
+
+  it('leaves pages of good lines alone and does not judge a page with too little text', () => {
+    expect(garbledLines(body)).toEqual([]);
+    expect(garbledLines([line(440, 480, [['Е', 1244, 1300, 10], ['ЕО', 1400, 1930, 20]]), body[0]!])).toEqual([]);
   });
 });

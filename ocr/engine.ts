@@ -6,8 +6,9 @@ import { OcrError } from './errors.ts';
 import { OcrPool, type PoolOptions } from './pool.ts';
 import { PrepClient } from './prepClient.ts';
 import { groupWords, sniff, type ImagePage, type PreparedPage } from './prepare.ts';
+import type { HocrWord } from './hocr.ts';
 import { DEFAULT_LANGS, parseLangs } from './tessdata.ts';
-import type { OcrDocument, OcrLine, OcrPage, OcrWord } from './types.ts';
+import type { Box, OcrDocument, OcrLine, OcrPage, OcrWord } from './types.ts';
 
 export interface RecognizeOptions {
   /** tesseract language list such as `rus+eng` (default) */
@@ -96,7 +97,7 @@ export class OcrEngine {
 
   private async ocrImage(page: ImagePage, langs: string): Promise<OcrPage> {
     const result = await this.pool.recognize(page.png, langs);
-    const lines = groupWords(result);
+    const lines = await this.rereadGarbled(page, groupWords(result), langs);
     await this.rereadAddresses(page, lines);
     const confidence = meanConfidence(lines.flatMap((l) => l.words));
     return {
@@ -115,6 +116,57 @@ export class OcrEngine {
       lines,
       text: lines.map((l) => l.text).join('\n'),
     };
+  }
+
+  /**
+   * Where a letterhead's columns sit at other baselines, tesseract's layout analysis may join a left and a right
+   * line into one tall line of mixed words, or read a right-column line as junk at confidence ~0 («Е ЕО А» for
+   * «администрации города»). Read alone, the same region reads well: such lines are cropped (a joined line column
+   * by column) and read again, and the words read inside the line's own box replace its words where they read
+   * better. Pages without such lines cost nothing more; at most REREAD_MAX crops a page.
+   */
+  private async rereadGarbled(page: ImagePage, lines: OcrLine[], langs: string): Promise<OcrLine[]> {
+    const suspects = garbledLines(lines);
+    if (!suspects.length) return lines;
+    const replaced = new Map<OcrLine, OcrLine[]>();
+    for (const { line, fragments, unit } of suspects) {
+      const own = [line, ...fragments];
+      const box = unionBox(own.map((l) => l.box));
+      const others = lines
+        .filter((l) => !own.includes(l) && l.box.x1 > box.x0 && l.box.x0 < box.x1 && l.box.y1 > box.y0 && l.box.y0 < box.y1)
+        .flatMap((l) => l.words);
+      const columns = columnsOf(line, box, unit);
+      const kept: Array<OcrWord & { base?: number }> = [];
+      let changed = false;
+      for (const [x0, x1] of columns) {
+        const top = Math.max(0, Math.floor(box.y0 - 0.3 * unit));
+        const left = Math.max(0, Math.floor(x0 - 0.5 * unit));
+        const band = await this.prep.band(page, top, box.y1 + 0.3 * unit, false, left, x1 + 0.5 * unit);
+        const again: HocrWord[] = [];
+        for (const w of await this.pool.recognize(band, langs)) {
+          const b = { x0: w.box.x0 + left, y0: w.box.y0 + top, x1: w.box.x1 + left, y1: w.box.y1 + top };
+          const cx = (b.x0 + b.x1) / 2;
+          const cy = (b.y0 + b.y1) / 2;
+          // Words of the neighbouring lines that the crop caught are read already.
+          if (cy < box.y0 || cy > box.y1 || cx < x0 || cx > x1 || others.some((o) => covered(b, o.box) > 0.5)) continue;
+          again.push({ ...w, base: w.base + top, box: b });
+        }
+        const was = own.flatMap((l) => l.words).filter((w) => (w.box.x0 + w.box.x1) / 2 >= x0 && (w.box.x0 + w.box.x1) / 2 <= x1);
+        const before = meanConfidence(was);
+        const after = meanConfidence(again);
+        // A joined line's column is taken as re-read when it reads no worse alone (the join itself garbles the
+        // words at the seam); a garbled line's only when it reads clearly better.
+        const gain = columns.length > 1 ? 0 : REREAD_GAIN;
+        const take = again.length > 0 && after >= REREAD_MIN_CONFIDENCE && after >= before + gain;
+        kept.push(...(take ? again : was));
+        changed ||= take;
+      }
+      if (!changed) continue;
+      replaced.set(line, groupWords(kept));
+      for (const f of fragments) replaced.set(f, []);
+    }
+    if (!replaced.size) return lines;
+    return lines.flatMap((l) => replaced.get(l) ?? [l]).sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   }
 
   /**
@@ -143,6 +195,104 @@ export class OcrEngine {
   async close(): Promise<void> {
     await Promise.all([this.pool.close(), this.prep.close()]);
   }
+}
+
+/** A line at least this many typical line heights tall joins two baselines. */
+const TALL_LINE = 1.5;
+/** A gap between words at least this many line heights wide separates columns. */
+const COLUMN_GAP = 0.6;
+/** Lines read below this mean word confidence are read again alone. */
+const GARBLED_CONFIDENCE = 40;
+/** A line whose box is at least this many line heights wide per character of its text is junk, not a word. */
+const SPARSE_TEXT = 1;
+/** A re-read replaces the line only when it reads at least this well … */
+const REREAD_MIN_CONFIDENCE = 60;
+/** … and a garbled line this many points better than before (a joined line's column need only read no worse). */
+const REREAD_GAIN = 15;
+/** At most this many regions of a page are read again (junk-heavy pages: stamps, noise, signatures). */
+const REREAD_MAX = 8;
+
+/**
+ * Lines worth reading again: tall lines of several words and garbled lines, of text size and inside the text
+ * area (margin noise and scanner edges left out), given with the page's typical line height (`unit`).
+ */
+export function garbledLines(lines: OcrLine[]): Array<{ line: OcrLine; fragments: OcrLine[]; unit: number }> {
+  const good = lines.filter((l) => l.confidence >= 80 && l.words.length >= 3);
+  if (good.length < 3) return [];
+  const heights = good.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+  const unit = heights[Math.floor(heights.length / 2)]!;
+  const left = Math.min(...good.map((l) => l.box.x0)) - unit;
+  const right = Math.max(...good.map((l) => l.box.x1)) + unit;
+  const found: Array<{ line: OcrLine; rank: number }> = [];
+  for (const line of lines) {
+    const { x0, x1, y0, y1 } = line.box;
+    const h = y1 - y0;
+    if (x0 < left || x1 > right || h < 0.6 * unit || x1 - x0 < 2 * unit) continue;
+    const tall = isTall(line, unit) && h <= 3 * unit && line.words.length >= 2;
+    // Junk is sparse: a few letters spread over a line's width (a read line has about two letters per height).
+    const sparse = x1 - x0 >= SPARSE_TEXT * unit * line.text.length;
+    const garbled = line.confidence < GARBLED_CONFIDENCE && sparse && h <= 2.5 * unit && /[\p{L}\d]/u.test(line.text);
+    if (tall || garbled) found.push({ line, rank: tall ? -1 : line.confidence });
+  }
+  const chosen = found
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, REREAD_MAX)
+    .map((f) => f.line);
+  const taken = new Set(chosen);
+  return chosen.map((line) => {
+    if (isTall(line, unit)) return { line, fragments: [], unit };
+    // Short pieces on the garbled line's row (a capital read alone at high confidence) are the same line's.
+    const { x0, x1, y0, y1 } = line.box;
+    const fragments = lines.filter((l) => {
+      if (taken.has(l) || l.box.x1 - l.box.x0 >= 2 * unit) return false;
+      const cy = (l.box.y0 + l.box.y1) / 2;
+      if (cy < y0 || cy > y1 || l.box.x0 < x0 - 2 * unit || l.box.x1 > x1 + 2 * unit) return false;
+      taken.add(l);
+      return true;
+    });
+    return { line, fragments, unit };
+  });
+}
+
+function isTall(line: OcrLine, unit: number): boolean {
+  return line.box.y1 - line.box.y0 >= TALL_LINE * unit;
+}
+
+function unionBox(boxes: Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
+/**
+ * The horizontal extents a suspect line is read again in (its region `box`): a tall line is two columns' lines
+ * joined, so it is split at its widest gap between words (when that gap is a column gap, not a word space); a
+ * garbled line is read as a whole.
+ */
+export function columnsOf(line: OcrLine, box: Box, unit: number): Array<[number, number]> {
+  if (!isTall(line, unit)) return [[box.x0, box.x1]];
+  const words = [...line.words].sort((a, b) => a.box.x0 - b.box.x0);
+  let at = -1;
+  let widest = 0;
+  for (let k = 1; k < words.length; k++) {
+    const gap = words[k]!.box.x0 - words[k - 1]!.box.x1;
+    if (gap > widest) [widest, at] = [gap, k];
+  }
+  if (at < 0 || widest < COLUMN_GAP * unit) return [[box.x0, box.x1]];
+  return [
+    [box.x0, words[at - 1]!.box.x1],
+    [words[at]!.box.x0, box.x1],
+  ];
+}
+
+/** Share of box a's area that box b covers. */
+function covered(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w <= 0 || h <= 0 ? 0 : (w * h) / Math.max(1, (a.x1 - a.x0) * (a.y1 - a.y0));
 }
 
 /** Character-weighted mean word confidence. */
