@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { columnsOf, garbledLines, OcrEngine } from './engine.ts';
+import { columnsOf, garbledLines, OcrEngine, smallTypeLines } from './engine.ts';
 import { OcrError } from './errors.ts';
 import { preparePages } from './prepare.ts';
 import { buildTextLayer } from './textLayer.ts';
@@ -122,6 +122,16 @@ describe('lines read again', () => {
       [304, 850],
       [1409, 1760],
     ]);
+  });
+
+  it('picks small-type lines that read poorly, not those read well nor body lines', () => {
+    const phone = line(3324, 3352, [['Tea.', 344, 420, 40], ['84(8163)40-56-02,', 430, 700, 60], ['E-math', 710, 820, 30]]);
+    const registration = line(2522, 2552, [['16.01.2026', 329, 560, 92], ['г.', 570, 600, 90], ['№', 610, 640, 88], ['04-64/865', 650, 864, 86]]);
+    const speck = line(3000, 3020, [['.', 500, 510, 10]]);
+    const executor = line(3241, 3269, [['Исп', 277, 340, 70], ['Морозов', 350, 520, 85], ['В.В.', 530, 602, 85]]);
+    const garbled = line(3300, 3328, [['Коизвагное', 370, 560, 30], ['пицо.', 570, 660, 40], ['Степенова', 670, 840, 60], ['МЕ', 850, 884, 70]]);
+    const found = smallTypeLines([...body, phone, registration, speck, executor, garbled, line(1100, 1140, [['Пятая', 300, 500, 60], ['строка', 520, 800, 60]])]);
+    expect(found.map((f) => f.line)).toEqual([phone, garbled]);
   });
 
   it('leaves pages of good lines alone and does not judge a page with too little text', () => {

@@ -5,7 +5,7 @@ import { IDENTITY } from './affine.ts';
 import { OcrError } from './errors.ts';
 import { OcrPool, type PoolOptions } from './pool.ts';
 import { PrepClient } from './prepClient.ts';
-import { groupWords, sniff, type ImagePage, type PreparedPage } from './prepare.ts';
+import { groupWords, makeLine, sniff, type ImagePage, type PreparedPage } from './prepare.ts';
 import type { HocrWord } from './hocr.ts';
 import { DEFAULT_LANGS, parseLangs } from './tessdata.ts';
 import type { Box, OcrDocument, OcrLine, OcrPage, OcrWord } from './types.ts';
@@ -89,15 +89,18 @@ export class OcrEngine {
     const y1 = Math.min(page.height, mid + half);
     const inBand = words.filter((w) => w.box.y0 >= y0 && w.box.y1 <= y1);
     const asRead = meanConfidence(inBand);
-    const flippedBand = await this.prep.band(page, y0, y1, true);
+    const flippedBand = await this.prep.band({ ...page, grey: undefined }, y0, y1, true);
     const flippedWords = groupWords(await this.pool.recognize(flippedBand, langs)).flatMap((l) => l.words);
     if (meanConfidence(flippedWords) <= asRead + 10) return best;
     return this.ocrImage(await this.prep.turn(page, 2), langs);
   }
 
-  private async ocrImage(page: ImagePage, langs: string): Promise<OcrPage> {
+  private async ocrImage(prepared: ImagePage, langs: string): Promise<OcrPage> {
+    // Every crop sends its page to the preparation thread: the grey copy goes only with the crops cut from it.
+    const { grey, ...page } = prepared;
     const result = await this.pool.recognize(page.png, langs);
     const lines = await this.rereadGarbled(page, groupWords(result), langs);
+    if (grey) await this.rereadSmallType(page, grey, lines, langs);
     await this.rereadAddresses(page, lines);
     const confidence = meanConfidence(lines.flatMap((l) => l.words));
     return {
@@ -170,6 +173,31 @@ export class OcrEngine {
   }
 
   /**
+   * Small type (7–9 pt requisites, contacts, footers) on a page we binarised: one threshold for the whole page
+   * breaks and joins its thin strokes (digits 3/4, 5/6, e-mails), while tesseract's own thresholding of the line
+   * alone keeps them. Such lines are read again from the page as it was before binarisation. Confidence does not
+   * tell which reading is right (a correct «Контактное» came back at 0, a wrong «6248 5AG» at 35), so the line
+   * read alone is taken whenever it reads anything (measured on the variant sets, ocr/BENCH.md session 6, late).
+   */
+  private async rereadSmallType(page: ImagePage, grey: Uint8Array, lines: OcrLine[], langs: string): Promise<void> {
+    const source = { ...page, png: grey };
+    for (const { line, unit } of smallTypeLines(lines)) {
+      const { box } = line;
+      const top = Math.max(0, Math.floor(box.y0 - 0.25 * unit));
+      const left = Math.max(0, Math.floor(box.x0 - 0.3 * unit));
+      const band = await this.prep.band(source, top, box.y1 + 0.25 * unit, false, left, box.x1 + 0.3 * unit);
+      const again = (await this.pool.recognize(band, langs))
+        .map((w) => ({ text: w.text, confidence: w.confidence, box: { x0: w.box.x0 + left, y0: w.box.y0 + top, x1: w.box.x1 + left, y1: w.box.y1 + top } }))
+        .filter((w) => {
+          const cy = (w.box.y0 + w.box.y1) / 2;
+          return cy >= box.y0 && cy <= box.y1;
+        });
+      if (!again.length) continue;
+      Object.assign(line, makeLine(again));
+    }
+  }
+
+  /**
    * E-mail addresses are Latin, but a Russian-first model reads them as Cyrillic look-alikes
    * (`уапаех.ги`): such words are read again, alone, with the English model.
    */
@@ -199,6 +227,17 @@ export class OcrEngine {
 
 /** A line at least this many typical line heights tall joins two baselines. */
 const TALL_LINE = 1.5;
+/** Lines lower than this many typical line heights are small type. */
+const SMALL_TYPE = 0.8;
+/**
+ * Small-type lines read at this confidence or better are left alone: read again alone, registration lines
+ * («16.01.2026 г. № 04-64/865», 89) came back worse («№'04-61/865», 76).
+ */
+const SMALL_TYPE_READ_WELL = 85;
+/** Small-type lines without digits are read again only below this confidence. */
+const SMALL_TYPE_WORDS_READ = 60;
+/** At most this many small-type lines of a page are read again. */
+const SMALL_TYPE_MAX = 14;
 /** A gap between words at least this many line heights wide separates columns. */
 const COLUMN_GAP = 0.6;
 /** Lines read below this mean word confidence are read again alone. */
@@ -252,6 +291,28 @@ export function garbledLines(lines: OcrLine[]): Array<{ line: OcrLine; fragments
     });
     return { line, fragments, unit };
   });
+}
+
+/**
+ * Lines set in small type (under SMALL_TYPE of the page's typical line height, as wide as a word or more) that
+ * read below SMALL_TYPE_READ_WELL with digits or an e-mail, or below SMALL_TYPE_WORDS_READ: at most SMALL_TYPE_MAX
+ * of them a page.
+ */
+export function smallTypeLines(lines: OcrLine[]): Array<{ line: OcrLine; unit: number }> {
+  const good = lines.filter((l) => l.confidence >= 80 && l.words.length >= 3);
+  if (good.length < 3) return [];
+  const heights = good.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+  const unit = heights[Math.floor(heights.length / 2)]!;
+  const out: Array<{ line: OcrLine; unit: number }> = [];
+  for (const line of lines) {
+    const h = line.box.y1 - line.box.y0;
+    if (h >= SMALL_TYPE * unit || h < 0.4 * unit || line.box.x1 - line.box.x0 < 2 * unit) continue;
+    // Words without digits read fairly are left alone: read again they gained colons and Latin look-alikes
+    // («Исп Морозов В.В.» → «Vicn.: Морозов В.В.»).
+    if (line.confidence >= SMALL_TYPE_READ_WELL || (line.confidence >= SMALL_TYPE_WORDS_READ && !/[\d@]/.test(line.text))) continue;
+    out.push({ line, unit });
+  }
+  return out.slice(0, SMALL_TYPE_MAX);
 }
 
 function isTall(line: OcrLine, unit: number): boolean {

@@ -38,6 +38,11 @@ export interface ImagePage {
   index: number;
   /** the normalised page as tesseract reads it: an 8-bit greyscale PNG (imageOps.toPng) */
   png: Uint8Array;
+  /**
+   * the same page before our binarisation, rules erased (pages we binarise only): small type is read again from
+   * it, a line at a time, where tesseract's thresholding of the line alone keeps strokes the page's threshold lost
+   */
+  grey?: Uint8Array;
   width: number;
   height: number;
   dpi: number;
@@ -188,13 +193,20 @@ function finishPage(planned: { image: GreyImage; forward: Affine }, plan: PagePl
   let img = planned.image;
   // Specks decide only for white paper (fax images), so they are not counted on grey paper.
   const quality = pageQuality(img, CLEAN_PAPER);
-  if (quality.paper < PAPER_BINARISE || (quality.specks > SPECKS_BINARISE && quality.paper >= CLEAN_PAPER)) img = binarise(img, plan.dpi);
-  // In place: the planned page is this page's own buffer (fresh, or this thread's scratch).
+  let grey: Uint8Array | undefined;
+  if (quality.paper < PAPER_BINARISE || (quality.specks > SPECKS_BINARISE && quality.paper >= CLEAN_PAPER)) {
+    const bin = binarise(img, plan.dpi);
+    // In place: the planned page is this page's own buffer (fresh, or this thread's scratch).
+    eraseRules(img, plan.dpi);
+    grey = toPng(img);
+    img = bin;
+  }
   eraseRules(img, plan.dpi);
   return {
     kind: 'image',
     index,
     png: toPng(img),
+    ...(grey ? { grey } : {}),
     width: img.width,
     height: img.height,
     dpi: plan.dpi,
@@ -496,6 +508,8 @@ export function turnPage(page: ImagePage, quarters: number): ImagePage {
   return {
     ...page,
     png: toPng(turned),
+    // The orientation retry reads the turned page as it is: its small type is not read again.
+    grey: undefined,
     width: turned.width,
     height: turned.height,
     quarters: (page.quarters + quarters) % 4,
