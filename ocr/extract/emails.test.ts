@@ -43,6 +43,10 @@ describe('e-mail repair', () => {
     expect(mendAddresses('эл почта office@gp2-sev tu')).toBe('эл почта office@gp2-sev.ru');
     expect(mendAddresses('e-mail: into@savet-sev го. www')).toBe('e-mail: into@savet-sev.ru. www');
     expect(mendAddresses('maksimova y@stroyresurs.ru')).toBe('maksimova.y@stroyresurs.ru');
+    expect(mendAddresses('e-mail: zarech@proc53,gov.ru')).toBe('e-mail: zarech@proc53.gov.ru');
+    expect(mendAddresses('эл. почта: post@sevgor.prr,sudrf.ru')).toBe('эл. почта: post@sevgor.prr.sudrf.ru');
+    expect(mendAddresses('info@zarya.ru,mail@zarya.ru')).toBe('info@zarya.ru,mail@zarya.ru');
+    expect(mendAddresses('почта: info@zarya.ru, тел. 22-33-44')).toBe('почта: info@zarya.ru, тел. 22-33-44');
     expect(mendAddresses('e-mail: post t@prireche.arbitr.ru')).toBe('e-mail: post@prireche.arbitr.ru');
     expect(mendAddresses('e-mail: mail 1@lesogorsk-okrug.ru')).toBe('e-mail: mail@lesogorsk-okrug.ru');
     // a domain that has its dot keeps the word after it

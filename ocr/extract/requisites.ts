@@ -279,6 +279,9 @@ export function mendAddresses(text: string): string {
     .replace(/(?<![A-Za-z0-9._-])([A-Za-z][A-Za-z0-9._-]{2,})\s([A-Za-z0-9])\s?@/g, (m, name: string, ch: string) => (MAILBOXES.includes(name.toLowerCase()) ? `${name}@` : `${name}.${ch}@`))
     // `l` read as `!` or `|` in the mailbox name (`mai!@`)
     .replace(/(?<=[A-Za-z0-9._-])[!|](?=[A-Za-z0-9._-]*\s?@)/g, 'l')
+    // a dot inside the domain read as a comma (`zarech@proc53,gov.ru`, `post@sevgor.prr,sudrf.ru`): only where the
+    // domain then ends in a top-level domain, so a comma between two addresses stays
+    .replace(/@[A-Za-z0-9.,-]+/g, (m) => (/,(?=[A-Za-z0-9])/.test(m) && /[.,](?:ru|su|com|org|net)$/.test(m.replace(/[.,]+$/, '')) ? m.replace(/,(?=[A-Za-z0-9])/g, '.') : m))
     // a public mail service without its dot (`shiryaeva@mailru`)
     .replace(/(@(?:mail|yandex|gmail|rambler|inbox|list|bk|outlook|hotmail|icloud))(ru|com)(?![A-Za-z0-9.])/g, '$1.$2')
     // spaces for the dots around a second-level label (`info53@sfr gov ru`)
