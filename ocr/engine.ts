@@ -7,6 +7,7 @@ import { OcrPool, type PoolOptions } from './pool.ts';
 import { PrepClient } from './prepClient.ts';
 import { groupWords, makeLine, sniff, type ImagePage, type PreparedPage } from './prepare.ts';
 import type { HocrWord } from './hocr.ts';
+import { offsetBox, unionBox } from './box.ts';
 import { DEFAULT_LANGS, parseLangs } from './tessdata.ts';
 import type { Box, OcrDocument, OcrLine, OcrPage, OcrWord } from './types.ts';
 
@@ -147,7 +148,7 @@ export class OcrEngine {
         const band = await this.prep.band(page, top, box.y1 + 0.3 * unit, false, left, x1 + 0.5 * unit);
         const again: HocrWord[] = [];
         for (const w of await this.pool.recognize(band, langs)) {
-          const b = { x0: w.box.x0 + left, y0: w.box.y0 + top, x1: w.box.x1 + left, y1: w.box.y1 + top };
+          const b = offsetBox(w.box, left, top);
           const cx = (b.x0 + b.x1) / 2;
           const cy = (b.y0 + b.y1) / 2;
           // Words of the neighbouring lines that the crop caught are read already.
@@ -187,7 +188,7 @@ export class OcrEngine {
       const left = Math.max(0, Math.floor(box.x0 - 0.3 * unit));
       const band = await this.prep.band(source, top, box.y1 + 0.25 * unit, false, left, box.x1 + 0.3 * unit);
       const again = (await this.pool.recognize(band, langs))
-        .map((w) => ({ text: w.text, confidence: w.confidence, box: { x0: w.box.x0 + left, y0: w.box.y0 + top, x1: w.box.x1 + left, y1: w.box.y1 + top } }))
+        .map((w) => ({ text: w.text, confidence: w.confidence, box: offsetBox(w.box, left, top) }))
         .filter((w) => {
           const cy = (w.box.y0 + w.box.y1) / 2;
           return cy >= box.y0 && cy <= box.y1;
@@ -256,10 +257,9 @@ const REREAD_MAX = 8;
  * area (margin noise and scanner edges left out), given with the page's typical line height (`unit`).
  */
 export function garbledLines(lines: OcrLine[]): Array<{ line: OcrLine; fragments: OcrLine[]; unit: number }> {
-  const good = lines.filter((l) => l.confidence >= 80 && l.words.length >= 3);
-  if (good.length < 3) return [];
-  const heights = good.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
-  const unit = heights[Math.floor(heights.length / 2)]!;
+  const good = wellReadLines(lines);
+  if (!good) return [];
+  const unit = typicalHeight(good);
   const left = Math.min(...good.map((l) => l.box.x0)) - unit;
   const right = Math.max(...good.map((l) => l.box.x1)) + unit;
   const found: Array<{ line: OcrLine; rank: number }> = [];
@@ -299,10 +299,9 @@ export function garbledLines(lines: OcrLine[]): Array<{ line: OcrLine; fragments
  * of them a page.
  */
 export function smallTypeLines(lines: OcrLine[]): Array<{ line: OcrLine; unit: number }> {
-  const good = lines.filter((l) => l.confidence >= 80 && l.words.length >= 3);
-  if (good.length < 3) return [];
-  const heights = good.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
-  const unit = heights[Math.floor(heights.length / 2)]!;
+  const good = wellReadLines(lines);
+  if (!good) return [];
+  const unit = typicalHeight(good);
   const out: Array<{ line: OcrLine; unit: number }> = [];
   for (const line of lines) {
     const h = line.box.y1 - line.box.y0;
@@ -315,17 +314,20 @@ export function smallTypeLines(lines: OcrLine[]): Array<{ line: OcrLine; unit: n
   return out.slice(0, SMALL_TYPE_MAX);
 }
 
-function isTall(line: OcrLine, unit: number): boolean {
-  return line.box.y1 - line.box.y0 >= TALL_LINE * unit;
+/** Lines of text size read well (three words or more at 80 or better), or null when a page has too few to measure. */
+function wellReadLines(lines: OcrLine[]): OcrLine[] | null {
+  const good = lines.filter((l) => l.confidence >= 80 && l.words.length >= 3);
+  return good.length >= 3 ? good : null;
 }
 
-function unionBox(boxes: Box[]): Box {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    y1: Math.max(...boxes.map((b) => b.y1)),
-  };
+/** The page's typical line height: the median height of its well-read lines. */
+function typicalHeight(good: OcrLine[]): number {
+  const heights = good.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)]!;
+}
+
+function isTall(line: OcrLine, unit: number): boolean {
+  return line.box.y1 - line.box.y0 >= TALL_LINE * unit;
 }
 
 /**

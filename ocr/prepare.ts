@@ -4,6 +4,7 @@ import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canva
 import { decode as decodeTiff } from 'tiff';
 import { loadPdfjs, pdfjsAssets } from './pdfjs.ts';
 import { compose, IDENTITY, invert, quarterTurn, smallTurn } from './affine.ts';
+import { unionBox } from './box.ts';
 import {
   binarise,
   eraseRules,
@@ -402,12 +403,7 @@ export function groupWords(words: Array<OcrWord & { base?: number }>): OcrLine[]
 }
 
 export function makeLine(words: OcrWord[]): OcrLine {
-  const box = {
-    x0: Math.min(...words.map((w) => w.box.x0)),
-    y0: Math.min(...words.map((w) => w.box.y0)),
-    x1: Math.max(...words.map((w) => w.box.x1)),
-    y1: Math.max(...words.map((w) => w.box.y1)),
-  };
+  const box = unionBox(words.map((w) => w.box));
   const confidence = words.reduce((s, w) => s + w.confidence, 0) / words.length;
   return { text: words.map((w) => w.text).join(' '), box, confidence, words };
 }

@@ -1,5 +1,6 @@
 import type { Box } from '../types.ts';
-import { union, type Seg } from './layout.ts';
+import { unionBox } from '../box.ts';
+import type { Seg } from './layout.ts';
 
 /** One extracted value with how sure we are and where on which page it was printed. */
 export interface Found<T> {
@@ -18,7 +19,7 @@ export function found<T>(value: T, confidence: number, segs: Seg[]): Found<T> {
     value,
     confidence: Math.max(0, Math.min(1, confidence * (0.5 + 0.5 * ocr))),
     page: first?.page ?? null,
-    box: onFirstPage.length ? union(onFirstPage.map((s) => s.box)) : null,
+    box: onFirstPage.length ? unionBox(onFirstPage.map((s) => s.box)) : null,
   };
 }
 

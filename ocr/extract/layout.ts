@@ -251,7 +251,7 @@ export function isLabelledSubject(p1: Seg[], k: number): boolean {
   if (!s) return false;
   if (SUBJECT_LABEL.test(s.text)) return true;
   const h = s.box.y1 - s.box.y0;
-  return p1.some((o) => o !== s && Math.abs(o.box.y0 - s.box.y0) < h * 0.5 && o.box.x1 < s.box.x0 && SUBJECT_LABEL.test(`${o.text} `));
+  return p1.some((o) => o !== s && Math.abs(o.box.y0 - s.box.y0) < h * 0.5 && o.box.x1 < s.box.x0 && SUBJECT_LABEL.test(o.text));
 }
 
 function findSubjectStart(p1: Seg[]): number {
@@ -349,6 +349,11 @@ export function continuation(lines: Seg[], start: number, maxLines = 6): Seg[] {
   return out;
 }
 
+/** `s` is a labelled row's: its own text opens with the label, or a segment left of it on its row is the label. */
+export function labelledBy(segs: Seg[], s: Seg, label: RegExp): boolean {
+  return label.test(s.text) || rowOf(segs, s).some((o) => o !== s && o.box.x1 <= s.box.x0 && label.test(o.text));
+}
+
 /** Segments sharing a row with `s` (vertical overlap of more than half the height). */
 export function rowOf(segs: Seg[], s: Seg): Seg[] {
   const h = s.box.y1 - s.box.y0;
@@ -357,11 +362,3 @@ export function rowOf(segs: Seg[], s: Seg): Seg[] {
     .sort((a, b) => a.box.x0 - b.box.x0);
 }
 
-export function union(boxes: Box[]): Box {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    y1: Math.max(...boxes.map((b) => b.y1)),
-  };
-}

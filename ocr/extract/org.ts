@@ -142,14 +142,19 @@ function balancedQuote(s: string): string {
 }
 
 const GOV = /(?<![а-яё])(?:гау|гбоу|гбпоу|гапоу|фгуп|фку|фгку|фгау|гуп)(?![а-яё])|министерств|(?<![а-яё])министр|прокуратур|прокурор|(?<![а-яёА-ЯЁ])суд|мвд|гибдд|госавтоинспекц|полиц|роспотребнадзор|росреестр|федеральн|фонд[а-я]* пенсионного|социальн[а-я]+ фонд|осфр|инспекци|государственн|гбу|гку|гауз|гбуз|фгбу|управлени[ея] федеральной|департамент|комитет [а-я]+ области|правительств|губернатор|областн|краев|республик|уфсин|мчс|фссп|фнс|казначейств/i;
-const MUNI = /администрац|муниципальн|поселени|городского округа|совет депутатов|дум[аы]|мбоу|маоу|мбдоу|мадоу|мкоу|мкдоу|мбук|мку|муп|мбу|мау|глава (?:города|поселения|района|округа)/i;
+/** Abbreviations of municipal institutions and enterprises. */
+const MUNI_FORMS = 'мбоу|маоу|мкоу|мбдоу|мадоу|мкдоу|мбук|мку|муп|мбу|мау';
+const MUNI = new RegExp(`администрац|муниципальн|поселени|городского округа|совет депутатов|дум[аы]|${MUNI_FORMS}|глава (?:города|поселения|района|округа)`, 'i');
+const MUNI_FIRST = new RegExp(`^(?:${MUNI_FORMS})(?![а-яёА-ЯЁ])`, 'i');
 // Firms, entrepreneurs and non-profits (NGOs, funds, partnerships, owners' associations, cooperatives).
 const COMPANY = /(?<![а-яёА-ЯЁ])(ооо|ао|пао|зао|оао|нао|ип|ано|нко|тсж|тсн|снт|онт|спк|нп|чу)(?![а-яёА-ЯЁ])|общество|предприниматель|компани|застройщик|товарищество|некоммерческ|благотворительн|кооператив|ассоциаци|партн[её]рство/i;
 
 export function correspondentType(name: string, context = ''): CorrespondentType | null {
   const n = name.toLowerCase();
-  if (/^(ооо|ао|пао|зао|оао|нао|ип|ано|нко|тсж|тсн|снт|онт|спк|нп|чу)(?![а-яёА-ЯЁ])/i.test(n) || COMPANY.test(n)) return 'company';
-  if (/^(мбоу|маоу|мкоу|мбдоу|мадоу|мкдоу|мбук|мку|муп|мбу|мау)(?![а-яёА-ЯЁ])/i.test(n)) return 'municipal';
+  // COMPANY finds a firm's form anywhere, the name's start included; a name opening with a municipal form is
+  // municipal before GOV can take it for a state body.
+  if (COMPANY.test(n)) return 'company';
+  if (MUNI_FIRST.test(n)) return 'municipal';
   if (GOV.test(n)) return 'government';
   if (MUNI.test(n)) return 'municipal';
   const c = context.toLowerCase();

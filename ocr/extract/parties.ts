@@ -1,7 +1,7 @@
 // Who wrote to whom: addressee, signer, executor, citizen, and the sending organisation's letterhead.
 import type { Box } from '../types.ts';
 import { found, none, type Found } from './found.ts';
-import { continuation, EXECUTOR_LABEL, rowOf, type LetterView, type Seg } from './layout.ts';
+import { continuation, EXECUTOR_LABEL, labelledBy, rowOf, type LetterView, type Seg } from './layout.ts';
 import { FULL_NAME, INITIALS_NAME, findInitialsName, genitiveToNominative, isInitialsName, isNominativeFullName } from './names.ts';
 import { findDates, normKey, repairAddressText, tidy } from './text.ts';
 
@@ -62,7 +62,7 @@ function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: b
     const label = (o: Seg, b: Seg): boolean => o.box.x1 < b.box.x0 && o.box.x0 < margin + (b.box.y1 - b.box.y0) * 1.5 && isFormLabel(o, b);
     const besideFirst = rowOf(view.p1, s).some((o) => o.box.x1 < s.box.x0);
     for (const b of block) {
-      if (/^от\s/i.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text) || /^(?:Заявитель|Ф\.?\s?И\.?\s?О\.?)\s*:/i.test(b.text) || GENITIVE_FULL.test(b.text)) break;
+      if (/^от\s/i.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text) || APPLICANT_LABEL.test(b.text) || GENITIVE_FULL.test(b.text)) break;
       // a form's next labelled row ("Фамилия") is another field
       if (b !== s && !besideFirst && rowOf(view.p1, b).some((o) => label(o, b))) break;
       lines.push(b);
@@ -335,7 +335,12 @@ export function signatureTail(view: LetterView, signer: Found<string | null>): s
   return out.length ? tidy(out.join(' ')) : null;
 }
 
-const SENDER_LABEL = /^(?:Заявитель|Ф\.?\s?И\.?\s?О\.?(?:\s+заявителя)?)\s*:\s*([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)/;
+/** The label of a form's applicant row: «Заявитель:», «Ф.И.О.:», «ФИО заявителя:». */
+const APPLICANT = String.raw`^(?:Заявитель|Ф\.?\s?И\.?\s?О\.?(?:\s+заявителя)?)\s*:\s*`;
+const APPLICANT_LABEL = new RegExp(APPLICANT, 'i');
+const SENDER_LABEL = new RegExp(`${APPLICANT}([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+\\s+[А-ЯЁ][а-яё]+)`);
+/** The applicant's surname and first name, the patronymic wrapped to the next line. */
+const SENDER_LABEL_TWO = new RegExp(`${APPLICANT}([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+)\\s*$`);
 /** A full name in the genitive alone on its line (`Гусевой Екатерины Алексеевны,`): a citizen's «от» block without «от». */
 const GENITIVE_FULL = /^([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вича|вны|ичны|чны|ича))\s*,?$/;
 const ADDRESS_LABEL = /по адресу:?|адрес(?:\s+(?:для ответа|для переписки|регистрации|проживания|места жительства))?\s*:/i;
@@ -389,7 +394,7 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
     let gen = m?.[1] ?? labelled?.[1] ?? (living ? bareGenitive![1]! : null);
     const used = [s];
     // «Заявитель: Фомина Анастасия» with the patronymic wrapped to the next line
-    const labelledTwo = gen ? null : /^(?:Заявитель|Ф\.?\s?И\.?\s?О\.?(?:\s+заявителя)?)\s*:\s*([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+)\s*$/.exec(s.text);
+    const labelledTwo = gen ? null : SENDER_LABEL_TWO.exec(s.text);
     const patronymic = labelledTwo ? /^([А-ЯЁ][а-яё]+(?:вич|вна|ична|чна))(?![а-яё])/.exec(view.p1[k + 1]?.text ?? '') : null;
     if (labelledTwo && patronymic) {
       gen = `${labelledTwo[1]} ${patronymic[1]}`;
@@ -459,7 +464,7 @@ export function letterheadLines(view: LetterView, stopY: number, aside: Box | nu
     if (ADDRESSEE_START.test(s.text) && /^[А-ЯЁ][а-яё]+(?:у|ю|е)(?![а-яёА-ЯЁ])/.test(s.text)) continue;
     if (/^(?:ПОВТОРНО|Заявление|Обращение|Жалоба)$/i.test(s.text)) continue;
     // a printed e-mail's header rows and the sender's display name above them
-    if (MAIL_HEADER.test(s.text) || rowOf(view.p1, s).some((o) => o !== s && o.box.x1 < s.box.x0 && MAIL_HEADER.test(o.text))) continue;
+    if (labelledBy(view.p1, s, MAIL_HEADER)) continue;
     out.push(s);
   }
   return out;

@@ -2,7 +2,7 @@
 import { found, none, type Found } from './found.ts';
 import { readTaxIds, type IdPick } from './taxIds.ts';
 import { addressEvidence, MAILBOXES, repairAddress } from './emails.ts';
-import { rowOf, type LetterView, type Seg } from './layout.ts';
+import { labelledBy, rowOf, type LetterView, type Seg } from './layout.ts';
 import { cleanNumber, findDates } from './text.ts';
 
 // OCR reads ИНН as UHH, ИHH, MHH, NHH; КПП as KIIII, КIIП; ОГРН as OTPH, 0ГРН.
@@ -46,6 +46,9 @@ export function mendNumberText(text: string): string {
     );
 }
 
+/** A line that speaks of a letter (another one's number and date, not this letter's own). */
+const MENTIONS_LETTER = /(?:^|\s)(?:к письму|в ответ на|письмо)(?![а-яёА-ЯЁ])/i;
+
 function numberAfterSign(text: string): string | null {
   const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?):?\s?` + NUMBER_TOKEN).exec(mendNumberText(text));
   if (!m) return null;
@@ -76,7 +79,7 @@ export function extractNumbers(view: LetterView, kind: 'incoming' | 'appeal'): {
       if (before.trim()) applyOut(out, before, s);
       continue;
     }
-    if (/(?:^|\s)(?:к письму|в ответ на|письмо)(?![а-яёА-ЯЁ])/i.test(text)) continue;
+    if (MENTIONS_LETTER.test(text)) continue;
     applyOut(out, text, s);
   }
   if (kind === 'incoming' && out.number.value === null) {
@@ -84,7 +87,7 @@ export function extractNumbers(view: LetterView, kind: 'incoming' | 'appeal'): {
     // the body («05.03.2026 № 12-34/567», «Исх. № 123 от 05.03.2026»), not a sentence mentioning another letter.
     for (const s of view.segs) {
       if (s.box.y0 < view.bodyTop && s.page === view.p1[0]?.page) continue;
-      if (s.text.length > 60 || REPLY.test(s.text) || /(?:к письму|в ответ на|письмо)(?![а-яёА-ЯЁ])/i.test(s.text)) continue;
+      if (s.text.length > 60 || REPLY.test(s.text) || MENTIONS_LETTER.test(s.text)) continue;
       if (!/^(?:Исх|исх|№|от\s|«?\d{1,2}»?[\s.])/.test(s.text) || !findDates(s.text).length) continue;
       applyOut(out, withWrappedYear(view.segs, s), s);
       if (out.number.value !== null) break;
@@ -304,7 +307,7 @@ export function extractEmails(view: LetterView, exclude: string[]): Found<string
   const read: Array<{ address: string; seg: Seg }> = [];
   for (const s of view.segs) {
     // Addresses the letter was sent to are the recipient's, whatever the organisation calls its mailboxes.
-    if (TO_LABEL.test(s.text) || rowOf(view.segs, s).some((o) => o !== s && o.box.x1 <= s.box.x0 && TO_LABEL.test(`${o.text} `.replace(/\s+$/, '')))) continue;
+    if (labelledBy(view.segs, s, TO_LABEL)) continue;
     for (const m of mendAddresses(s.text).matchAll(EMAIL)) {
       read.push({ address: m[0].replace(/\s/g, '').replace(/\.$/, '').toLowerCase().replace(RU_LOOKALIKE, '.ru'), seg: s });
     }
