@@ -31,35 +31,15 @@ export interface FsTreeOptions {
  * Shared memory for the large files of one verification, handed to the next one by `reset`: a new
  * SharedArrayBuffer is zeroed and faulted in page by page, which costs about as much as reading the file from the
  * page cache (and once the allocator reuses freed memory, zeroing 8 MB took ≈ 3 ms). The caller resets it only when
- * nothing uses the arrays it gave out any more. Chunks are sized to what is read (in steps of 2 MB), and arenas a
- * finished verification gives back (`give`) serve the next one in the process (`take`).
+ * nothing uses the arrays it gave out any more. Chunks are sized to what is read (in steps of 2 MB).
  */
 export class SharedArena {
   private static readonly CHUNK = 2 * 2 ** 20;
   /** Chunks above this size are not kept for the next verification (a rare huge file). */
   private static readonly KEEP = 64 * 2 ** 20;
-  /** Arenas kept for later verifications in this process, at most this many bytes in all. */
-  private static readonly SPARE_BYTES = 64 * 2 ** 20;
-  private static readonly spare: SharedArena[] = [];
   private chunks: SharedArrayBuffer[] = [];
   private current = 0;
   private offset = 0;
-
-  /** An arena given back by an earlier verification, or a new one. */
-  static take(): SharedArena {
-    return SharedArena.spare.pop() ?? new SharedArena();
-  }
-
-  /** Gives an arena whose arrays nobody uses any more to later verifications (kept while the spares stay small). */
-  static give(arena: SharedArena): void {
-    arena.reset();
-    const held = SharedArena.spare.reduce((n, a) => n + a.bytes, 0);
-    if (held + arena.bytes <= SharedArena.SPARE_BYTES && !SharedArena.spare.includes(arena)) SharedArena.spare.push(arena);
-  }
-
-  get bytes(): number {
-    return this.chunks.reduce((n, c) => n + c.byteLength, 0);
-  }
 
   alloc(size: number): Uint8Array {
     while (this.current < this.chunks.length && this.chunks[this.current]!.byteLength - this.offset < size) {

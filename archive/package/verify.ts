@@ -143,7 +143,7 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
     // 'auto' for the whole collection: the pool starts once the packages still ahead promise enough bytes.
     const ahead = seen === 0 ? 0 : (bytes / seen) * (roots.length - seen);
     const workers = options.workers === 'auto' || options.workers === undefined ? shouldUseHashWorkers(ahead, options.share === false ? undefined : SHARED_WORKERS) : options.workers;
-    const arena = arenas.pop() ?? SharedArena.take();
+    const arena = arenas.pop() ?? new SharedArena();
     return verifyTree(fsTree(root === '' ? dir : `${dir}/${root}`, { sync: true, arena }), '', signatureVerifier, { workers, share: options.share ?? true }).then((r) => {
       seen += 1;
       bytes += r.bytes ?? 0;
@@ -168,7 +168,6 @@ export async function verifyCollection(dir: string, signatureVerifier: Signature
       if (r.package.members.length > 0) aggregates.push({ where: root || '.', members: r.package.members });
     }
   }
-  for (const arena of arenas) SharedArena.give(arena);
   for (const a of aggregates) {
     const problems = a.members.filter((m) => found.get(m.id) !== m.anchor).map((m) => (found.has(m.id) ? `${m.id} has a different package.json than the one listed` : `${m.id} is missing`));
     checks.push({ name: `${a.where}: aggregate-members`, ok: problems.length === 0, detail: problems.length === 0 ? `${a.members.length} member package(s) present and unchanged` : problems.join('; ') });
