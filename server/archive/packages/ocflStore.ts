@@ -255,6 +255,11 @@ class S3OcflStore implements OcflStore {
   private async removeEveryVersion(prefix: string): Promise<void> {
     const items = await this.listEveryVersion(prefix);
     if (this.lock.enabled) await this.assertNotRetained(items);
+    await this.removeItems(items, prefix);
+  }
+
+  /** Deletes these keys (versions), already known not to be retained. */
+  private async removeItems(items: { name: string; versionId?: string }[], prefix: string): Promise<void> {
     for (let i = 0; i < items.length; i += 1000) {
       const results = (await this.client.removeObjects(this.bucket, items.slice(i, i + 1000))) as unknown as { Code?: string; Message?: string; Key?: string }[];
       const failed = (results ?? []).find((r) => r && typeof r === 'object' && r.Code);
@@ -280,12 +285,14 @@ class S3OcflStore implements OcflStore {
     const staging = this.stagingBase(id);
     const objectPrefix = `${this.prefix}${this.objectPath(id)}/`;
     await this.removeEveryVersion(staging);
-    // Refused before anything is staged, so that a retained object leaves no staged copy behind (under a default
-    // rule that copy would itself be retained).
-    if (this.lock.enabled) await this.assertNotRetained(await this.listEveryVersion(objectPrefix));
+    // Listed and checked once, before anything is staged, so that a retained object leaves no staged copy behind
+    // (under a default rule that copy would itself be retained). The caller holds the object's lock: the list stays
+    // what is stored.
+    const stored = await this.listEveryVersion(objectPrefix);
+    if (this.lock.enabled) await this.assertNotRetained(stored);
     for (const [p, b] of files) await this.client.putObject(this.bucket, `${staging}${p}`, Buffer.from(b), b.length);
     await this.client.putObject(this.bucket, `${staging}${STAGED_COMPLETE}`, Buffer.from('complete\n'));
-    await this.removeEveryVersion(objectPrefix);
+    await this.removeItems(stored, objectPrefix);
     await this.write(id, files);
     await this.dropStaging(id);
     return this.objectPath(id);

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { S3rverContext, S3rverMiddleware } from 's3rver';
+import { escapeXml } from './s3rverShim.ts';
 
 /**
  * S3 Object Lock for s3rver, which has none: no S3 server with Object Lock can be installed on the project's machines
@@ -137,8 +138,4 @@ function answer(ctx: S3rverContext, status: number, body: string): void {
 
 function s3Error(ctx: S3rverContext, status: number, code: string, message: string, key: string): void {
   answer(ctx, status, `<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><Key>${escapeXml(key)}</Key><RequestId>0</RequestId></Error>`);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
