@@ -23,3 +23,4 @@ import './nomenclature/routes.ts';
 import './cases/routes.ts';
 import './inventories/routes.ts';
 import './destruction-acts/routes.ts';
+import './approvals/routes.ts';

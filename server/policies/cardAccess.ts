@@ -1,6 +1,6 @@
 // Who sees a card with an access mark (ДСП and the like): the records office (cards.read_restricted) and the
-// people working on it — its author, its addressee, and everyone on its assignments. To anyone else such a card
-// does not exist (404), exactly like another organisation's card.
+// people working on it — its author, its addressee, everyone on its assignments, the approvers of its
+// started approval routes and their initiators. To anyone else such a card does not exist (404), exactly like another organisation's card.
 import type { Knex } from 'knex';
 import type { Actor } from '../http/actor.ts';
 import type { Card } from '../models/Card.ts';
@@ -14,8 +14,10 @@ export function visibleCards(actor: Actor, alias = 'cards'): { sql: string; bind
   return {
     sql: `(${alias}.access_mark IS NULL OR ${alias}.created_by = ? OR (?::uuid IS NOT NULL AND (${alias}.addressee_staff_id = ?::uuid OR EXISTS (
             SELECT 1 FROM assignments a WHERE a.card_id = ${alias}.id
-               AND (a.executor_staff_id = ?::uuid OR a.controller_staff_id = ?::uuid OR a.author_staff_id = ?::uuid OR ?::uuid = ANY(a.co_executor_staff_ids))))))`,
-    bindings: [actor.userId, staff, staff, staff, staff, staff, staff],
+               AND (a.executor_staff_id = ?::uuid OR a.controller_staff_id = ?::uuid OR a.author_staff_id = ?::uuid OR ?::uuid = ANY(a.co_executor_staff_ids)))
+            OR EXISTS (SELECT 1 FROM approval_visas v JOIN approval_routes vr ON vr.id = v.route_id WHERE v.card_id = ${alias}.id AND v.staff_id = ?::uuid AND vr.status <> 'draft')))
+          OR EXISTS (SELECT 1 FROM approval_routes r WHERE r.card_id = ${alias}.id AND r.initiator_user_id = ?))`,
+    bindings: [actor.userId, staff, staff, staff, staff, staff, staff, staff, actor.userId],
   };
 }
 

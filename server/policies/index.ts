@@ -24,6 +24,10 @@ export const permissions = {
   'correspondents.manage': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
   'resolutions.write': ['admin', 'clerk', 'manager'],
   'assignments.work': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
+  // Approval routes (согласование): the records office, legal staff and managers build and start them; a visa is
+  // given by whoever is an approver of the active stage (checked by the command), whatever their role.
+  'approvals.manage': ['admin', 'clerk', 'lawyer', 'manager'],
+  'approvals.decide': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
   'calendar.manage': ['admin'],
   'reports.read': ['admin', 'clerk', 'manager', 'auditor'],
   'files.read': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],

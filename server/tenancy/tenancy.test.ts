@@ -44,10 +44,13 @@ const postBodies: [RegExp, unknown][] = [
   [/\/expert-review\/decision$/, { decision: 'agreed', protocolNumber: '1', protocolDate: '2026-01-01' }],
   [/\/archive-review\/decision$/, { decision: 'agreed', protocolNumber: '1', protocolDate: '2026-01-01' }],
   [/\/resolutions$/, { text: 'Рассмотреть', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
+  [/\/approval-routes\/[^/]+\/decision$/, { decision: 'approved' }],
+  [/\/approvals$/, { stages: [{ approverStaffIds: ['00000000-0000-4000-8000-000000000000'] }] }],
   [/\/subassignments$/, { text: 'Подготовить', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
 ];
 function sampleBody(method: string, path: string, resource: string): unknown {
   if (method === 'patch') return patchBodies[resource] ?? {};
+  if (method === 'put' && resource === 'approval_route') return { stages: [{ approverStaffIds: ['00000000-0000-4000-8000-000000000000'] }] };
   return postBodies.find(([re]) => re.test(path))?.[1] ?? {};
 }
 

@@ -60,6 +60,13 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
     const [assignment] = (await trx('assignments')
       .insert({ org_id: orgId, card_id: card?.id, resolution_id: resolution?.id, executor_staff_id: staff.id, author_staff_id: staff.id, text: 'Рассмотреть', deadline: '2030-01-10' })
       .returning('id')) as { id: string }[];
+    // A draft regulation on its first, started approval round.
+    const [draftCard] = (await trx('cards').insert({ org_id: orgId, kind: 'draft', status: 'draft', summary: `Проект постановления ${suffix}`, created_by: user.id }).returning('id')) as { id: string }[];
+    const [approvalRoute] = (await trx('approval_routes')
+      .insert({ org_id: orgId, card_id: draftCard?.id, round: 1, status: 'in_progress', initiator_user_id: user.id, initiator_staff_id: staff.id, current_stage: 1, started_at: new Date() })
+      .returning('id')) as { id: string }[];
+    const [approvalStage] = (await trx('approval_stages').insert({ org_id: orgId, route_id: approvalRoute?.id, position: 1, status: 'active', started_at: new Date() }).returning('id')) as { id: string }[];
+    await trx('approval_visas').insert({ org_id: orgId, route_id: approvalRoute?.id, stage_id: approvalStage?.id, card_id: draftCard?.id, staff_id: staff.id, position: 1 });
     await enqueueJob(trx, { kind: 'file.process', orgId, payload: { fileId: file?.id } });
     await trx('autofill_proposals').insert({ file_id: file?.id, org_id: orgId, status: 'done', langs: 'rus+eng', fields: JSON.stringify({}), confidence: JSON.stringify({}), sources: JSON.stringify({}) });
     const [check] = (await trx('signature_checks')
@@ -124,6 +131,7 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
         case: archiveCase?.id ?? '',
         inventory: inventory?.id ?? '',
         destruction_act: destructionAct?.id ?? '',
+        approval_route: approvalRoute?.id ?? '',
       },
     };
   });

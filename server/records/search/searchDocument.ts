@@ -54,7 +54,7 @@ export async function buildSearchDocument(db: Knex | Knex.Transaction, orgId: st
  */
 export async function buildSearchDocuments(db: Knex | Knex.Transaction, orgId: string, cardIds: string[]): Promise<SearchDocument[]> {
   if (cardIds.length === 0) return [];
-  const [cards, assignments, texts] = await Promise.all([
+  const [cards, assignments, texts, approvers] = await Promise.all([
     db('cards as c')
       .leftJoin('correspondents as k', 'k.id', 'c.correspondent_id')
       .whereIn('c.id', cardIds)
@@ -72,6 +72,13 @@ export async function buildSearchDocuments(db: Knex | Knex.Transaction, orgId: s
       .where('cf.org_id', orgId)
       .orderBy(['cf.card_id', 'cf.position'])
       .select('cf.card_id', 't.text') as Promise<{ card_id: string; text: string }[]>,
+    // Approvers of a route that has started read the card they decide on.
+    db('approval_visas as v')
+      .join('approval_routes as r', 'r.id', 'v.route_id')
+      .whereIn('v.card_id', cardIds)
+      .where('v.org_id', orgId)
+      .whereNot('r.status', 'draft')
+      .distinct('v.card_id', 'v.staff_id') as Promise<{ card_id: string; staff_id: string }[]>,
   ]);
   const byCard = <T extends { card_id: string }>(rows: T[]): Map<string, T[]> => {
     const map = new Map<string, T[]>();
@@ -80,9 +87,14 @@ export async function buildSearchDocuments(db: Knex | Knex.Transaction, orgId: s
   };
   const assignmentsOf = byCard(assignments);
   const textsOf = byCard(texts);
+  const approversOf = byCard(approvers);
   // Readers of a restricted card: everyone who works on it, through their user accounts.
   const peopleOf = (card: CardRow): string[] =>
-    [card.addressee_staff_id, ...(assignmentsOf.get(card.id) ?? []).flatMap((a) => [a.executor_staff_id, a.controller_staff_id, a.author_staff_id, ...a.co_executor_staff_ids])].filter(
+    [
+      card.addressee_staff_id,
+      ...(assignmentsOf.get(card.id) ?? []).flatMap((a) => [a.executor_staff_id, a.controller_staff_id, a.author_staff_id, ...a.co_executor_staff_ids]),
+      ...(approversOf.get(card.id) ?? []).map((v) => v.staff_id),
+    ].filter(
       (x): x is string => Boolean(x),
     );
   const people = [...new Set(cards.flatMap(peopleOf))];

@@ -1,0 +1,93 @@
+// Running an approval route: starting it, and the approvers' visas moving it stage by stage to its end.
+import type { WriteUnit } from '../../http/route.ts';
+import type { Actor } from '../../http/actor.ts';
+import type { BlobStore } from '../../storage/index.ts';
+import { AppError } from '../../http/problem.ts';
+import { Card } from '../../models/Card.ts';
+import { ApprovalRoute } from '../../models/ApprovalRoute.ts';
+import { ApprovalStage } from '../../models/ApprovalStage.ts';
+import { ApprovalVisa, type ApprovalDecision } from '../../models/ApprovalVisa.ts';
+import { assertCardVisible } from '../../policies/cardAccess.ts';
+import { assertApprovable } from '../../records/approvalRules.ts';
+import { loadCalendar } from '../../records/calendar/loadCalendar.ts';
+import { addWorkingDays } from '../../records/calendar/workingDays.ts';
+import { today } from '../../records/today.ts';
+import { reindexCard } from '../../records/search/searchJobs.ts';
+import { staffPeople } from '../../presenters/approvalPresenter.ts';
+import { storeApprovalSheet } from './storeApprovalSheet.ts';
+
+async function activateStage(unit: WriteUnit, routeId: string, position: number, now: Date): Promise<ApprovalStage | undefined> {
+  const stage = await unit.scope.query(ApprovalStage).where({ route_id: routeId, position }).first();
+  if (!stage) return undefined;
+  const dueOn = stage.deadlineDays ? addWorkingDays(await loadCalendar(unit.trx), today(), stage.deadlineDays) : null;
+  await unit.scope.query(ApprovalStage).where({ id: stage.id }).patch({ status: 'active', startedAt: now, dueOn });
+  return stage;
+}
+
+/** draft → in_progress (If-Match): the first stage's approvers get it. */
+export async function startApprovalRoute(unit: WriteUnit, actor: Actor, routeId: string, expectedVersion: number): Promise<ApprovalRoute> {
+  const route = await unit.scope.findOr404(ApprovalRoute, routeId);
+  const card = await unit.scope.findOr404(Card, route.cardId);
+  await assertCardVisible(unit.trx, actor, card);
+  assertApprovable(card);
+  if (route.status !== 'draft') throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'Маршрут уже запущен', en: 'The route has already started' });
+  const now = new Date();
+  const next = await unit.scope.patchVersioned(ApprovalRoute, route.id, expectedVersion, { status: 'in_progress', currentStage: 1, startedAt: now });
+  const first = await activateStage(unit, route.id, 1, now);
+  if (!first) throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'В маршруте нет ни одного этапа', en: 'The route has no stages' });
+  // Approvers of a restricted card may see it from now on, in search too.
+  await reindexCard(unit.trx, unit.scope.orgId, card.id);
+  await unit.audit({ action: 'approval.started', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round } });
+  return next;
+}
+
+export interface DecisionInput {
+  decision: ApprovalDecision;
+  comment?: string | null;
+}
+
+/**
+ * A visa of the current stage's approver. A rejection ends the round at once; a stage whose approvers all agreed
+ * passes the route to the next stage, and the last one ends it approved, with the approval sheet stored on the card.
+ */
+export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobStore, routeId: string, input: DecisionInput): Promise<ApprovalRoute> {
+  const found = await unit.scope.findOr404(ApprovalRoute, routeId);
+  const card = await unit.scope.findOr404(Card, found.cardId);
+  await assertCardVisible(unit.trx, actor, card);
+  // Parallel approvers of one stage decide at once: the route row serialises them, so exactly one of them sees the
+  // stage complete and moves the route on.
+  const route = (await unit.scope.query(ApprovalRoute).where({ id: found.id }).forUpdate().first()) as ApprovalRoute;
+  if (route.status !== 'in_progress' || route.currentStage === null) throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'Маршрут не на согласовании', en: 'The route is not under way' });
+  if (!actor.staffId) throw new AppError('STAFF_LINK_REQUIRED');
+  const comment = input.comment?.trim() || null;
+  if (input.decision !== 'approved' && !comment) throw new AppError('APPROVAL_COMMENT_REQUIRED');
+  const stage = (await unit.scope.query(ApprovalStage).where({ route_id: route.id, position: route.currentStage }).first()) as ApprovalStage;
+  const visa = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id, staff_id: actor.staffId }).whereNull('decision').first();
+  if (!visa) throw new AppError('APPROVAL_NOT_CURRENT_APPROVER');
+  const now = new Date();
+  const person = (await staffPeople(unit.trx, unit.scope.orgId, [actor.staffId])).get(actor.staffId);
+  await unit.scope
+    .query(ApprovalVisa)
+    .where({ id: visa.id })
+    .patch({ decision: input.decision, comment, decidedAt: now, decidedBy: actor.userId, fullName: person?.name ?? actor.fullName, positionTitle: person?.position ?? null });
+  await unit.audit({ action: 'approval.decided', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, visaId: visa.id, decision: input.decision, comment } });
+
+  const pending = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id }).whereNull('decision').resultSize();
+  let patch: Partial<ApprovalRoute> = {};
+  if (input.decision === 'rejected') {
+    await unit.scope.query(ApprovalStage).where({ id: stage.id }).patch({ status: 'rejected', finishedAt: now });
+    patch = { status: 'rejected', finishedAt: now };
+  } else if (pending === 0) {
+    await unit.scope.query(ApprovalStage).where({ id: stage.id }).patch({ status: 'approved', finishedAt: now });
+    const following = await activateStage(unit, route.id, stage.position + 1, now);
+    patch = following ? { currentStage: following.position } : { status: 'approved', finishedAt: now };
+  }
+  const next = await unit.scope.patchVersioned(ApprovalRoute, route.id, route.version, patch);
+  if (next.status !== 'in_progress') {
+    await unit.audit({ action: `approval.${next.status}`, objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position } });
+  } else if (next.currentStage !== route.currentStage) {
+    await unit.audit({ action: 'approval.stage_passed', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, nextStage: next.currentStage } });
+  }
+  if (next.status === 'approved') return storeApprovalSheet(unit, actor, blobs, card, next);
+  return next;
+}
