@@ -792,3 +792,41 @@ describe('extractLetter: layouts beyond the usual letterheads', () => {
     expect(f.correspondentType).toBe('government');
   });
 });
+
+describe('extractLetter: a subject wrapped on scans', () => {
+  const letter = (subject: Array<[number, number, string]>): string | null =>
+    extractLetter(
+      page(
+        [
+          [236, 200, 'Общество с ограниченной ответственностью «Вектор плюс»'],
+          [236, 260, '173001, г. Северореченск, ул. Ленина, д. 5'],
+          [236, 600, 'Исх. № 12-34/567 от 05.03.2026'],
+          [1300, 600, 'Главе города Северореченска'],
+          [1300, 660, 'М.Н. Киселёву'],
+          ...subject,
+          [900, 1100, 'Уважаемый Михаил Николаевич!'],
+          [354, 1180, 'Просим рассмотреть вопрос о ремонте дороги, письмо от 01.02.2026 № 5 осталось без ответа.'],
+          [236, 1400, 'Генеральный директор'],
+          [1900, 1400, 'А.В. Петров'],
+        ],
+        'ocr',
+      ),
+      { recipient },
+    ).fields.subject;
+
+  it('keeps the capitalised last word of a centred heading wrapped onto a short line of its own', () => {
+    expect(letter([[425, 800, 'О строительстве фельдшерско-акушерского пункта в посёлке Сосновый'], [1170, 860, 'Бор']])).toBe(
+      'О строительстве фельдшерско-акушерского пункта в посёлке Сосновый Бор',
+    );
+  });
+
+  it('reads a speck after a word that goes on in lower case as no full stop', () => {
+    expect(letter([[236, 800, 'О заключении договора аренды земельного.'], [236, 860, 'участка']])).toBe('О заключении договора аренды земельного участка');
+  });
+
+  it('drops dashes alone in a row between the words of a heading', () => {
+    expect(letter([[236, 800, 'О погашении задолженности по муниципальному - - контракту № 152/26']])).toBe(
+      'О погашении задолженности по муниципальному контракту № 152/26',
+    );
+  });
+});

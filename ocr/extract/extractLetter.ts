@@ -78,7 +78,11 @@ export interface ExtractContext {
 function subjectOf(view: LetterView): Found<string | null> {
   if (view.subjectAt < 0) return none();
   const lines = subjectLines(view.p1, view.subjectAt);
-  return found(tidy(lines.map((s) => s.text).join(' ').replace(SUBJECT_LABEL, '')), 0.85, lines);
+  // a full stop at a line's end before a line going on in lower case is a speck (subjectLines kept both lines)
+  const texts = lines.map((s, i) => (i + 1 < lines.length && /^[а-яё]/.test(lines[i + 1]!.text) ? s.text.replace(/([а-яё]{5,})\.$/, '$1') : s.text));
+  // «по муниципальному - - контракту»: dashes alone in a row are rule or stamp debris, not punctuation
+  const text = texts.join(' ').replace(SUBJECT_LABEL, '').replace(/(?:\s[-–—]){2,}(?=\s)/g, '');
+  return found(tidy(text), 0.85, lines);
 }
 
 // The label itself may come back damaged ("Прилсжение:", "Приложенне:"): a word of its length and ends before a colon.

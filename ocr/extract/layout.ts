@@ -319,10 +319,32 @@ export function subjectLines(p1: Seg[], subjectAt: number): Seg[] {
     const open = prev !== undefined && /(?:^|\s)(?:[а-яё]{1,4}\.|[а-яё]{1,3}|по адресу:)$/.test(prev.text);
     if (prev && !open && !(isCapitals(prev.text) && isCapitals(s.text)) && /^[А-ЯЁA-Z]/.test(s.text) && (s.box.x1 - s.box.x0 > s.pw * 0.6 || s.box.x1 - s.box.x0 > maxWidth() * 1.3 || /^[А-ЯЁ][а-яё]{0,2},/.test(s.text))) break;
     lines.push(s);
-    // A sentence end, not an abbreviation such as "г." or "ул."
-    if (/[.!?]$/.test(s.text) && !/(?:^|\s)[а-яё]{1,4}\.$/.test(s.text)) break;
+    // A sentence end, not an abbreviation such as "г." or "ул." — nor a speck read as a full stop after a word that
+    // goes on in lower case on the next line of the heading («… аренды земельного. / участка»).
+    const next = block[block.indexOf(s) + 1];
+    const speck = /[а-яё]{5,}\.$/.test(s.text) && next !== undefined && /^[а-яё]/.test(next.text);
+    if (/[.!?]$/.test(s.text) && !/(?:^|\s)[а-яё]{1,4}\.$/.test(s.text) && !speck) break;
   }
+  const tail = lines.length ? centredTail(p1, lines[lines.length - 1]!) : undefined;
+  if (tail) lines.push(tail);
   return lines;
+}
+
+/**
+ * The last word or two of a centred heading wrapped onto a short line of their own under a full line — often a proper
+ * name («… в посёлке Сосновый / Бор», «… по улице / Ленина»), so capitalised, which `continuation` does not follow.
+ */
+function centredTail(p1: Seg[], last: Seg): Seg | undefined {
+  const h = last.box.y1 - last.box.y0;
+  const centre = (b: Seg): number => (b.box.x0 + b.box.x1) / 2;
+  if (last.box.x1 - last.box.x0 < last.pw * 0.5 || /[.!?:;,]$/.test(last.text)) return undefined;
+  const below = p1.filter((o) => o.page === last.page && o.box.y0 > last.box.y1 - h * 0.3).sort((a, b) => a.box.y0 - b.box.y0)[0];
+  if (!below || below.box.y0 - last.box.y1 > h * 1.1) return undefined;
+  const words = below.text.split(' ');
+  const short = words.length <= 3 && below.box.x1 - below.box.x0 < below.pw * 0.35;
+  if (!short || !/^[А-ЯЁ«"]?[а-яё]/.test(below.text) || SALUTATION.test(below.text)) return undefined;
+  if (Math.abs(centre(below) - centre(last)) > h * 1.5 || Math.abs(below.box.x0 - last.box.x0) < h * 0.8) return undefined;
+  return below;
 }
 
 /** A line and the lines continuing it in the same column (same left edge, tight spacing). */
