@@ -2,6 +2,7 @@
 import type { Box, OcrDocument } from '../types.ts';
 import { found, none, type Found } from './found.ts';
 import { buildView, rowOf, subjectLines, SUBJECT_LABEL, type LetterView, type Seg } from './layout.ts';
+import { mendWords } from './mendWords.ts';
 import { surnameOf } from './names.ts';
 import { correctOwnWords, correctStaffInitials, correctStaffNames } from './staffNames.ts';
 import {
@@ -301,9 +302,9 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
     outDate,
     inReplyTo: reply,
     addressee,
-    subject,
+    subject: mendScanned(doc, subject),
     signer: sig.signer,
-    signerPosition: isAppeal ? none() : sig.position,
+    signerPosition: isAppeal ? none() : mendScanned(doc, sig.position),
     executorName: executor,
     emails,
     phones,
@@ -324,6 +325,12 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
     sources[name] = keep && f.box && f.page !== null ? { page: f.page, box: f.box } : null;
   }
   return { fields: fields as unknown as LetterFields, confidence, sources, cleanText: view.segs.map((s) => s.text).join('\n') };
+}
+
+/** Prose read from a scan, with one-letter misreadings mended (a text layer is taken as printed). */
+function mendScanned(doc: OcrDocument, f: Found<string | null>): Found<string | null> {
+  const page = doc.pages.find((p) => p.index === f.page);
+  return f.value && page && page.source !== 'text-layer' ? { ...f, value: mendWords(f.value) } : f;
 }
 
 /**

@@ -1,0 +1,53 @@
+// One-letter misreadings in the prose of a heading or a position («Днректор», «о самовольном занятин»), mended
+// against the OCR model's own word list (ocr/lexicon.ts). Only a word the model does not know is touched, and only
+// when exactly one known word lies one confusable letter away: names and places the list lacks have no such
+// neighbour, and a word with two candidates stays as it was read.
+import { readLexicon } from '../lexicon.ts';
+
+/** Letters a degraded scan turns into one another (both directions listed where both happen). */
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  и: 'нпйл', н: 'ипк', п: 'ни', л: 'пи', й: 'и', к: 'нх', х: 'к',
+  е: 'сёоа', ё: 'е', с: 'еоа', о: 'сеа', а: 'оея', я: 'а',
+  ш: 'щи', щ: 'шц', ц: 'щ', ь: 'ъы', ъ: 'ь', ы: 'ь',
+  т: 'г', г: 'т', з: 'эв', э: 'з', в: 'з', у: 'ч', ч: 'у',
+};
+
+let shared: Set<string> | null | undefined;
+
+/** The Russian model's words, read once; null where no model is installed (text-layer PDFs need none). */
+export function russianLexicon(): Set<string> | null {
+  if (shared === undefined) {
+    try {
+      shared = readLexicon('rus');
+    } catch {
+      // no rus.traineddata here: extraction from text layers goes on, with nothing to mend against
+      shared = null;
+    }
+  }
+  return shared;
+}
+
+export function mendWord(word: string, lexicon: ReadonlySet<string>): string {
+  const lower = word.toLowerCase();
+  if (lower.length < 5 || lexicon.has(lower)) return word;
+  const candidates = new Set<string>();
+  for (let i = 0; i < lower.length; i++) {
+    for (const c of CONFUSABLE[lower[i]!] ?? '') {
+      const cand = lower.slice(0, i) + c + lower.slice(i + 1);
+      if (lexicon.has(cand)) candidates.add(cand);
+    }
+  }
+  if (candidates.size !== 1) return word;
+  const fixed = [...candidates][0]!;
+  if (word === word.toUpperCase()) return fixed.toUpperCase();
+  return word[0] === word[0]!.toUpperCase() ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed;
+}
+
+/**
+ * Mends each Cyrillic word of a phrase. The parts of a hyphenated compound are left alone: its first part
+ * («медико-», «социально-») is no word of its own in the list, and a neighbour of it would be taken for it.
+ */
+export function mendWords(text: string, lexicon: ReadonlySet<string> | null = russianLexicon()): string {
+  if (!lexicon) return text;
+  return text.replace(/(?<![-А-ЯЁа-яё])[А-ЯЁа-яё]+(?![-А-ЯЁа-яё])/g, (w) => mendWord(w, lexicon));
+}
