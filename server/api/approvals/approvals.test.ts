@@ -169,6 +169,18 @@ describe('approval routes', () => {
     expect((await as.lawyer!.post<Problem>(`/api/cards/${cardId}/approvals`, body)).body.code).toBe('APPROVAL_ROUTE_STATE');
   });
 
+  it('parallel approvers deciding at the same moment move the route on exactly once', async () => {
+    const cardId = await draftCard('Об установлении тарифов на перевозки');
+    const route = await as.clerk!.post<Route>(`/api/cards/${cardId}/approvals`, { stages: [{ approverStaffIds: [staff.lawyer, staff.executor, staff.archivist] }, { approverStaffIds: [staff.manager] }] });
+    await as.clerk!.post(`/api/approval-routes/${route.body.id}/start`, {}, ifMatch(route.body));
+    const answers = await Promise.all(['lawyer', 'executor', 'archivist'].map((login) => as[login]!.post<Route>(`/api/approval-routes/${route.body.id}/decision`, { decision: 'approved' })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const now = (await as.clerk!.get<Route>(`/api/approval-routes/${route.body.id}`)).body;
+    expect(now.currentStage).toBe(2);
+    expect(now.stages.map((s) => s.status)).toEqual(['approved', 'active']);
+    expect((await auditActions(cardId)).filter((a) => a === 'approval.stage_passed')).toHaveLength(1);
+  });
+
   it('refuses kinds that are not approved by route, and answers in Russian and English', async () => {
     const incoming = await as.clerk!.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: 'Письмо' });
     const res = await as.clerk!.post<Problem>(`/api/cards/${incoming.body.id}/approvals`, { stages: [{ approverStaffIds: [staff.lawyer] }] });

@@ -1,6 +1,6 @@
 // Everything a card's archival package holds, read from the database and the blob store: the files as
 // received, the signatures with the evidence their stored checks used, PDF/A copies, and the descriptive
-// metadata (requisites, resolutions, assignments and their history, access mark, case, retention).
+// metadata (requisites, resolutions, assignments and their history, approval rounds, access mark, case, retention).
 import type { Knex } from 'knex';
 import { PACKAGE_DIGESTS, type DigestCache, type PackageInput, type SignatureInput, type InputFile, type PackageRole } from '../../../archive/index.ts';
 import type { ValidationReport } from '../../../signature/index.ts';
@@ -8,6 +8,7 @@ import { readBlob } from '../../files/fileJobs.ts';
 import { isSignatureFile, verificationTasks } from '../../signatures/signatureFiles.ts';
 import type { BlobStore } from '../../storage/index.ts';
 import type { PackageNote } from '../../models/ArchivePackage.ts';
+import { approvalRounds, type ApprovalRouteView } from '../../presenters/approvalPresenter.ts';
 import { makeRendition, pdfName, type Rendition, type RenditionOptions } from './renditions.ts';
 
 export const PACKAGE_AGENT = { name: 'Kartoteka', address: 'https://kartoteka.example/archive' };
@@ -112,19 +113,21 @@ interface Description {
   journal: unknown;
   department: unknown;
   events: unknown[];
+  approvals: ApprovalRouteView[];
   caseRow: Record<string, unknown> | null;
 }
 
 /** The database rows of the descriptive metadata: read while the files are read and their PDF/A copies made. */
 async function readDescription(trx: Knex | Knex.Transaction, orgId: string, cardId: string): Promise<Description> {
   // Independent reads are issued together: on PostgreSQL outside a transaction they run on several connections.
-  const [card, org, resolutions, assignments, history] = (await Promise.all([
+  const [card, org, resolutions, assignments, history, approvals] = (await Promise.all([
     trx('cards').where({ org_id: orgId, id: cardId }).first(),
     trx('organisations').where({ id: orgId }).first('id', 'name', 'short_name'),
     trx('resolutions').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']).select('id', 'parent_assignment_id', 'author_staff_id', 'on_behalf', 'text', 'created_at'),
     trx('assignments').where({ org_id: orgId, card_id: cardId }).orderBy(['created_at', 'id']),
     trx('audit_log').where({ chain: orgId, object_type: 'card', object_id: cardId }).orderBy('seq').select('seq', 'at', 'actor_login', 'action', 'payload', 'hash'),
-  ])) as [Description['card'], unknown, unknown[], { id: string }[], unknown[]];
+    approvalRounds(trx, orgId, { cardId }),
+  ])) as [Description['card'], unknown, unknown[], { id: string }[], unknown[], ApprovalRouteView[]];
   // The nomenclature (cases, retention) is another module's: a card has case_id only where the cases table exists
   // (the migration adding the column follows the one creating the table), so no catalog query is needed to know.
   const [correspondent, journal, department, events, caseRow] = await Promise.all([
@@ -140,7 +143,7 @@ async function readDescription(trx: Knex | Knex.Transaction, orgId: string, card
           .first('id', 'case_index', 'title', 'year', 'status', 'retention_kind', 'retention_years', 'personnel', 'list_article', 'opened_on', 'closed_on', 'start_date', 'end_date') as Promise<Record<string, unknown> | undefined>)
       : undefined,
   ]);
-  return { card, org, resolutions, assignments, history, correspondent, journal, department, events, caseRow: caseRow ?? null };
+  return { card, org, resolutions, assignments, history, correspondent, journal, department, events, approvals, caseRow: caseRow ?? null };
 }
 
 function descriptive(d: Description, files: FileRow[], names: Map<string, string>): Record<string, unknown> {
@@ -159,6 +162,8 @@ function descriptive(d: Description, files: FileRow[], names: Map<string, string
     resolutions: d.resolutions,
     assignments: d.assignments,
     assignmentEvents: d.events,
+    // Every approval round with its stages and visas (position, name, decision, remarks, time), as on the sheet.
+    approvals: d.approvals,
     history: d.history,
     files: files.map((f) => ({ id: f.id, name: names.get(f.id), receivedName: f.name, role: f.role, mime: f.mime, size: Number(f.size), sha256: f.sha256 })),
   }) as Record<string, unknown>;
