@@ -7,6 +7,7 @@ import { migrateLatest } from './db/migrate.ts';
 import { createBlobStore } from './storage/index.ts';
 import { JobWorker, type WorkerOptions } from './jobs/worker.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
+import { ReceptionThrottle } from './reception/receptionThrottle.ts';
 import type { AppServices } from './services.ts';
 import './jobs/platformJobs.ts';
 import './records/search/searchJobs.ts';
@@ -55,7 +56,7 @@ export async function boot(config: Config, log: Logger, options: BootOptions = {
     );
     const wantWorker = options.worker ?? config.inProcessWorkers > 0;
     const worker = wantWorker ? new JobWorker(knex, blobs, log.child({ component: 'worker' }), { concurrency: Math.max(1, config.inProcessWorkers), ...options.workerOptions }) : null;
-    const services: AppServices = { config, db, knex, blobs, log, worker, loginThrottle: new LoginThrottle() };
+    const services: AppServices = { config, db, knex, blobs, log, worker, loginThrottle: new LoginThrottle(), receptionThrottle: new ReceptionThrottle(config.reception) };
     return {
       ...services,
       async shutdown() {

@@ -19,6 +19,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number; secureCookies: boolean };
   login: { maxFailures: number; lockMinutes: number };
   limits: { jsonBodyBytes: number; uploadBytes: number };
+  /** internet reception: per-address limits per hour (in-process, see server/reception/receptionThrottle.ts) */
+  reception: { submissionsPerHour: number; wrongCodesPerHour: number };
   logLevel: string;
 }
 
@@ -73,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       jsonBodyBytes: intFrom(env, 'MAX_JSON_BYTES', 1024 * 1024),
       uploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 100 * 1024 * 1024),
+    },
+    reception: {
+      submissionsPerHour: intFrom(env, 'RECEPTION_SUBMISSIONS_PER_HOUR', 10),
+      wrongCodesPerHour: intFrom(env, 'RECEPTION_WRONG_CODES_PER_HOUR', 20),
     },
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -24,3 +24,4 @@ import './cases/routes.ts';
 import './inventories/routes.ts';
 import './destruction-acts/routes.ts';
 import './approvals/routes.ts';
+import './reception/routes.ts';

@@ -4,7 +4,8 @@ import { GENESIS_HASH, SYSTEM_CHAIN, digestAuditEntry, type AuditEntryFields } f
 
 export interface AuditEvent {
   orgId: string | null;
-  actor?: { id: string; login: string } | null;
+  /** id is null for system actors that have no user account (e.g. the internet reception). */
+  actor?: { id: string | null; login: string } | null;
   action: string;
   objectType?: string | null;
   objectId?: string | null;

@@ -108,15 +108,30 @@ export function routes(): readonly AnyRoute[] {
 
 /** Runs `work` in one transaction (or group commit) with an audit writer bound to the actor and the request. */
 export async function runWrite<T>(app: AppServices, actor: Actor, requestId: string, work: (unit: WriteUnit) => Promise<T>, options?: WriteOptions): Promise<T> {
+  return runWriteAs(app, actor.orgId, { id: actor.userId, login: actor.login }, requestId, work, options);
+}
+
+/**
+ * The same for a write that no signed-in user makes: the audit entries name `auditActor` (a system actor such as the
+ * internet reception's, whose id is null).
+ */
+export async function runWriteAs<T>(
+  app: AppServices,
+  orgId: string,
+  auditActor: AuditEvent['actor'],
+  requestId: string,
+  work: (unit: WriteUnit) => Promise<T>,
+  options?: WriteOptions,
+): Promise<T> {
   const inTransaction = (trx: Knex.Transaction): Promise<T> => {
-    const scope = new TenantScope(actor.orgId, trx);
+    const scope = new TenantScope(orgId, trx);
     return work({
       trx,
       scope,
       audit: async (event) => {
-        await appendAudit(trx, { ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId });
+        await appendAudit(trx, { ...event, orgId, actor: auditActor, requestId });
       },
-      auditEvent: (event) => ({ ...event, orgId: actor.orgId, actor: { id: actor.userId, login: actor.login }, requestId }),
+      auditEvent: (event) => ({ ...event, orgId, actor: auditActor, requestId }),
     });
   };
   // PGlite has a single connection, so there is no lock to queue for; a group would only hold that connection

@@ -56,6 +56,9 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
     const [card] = (await trx('cards')
       .insert({ org_id: orgId, kind: 'incoming', status: 'registered', summary: `Письмо ${suffix}`, reg_number: `Вх-1/${suffix}`, journal_id: journal?.id, correspondent_id: correspondent?.id, created_by: user.id })
       .returning('id')) as { id: string }[];
+    const [appealCard] = (await trx('cards')
+      .insert({ org_id: orgId, kind: 'appeal', status: 'registered', summary: `Обращение ${suffix}`, reg_number: `ОГ-1/${suffix}`, reg_date: '2026-01-15', deadline: '2026-02-16', correspondent_id: correspondent?.id, created_by: user.id })
+      .returning('id')) as { id: string }[];
     const [resolution] = (await trx('resolutions').insert({ org_id: orgId, card_id: card?.id, author_staff_id: staff.id, entered_by: user.id, text: 'Рассмотреть' }).returning('id')) as { id: string }[];
     const [assignment] = (await trx('assignments')
       .insert({ org_id: orgId, card_id: card?.id, resolution_id: resolution?.id, executor_staff_id: staff.id, author_staff_id: staff.id, text: 'Рассмотреть', deadline: '2030-01-10' })
@@ -123,6 +126,7 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
         file: file?.id ?? '',
         correspondent: correspondent?.id ?? '',
         card: card?.id ?? '',
+        appeal_card: appealCard?.id ?? '',
         assignment: assignment?.id ?? '',
         signature_check: check?.id ?? '',
         trust_anchor: anchor?.id ?? '',

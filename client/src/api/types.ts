@@ -75,7 +75,7 @@ export interface Department {
 export interface AuditEntry {
   seq: number;
   at: string;
-  actor: { id: string; login: string } | null;
+  actor: { id: string | null; login: string } | null;
   action: string;
   objectType: string | null;
   objectId: string | null;

@@ -7,7 +7,8 @@ import { verifyAudit } from '../../audit/verifyAudit.ts';
 const AuditEntrySchema = Type.Object({
   seq: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
-  actor: Type.Union([Type.Object({ id: Uuid, login: Type.String() }), Type.Null()]),
+  // id null: a system actor without an account (the internet reception: login system:internet-reception).
+  actor: Type.Union([Type.Object({ id: Type.Union([Uuid, Type.Null()]), login: Type.String() }), Type.Null()]),
   action: Type.String(),
   objectType: Type.Union([Type.String(), Type.Null()]),
   objectId: Type.Union([Type.String(), Type.Null()]),
@@ -70,7 +71,7 @@ defineRoute({
       (r) => ({
         seq: r.seq,
         at: r.at.toISOString(),
-        actor: r.actor_id && r.actor_login ? { id: r.actor_id, login: r.actor_login } : null,
+        actor: r.actor_login ? { id: r.actor_id, login: r.actor_login } : null,
         action: r.action,
         objectType: r.object_type,
         objectId: r.object_id,

@@ -4,12 +4,12 @@ import { IdParams, Uuid } from '../common.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
 import { findVisibleFile } from '../../policies/fileAccess.ts';
 import { receiveFile } from '../../http/multipartFile.ts';
-import { contentDisposition, safeFileName } from '../../http/safeFileName.ts';
+import { contentDisposition } from '../../http/safeFileName.ts';
 import { parseRange } from '../../http/byteRange.ts';
-import { enqueueJob } from '../../jobs/queue.ts';
 import { notFound } from '../../http/problem.ts';
 import { fileProcessor, PageOutOfRangeError } from '../../files/fileProcessor.ts';
 import { readBlob } from '../../files/fileJobs.ts';
+import { recordUploadedFile } from '../../files/recordUploadedFile.ts';
 
 const FileSchema = Type.Object({
   id: Uuid,
@@ -35,18 +35,7 @@ defineRoute({
   errors: ['BLOB_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
   async handler(ctx) {
     const blob = await receiveFile(ctx.koa, ctx.app.blobs, ctx.app.config.limits.uploadBytes);
-    const file = await ctx.write(async (unit) => {
-      const row = await unit.scope.insertQuery(StoredFile).insertAndFetch({
-        sha256: blob.sha256,
-        size: blob.size,
-        mime: blob.mime,
-        name: safeFileName(blob.name),
-        uploadedBy: ctx.actor.userId,
-      });
-      await enqueueJob(unit.trx, { kind: 'file.process', orgId: unit.scope.orgId, payload: { fileId: row.id }, dedupeKey: row.id });
-      await unit.audit({ action: 'file.uploaded', objectType: 'file', objectId: row.id, payload: { name: row.name, sha256: row.sha256, size: row.size, mime: row.mime } });
-      return row;
-    });
+    const file = await ctx.write((unit) => recordUploadedFile(unit, blob, ctx.actor.userId));
     return present(file);
   },
 });

@@ -12,7 +12,6 @@
 // code, so only the failing one is undone and its number goes back: no duplicates, no gaps.
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/problem.ts';
 import type { AppServices } from '../../services.ts';
 import { Card } from '../../models/Card.ts';
@@ -53,10 +52,16 @@ export interface PreparedRegistration {
   related: Pick<CardDetail, 'correspondent' | 'files' | 'links'>;
 }
 
+/** Who registers: a signed-in user (an Actor satisfies it) or a system actor without an account (userId null). */
+export interface Registrar {
+  userId: string | null;
+  login: string;
+}
+
 /** Reads and checks everything a new registered card needs; takes no lock and writes nothing. */
 export async function prepareRegistration(
   scope: TenantScope,
-  actor: Actor,
+  actor: Registrar,
   requestId: string,
   input: CardInput,
   journal: Journal,

@@ -1,0 +1,70 @@
+// The registration receipt (уведомление о регистрации обращения) of an appeal card: its content gathered from the
+// card, rendered as PDF/A; for an internet appeal also stored as one of the card's files, so that it travels with
+// the card into its archival package.
+import type { Knex } from 'knex';
+import type { AppServices } from '../../services.ts';
+import { AppError } from '../../http/problem.ts';
+import { runWriteAs } from '../../http/route.ts';
+import type { Card } from '../../models/Card.ts';
+import { recordUploadedFile } from '../../files/recordUploadedFile.ts';
+import { reindexCard } from '../../records/search/searchJobs.ts';
+import { RECEPTION_ACTOR } from '../../reception/receptionActor.ts';
+import { INTERNET_CHANNEL, receiptPdf, type ReceiptInput } from '../../reception/receptionDocuments.ts';
+
+export interface ReceptionAppealRow {
+  card_id: string;
+  status_code_hash: string;
+  receipt_file_id: string | null;
+}
+
+export async function receptionAppealOf(db: Knex | Knex.Transaction, orgId: string, cardId: string): Promise<ReceptionAppealRow | null> {
+  return ((await db('reception_appeals').where({ org_id: orgId, card_id: cardId }).first()) as ReceptionAppealRow | undefined) ?? null;
+}
+
+/** What a receipt says about a registered appeal card; refuses any other card. */
+export async function receiptContent(db: Knex | Knex.Transaction, card: Card, statusCode: string | null, issuedAt: Date): Promise<ReceiptInput> {
+  if (card.kind !== 'appeal' || !card.regNumber || !card.regDate || card.status === 'draft' || card.status === 'cancelled') throw new AppError('RECEPTION_NOT_APPEAL');
+  const [org, correspondent, files, online] = await Promise.all([
+    db('organisations').where({ id: card.orgId }).first('name') as Promise<{ name: string }>,
+    card.correspondentId ? (db('correspondents').where({ id: card.correspondentId, org_id: card.orgId }).first('name') as Promise<{ name: string } | undefined>) : Promise.resolve(undefined),
+    db('card_files as cf')
+      .join('files as f', 'f.id', 'cf.file_id')
+      .leftJoin('reception_appeals as r', 'r.receipt_file_id', 'f.id')
+      .where({ 'cf.card_id': card.id, 'cf.org_id': card.orgId })
+      // A receipt lists what the citizen sent, never an earlier receipt.
+      .whereNull('r.card_id')
+      .whereNot('cf.role', 'signature')
+      .orderBy('cf.position')
+      .select('f.name', 'f.size', 'f.sha256') as Promise<{ name: string; size: string | number; sha256: string }[]>,
+    receptionAppealOf(db, card.orgId, card.id),
+  ]);
+  return {
+    cardId: card.id,
+    orgName: org.name,
+    regNumber: card.regNumber,
+    regDate: card.regDate,
+    deadline: card.deadline,
+    citizenName: correspondent?.name ?? card.signer ?? 'заявитель',
+    summary: card.summary,
+    channel: online ? INTERNET_CHANNEL : `способ поступления: ${card.deliveryMethod ?? (typeof card.fields.form === 'string' ? card.fields.form : 'не указан')}`,
+    attachments: files.map((f) => ({ name: f.name, size: Number(f.size), sha256: f.sha256 })),
+    statusCode,
+    issuedAt,
+  };
+}
+
+/** Renders the internet appeal's receipt, stores it and attaches it to the card (one audit entry). */
+export async function issueAppealReceipt(app: AppServices, card: Card, statusCode: string, requestId: string): Promise<{ fileId: string; pdf: Uint8Array }> {
+  const pdf = await receiptPdf(await receiptContent(app.knex, card, statusCode, new Date()));
+  const blob = await app.blobs.put(pdf);
+  const fileId = await runWriteAs(app, card.orgId, RECEPTION_ACTOR, requestId, async (unit) => {
+    const file = await recordUploadedFile(unit, { ...blob, name: `Уведомление о регистрации ${card.regNumber ?? ''}.pdf` }, null);
+    const last = (await unit.scope.table('card_files').where({ card_id: card.id }).max('position as max').first()) as { max: number | null };
+    await unit.trx('card_files').insert({ org_id: unit.scope.orgId, card_id: card.id, file_id: file.id, role: 'attachment', position: (last.max ?? -1) + 1 });
+    await unit.scope.table('reception_appeals').where({ card_id: card.id }).update({ receipt_file_id: file.id });
+    await reindexCard(unit.trx, unit.scope.orgId, card.id);
+    await unit.audit({ action: 'appeal.receipt_issued', objectType: 'card', objectId: card.id, payload: { fileId: file.id, sha256: file.sha256 } });
+    return file.id;
+  });
+  return { fileId, pdf };
+}

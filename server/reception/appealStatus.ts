@@ -1,0 +1,65 @@
+// What a citizen may learn about an appeal: given its registration number AND the status code from the receipt, and
+// only within the organisation the public address names. Any mismatch — unknown number, wrong code, a number of
+// another organisation, an appeal registered on paper — is the same "not found".
+import type { Knex } from 'knex';
+import { AppError } from '../http/problem.ts';
+import type { CardStatus } from '../models/Card.ts';
+import { statusCodeMatches } from './statusCode.ts';
+
+export type PublicAppealStatus = 'registered' | 'in_work' | 'answered' | 'cancelled';
+
+export interface AppealStatusView {
+  regNumber: string;
+  regDate: string;
+  status: PublicAppealStatus;
+  deadline: string | null;
+  /** the day the answer was given (the card executed), when it was */
+  answeredOn: string | null;
+}
+
+const PUBLIC_STATUS: Record<CardStatus, PublicAppealStatus> = {
+  draft: 'registered',
+  registered: 'registered',
+  in_work: 'in_work',
+  executed: 'answered',
+  filed: 'answered',
+  archived: 'answered',
+  cancelled: 'cancelled',
+};
+
+interface Row {
+  id: string;
+  reg_number: string;
+  reg_date: string | Date;
+  status: CardStatus;
+  deadline: string | Date | null;
+  executed_at: Date | null;
+  status_code_hash: string;
+  receipt_file_id: string | null;
+}
+
+const isoDay = (value: string | Date): string => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+
+/** The internet appeal behind a number and a code within one organisation, or RECEPTION_STATUS_NOT_FOUND. */
+export async function findOnlineAppeal(db: Knex, orgId: string, regNumber: string, code: string): Promise<Row> {
+  const rows = (await db('cards as c')
+    .join('reception_appeals as r', 'r.card_id', 'c.id')
+    .where({ 'c.org_id': orgId, 'c.kind': 'appeal', 'c.reg_number': regNumber.trim() })
+    .select('c.id', 'c.reg_number', 'c.reg_date', 'c.status', 'c.deadline', 'c.executed_at', 'r.status_code_hash', 'r.receipt_file_id')) as Row[];
+  // A number may repeat across years when a journal starts again each year; the code tells them apart.
+  const row = rows.find((r) => statusCodeMatches(code, r.status_code_hash));
+  if (!row) throw new AppError('RECEPTION_STATUS_NOT_FOUND');
+  return row;
+}
+
+/** Nothing of the card but its number, dates and a coarse status. */
+export function presentAppealStatus(row: Row): AppealStatusView {
+  const status = PUBLIC_STATUS[row.status];
+  return {
+    regNumber: row.reg_number,
+    regDate: isoDay(row.reg_date),
+    status,
+    deadline: row.deadline ? isoDay(row.deadline) : null,
+    answeredOn: status === 'answered' && row.executed_at ? row.executed_at.toISOString().slice(0, 10) : null,
+  };
+}
