@@ -4,9 +4,9 @@ import { AppError } from '../http/problem.ts';
 import type { Card, CardKind } from '../models/Card.ts';
 
 export const APPROVABLE_KINDS: ReadonlySet<CardKind> = new Set(['draft', 'outgoing', 'internal']);
-const CLOSED = new Set(['cancelled', 'filed', 'archived']);
+export const CLOSED_FOR_APPROVAL: ReadonlySet<string> = new Set(['cancelled', 'filed', 'archived']);
 
 export function assertApprovable(card: Card): void {
   if (!APPROVABLE_KINDS.has(card.kind)) throw new AppError('APPROVAL_CARD_KIND');
-  if (CLOSED.has(card.status)) throw new AppError('APPROVAL_CARD_CLOSED');
+  if (CLOSED_FOR_APPROVAL.has(card.status)) throw new AppError('APPROVAL_CARD_CLOSED');
 }

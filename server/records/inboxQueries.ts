@@ -8,6 +8,8 @@ export interface InboxCounts {
   onControl: number;
   awaitingRegistration: number;
   awaitingResolution: number;
+  /** Visas I am to give: my stage is the active one of a route under way. */
+  awaitingApproval: number;
 }
 
 export async function inboxCounts(db: Knex, orgId: string, staffId: string | null, todayIso: string, soon: string, canRegister: boolean): Promise<InboxCounts> {
@@ -25,6 +27,16 @@ export async function inboxCounts(db: Knex, orgId: string, staffId: string | nul
     : undefined;
   const drafts = canRegister ? ((await db('cards').where({ org_id: orgId, status: 'draft' }).count('* as n').first()) as { n: number }).n : 0;
   const toResolve = staffId ? ((await db('cards').where({ org_id: orgId, addressee_staff_id: staffId, status: 'registered' }).count('* as n').first()) as { n: number }).n : 0;
+  // An approver of a started route always sees its card (policies/cardAccess.ts), so no visibility filter is needed.
+  const toApprove = staffId
+    ? ((await db('approval_visas as v')
+        .join('approval_stages as s', 's.id', 'v.stage_id')
+        .join('approval_routes as r', 'r.id', 'v.route_id')
+        .where({ 'v.org_id': orgId, 'v.staff_id': staffId, 's.status': 'active', 'r.status': 'in_progress' })
+        .whereNull('v.decision')
+        .count('* as n')
+        .first()) as { n: number }).n
+    : 0;
   return {
     todo: mine?.todo ?? 0,
     overdue: mine?.overdue ?? 0,
@@ -32,5 +44,6 @@ export async function inboxCounts(db: Knex, orgId: string, staffId: string | nul
     onControl: mine?.on_control ?? 0,
     awaitingRegistration: drafts,
     awaitingResolution: toResolve,
+    awaitingApproval: Number(toApprove),
   };
 }

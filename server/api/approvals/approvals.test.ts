@@ -96,6 +96,10 @@ describe('approval routes', () => {
     expect(passed.body.stages.map((s) => s.status)).toEqual(['approved', 'active']);
     expect(passed.body.stages[1]?.dueOn).toBe(addWorkingDays(await loadCalendar(srv.rt.knex), today(), 3));
     expect((await as.manager!.get<{ items: { routeId: string; stage: number }[] }>('/api/inbox/approvals')).body.items).toContainEqual(expect.objectContaining({ routeId: created.body.id, stage: 2 }));
+    expect((await as.manager!.get<{ awaitingApproval: number }>('/api/inbox/counts')).body.awaitingApproval).toBe(1);
+    const forManager = await as.manager!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`);
+    expect(forManager.body.actions).toEqual({ build: false, edit: false, start: false, newRound: false, decide: true });
+    expect((await as.lawyer!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`)).body.actions.decide).toBe(false);
 
     // A rejection needs its reason and ends the round.
     expect((await as.manager!.post<Problem>(`/api/approval-routes/${created.body.id}/decision`, { decision: 'rejected' })).body.code).toBe('APPROVAL_COMMENT_REQUIRED');
@@ -104,6 +108,8 @@ describe('approval routes', () => {
     expect((await as.manager!.post<Problem>(`/api/approval-routes/${created.body.id}/decision`, { decision: 'approved' })).body.code).toBe('APPROVAL_ROUTE_STATE');
 
     // Only the initiator starts the next round; it copies the stages, and the first round stays as decided.
+    expect((await as.manager!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`)).body.actions.newRound).toBe(false);
+    expect((await as.lawyer!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`)).body.actions.newRound).toBe(true);
     expect((await as.manager!.post<Problem>(`/api/approval-routes/${created.body.id}/rounds`)).body.code).toBe('APPROVAL_NOT_INITIATOR');
     const round2 = await as.lawyer!.post<Route>(`/api/approval-routes/${created.body.id}/rounds`);
     expect(round2.status).toBe(201);

@@ -5,6 +5,7 @@ import { DecisionBody, RouteBody } from './schema.ts';
 import { Card } from '../../models/Card.ts';
 import { ApprovalRoute } from '../../models/ApprovalRoute.ts';
 import { assertCardVisible, visibleCards } from '../../policies/cardAccess.ts';
+import { approvalActions } from '../../policies/approvalAccess.ts';
 import { ApprovalRouteSchema, approvalRounds } from '../../presenters/approvalPresenter.ts';
 import { CardSummarySchema, presentCard } from '../../presenters/cardPresenter.ts';
 import { createApprovalRoute, startNewRound, updateApprovalRoute } from '../../commands/approvals/buildApprovalRoute.ts';
@@ -37,11 +38,19 @@ defineRoute({
   permission: 'cards.read',
   resource: 'card',
   params: IdParams,
-  success: { status: 200, description: 'Круги согласования', schema: Type.Object({ items: Type.Array(ApprovalRouteSchema) }) },
+  success: {
+    status: 200,
+    description: 'Круги согласования и что вызывающему доступно сейчас',
+    schema: Type.Object({
+      items: Type.Array(ApprovalRouteSchema),
+      actions: Type.Object({ build: Type.Boolean(), edit: Type.Boolean(), start: Type.Boolean(), newRound: Type.Boolean(), decide: Type.Boolean() }),
+    }),
+  },
   async handler(ctx) {
     const card = await ctx.scope.findOr404(Card, ctx.params.id);
     await assertCardVisible(ctx.app.knex, ctx.actor, card);
-    return { items: await approvalRounds(ctx.app.knex, ctx.actor.orgId, { cardId: card.id }) };
+    const items = await approvalRounds(ctx.app.knex, ctx.actor.orgId, { cardId: card.id });
+    return { items, actions: approvalActions(ctx.actor, card, items) };
   },
 });
 

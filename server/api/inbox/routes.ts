@@ -29,6 +29,7 @@ defineRoute({
       onControl: Type.Integer(),
       awaitingRegistration: Type.Integer(),
       awaitingResolution: Type.Integer(),
+      awaitingApproval: Type.Integer(),
     }),
   },
   async handler(ctx) {
