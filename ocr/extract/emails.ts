@@ -124,7 +124,11 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   }
   // a personal mailbox is mostly the surname printed at the signature or the executor line: `zhuraviev.a`; letters
   // are only swapped, never added or dropped, because an initial glued to the surname is usual (`tsergeeva`)
-  if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 ? repairLabel(p, { labels: new Map(), words: ev.words }, true) : p)).join('');
+  // A part that is a generic mailbox name (`priem_zarechny`) or is spelled by the address's own domain labels
+  // (`kanc-sevcrb@sev-crb.ru`) is what was printed.
+  const domainLetters = domain.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const own = (p: string): boolean => MAILBOXES.includes(p) || domainLetters.includes(p);
+  if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 && !own(p) ? repairLabel(p, { labels: new Map(), words: ev.words }, true) : p)).join('');
   // `s` for 5 before a digit in a domain label (`procs3`, `gibdd-sevs3`): no word puts an s before a number
   const parts = domain.replace(/(?<=[a-z])s(?=\d)/g, '5').split('.');
   const tld = parts.pop() ?? '';

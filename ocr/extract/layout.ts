@@ -13,6 +13,8 @@ export interface Seg {
   /** page size of the segment's page */
   pw: number;
   ph: number;
+  /** read from a text layer: spelled as printed, so OCR-damage repairs do not apply */
+  exact?: boolean;
 }
 
 export interface LetterView {
@@ -111,6 +113,8 @@ function isSpacedLetters(words: Array<{ text: string }>): boolean {
 export function buildView(doc: OcrDocument): LetterView {
   const segs: Seg[] = [];
   for (const page of doc.pages) {
+    // where the page's lines begin: the left edges of its columns
+    const starts = page.lines.map((l) => l.words[0]?.box.x0).filter((x): x is number => x !== undefined);
     for (const line of page.lines) {
       // OCR words below 40 % confidence are mostly stamp, scribble and speckle.
       const phone = PHONE_SHAPED.test(line.words.map((w) => w.text).join(' '));
@@ -134,21 +138,27 @@ export function buildView(doc: OcrDocument): LetterView {
         kept.filter((w, i) => caps || !(i > 0 && /^[А-ЯЁ]$/.test(w.text) && page.source === 'text-layer' && !/^[А-ЯЁ]\.?$/.test(kept[i + 1]?.text ?? 'x'))),
       );
       if (!words.length || isSpacedLetters(words)) continue;
-      for (const part of splitAtBars(words).flatMap(splitAtGaps)) pushSeg(segs, part, line.confidence, page);
+      for (const part of splitAtBars(words).flatMap((p) => splitAtGaps(p, starts))) pushSeg(segs, part, line.confidence, page);
     }
   }
   return finishView(doc, segs);
 }
 
-/** A gap wider than about one and a half letter heights separates columns printed on one baseline. */
-function splitAtGaps(words: Array<{ text: string; box: Box }>): Array<Array<{ text: string; box: Box }>> {
+/**
+ * A gap wider than about one and a half letter heights separates columns printed on one baseline; so does a gap of
+ * one letter height before a word where two other lines of the page begin (a column's left edge: a letterhead's name
+ * wrapped beside its contacts comes within a word space of them).
+ */
+function splitAtGaps(words: Array<{ text: string; box: Box }>, starts: number[] = []): Array<Array<{ text: string; box: Box }>> {
   const hs = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
   const h = hs[Math.floor(hs.length / 2)] ?? 0;
   const parts: Array<Array<{ text: string; box: Box }>> = [[]];
   for (const w of words) {
     const cur = parts[parts.length - 1]!;
     const prev = cur[cur.length - 1];
-    if (prev && w.box.x0 - prev.box.x1 > 1.6 * h) parts.push([w]);
+    const gap = prev ? w.box.x0 - prev.box.x1 : 0;
+    const edge = (): boolean => starts.filter((x) => Math.abs(x - w.box.x0) < h * 0.5).length >= 2;
+    if (prev && (gap > 1.6 * h || (gap > h && edge()))) parts.push([w]);
     else cur.push(w);
   }
   return parts.filter((p) => p.length > 0);
@@ -181,7 +191,7 @@ function pushSeg(segs: Seg[], words: Array<{ text: string; box: Box }>, confiden
         x1: Math.max(...words.map((w) => w.box.x1)),
         y1: Math.max(...words.map((w) => w.box.y1)),
       };
-      segs.push({ text, box, page: page.index, confidence, i: 0, pw: page.width, ph: page.height });
+      segs.push({ text, box, page: page.index, confidence, i: 0, pw: page.width, ph: page.height, exact: page.source === 'text-layer' });
     }
   }
 }
@@ -203,6 +213,17 @@ export const SUBJECT_START = /^(?:О|Об|Обо)\s+[а-яё«"]/;
  */
 const SUBJECT_OPENER =
   /^(?:По\s+вопросу|К\s+вопросу\s+(?:о|об|обо)|Относительно|Касательно|По\s+поводу|(?:Информация|Сведения|Ходатайство|Представление|Запрос|(?:Коммерческое\s+)?[Пп]редложени[ея]|Уведомление|Заявка|Претензия|Извещение|Отч[её]т)\s+(?:о|об|обо|по|на))(?:\s+[а-яё«"]|$)/;
+/**
+ * A heading that names the document alone or with its object: «Запрос информации», «Уведомление», «Ответ на запрос»,
+ * «Повторный запрос», «Сопроводительное письмо», «Приглашение на совещание». Short, unpunctuated; appeal titles
+ * («Заявление», «Жалоба», «Обращение») are titles, not subjects, and are not listed.
+ */
+const DOC_NOUNS =
+  'запрос|уведомление|ответ|требование|приглашение|извещение|предписание|представление|предложение|письмо|информация|сведения|ходатайство|заявка|претензия|отч[её]т|справка|протест|поручение|напоминание';
+const DOC_TITLE = new RegExp(
+  `^(?:(?:Повторн|Судебн|Сопроводительн|Коммерческ|Официальн|Дополнительн|Информационн)[а-яё]{2,3}\\s+(?:${DOC_NOUNS})|(?:${DOC_NOUNS.replace(/(^|\|)([а-яё])/g, (_m, bar: string, c: string) => `${bar}${c.toUpperCase()}`)}))(?:\\s+[а-яё«"][^.!?:;]*)?$`,
+);
+const isDocTitle = (t: string): boolean => DOC_TITLE.test(t) && t.split(/\s+/).length <= 8;
 const BODY_VERB = /(?:^|\s)(?:сообщаем|сообщаю|сообщить|информируем|информирую|прошу|просим|направляем|направляю|поясняем|разъясняем|рассмотрев|уведомляем|доводим|считаем|является|будет|был[аио]?)(?![а-яё])/i;
 const BODY_SENTENCE = new RegExp(`,|${BODY_VERB.source}`, 'i');
 /** A labelled subject of a printed e-mail or form: «Тема: …», «Subject: …», «Тема письма: …». */
@@ -214,7 +235,7 @@ function isSubjectLine(raw: string, beforeBody: boolean): boolean {
   const text = isCapitals(raw) ? raw.charAt(0) + raw.slice(1).toLowerCase() : raw;
   // «О результатах прошу сообщить …» opening a paragraph of the body is a sentence, not a heading
   if (SUBJECT_START.test(text)) return beforeBody || !BODY_VERB.test(text);
-  return beforeBody && SUBJECT_OPENER.test(text) && !BODY_SENTENCE.test(text);
+  return beforeBody && (SUBJECT_OPENER.test(text) || isDocTitle(text)) && !BODY_SENTENCE.test(text);
 }
 
 /** A line set in capitals: three capital letters or more and no small ones. */

@@ -6,7 +6,8 @@ import { FULL_NAME, INITIALS_NAME, findInitialsName, genitiveToNominative, isIni
 import { findDates, normKey, repairAddressText, tidy } from './text.ts';
 
 const CONTACT_CS = /(?<![а-яёА-ЯЁ])г\.\s[А-ЯЁ][а-яё]/;
-const CONTACT_I = /(?:(?<![а-яё])тел|(?<![а-яё])факс|e-?mail|www|http|@|ИНН|КПП|ОГРН|ОКПО|БИК|р\/с|к\/с|(?<![а-яёА-ЯЁ])ул\.|(?<![а-яёА-ЯЁ])д\.\s?\d|пр-т|просп|пер\.|шоссе|\d{6},|индекс|почтов)/i;
+// «тел.», «тел:», «телефон», not the «Телеком» of a firm's name
+const CONTACT_I = /(?:(?<![а-яё])тел(?:ефон|(?![а-яё]))|(?<![а-яё])факс|(?<![а-яё])(?:моб|сот)\.\s?(?:тел\.?\s?)?[+8(]|e-?mail|www|http|@|ИНН|КПП|ОГРН|ОКПО|БИК|р\/с|к\/с|(?<![а-яёА-ЯЁ])ул\.|(?<![а-яёА-ЯЁ])д\.\s?\d|пр-т|просп|пер\.|шоссе|\d{6},|индекс|почтов)/i;
 const isContact = (t: string): boolean => CONTACT_I.test(t) || (CONTACT_CS.test(t) && !/^[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ]/.test(t));
 
 /** Dative openings of an addressee block and ways of naming the receiving body. */
@@ -136,8 +137,8 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
   for (const s of view.segs) {
     const below = sigSeg ? s.page === sigSeg.page && s.box.y0 > sigSeg.box.y1 : s.box.y0 > s.ph * 0.6;
     if (!below || s.box.x0 > s.pw * 0.4) continue;
-    // … or the name and its phone on one line: «Петрова А.А., +7 (8163) 22-33-44»
-    const inline = /^([^,]{5,40}?),?\s+(?:(?:[Тт]ел(?:ефон)?|т)\.?:?\s?)?(?:\+7|8[\s(-]|\(\d)/.exec(s.text)?.[1]?.trim();
+    // … or the name and its phone on one line: «Петрова А.А., +7 (8163) 22-33-44», «Петрова А.А. / 22-33-44»
+    const inline = /^([^,/]{5,40}?)\s*[,/]?\s+(?:(?:[Тт]ел(?:ефон)?|т)\.?:?\s?)?(?:\+7|8[\s(-]|\(\d|\d{1,3}-\d{2}-\d{2}(?!\d))/.exec(s.text)?.[1]?.trim();
     if (inline && (isInitialsName(inline) || isNominativeFullName(inline)) && inline !== signer) return found(inline, 0.7, [s]);
     const t = s.text.replace(/[\s.,]+$/, '');
     if (!(isInitialsName(t) || isNominativeFullName(t)) || (signer && t === signer)) continue;
@@ -306,6 +307,11 @@ function leftSignature(view: LetterView): SignatureBlock {
       top = o;
     }
     const valediction = VALEDICTION.test(top.text);
+    if (!lines.length) {
+      // the name before the position («Петров А.В. / Генеральный директор ООО «Вектор»»)
+      const under = positionUnder(below, k);
+      if (under.length) return { signer: found(name, 0.75, [s]), position: found(tidy(under.map((l) => l.text).join(' ')), 0.7, under), date: none() };
+    }
     if (!valediction && !lines.some((l) => POSITION_WORD.test(l.text))) continue;
     const text = tidy(lines.map((l) => l.text).join(' '));
     return {
@@ -316,6 +322,22 @@ function leftSignature(view: LetterView): SignatureBlock {
     };
   }
   return { signer: none(), position: none(), date: none() };
+}
+
+/** Position lines set tight under a flush-left name, the first naming a position; none when the first does not. */
+function positionUnder(below: Seg[], k: number): Seg[] {
+  const s = below[k]!;
+  const h = s.box.y1 - s.box.y0;
+  const under: Seg[] = [];
+  let last = s;
+  for (let j = k + 1; j < below.length && under.length < 3; j++) {
+    const o = below[j]!;
+    if (o.page !== s.page || o.box.y0 - last.box.y1 > h * 0.9 || Math.abs(o.box.x0 - s.box.x0) > h) break;
+    if (isContact(o.text) || EXECUTOR.test(o.text) || /[.!?]$/.test(o.text) || o.text.length > 90 || /\d{2}/.test(o.text)) break;
+    under.push(o);
+    last = o;
+  }
+  return under.length && POSITION_WORD.test(under[0]!.text) ? under : [];
 }
 
 /** Lines under a flush-left signer's name that are not contacts: an e-mail signature's organisation. */
@@ -459,13 +481,34 @@ export function letterheadLines(view: LetterView, stopY: number, aside: Box | nu
       const h = s.box.y1 - s.box.y0;
       if (s.box.x0 >= aside.x0 - h && s.box.y0 < aside.y1 + h && s.box.y1 > aside.y0 - h) continue;
     }
-    // "№ 1»" ending a quoted name ("«ГИМНАЗИЯ / № 1»") is part of the letterhead, not an outgoing number
-    if (isContact(s.text) || findDates(s.text).length || /^(?:Исх|исх|№(?!\s?\d{1,4}\s?[»"])|от\s|На\s№)/.test(s.text)) continue;
+    // "№ 1»" ending a quoted name ("«ГИМНАЗИЯ / № 1»") or "№ 9 по … области" ending a body's name is part of the
+    // letterhead, not an outgoing number
+    if (isContact(s.text) || findDates(s.text).length || /^(?:Исх|исх|№(?!\s?\d{1,4}\s?(?:[»"]|по\s))|от\s|На\s№)/.test(s.text)) continue;
     if (ADDRESSEE_START.test(s.text) && /^[А-ЯЁ][а-яё]+(?:у|ю|е)(?![а-яёА-ЯЁ])/.test(s.text)) continue;
     if (/^(?:ПОВТОРНО|Заявление|Обращение|Жалоба)$/i.test(s.text)) continue;
     // a printed e-mail's header rows and the sender's display name above them
     if (labelledBy(view.p1, s, MAIL_HEADER)) continue;
     out.push(s);
   }
-  return out;
+  return byColumns(out);
+}
+
+/**
+ * A letterhead set in two columns (the name on the left, address and requisites on the right, often as a table) is
+ * read column by column: in reading order the name's wrapped lines alternate with the contacts beside them.
+ */
+function byColumns(segs: Seg[]): Seg[] {
+  let split = Infinity;
+  for (const a of segs) {
+    for (const b of segs) {
+      const h = Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
+      if (b.box.x0 > a.box.x1 + h && Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0) > h * 0.3) split = Math.min(split, b.box.x0);
+    }
+  }
+  if (split === Infinity) return segs;
+  const left = segs.filter((s) => s.box.x1 < split);
+  const right = segs.filter((s) => s.box.x0 >= split - (s.box.y1 - s.box.y0));
+  // a line crossing the split (a centred title above both columns) keeps the page's order
+  if (left.length + right.length !== segs.length || !left.length) return segs;
+  return [...left, ...right];
 }

@@ -29,7 +29,8 @@ export function extractIds(
   return { inn: pick(ids.inn), kpp: pick(ids.kpp), ogrn: pick(ids.ogrn) };
 }
 
-const NUMBER_TOKEN = String.raw`([A-Za-zА-Яа-яЁё]{0,4}-?\d[\dA-Za-zА-Яа-яЁё]*(?:\s?[-/.]\s?[\dA-Za-zА-Яа-яЁё]+)*)`;
+// letters may open a number with a dash or a slash: `ИС-1234`, `ЮР/393-04`
+const NUMBER_TOKEN = String.raw`([A-Za-zА-Яа-яЁё]{0,4}[-/]?\d[\dA-Za-zА-Яа-яЁё]*(?:\s?[-/.]\s?[\dA-Za-zА-Яа-яЁё]+)*)`;
 const REPLY = /(?:^|\s)(?:На|на|HA|Ha)\s?(?:[Вв]аш[а-я]*\s+)?(?:письмо\s+|запрос\s+|обращение\s+)?(?:№|N|исх\.?\s?№?)/;
 
 export interface NumberDate {
@@ -50,11 +51,15 @@ export function mendNumberText(text: string): string {
 const MENTIONS_LETTER = /(?:^|\s)(?:к письму|в ответ на|письмо)(?![а-яёА-ЯЁ])/i;
 
 function numberAfterSign(text: string): string | null {
-  const m = new RegExp(String.raw`(?:№|исх\.?\s?№?|Исх\.?\s?№?):?\s?` + NUMBER_TOKEN).exec(mendNumberText(text));
+  // «№», «№ исх.», «Исх. №», «исх. N», «Исх.№»
+  const m = new RegExp(String.raw`(?:№\s?(?:исх\.?)?|[Ии]сх\.?\s?(?:№|N(?![A-Za-zА-Яа-яЁё]))?):?\s?` + NUMBER_TOKEN).exec(mendNumberText(text));
   if (!m) return null;
   const n = cleanNumber(m[1]!);
+  const rest = text.slice(m.index + m[0].length);
   // "«ГИМНАЗИЯ / № 1»": a number closed by a quote belongs to a name, not to a registry.
-  if (/^\s?[»"“”]/.test(text.slice(m.index + m[0].length))) return null;
+  if (/^\s?[»"“”]/.test(rest)) return null;
+  // «Межрайонная ИФНС России / № 9 по Приречной области»: a number followed by «по …» is part of a body's name.
+  if (/^\s+по\s+[А-ЯЁа-яё]/i.test(rest)) return null;
   // A date is not a registration number.
   if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(n)) return null;
   return n;
@@ -147,6 +152,9 @@ function applyOut(out: NumberDate, text: string, s: Seg): void {
 }
 
 const PHONE = /(?<![\d/-])(?:(?:\+7|8)[\s-]?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\(\d{3,5}\)[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\(\d{3,5}\)\s?\d{5,7}|\d{1,3}-\d{2}-\d{2})(?![\d/])/g;
+/** A person's name (initials, or surname, name and patronymic) followed by a phone, perhaps after a comma or slash. */
+export const PERSON_THEN_PHONE =
+  /^(?:[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)\s*[,/–—-]?\s*(?:(?:[Тт]ел(?:ефон)?|т)\.?:?\s*)?(?:\+7|8[\s(-]|\(\d|\d{1,3}-\d{2}-\d{2}(?!\d))/;
 const PHONE_LABEL = /(?:тел|телефон|факс|т\.|ф\.|phone|fax|моб|сот)/i;
 
 const CODE_LOOKALIKE: Record<string, string> = { B: '8', O: '0', О: '0', З: '3', б: '6', l: '1', I: '1', S: '5' };
@@ -235,12 +243,14 @@ export function extractPhones(view: LetterView, exclude: string[]): Found<string
     if (BANK.test(s.text) || INN_LABEL.test(s.text) || OGRN_LABEL.test(s.text)) continue;
     const text = mendCityCodes(mendPhoneText(s.text), codes);
     const alone = text.replace(PHONE, '').replace(/[\s,.;:|]/g, '').length === 0;
-    const inBody = s.page === view.p1[0]?.page && s.box.y0 >= view.bodyTop && s.box.y0 < s.ph * 0.8 && !PHONE_LABEL.test(text) && !alone;
+    // «Петрова А.А. / 55-12-34», «Петрова Анна Андреевна, +7 …»: an executor's line names the phone's owner
+    const personal = PERSON_THEN_PHONE.test(text);
+    const inBody = s.page === view.p1[0]?.page && s.box.y0 >= view.bodyTop && s.box.y0 < s.ph * 0.8 && !PHONE_LABEL.test(text) && !alone && !personal;
     for (const m of text.matchAll(PHONE)) {
       const raw = m[0].trim();
       const digits = phoneDigits(raw);
       const strong = /^(?:\+7|8[\s-(])|^\(/.test(raw);
-      const labelled = PHONE_LABEL.test(text.slice(0, m.index)) || PHONE_LABEL.test(text);
+      const labelled = PHONE_LABEL.test(text.slice(0, m.index)) || PHONE_LABEL.test(text) || personal;
       if (inBody && !labelled) continue;
       if (!strong && !labelled) continue;
       if (digits.length < 5 || skip.has(digits)) continue;
@@ -317,7 +327,7 @@ export function extractEmails(view: LetterView, exclude: string[]): Found<string
   const srcs: Seg[] = [];
   const skip = new Set(exclude.map((e) => e.toLowerCase()));
   for (const r of read) {
-    const e = repairAddress(r.address, evidence);
+    const e = r.seg.exact ? r.address : repairAddress(r.address, evidence);
     if (skip.has(e) || out.includes(e)) continue;
     out.push(e);
     srcs.push(r.seg);

@@ -127,6 +127,8 @@ export interface DateMatch {
 }
 
 const NUMERIC_DATE = /(?<![\d/-])([0-3]?\d)\s?[.,/]\s?([01]?\d)\s?[.,/]\s?((?:19|20)?\d\d)(?![\d/])(?:\s?г(?:ода|\.)?)?/g;
+/** `2026-11-25`: the ISO form some registries and e-mail printouts use. */
+const ISO_DATE = /(?<![\d/.-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d/-])(?:\s?г\.)?/g;
 const WORD_DATE = /(?<!\d)[«"']?\s?([0-3]?\d)\s?[»"']?\s+([А-Яа-яЁё]{3,9})\s+((?:19|20)\d\d)(?:\s?г(?:ода|\.)?)?/g;
 
 /** Every date in the text: `05.03.2026`, `5.3.26`, `5 марта 2026 г.`, `«05» марта 2026 г.` */
@@ -145,6 +147,10 @@ export function findDates(raw: string): DateMatch[] {
   const out: DateMatch[] = [];
   for (const m of text.matchAll(NUMERIC_DATE)) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (iso) out.push({ iso, index: m.index, length: m[0].length });
+  }
+  for (const m of text.matchAll(ISO_DATE)) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (iso) out.push({ iso, index: m.index, length: m[0].length });
   }
   for (const m of text.matchAll(WORD_DATE)) {
