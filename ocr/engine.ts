@@ -3,6 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { IDENTITY } from './affine.ts';
 import { OcrError } from './errors.ts';
+import { CYRILLIC_WHITELIST, latinSuspects, takesCyrillicReading } from './latinWords.ts';
+import { modelWords } from './lexicon.ts';
 import { OcrPool, type PoolOptions } from './pool.ts';
 import { PrepClient } from './prepClient.ts';
 import { groupWords, makeLine, sniff, type ImagePage, type PreparedPage } from './prepare.ts';
@@ -103,6 +105,7 @@ export class OcrEngine {
     const lines = await this.rereadGarbled(page, groupWords(result), langs);
     if (grey) await this.rereadSmallType(page, grey, lines, langs);
     await this.rereadAddresses(page, lines);
+    if (parseLangs(langs).includes('rus')) await this.rereadLatinWords(page, lines, langs);
     const confidence = meanConfidence(lines.flatMap((l) => l.words));
     return {
       index: page.index,
@@ -218,6 +221,27 @@ export class OcrEngine {
           line.text = line.words.map((x) => x.text).join(' ');
         }
       }
+    }
+  }
+
+  /**
+   * Latin words that are no English words, read again alone with Russian letters only (ocr/latinWords.ts), by the
+   * page's own models: a whitelist switch is free, another language list would reload a worker.
+   */
+  private async rereadLatinWords(page: ImagePage, lines: OcrLine[], langs: string): Promise<void> {
+    const english = modelWords('eng', this.pool.modelDir('eng'));
+    if (!english) return;
+    for (const [line, k] of latinSuspects(lines, english)) {
+      const w = line.words[k]!;
+      const h = w.box.y1 - w.box.y0;
+      const band = await this.prep.band(page, w.box.y0 - h * 0.4, w.box.y1 + h * 0.4, false, w.box.x0 - h * 0.5, w.box.x1 + h * 0.5);
+      const again = groupWords(await this.pool.recognize(band, langs, CYRILLIC_WHITELIST)).flatMap((l) => l.words);
+      // the word's own punctuation stays: a crop of one word gains specks at its edges («запрос:»)
+      const [, lead, , trail] = /^([^A-Za-z0-9]*)(.*?)([^A-Za-z0-9]*)$/.exec(w.text)!;
+      const text = `${lead}${again.map((x) => x.text).join(' ').replace(/^[^А-Яа-яЁё0-9]+|[^А-Яа-яЁё0-9]+$/g, '')}${trail}`;
+      if (!takesCyrillicReading(w.text, text)) continue;
+      line.words[k] = { ...w, text, confidence: meanConfidence(again) };
+      line.text = line.words.map((x) => x.text).join(' ');
     }
   }
 

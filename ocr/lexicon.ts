@@ -83,3 +83,23 @@ export function readLexicon(lang: string, tessdataDir = resolveTessdata(lang)): 
   if (!dawg || !unicharset) return null;
   return new Set(dawgWords(dawg, unicharsOf(unicharset.toString('utf8'))).map((w) => w.toLowerCase()));
 }
+
+const loaded = new Map<string, Set<string> | null>();
+
+/**
+ * `readLexicon`, read once per process and model folder. Null where the model is not installed (extraction from
+ * text layers needs none) or has no word list.
+ */
+export function modelWords(lang: string, tessdataDir?: string): Set<string> | null {
+  const key = `${lang}\n${tessdataDir ?? ''}`;
+  if (!loaded.has(key)) {
+    let words: Set<string> | null = null;
+    try {
+      words = readLexicon(lang, resolveTessdata(lang, tessdataDir));
+    } catch (err) {
+      if (!(err instanceof OcrError && err.code === 'OCR_LANG_MISSING')) throw err;
+    }
+    loaded.set(key, words);
+  }
+  return loaded.get(key) ?? null;
+}

@@ -134,19 +134,30 @@ export class OcrPool {
     this.waiting.shift()?.();
   }
 
-  /** Recognises one image (PGM/PNG/JPEG bytes): its words with boxes, confidences and line baselines. */
-  async recognize(image: Uint8Array, langs = DEFAULT_LANGS): Promise<HocrWord[]> {
+  /**
+   * Recognises one image (PGM/PNG/JPEG bytes): its words with boxes, confidences and line baselines. `whitelist`
+   * limits the characters read for this call only (a parameter switch costs nothing; another language list would
+   * reload a worker's models).
+   */
+  async recognize(image: Uint8Array, langs = DEFAULT_LANGS, whitelist?: string): Promise<HocrWord[]> {
     const langPath = resolveTessdata(langs, this.tessdataDir);
     const slot = await this.acquire(langs, langPath);
     try {
+      if (whitelist) await slot.worker.setParameters({ tessedit_char_whitelist: whitelist });
       // hOCR only: tesseract.js's `blocks` tree is built in JavaScript and costs ~10 % of the page's time.
       const result = await slot.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: false, hocr: true });
       return parseHocr(result.data.hocr ?? '');
     } catch (err) {
       throw new OcrError('OCR_WORKER_FAILED', `recognition failed: ${String(err)}`, { cause: err });
     } finally {
+      if (whitelist) await slot.worker.setParameters({ tessedit_char_whitelist: '' }).catch(() => undefined);
       this.release(slot);
     }
+  }
+
+  /** The model folder the pool reads `langs` from. */
+  modelDir(langs: string): string {
+    return resolveTessdata(langs, this.tessdataDir);
   }
 
   async close(): Promise<void> {

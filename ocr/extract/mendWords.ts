@@ -2,7 +2,7 @@
 // against the OCR model's own word list (ocr/lexicon.ts). Only a word the model does not know is touched, and only
 // when exactly one known word lies one confusable letter away: names and places the list lacks have no such
 // neighbour, and a word with two candidates stays as it was read.
-import { readLexicon } from '../lexicon.ts';
+import { modelWords } from '../lexicon.ts';
 
 /** Letters a degraded scan turns into one another (both directions listed where both happen). */
 const CONFUSABLE: Readonly<Record<string, string>> = {
@@ -11,21 +11,6 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
   ш: 'щи', щ: 'шц', ц: 'щ', ь: 'ъы', ъ: 'ь', ы: 'ь',
   т: 'г', г: 'т', з: 'эв', э: 'з', в: 'з', у: 'ч', ч: 'у',
 };
-
-let shared: Set<string> | null | undefined;
-
-/** The Russian model's words, read once; null where no model is installed (text-layer PDFs need none). */
-export function russianLexicon(): Set<string> | null {
-  if (shared === undefined) {
-    try {
-      shared = readLexicon('rus');
-    } catch {
-      // no rus.traineddata here: extraction from text layers goes on, with nothing to mend against
-      shared = null;
-    }
-  }
-  return shared;
-}
 
 export function mendWord(word: string, lexicon: ReadonlySet<string>): string {
   const lower = word.toLowerCase();
@@ -47,7 +32,7 @@ export function mendWord(word: string, lexicon: ReadonlySet<string>): string {
  * Mends each Cyrillic word of a phrase. The parts of a hyphenated compound are left alone: its first part
  * («медико-», «социально-») is no word of its own in the list, and a neighbour of it would be taken for it.
  */
-export function mendWords(text: string, lexicon: ReadonlySet<string> | null = russianLexicon()): string {
+export function mendWords(text: string, lexicon: ReadonlySet<string> | null = modelWords('rus')): string {
   if (!lexicon) return text;
   return text.replace(/(?<![-А-ЯЁа-яё])[А-ЯЁа-яё]+(?![-А-ЯЁа-яё])/g, (w) => mendWord(w, lexicon));
 }
