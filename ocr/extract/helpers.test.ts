@@ -29,6 +29,14 @@ describe('dates', () => {
     expect(iso('31.02.2026 и 12-34/567')).toEqual([]);
   });
 
+  it('reads a month whose worn «1» came back as «4» or «7», with a four-digit year only', () => {
+    const iso = (s: string): string[] => findDates(s).map((d) => d.iso);
+    expect(iso('01.42.2025 № 2914')).toEqual(['2025-12-01']);
+    expect(iso('15.70.2025')).toEqual(['2025-10-15']);
+    expect(iso('15.43.2025')).toEqual([]);
+    expect(iso('15.42.25')).toEqual([]);
+  });
+
   it('reads look-alike letters in a quoted day before a month', () => {
     const iso = (s: string): string[] => findDates(s).map((d) => d.iso);
     expect(iso('«Ol» декабря 2025 г.')).toEqual(['2025-12-01']);
@@ -102,6 +110,7 @@ describe('numbers and addresses through OCR damage', () => {
   it('mends postal-address abbreviations', () => {
     expect(repairAddressText('173007, г. Северореченск, ул. Ленина, д. 1, KB. 55')).toBe('173007, г. Северореченск, ул. Ленина, д. 1, кв. 55');
     expect(repairAddressText('г. Северореченск, ул. Кирова, д, 53, кв. 222')).toBe('г. Северореченск, ул. Кирова, д. 53, кв. 222');
+    expect(repairAddressText('173040, г, Северореченск, ул, Строителей, д. 100')).toBe('173040, г. Северореченск, ул. Строителей, д. 100');
     expect(repairAddressText('ул. Строителей, д. 118, кв..9')).toBe('ул. Строителей, д. 118, кв. 9');
     expect(repairAddressText('с. Ольховка, ул. Центральная, д. 21')).toBe('с. Ольховка, ул. Центральная, д. 21');
   });

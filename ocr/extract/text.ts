@@ -87,6 +87,8 @@ export function repairAddressText(s: string): string {
   return s
     .replace(/(?<![A-Za-zА-Яа-яЁё])(?:KB|kB|Kв|кB)\.?\s?(?=\d)/g, 'кв. ')
     .replace(/(?<![А-Яа-яЁё])([дД]|кв|стр|корп),\s?(?=\d)/g, '$1. ')
+    // «г, Северореченск»: the full stop of a place abbreviation read as a comma before the name
+    .replace(/(?<![А-Яа-яЁё])(г|ул|пер|пос|обл|мкр|просп),\s?(?=[А-ЯЁ])/g, '$1. ')
     .replace(/(?<=(?:^|\s)(?:д|кв|ул|стр|корп))\.\.\s?/g, '. ');
 }
 
@@ -127,6 +129,11 @@ export interface DateMatch {
 }
 
 const NUMERIC_DATE = /(?<![\d/-])([0-3]?\d)\s?[.,/]\s?([01]?\d)\s?[.,/]\s?((?:19|20)?\d\d)(?![\d/])(?:\s?г(?:ода|\.)?)?/g;
+/**
+ * `01.42.2025`: a month's tens digit is 0 or 1, and a worn «1» is read as «4» or «7» (never a «0»), so 4x and 7x
+ * with x ≤ 2 are months 10–12. Only with a four-digit year, where nothing else can be meant.
+ */
+const MISREAD_MONTH_DATE = /(?<![\d/-])([0-3]?\d)\s?[.,]\s?([47])([0-2])\s?[.,]\s?((?:19|20)\d\d)(?![\d/])(?:\s?г(?:ода|\.)?)?/g;
 /** `2026-11-25`: the ISO form some registries and e-mail printouts use. */
 const ISO_DATE = /(?<![\d/.-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d/-])(?:\s?г\.)?/g;
 const WORD_DATE = /(?<!\d)[«"']?\s?([0-3]?\d)\s?[»"']?\s+([А-Яа-яЁё]{3,9})\s+((?:19|20)\d\d)(?:\s?г(?:ода|\.)?)?/g;
@@ -147,6 +154,10 @@ export function findDates(raw: string): DateMatch[] {
   const out: DateMatch[] = [];
   for (const m of text.matchAll(NUMERIC_DATE)) {
     const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (iso) out.push({ iso, index: m.index, length: m[0].length });
+  }
+  for (const m of text.matchAll(MISREAD_MONTH_DATE)) {
+    const iso = isoDate(Number(m[4]), 10 + Number(m[3]), Number(m[1]));
     if (iso) out.push({ iso, index: m.index, length: m[0].length });
   }
   for (const m of text.matchAll(ISO_DATE)) {
