@@ -72,6 +72,11 @@ export async function appealDocumentPdf(input: AppealDocumentInput): Promise<Uin
   return generateDocument({ title: 'Обращение гражданина', author: printable(citizenName(c)), created: pdfTime(input.submittedAt), documentId: `appeal-${input.id}` }, paragraphs);
 }
 
+/** The receipt's file name; a registration number's slash would read as a folder (ОГ-1/2026 → ОГ-1_2026). */
+export function receiptFileName(regNumber: string): string {
+  return `Уведомление о регистрации ${regNumber.replace(/[\\/]/g, '_')}.pdf`;
+}
+
 /** How the receipt names the channel of an appeal sent through the internet reception. */
 export const INTERNET_CHANNEL = 'поступило через интернет-приёмную';
 

@@ -3,6 +3,7 @@ import { HttpClient } from './http.ts';
 import { createRecordsApi } from './recordsEndpoints.ts';
 import { createSignatureApi } from './signatureEndpoints.ts';
 import { createAutofillApi } from './autofillEndpoints.ts';
+import { createReceptionApi } from './receptionEndpoints.ts';
 
 /** The browser's single API client (same origin; the dev server proxies /api). */
 export const api = createApi(new HttpClient());
@@ -12,3 +13,5 @@ export const records = createRecordsApi(api.http);
 export const signatures = createSignatureApi(api.http);
 /** Proposals from scans, resolution suggestions, autofill accuracy (issue 5). */
 export const autofill = createAutofillApi(api.http);
+/** The internet reception: the public form and status check, and its settings (server/api/reception). */
+export const reception = createReceptionApi(api.http);

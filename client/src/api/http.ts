@@ -103,24 +103,41 @@ export class HttpClient {
 
   /** Multipart upload of one file in the field `file`; the browser sets the boundary itself. */
   async upload<T>(path: string, file: Blob, name: string): Promise<T> {
-    const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-    const token = this.currentCsrfToken();
-    if (token !== null) headers.set(CSRF_HEADER, token);
     const form = new FormData();
     form.append('file', file, name);
+    return this.sendForm<T>(path, form);
+  }
+
+  /** POST of a multipart form (fields and files); the browser sets the boundary itself. */
+  async sendForm<T>(path: string, form: FormData): Promise<T> {
+    const response = await this.send(path, { method: 'POST', body: form });
+    return (isJson(response) ? await response.json().catch(() => null) : null) as T;
+  }
+
+  /** POST of a JSON body whose answer is a file (a PDF), read whole. */
+  async postForBlob(path: string, body: unknown): Promise<Blob> {
+    const response = await this.send(path, { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' });
+    return response.blob();
+  }
+
+  private async send(path: string, init: { method: string; body: BodyInit; contentType?: string }): Promise<Response> {
+    const headers = new Headers({ Accept: 'application/json, application/problem+json, application/pdf' });
+    if (init.contentType) headers.set('Content-Type', init.contentType);
+    const token = this.currentCsrfToken();
+    if (token !== null) headers.set(CSRF_HEADER, token);
     let response: Response;
     try {
-      response = await this.fetchImpl(buildUrl(this.baseUrl, path), { method: 'POST', headers, credentials: 'same-origin', body: form });
+      response = await this.fetchImpl(buildUrl(this.baseUrl, path), { method: init.method, headers, credentials: 'same-origin', body: init.body });
     } catch (cause) {
       throw networkError(cause);
     }
-    const body: unknown = isJson(response) ? await response.json().catch(() => null) : null;
     if (!response.ok) {
+      const body: unknown = isJson(response) ? await response.json().catch(() => null) : null;
       const error = errorFromBody(response.status, body, response.headers.get('retry-after'));
       if (response.status === 401) this.onUnauthorized?.(error);
       throw error;
     }
-    return body as T;
+    return response;
   }
 
   async delete(path: string): Promise<void> {

@@ -3,6 +3,8 @@
 export interface ProblemFieldError {
   path: string;
   message: string;
+  /** the same in Russian, when the server gave it */
+  messageRu?: string;
 }
 
 export interface ProblemDocument {
@@ -73,7 +75,7 @@ export function toProblem(value: unknown): ProblemDocument | null {
   if (Array.isArray(value.errors)) {
     problem.errors = value.errors.flatMap((item: unknown) =>
       isRecord(item) && typeof item.path === 'string' && typeof item.message === 'string'
-        ? [{ path: item.path, message: item.message }]
+        ? [typeof item.messageRu === 'string' ? { path: item.path, message: item.message, messageRu: item.messageRu } : { path: item.path, message: item.message }]
         : [],
     );
   }

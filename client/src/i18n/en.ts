@@ -1,6 +1,7 @@
 import { recordsEn } from './records.en.ts';
 import { signaturesEn } from './signatures.en.ts';
 import { autofillEn } from './autofill.en.ts';
+import { receptionEn } from './reception.en.ts';
 import { archiveRecordsEn } from './archiveRecords.en.ts';
 import { packagesEn } from '../pages/archive/packages/packages.en.ts';
 import type { Dictionary } from './ru.ts';
@@ -10,6 +11,7 @@ export const en: Dictionary = {
   ...recordsEn,
   ...signaturesEn,
   ...autofillEn,
+  ...receptionEn,
   ...archiveRecordsEn,
   ...packagesEn,
   'app.name': 'Kartoteka',

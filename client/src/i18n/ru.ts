@@ -4,6 +4,7 @@
 import { recordsRu } from './records.ru.ts';
 import { signaturesRu } from './signatures.ru.ts';
 import { autofillRu } from './autofill.ru.ts';
+import { receptionRu } from './reception.ru.ts';
 import { archiveRecordsRu } from './archiveRecords.ru.ts';
 import { packagesRu } from '../pages/archive/packages/packages.ru.ts';
 
@@ -11,6 +12,7 @@ export const ru = {
   ...recordsRu,
   ...signaturesRu,
   ...autofillRu,
+  ...receptionRu,
   ...archiveRecordsRu,
   ...packagesRu,
   'app.name': 'Картотека',

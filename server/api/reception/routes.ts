@@ -14,7 +14,7 @@ import { findOpenReception, findReceptionBySlug, readReceptionSettings, type Rec
 import { receiveAppealForm } from '../../reception/receiveAppealForm.ts';
 import { findOnlineAppeal, presentAppealStatus } from '../../reception/appealStatus.ts';
 import { formatStatusCode } from '../../reception/statusCode.ts';
-import { receiptPdf } from '../../reception/receptionDocuments.ts';
+import { receiptFileName, receiptPdf } from '../../reception/receptionDocuments.ts';
 import { saveReceptionSettings } from '../../commands/reception/saveReceptionSettings.ts';
 import { ANSWER_DAYS, submitAppeal, type AppealSubmission } from '../../commands/reception/submitAppeal.ts';
 import { issueAppealReceipt, receiptContent, receptionAppealOf } from '../../commands/reception/issueAppealReceipt.ts';
@@ -119,7 +119,7 @@ defineRoute({
       regDate: card.regDate ?? '',
       deadline: card.deadline,
       statusCode,
-      receipt: { name: `Уведомление о регистрации ${card.regNumber ?? ''}.pdf`, size: receipt.pdf.length, sha256: receiptSha(receipt.pdf) },
+      receipt: { name: receiptFileName(card.regNumber ?? card.id), size: receipt.pdf.length, sha256: receiptSha(receipt.pdf) },
     };
   },
 });
@@ -172,7 +172,7 @@ defineRoute({
     const appeal = await checkedAppeal(ctx.app, ctx.koa.ip || 'unknown', settings.orgId, ctx.body);
     const file = appeal.receipt_file_id ? ((await ctx.app.knex('files').where({ id: appeal.receipt_file_id, org_id: settings.orgId }).first('sha256', 'name')) as { sha256: string; name: string } | undefined) : undefined;
     ctx.koa.type = 'application/pdf';
-    ctx.koa.set('Content-Disposition', contentDisposition('attachment', `Уведомление о регистрации ${appeal.reg_number}.pdf`));
+    ctx.koa.set('Content-Disposition', contentDisposition('attachment', receiptFileName(appeal.reg_number)));
     if (file) {
       ctx.koa.body = await ctx.app.blobs.get(file.sha256);
       return undefined;
@@ -212,7 +212,7 @@ defineRoute({
     const online = await receptionAppealOf(ctx.app.knex, card.orgId, card.id);
     const stored = online?.receipt_file_id ? ((await ctx.scope.table('files').where({ id: online.receipt_file_id }).first('sha256')) as { sha256: string } | undefined) : undefined;
     ctx.koa.type = 'application/pdf';
-    ctx.koa.set('Content-Disposition', contentDisposition('attachment', `Уведомление о регистрации ${card.regNumber ?? card.id}.pdf`));
+    ctx.koa.set('Content-Disposition', contentDisposition('attachment', receiptFileName(card.regNumber ?? card.id)));
     if (stored) {
       ctx.koa.body = await ctx.app.blobs.get(stored.sha256);
       return undefined;

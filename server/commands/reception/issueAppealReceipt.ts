@@ -9,7 +9,7 @@ import type { Card } from '../../models/Card.ts';
 import { recordUploadedFile } from '../../files/recordUploadedFile.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
 import { RECEPTION_ACTOR } from '../../reception/receptionActor.ts';
-import { INTERNET_CHANNEL, receiptPdf, type ReceiptInput } from '../../reception/receptionDocuments.ts';
+import { INTERNET_CHANNEL, receiptFileName, receiptPdf, type ReceiptInput } from '../../reception/receptionDocuments.ts';
 
 export interface ReceptionAppealRow {
   card_id: string;
@@ -58,7 +58,7 @@ export async function issueAppealReceipt(app: AppServices, card: Card, statusCod
   const pdf = await receiptPdf(await receiptContent(app.knex, card, statusCode, new Date()));
   const blob = await app.blobs.put(pdf);
   const fileId = await runWriteAs(app, card.orgId, RECEPTION_ACTOR, requestId, async (unit) => {
-    const file = await recordUploadedFile(unit, { ...blob, name: `Уведомление о регистрации ${card.regNumber ?? ''}.pdf` }, null);
+    const file = await recordUploadedFile(unit, { ...blob, name: receiptFileName(card.regNumber ?? card.id) }, null);
     const last = (await unit.scope.table('card_files').where({ card_id: card.id }).max('position as max').first()) as { max: number | null };
     await unit.trx('card_files').insert({ org_id: unit.scope.orgId, card_id: card.id, file_id: file.id, role: 'attachment', position: (last.max ?? -1) + 1 });
     await unit.scope.table('reception_appeals').where({ card_id: card.id }).update({ receipt_file_id: file.id });
