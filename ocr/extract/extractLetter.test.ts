@@ -234,6 +234,7 @@ describe('extractLetter: abstention', () => {
     expect(signed('А.А. Гусева.', 'Заместитель министра')).toMatchObject({ signer: 'А.А. Гусева', signerPosition: 'Заместитель министра' });
     expect(signed('бондаренко Е.А.', 'Министр')).toMatchObject({ signer: 'Бондаренко Е.А.', signerPosition: 'Министр' });
     expect(signed('П.И, Ильин').signer).toBe('П.И. Ильин');
+    expect(signed('П,И. Ильин').signer).toBe('П.И. Ильин');
     expect(signed('A.A, Куликова', 'Заместитель генерального директора').signer).toBe('А.А. Куликова');
     // a scribble read as Latin letters and marks before the name
     expect(signed('UMS ~ NI ). Полякова А.И.').signer).toBe('Полякова А.И.');

@@ -203,8 +203,8 @@ function trailingName(t: string): string | null {
     // initials read as Latin capitals before a Cyrillic surname ("A.A, Куликова")
     .replace(/(?<![A-Za-zА-ЯЁа-яё])([ABCEHKMOPTX])[.,]\s?([ABCEHKMOPTXА-ЯЁ])[.,]\s?(?=[А-ЯЁ][а-яё])/g, (_m, a: string, c: string) => `${LATIN_INITIAL[a] ?? a}.${LATIN_INITIAL[c] ?? c}. `)
     .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])([А-ЯЁ])[.,]\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ')
-    // "П.И, Ильин": a comma for the second initial's dot
-    .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])\.\s?([А-ЯЁ]),\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ')
+    // "П.И, Ильин", "Е,Е. Зайцева": a comma for either initial's dot
+    .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])[.,]\s?([А-ЯЁ])[.,]\s?(?=[А-ЯЁ][а-яё])/g, '$1.$2. ')
     // "Ильин П.И," / "А.А. Гусева.": a comma for the last initial's dot, a stray dot after the surname
     .replace(/(?<=[А-ЯЁ]\.\s?[А-ЯЁ])[,;:]$/, '.')
     .replace(/(?<=[а-яё]{2})[.,;:]$/, '')
