@@ -121,5 +121,59 @@ ${garbled}`, { ...req, correspondent: null });
       expect(findDuplicate(resend, [{ id: 'new', fingerprint: first }])?.id).toBe('new');
     });
   });
+
+  describe('letters the development corpus does not make', () => {
+    const text =
+      'В связи с началом учебного года и увеличением интенсивности движения транспорта у здания школы просим рассмотреть ' +
+      'возможность установки искусственной неровности и дорожных знаков на участке улицы Лесной от дома 4 до дома 18. ' +
+      'Ежедневно через проезжую часть переходят более 300 учащихся, пешеходный переход не оборудован светофором, ' +
+      'освещение отсутствует. Родительский комитет неоднократно обращался по данному вопросу. О принятом решении просим ' +
+      'сообщить в установленный срок.';
+    const head = 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5» 173001, г. Северореченск, ул. Лесная, д. 2 тел. 8 (8163) 22-41-17';
+
+    it('knows one sender under two names when the whole page, letterhead included, reads the same', () => {
+      const subject = 'Об организации дорожного движения вблизи школы № 5';
+      const first = fingerprintOf(`${head}
+12.12.2025 № 15-25/360
+${subject}
+${text}`, { correspondent: 'МБОУ «СОШ № 5»', subject, outNumber: '15-25/360', outDate: '2025-12-12' });
+      // the resend's letterhead lost a line to the scan, so its name was derived as «Муниципальное бюджетное … школа»
+      const resend = fingerprintOf(`${head}
+26.01.2026 № 15-92/615
+${subject}
+${text}`, {
+        correspondent: 'Муниципальное бюджетное «Средняя общеобразовательная школа',
+        subject,
+        outNumber: '15-92/615',
+        outDate: '2026-01-26',
+      });
+      expect(findDuplicate(resend, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+      // the same wording under another letterhead is another sender's letter
+      const otherHead = 'Муниципальное автономное общеобразовательное учреждение «Гимназия № 2» 173005, г. Северореченск, пр. Мира, д. 11 тел. 8 (8163) 31-08-52';
+      const other = fingerprintOf(`${otherHead}
+26.01.2026 № 7/112
+${subject}
+${text}`, { correspondent: 'МАОУ «Гимназия № 2»', subject, outNumber: '7/112', outDate: '2026-01-26' });
+      expect(findDuplicate(other, [{ id: 'first', fingerprint: first }])).toBeNull();
+    });
+
+    it('takes one sender’s letter of the same date and subject with lines lost to a fax for a copy', () => {
+      const req = { correspondent: 'Морозов Олег Викторович', subject: 'О предоставлении копии постановления' };
+      const first = fingerprintOf(`Главе города Северореченска от Морозова Олега Викторовича
+${text}
+09.01.2026`, { ...req, outDate: '2026-01-09' });
+      // the fax lost the sentence about the parents' committee: every word left reads the same
+      const faxed = text.replace('Родительский комитет неоднократно обращался по данному вопросу. ', '');
+      const fax = fingerprintOf(`Главе города Северореченска от Морозова Олега Викторовича
+${faxed}
+09.01.2026`, { ...req, outDate: '2026-01-09' });
+      expect(findDuplicate(fax, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+      // written again another day with the same words lost: no longer taken for a copy on a clean reading
+      const later = fingerprintOf(`Главе города Северореченска от Морозова Олега Викторовича
+${faxed}
+03.02.2026`, { ...req, outDate: '2026-02-03' });
+      expect(findDuplicate(later, [{ id: 'first', fingerprint: first }])).toBeNull();
+    });
+  });
 });
 

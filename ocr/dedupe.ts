@@ -139,6 +139,15 @@ function jaccard(a: string[], b: string[]): number {
   return inter / (sa.size + b.length - inter);
 }
 
+/** Every word of a sender's name (two or more) printed in both letters: their letterheads name the same sender. */
+function nameInBoth(name: string, ta: string[], tb: string[]): boolean {
+  const words = alignmentTokens(name).filter((w) => !/^\d+$/.test(w));
+  if (words.length < 2) return false;
+  const sa = new Set(ta);
+  const sb = new Set(tb);
+  return words.every((w) => sa.has(w) && sb.has(w));
+}
+
 /** Combined score; 0 when the requisites show two different senders. */
 export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number; text: number } {
   if (a.version !== 1 || b.version !== 1) throw new OcrError('OCR_MODEL_INVALID', 'unsupported fingerprint version');
@@ -146,11 +155,22 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   if (a.inn && b.inn && a.inn !== b.inn) return { score: 0, text };
   // OCR may damage a letter or two of a name, or read a capitalised name in Latin look-alikes («CTPOЙ»), so
   // senders are compared script-blind, by character bigrams.
-  const sameSender = a.correspondent && b.correspondent ? dice(cyrillicLookAlikes(a.correspondent), cyrillicLookAlikes(b.correspondent)) >= 0.75 : null;
-  if (sameSender === false && !(a.inn && a.inn === b.inn)) return { score: 0, text };
-  const nums = jaccard(a.numbers, b.numbers);
+  let sameSender = a.correspondent && b.correspondent ? dice(cyrillicLookAlikes(a.correspondent), cyrillicLookAlikes(b.correspondent)) >= 0.75 : null;
   // the subject as OCR read it twice: a letter or two may differ (`согласовзнии`)
   const sameSubject = Boolean(a.subject && b.subject) && (a.subject === b.subject || dice(cyrillicLookAlikes(a.subject!), cyrillicLookAlikes(b.subject!)) >= 0.9);
+  if (sameSender === false && !(a.inn && a.inn === b.inn)) {
+    // Two names for one sender: one copy's name was derived from a letterhead a scan damaged («Муниципальное
+    // бюджетное … школа» beside «МБОУ «СОШ № 5»»). The letterhead's own words decide then: the whole page, letterhead
+    // included, aligned nearly word for word under one subject is the same sender's letter.
+    if (!sameSubject || !a.tokens || !b.tokens || text < 0.25) return { score: 0, text };
+    const ta = a.tokens.split(' ');
+    const tb = b.tokens.split(' ');
+    if (!nameInBoth(a.correspondent!, ta, tb) && !nameInBoth(b.correspondent!, ta, tb)) return { score: 0, text };
+    const cmp = compareTokens(ta, tb, requisiteTokens(ta, a.outDate, a.outNumber), requisiteTokens(tb, b.outDate, b.outNumber));
+    if (cmp.dice < 0.95 || cmp.conflicts > 1) return { score: 0, text };
+    sameSender = true;
+  }
+  const nums = jaccard(a.numbers, b.numbers);
   let req = 0.5;
   if ((a.inn && a.inn === b.inn) || sameSender) req = 1;
   if (a.subject && b.subject && !sameSubject) req -= 0.4;
@@ -181,7 +201,10 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // depends on how damaged they are: on clean pages (nearly every aligned word read identically) a tenth of other
   // words is another letter from the same template, on 150-dpi scans it is OCR damage. Without a readable sender
   // on one side the text alone decides: no fact may disagree (above) and the floor is higher.
-  const needed = Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
+  // One sender's letter of the same date under the same subject is a copy unless a fact disagrees (checked above):
+  // a template's siblings carry other dates, so the demand that clean readings agree almost wholly is not needed.
+  const sameDay = Boolean(senderAgrees && sameSubject && a.outDate && a.outDate === b.outDate);
+  const needed = sameDay ? 0.8 : Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
   // The words decide here; shingles and requisites only rank what the words accept.
   return { score: cmp.dice >= needed ? Math.max(score, 0.72 + 0.28 * ((cmp.dice - needed) / (1 - needed))) : Math.min(score, 0.6), text: cmp.dice };
 }
