@@ -92,11 +92,26 @@ const EXECUTOR =
 /** Where the executor's name ends: a comma or the phone that follows it. */
 const NAME_END = /,|\s(?:[Тт][Ее][Лл](?:[.:\s]|ефон)|т\.\s?\d|\+7|8\s?\()/;
 
+/**
+ * What a scan does to the name after an executor label: the surname's capital read small (`бондаренко Е.В`), the
+ * initial О read as a zero (`Морозова М.0`).
+ */
+export function mendExecutorName(rest: string): string {
+  return rest
+    .replace(/^([а-яё])(?=[а-яё]{2,}(?:-[А-ЯЁа-яё][а-яё]+)?\s[А-ЯЁ][.\s])/, (c: string) => c.toUpperCase())
+    .replace(/(?<=\s[А-ЯЁ][.,]\s?)0(?=[.,]?$)/, 'О')
+    .replace(/(?<=\s)0(?=[.,]\s?[А-ЯЁ][.,]?$)/, 'О');
+}
+
 export function extractExecutor(view: LetterView, signer: string | null): Found<string | null> {
+  const sigSeg = signer ? view.segs.find((s) => bare(s.text) === signer || trailingName(s.text) === signer) : undefined;
+  // the foot of the letter: under the signature when it was found (a short letter signs high on the page), else
+  // the lower part of the page
+  const atFoot = (s: Seg, share: number): boolean => (sigSeg !== undefined && s.page === sigSeg.page && s.box.y0 > sigSeg.box.y1) || s.box.y0 >= s.ph * share;
   for (const s of view.segs) {
     const m = EXECUTOR.exec(s.text);
     if (!m) continue;
-    const rest = m[1]!.split(NAME_END)[0]!.trim();
+    const rest = mendExecutorName(m[1]!.split(NAME_END)[0]!.trim());
     const full = FULL_NAME.exec(rest);
     if (full) return found(full[0], 0.9, [s]);
     const ini = findInitialsName(rest);
@@ -110,10 +125,10 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
   }
   // OCR damages the label: a longer «Ис…» word at the foot of the page («Исполынтель», «Исюлнилеть:») before a name.
   for (const s of view.segs) {
-    if (s.box.y0 < s.ph * 0.55) continue;
+    if (!atFoot(s, 0.55)) continue;
     const m = /^(\S+)\s+(.+)$/.exec(s.text);
     if (!m || !EXECUTOR_LABEL.test(m[1]!)) continue;
-    const rest = m[2]!.split(NAME_END)[0]!.trim();
+    const rest = mendExecutorName(m[2]!.split(NAME_END)[0]!.trim());
     const ini = findInitialsName(rest);
     if (ini && ini.index === 0) return found(ini.name, 0.6, [s]);
     const undotted = namedElsewhere(view, rest, signer) ?? dotInitials(rest);
@@ -122,10 +137,10 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
   // OCR damages the short label ("Hen.", "Ист.", "Мсп.;"): a short token before a name at the foot of the page,
   // dotted, or followed by the executor's phone on the same line ("Hon Гусева М.П. тел. …").
   for (const s of view.segs) {
-    if (s.box.y0 < s.ph * 0.7 || s.box.x0 > s.pw * 0.3) continue;
+    if (!atFoot(s, 0.7) || s.box.x0 > s.pw * 0.3) continue;
     const m = /^[A-Za-zА-Яа-яЁё]{2,4}([.,:;]{0,2})\s+(.+)$/.exec(s.text);
     if (!m) continue;
-    const [rest = '', ...after] = m[2]!.split(NAME_END);
+    const [rest = '', ...after] = mendExecutorName(m[2]!).split(NAME_END);
     if (!m[1] && !after.length) continue;
     const ini = findInitialsName(rest.trim());
     if (ini && ini.index === 0) return found(ini.name, 0.6, [s]);
@@ -133,7 +148,6 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     if (undotted) return found(undotted, 0.5, [s]);
   }
   // Unlabelled executor: a name alone below the signature, followed by a phone.
-  const sigSeg = signer ? view.segs.find((s) => bare(s.text) === signer || trailingName(s.text) === signer) : undefined;
   for (const s of view.segs) {
     const below = sigSeg ? s.page === sigSeg.page && s.box.y0 > sigSeg.box.y1 : s.box.y0 > s.ph * 0.6;
     if (!below || s.box.x0 > s.pw * 0.4) continue;

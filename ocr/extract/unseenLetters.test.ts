@@ -189,3 +189,33 @@ describe('e-mail addresses as printed', () => {
     expect(f.emails).toEqual(['sekretar.ms390@ms3.prireche.ru']);
   });
 });
+
+describe('executors read through scan damage', () => {
+  const executorOf = (line: string): string | null =>
+    extractLetter(
+      page(
+        [
+          [236, 200, 'ООО «Вектор»'],
+          [236, 560, 'Исх. № 12-34/567 от 05.03.2026'],
+          [1300, 700, 'Главе города Северореченска'],
+          [236, 900, 'О ремонте дороги'],
+          [354, 1060, 'Просим рассмотреть вопрос о ремонте дороги по улице Садовой в текущем году.'],
+          [236, 1300, 'Директор', 1900, 'А.В. Петров'],
+          // a short letter: the executor sits under the signature in the upper half of the page
+          [236, 1500, line],
+          [236, 1560, 'тел 8 (8163) 58-38-19'],
+        ],
+        'ocr',
+      ),
+      { recipient },
+    ).fields.executorName;
+
+  it('reads a damaged label under a signature set high on the page', () => {
+    expect(executorOf('Исполматель Анисимов С А')).toBe('Анисимов С.А.');
+  });
+
+  it('restores a surname read with a small capital and an initial О read as zero', () => {
+    expect(executorOf('Исп бондаренко Е.В.')).toBe('Бондаренко Е.В.');
+    expect(executorOf('Исполнитель Морозова М.0.')).toBe('Морозова М.О.');
+  });
+});
