@@ -28,6 +28,10 @@ describe('e-mail repair', () => {
     expect(repaired(['ИНДИВИДУАЛЬНЫЙ ПРЕДПРИНИМАТЕЛЬ ЯКОВЛЕВ АНДРЕЙ'], 'mail@yakoviev.ru')).toBe('mail@yakovlev.ru');
     expect(repaired(['МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ', 'ПРИРЕЧНОИ ОБЛАСТИ'], 'mail@minzdrav.prreche.gov.ru')).toBe('mail@minzdrav.prireche.gov.ru');
     expect(repaired(['ООО «Наружная реклама»'], 'office@naruzhmaya-reklama.ru')).toBe('office@naruzhnaya-reklama.ru');
+    // a misread last letter keeps the stem a word begins with, but one edit spells the whole word
+    expect(repaired(['ООО «Наружная реклама»'], 'office@naruzhnaye-reklame.ru')).toBe('office@naruzhnaya-reklama.ru');
+    // a label the letter prints as a stem stays a stem
+    expect(repaired(['МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ', 'ПРИРЕЧНОИ ОБЛАСТИ'], 'mail@minzdrav.prireche.gov.ru')).toBe('mail@minzdrav.prireche.gov.ru');
     expect(repaired(['АО «Дорстрой»'], '_infu@dorsiroy.ru')).toBe('info@dorstroy.ru');
     expect(repaired(['Исполнитель Журавлёв А.П.'], 'zhuraviev.a@sovet-sev.ru')).toBe('zhuravlev.a@sovet-sev.ru');
     // an initial glued to the surname is a mailbox of its own, not a stray letter

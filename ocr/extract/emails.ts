@@ -94,7 +94,14 @@ function repairLabel(p: string, ev: AddressEvidence, substitutionsOnly = false):
   if (p.length < 3 || /\d/.test(p)) return p;
   const count = (x: string): number => ev.labels.get(x) ?? 0;
   const byWord = (x: string): boolean => x.length >= 4 && ev.words.some((w) => w.startsWith(x.slice(0, Math.max(4, x.length - 1))));
-  if (COMMON_LABELS.includes(p) || byWord(p)) return p;
+  if (COMMON_LABELS.includes(p)) return p;
+  if (byWord(p)) {
+    if (p.length < 5 || count(p) > 1 || ev.words.includes(p)) return p;
+    // Only a word's stem supports it: one OCR edit that spells a whole word of the letter is what was printed
+    // (`naruzhnaye` beside «Наружная», `stroyresus` beside «Стройресурс»); the stem rule would keep the misreading.
+    const whole = [...ocrVariants(p)].filter((q) => ev.words.includes(q));
+    return whole.length === 1 ? whole[0]! : p;
+  }
   const own = count(p);
   // A short label is often an abbreviation (`prr` beside «Приречного»): a word of the letter may change one of its
   // letters (`biag` → blag) but not lengthen or shorten it.
