@@ -46,6 +46,12 @@ export function settingsFromRow(row: ReceptionSettingsRow): ReceptionSettings {
   };
 }
 
+/** The settings as the API shows them and the audit log records them: everything but the organisation. */
+export function settingsView(s: ReceptionSettings): Omit<ReceptionSettings, 'orgId'> {
+  const { orgId: _orgId, ...view } = s;
+  return view;
+}
+
 export function defaultSettings(orgId: string): ReceptionSettings {
   return { orgId, enabled: false, slug: null, journalId: null, addresseeStaffId: null, allowedTypes: [...DEFAULT_LIMITS.allowedTypes], maxFiles: DEFAULT_LIMITS.maxFiles, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, version: 0 };
 }

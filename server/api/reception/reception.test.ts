@@ -4,6 +4,9 @@ import { checkPdfa } from '../../../archive/index.ts';
 import { startTestServer, TEST_PASSWORD, type TestClient, type TestServer } from '../../testing/testServer.ts';
 import { createOtherOrganisation } from '../../testing/otherOrganisation.ts';
 import { RECEPTION_ACTOR } from '../../reception/receptionActor.ts';
+import { extractText } from '../../files/extractText.ts';
+import { gatherCard } from '../../archive/packages/gatherCard.ts';
+import { createHash } from 'node:crypto';
 
 const SLUG = 'zarechny';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -171,6 +174,16 @@ describe('sending an appeal', () => {
     }
   });
 
+  it('puts the appeal, its attachments and the receipt into the card’s archival package', async () => {
+    const cardId = await cardIdOf(submitted.regNumber);
+    const orgId = ((await srv.rt.knex('cards').where({ id: cardId }).first('org_id')) as { org_id: string }).org_id;
+    const gathered = await gatherCard(srv.rt.knex, srv.rt.blobs, { orgId, cardId, ocflId: `urn:kartoteka:card:${cardId}`, created: new Date(), renditions: { ocr: false } });
+    const digests = gathered.input.originals.map((f) => createHash('sha256').update(f.bytes).digest('hex'));
+    expect(digests).toContain(submitted.receipt.sha256);
+    expect(digests).toContain(createHash('sha256').update(attachment).digest('hex'));
+    expect(gathered.input.originals).toHaveLength(4);
+  });
+
   it('writes the audit entries as the internet reception, not as any user, and queues the search entry', async () => {
     const cardId = await cardIdOf(submitted.regNumber);
     const rows = (await srv.rt.knex('audit_log').where({ object_type: 'card', object_id: cardId }).orderBy('seq').select('actor_id', 'actor_login', 'action', 'label')) as { actor_id: string | null; actor_login: string; action: string; label: string | null }[];
@@ -195,6 +208,12 @@ describe('sending an appeal', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(bytes.length).toBe(submitted.receipt.size);
     expect(checkPdfa(bytes).conformant).toBe(true);
+    // What the receipt says: the number, the deadline, the citizen, the first words, each file with its SHA-256, the code.
+    const text = (await extractText(bytes, 'application/pdf')).text.replace(/\s+/g, ' ');
+    const [d, m, y] = [submitted.deadline.slice(8, 10), submitted.deadline.slice(5, 7), submitted.deadline.slice(0, 4)];
+    for (const expected of [submitted.regNumber, `до ${d}.${m}.${y}`, 'Соколова Анна Игоревна', 'Прошу отремонтировать освещение', createHash('sha256').update(attachment).digest('hex'), createHash('sha256').update(PNG).digest('hex'), submitted.statusCode, 'Администрация городского округа Заречный']) {
+      expect(text).toContain(expected);
+    }
     const wrong = await postJson(srv, `/api/public/reception/${SLUG}/receipt`, { number: submitted.regNumber, code: 'AAAA-BBBB-CCCC' });
     expect(wrong.status).toBe(404);
   });

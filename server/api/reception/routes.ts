@@ -10,7 +10,7 @@ import { Card } from '../../models/Card.ts';
 import { TenantScope } from '../../tenancy/scope.ts';
 import { assertCardVisible } from '../../policies/cardAccess.ts';
 import { ATTACHMENT_TYPES } from '../../reception/attachmentTypes.ts';
-import { findOpenReception, findReceptionBySlug, readReceptionSettings, type ReceptionSettings } from '../../reception/receptionSettings.ts';
+import { findOpenReception, findReceptionBySlug, readReceptionSettings, settingsView } from '../../reception/receptionSettings.ts';
 import { receiveAppealForm } from '../../reception/receiveAppealForm.ts';
 import { findOnlineAppeal, presentAppealStatus } from '../../reception/appealStatus.ts';
 import { formatStatusCode } from '../../reception/statusCode.ts';
@@ -20,16 +20,6 @@ import { ANSWER_DAYS, submitAppeal, type AppealSubmission } from '../../commands
 import { issueAppealReceipt, receiptContent, receptionAppealOf } from '../../commands/reception/issueAppealReceipt.ts';
 import { AppealBody, AppealStatusSchema, ReceptionFormSchema, ReceptionSettingsBody, ReceptionSettingsSchema, SlugParams, StatusQueryBody, SubmittedSchema } from './schema.ts';
 
-const presentSettings = (s: ReceptionSettings) => ({
-  enabled: s.enabled,
-  slug: s.slug,
-  journalId: s.journalId,
-  addresseeStaffId: s.addresseeStaffId,
-  allowedTypes: s.allowedTypes,
-  maxFiles: s.maxFiles,
-  maxFileBytes: s.maxFileBytes,
-  version: s.version,
-});
 
 defineRoute({
   operationId: 'getReceptionSettings',
@@ -43,7 +33,7 @@ defineRoute({
   async handler(ctx) {
     const settings = await readReceptionSettings(ctx.app.knex, ctx.actor.orgId);
     ctx.setVersion(settings.version);
-    return presentSettings(settings);
+    return settingsView(settings);
   },
 });
 
@@ -62,7 +52,7 @@ defineRoute({
     const version = ctx.ifMatch();
     const settings = await ctx.write((unit) => saveReceptionSettings(unit, version, ctx.body));
     ctx.setVersion(settings.version);
-    return presentSettings(settings);
+    return settingsView(settings);
   },
 });
 

@@ -3,7 +3,7 @@ import { AppError } from '../../http/problem.ts';
 import { Journal } from '../../models/Journal.ts';
 import { Staff } from '../../models/Staff.ts';
 import type { AttachmentType } from '../../reception/attachmentTypes.ts';
-import { readReceptionSettings, type ReceptionSettings } from '../../reception/receptionSettings.ts';
+import { readReceptionSettings, settingsView, type ReceptionSettings } from '../../reception/receptionSettings.ts';
 
 export interface ReceptionSettingsInput {
   enabled: boolean;
@@ -15,15 +15,6 @@ export interface ReceptionSettingsInput {
   maxFileBytes: number;
 }
 
-const snapshot = (s: ReceptionSettings): Omit<ReceptionSettings, 'orgId' | 'version'> => ({
-  enabled: s.enabled,
-  slug: s.slug,
-  journalId: s.journalId,
-  addresseeStaffId: s.addresseeStaffId,
-  allowedTypes: s.allowedTypes,
-  maxFiles: s.maxFiles,
-  maxFileBytes: s.maxFileBytes,
-});
 
 /**
  * Saves the organisation's internet reception settings with If-Match; version 0 creates them. Like the organisation's
@@ -67,6 +58,6 @@ export async function saveReceptionSettings(unit: WriteUnit, expectedVersion: nu
     throw error;
   }
   const after = await readReceptionSettings(unit.trx, orgId);
-  await unit.audit({ action: 'reception.settings_updated', objectType: 'organisation', objectId: orgId, payload: { from: before.version === 0 ? null : snapshot(before), to: snapshot(after) } });
+  await unit.audit({ action: 'reception.settings_updated', objectType: 'organisation', objectId: orgId, payload: { from: before.version === 0 ? null : settingsView(before), to: settingsView(after) } });
   return after;
 }
