@@ -139,6 +139,7 @@ describe.skipIf(!available)('client shell in Chromium', () => {
     expect(links.map((text) => text.replace(/^\s*\d+\s*/, '').trim())).toEqual([
       ru['home.manager'],
       ru['home.executor'],
+      ru['nav.approvals'],
       ru['nav.search'],
       ru['nav.reports'],
       ru['nav.autofill'],
@@ -180,7 +181,7 @@ describe.skipIf(!available)('client shell in Chromium', () => {
     await signOut(page);
   });
 
-  test('keyboard: ? opens the shortcut help, Esc closes it, g 3 opens «Мои сеансы» (after the inbox and search)', async () => {
+  test('keyboard: ? opens the shortcut help, Esc closes it, g 4 opens «Мои сеансы» (after the inbox, «На согласовании» and search)', async () => {
     await page.goto(`${baseUrl()}/`);
     await signIn(page, 'executor', demoPassword());
     await page.getByTestId('home-executor').waitFor();
@@ -191,7 +192,7 @@ describe.skipIf(!available)('client shell in Chromium', () => {
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
     await page.keyboard.press('g');
-    await page.keyboard.press('3');
+    await page.keyboard.press('4');
     await page.getByTestId('sessions-page').waitFor();
     await page.locator('[data-testid="sessions-table"] tr[data-current="true"]').waitFor();
     await saveScreenshot(page, 'sessions');

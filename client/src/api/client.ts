@@ -4,6 +4,7 @@ import { createRecordsApi } from './recordsEndpoints.ts';
 import { createSignatureApi } from './signatureEndpoints.ts';
 import { createAutofillApi } from './autofillEndpoints.ts';
 import { createReceptionApi } from './receptionEndpoints.ts';
+import { createApprovalApi } from './approvalEndpoints.ts';
 
 /** The browser's single API client (same origin; the dev server proxies /api). */
 export const api = createApi(new HttpClient());
@@ -15,3 +16,5 @@ export const signatures = createSignatureApi(api.http);
 export const autofill = createAutofillApi(api.http);
 /** The internet reception: the public form and status check, and its settings (server/api/reception). */
 export const reception = createReceptionApi(api.http);
+/** Approval routes of cards and the inbox «на согласовании». */
+export const approvals = createApprovalApi(api.http);

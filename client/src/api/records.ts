@@ -222,6 +222,7 @@ export interface InboxCounts {
   onControl: number;
   awaitingRegistration: number;
   awaitingResolution: number;
+  awaitingApproval: number;
 }
 
 export type AssignmentView = 'todo' | 'overdue' | 'due' | 'control';

@@ -2,6 +2,7 @@ import { recordsEn } from './records.en.ts';
 import { signaturesEn } from './signatures.en.ts';
 import { autofillEn } from './autofill.en.ts';
 import { receptionEn } from './reception.en.ts';
+import { approvalsEn } from './approvals.en.ts';
 import { archiveRecordsEn } from './archiveRecords.en.ts';
 import { packagesEn } from '../pages/archive/packages/packages.en.ts';
 import type { Dictionary } from './ru.ts';
@@ -12,6 +13,7 @@ export const en: Dictionary = {
   ...signaturesEn,
   ...autofillEn,
   ...receptionEn,
+  ...approvalsEn,
   ...archiveRecordsEn,
   ...packagesEn,
   'app.name': 'Kartoteka',
@@ -57,11 +59,6 @@ export const en: Dictionary = {
   'home.archivist': 'Archive',
   'home.auditor': 'Audit log',
 
-  'empty.notYet': 'This section is not connected yet',
-  'empty.lawyer':
-    'Draft regulations and documents sent to you for approval will appear here. Approval routes arrive in the next version of Kartoteka; there is nothing awaiting approval.',
-  'empty.archivist':
-    'The nomenclature of cases, inventories and cases transferred to the archive will appear here. The archive arrives in the next version of Kartoteka; the archive holds no cases.',
 
   'common.loading': 'Loading…',
   'common.noItems': 'No records.',

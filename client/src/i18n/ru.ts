@@ -5,6 +5,7 @@ import { recordsRu } from './records.ru.ts';
 import { signaturesRu } from './signatures.ru.ts';
 import { autofillRu } from './autofill.ru.ts';
 import { receptionRu } from './reception.ru.ts';
+import { approvalsRu } from './approvals.ru.ts';
 import { archiveRecordsRu } from './archiveRecords.ru.ts';
 import { packagesRu } from '../pages/archive/packages/packages.ru.ts';
 
@@ -13,6 +14,7 @@ export const ru = {
   ...signaturesRu,
   ...autofillRu,
   ...receptionRu,
+  ...approvalsRu,
   ...archiveRecordsRu,
   ...packagesRu,
   'app.name': 'Картотека',
@@ -58,11 +60,6 @@ export const ru = {
   'home.archivist': 'Архив',
   'home.auditor': 'Журнал аудита',
 
-  'empty.notYet': 'Раздел пока не подключён',
-  'empty.lawyer':
-    'Здесь будут проекты нормативных правовых актов и документы, направленные вам на согласование. Согласование появится в следующей версии Картотеки; документов на согласовании нет.',
-  'empty.archivist':
-    'Здесь будут номенклатура дел, описи и дела, переданные в архив. Архивный раздел появится в следующей версии Картотеки; дел в архиве нет.',
 
   'common.loading': 'Загрузка…',
   'common.noItems': 'Записей нет.',

@@ -10,5 +10,7 @@ export function badgeCount(kind: BadgeKind, counts: InboxCounts): number {
       return counts.awaitingResolution;
     case 'registration':
       return counts.awaitingRegistration;
+    case 'approvals':
+      return counts.awaitingApproval;
   }
 }

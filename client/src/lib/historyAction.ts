@@ -13,6 +13,14 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'assignment.subassigned': 'history.subassigned',
   'signature.verified': 'history.signatureVerified',
   'signature.reverify_requested': 'history.signatureReverify',
+  'approval.route_created': 'history.approvalCreated',
+  'approval.route_updated': 'history.approvalUpdated',
+  'approval.started': 'history.approvalStarted',
+  'approval.decided': 'history.approvalDecided',
+  'approval.stage_passed': 'history.approvalStagePassed',
+  'approval.approved': 'history.approvalApproved',
+  'approval.rejected': 'history.approvalRejected',
+  'approval.sheet_stored': 'history.approvalSheet',
 };
 
 export function historyActionKey(action: string): MessageKey | null {

@@ -5,10 +5,11 @@ describe('navigation by role', () => {
   test('a user with several roles sees all of them and lands on the first', () => {
     const roles = ['manager', 'executor'];
     expect(homePath(roles)).toBe('/manager');
-    expect(navItems(roles).map((item) => item.path)).toEqual(['/manager', '/executor', '/search', '/reports', '/autofill-metrics', SESSIONS_PATH]);
+    expect(navItems(roles).map((item) => item.path)).toEqual(['/manager', '/executor', '/approvals', '/search', '/reports', '/autofill-metrics', SESSIONS_PATH]);
     expect(navItems(roles).map((item) => item.labelKey)).toEqual([
       'home.manager',
       'home.executor',
+      'nav.approvals',
       'nav.search',
       'nav.reports',
       'nav.autofill',
@@ -17,10 +18,16 @@ describe('navigation by role', () => {
   });
 
   test('the assignment inbox is a section for roles whose home is something else', () => {
-    expect(navItems(['clerk']).map((item) => item.testid)).toEqual(['clerk', 'inbox', 'search', 'reports', 'autofill', 'sessions']);
-    expect(navItems(['executor']).map((item) => item.testid)).toEqual(['executor', 'search', 'sessions']);
+    expect(navItems(['clerk']).map((item) => item.testid)).toEqual(['clerk', 'inbox', 'approvals', 'search', 'reports', 'autofill', 'sessions']);
+    expect(navItems(['executor']).map((item) => item.testid)).toEqual(['executor', 'approvals', 'search', 'sessions']);
     expect(navItems(['auditor']).map((item) => item.testid)).toEqual(['auditor', 'search', 'reports', 'autofill', 'sessions']);
     expect(navItems(['manager']).find((item) => item.role === 'manager')?.badge).toBe('resolution');
+    // «На согласовании» is the lawyer's home and a section for the other approvers; an auditor never approves.
+    expect(navItems(['lawyer']).map((item) => item.testid)).toEqual(['lawyer', 'inbox', 'search', 'archive', 'sessions']);
+    expect(navItems(['lawyer'])[0]?.badge).toBe('approvals');
+    expect(navItems(['clerk']).find((item) => item.testid === 'approvals')?.badge).toBe('approvals');
+    expect(resolveRoute('/approvals', ['clerk'])).toEqual({ kind: 'approvals' });
+    expect(resolveRoute('/approvals', ['auditor'])).toEqual({ kind: 'forbidden' });
   });
 
   test('unknown and repeated roles are ignored', () => {

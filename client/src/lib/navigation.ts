@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n/ru.ts';
 
 export const SESSIONS_PATH = '/sessions';
 export const INBOX_PATH = '/inbox';
+export const APPROVALS_PATH = '/approvals';
 export const SEARCH_PATH = '/search';
 export const REPORTS_PATH = '/reports';
 export const AUTOFILL_METRICS_PATH = '/autofill-metrics';
@@ -11,7 +12,7 @@ export const PACKAGES_PATH = '/archive/packages';
 const CARD_PREFIX = '/cards/';
 
 /** Which navigation badge an item carries (see `lib/badges.svelte.ts`). */
-export type BadgeKind = 'assignments' | 'resolution' | 'registration';
+export type BadgeKind = 'assignments' | 'resolution' | 'registration' | 'approvals';
 
 export interface NavItem {
   path: string;
@@ -26,6 +27,7 @@ export type ResolvedRoute =
   | { kind: 'home'; role: Role }
   | { kind: 'sessions' }
   | { kind: 'inbox' }
+  | { kind: 'approvals' }
   | { kind: 'search' }
   | { kind: 'reports' }
   | { kind: 'autofillMetrics' }
@@ -38,6 +40,8 @@ export type ResolvedRoute =
 
 // Mirrors the server's permissions (server/policies) only to decide what to show; the server decides access.
 const ASSIGNMENT_WORKERS: readonly Role[] = ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'];
+// Whoever may be an approver (server permission approvals.decide).
+const APPROVERS: readonly Role[] = ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'];
 const REPORT_READERS: readonly Role[] = ['admin', 'clerk', 'manager', 'auditor'];
 const JOURNAL_READERS: readonly Role[] = ['admin', 'clerk', 'manager', 'archivist', 'auditor'];
 // The archivist's home is the archive; administrators and lawyers (legal holds) get it as a section.
@@ -74,11 +78,17 @@ const ROLE_BADGE: Partial<Record<Role, BadgeKind>> = {
   clerk: 'registration',
   manager: 'resolution',
   executor: 'assignments',
+  lawyer: 'approvals',
 };
 
 /** The executor's home is the assignment inbox; other roles that work on assignments get it as a section. */
 function hasInboxSection(roles: readonly Role[]): boolean {
   return !roles.includes('executor') && roles.some((role) => ASSIGNMENT_WORKERS.includes(role));
+}
+
+/** The lawyer's home is «На согласовании»; other roles that may be approvers get it as a section. */
+function hasApprovalsSection(roles: readonly Role[]): boolean {
+  return !roles.includes('lawyer') && roles.some((role) => APPROVERS.includes(role));
 }
 
 export function navItems(roles: readonly string[]): NavItem[] {
@@ -88,6 +98,7 @@ export function navItems(roles: readonly string[]): NavItem[] {
     return { path: rolePath(role), labelKey: `home.${role}`, role, testid: role, ...(badge ? { badge } : {}) };
   });
   if (hasInboxSection(known)) items.push({ path: INBOX_PATH, labelKey: 'nav.inbox', role: null, testid: 'inbox', badge: 'assignments' });
+  if (hasApprovalsSection(known)) items.push({ path: APPROVALS_PATH, labelKey: 'nav.approvals', role: null, testid: 'approvals', badge: 'approvals' });
   if (known.length > 0) items.push({ path: SEARCH_PATH, labelKey: 'nav.search', role: null, testid: 'search' });
   if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: REPORTS_PATH, labelKey: 'nav.reports', role: null, testid: 'reports' });
   if (known.some((role) => REPORT_READERS.includes(role))) items.push({ path: AUTOFILL_METRICS_PATH, labelKey: 'nav.autofill', role: null, testid: 'autofill' });
@@ -122,13 +133,14 @@ export function resolveRoute(address: string, roles: readonly string[]): Resolve
   }
   const section = navItems(roles).find((item) => item.role === null && item.path === path);
   if (section?.testid === 'inbox') return { kind: 'inbox' };
+  if (section?.testid === 'approvals') return { kind: 'approvals' };
   if (section?.testid === 'search') return { kind: 'search' };
   if (section?.testid === 'reports') return { kind: 'reports' };
   if (section?.testid === 'autofill') return { kind: 'autofillMetrics' };
   if (section?.testid === 'archive') return { kind: 'archive' };
   if (section?.testid === 'packages') return { kind: 'packages' };
   if (path === PACKAGES_PATH) return { kind: 'forbidden' };
-  if (path === INBOX_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH || path === ARCHIVE_PATH) return { kind: 'forbidden' };
+  if (path === INBOX_PATH || path === APPROVALS_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH || path === ARCHIVE_PATH) return { kind: 'forbidden' };
   const name = path.replace(/^\//, '');
   if (isRole(name)) return known.includes(name) ? { kind: 'home', role: name } : { kind: 'forbidden' };
   return { kind: 'notFound' };

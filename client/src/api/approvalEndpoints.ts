@@ -1,0 +1,87 @@
+import type { HttpClient } from './http.ts';
+import type { CardSummary } from './records.ts';
+
+// Shapes of the approval routes (server/api/approvals, presenters/approvalPresenter.ts).
+export type ApprovalDecision = 'approved' | 'approved_with_remarks' | 'rejected';
+export type ApprovalRouteStatus = 'draft' | 'in_progress' | 'approved' | 'rejected';
+
+export interface ApprovalVisa {
+  id: string;
+  staffId: string;
+  name: string;
+  position: string | null;
+  decision: ApprovalDecision | null;
+  comment: string | null;
+  decidedAt: string | null;
+}
+
+export interface ApprovalStage {
+  id: string;
+  position: number;
+  deadlineDays: number | null;
+  dueOn: string | null;
+  status: 'waiting' | 'active' | 'approved' | 'rejected';
+  startedAt: string | null;
+  finishedAt: string | null;
+  approvers: ApprovalVisa[];
+}
+
+export interface ApprovalRoute {
+  id: string;
+  cardId: string;
+  round: number;
+  status: ApprovalRouteStatus;
+  initiator: { userId: string; staffId: string | null; name: string; position: string | null };
+  currentStage: number | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  sheetFileId: string | null;
+  version: number;
+  createdAt: string;
+  stages: ApprovalStage[];
+}
+
+export interface StageInput {
+  approverStaffIds: string[];
+  deadlineDays?: number | null;
+}
+
+export interface WaitingApproval {
+  routeId: string;
+  round: number;
+  stage: number;
+  dueOn: string | null;
+  stageStartedAt: string | null;
+  card: CardSummary;
+}
+
+/** What the caller may do next on the card's route (server/policies/approvalAccess.ts). */
+export interface ApprovalActions {
+  build: boolean;
+  edit: boolean;
+  start: boolean;
+  newRound: boolean;
+  decide: boolean;
+}
+
+export function approvalSheetUrl(cardId: string): string {
+  return `/api/cards/${encodeURIComponent(cardId)}/approval-sheet.pdf`;
+}
+
+export function createApprovalApi(http: HttpClient) {
+  const route = (routeId: string) => `/api/approval-routes/${encodeURIComponent(routeId)}`;
+  const withVersion = (r: Pick<ApprovalRoute, 'version'>) => `"v${r.version}"`;
+  return {
+    ofCard: (cardId: string) => http.get<{ items: ApprovalRoute[]; actions: ApprovalActions }>(`/api/cards/${encodeURIComponent(cardId)}/approvals`),
+    create: (cardId: string, stages: StageInput[]) => http.post<ApprovalRoute>(`/api/cards/${encodeURIComponent(cardId)}/approvals`, { stages }),
+    update: async (r: Pick<ApprovalRoute, 'id' | 'version'>, stages: StageInput[]) =>
+      (await http.request<ApprovalRoute>('PUT', route(r.id), { body: { stages }, ifMatch: withVersion(r) })).data,
+    start: async (r: Pick<ApprovalRoute, 'id' | 'version'>) => (await http.request<ApprovalRoute>('POST', `${route(r.id)}/start`, { body: {}, ifMatch: withVersion(r) })).data,
+    decide: (routeId: string, decision: ApprovalDecision, comment: string) =>
+      http.post<ApprovalRoute>(`${route(routeId)}/decision`, comment.trim() ? { decision, comment } : { decision }),
+    newRound: (routeId: string) => http.post<ApprovalRoute>(`${route(routeId)}/rounds`, {}),
+    waiting: async () => (await http.get<{ items: WaitingApproval[] }>('/api/inbox/approvals')).items,
+  };
+}
+
+export type ApprovalApi = ReturnType<typeof createApprovalApi>;
