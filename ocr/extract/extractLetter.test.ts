@@ -380,6 +380,26 @@ describe('extractLetter: citizen appeal', () => {
     expect(signed('ом Петрова')).toBeNull();
   });
 
+  it('reads «от» in capitals or in Latin look-alikes as the opening of the citizen\'s block', () => {
+    for (const from of ['ОТ', 'ot', 'От']) {
+      const g = extractLetter(
+        page([
+          [1328, 190, 'Главе города Северореченска'],
+          [1328, 250, 'Киселёву М.Н.'],
+          [1328, 310, `${from} Журавлёва Олега Алексеевича,`],
+          [1328, 370, 'проживающего по адресу:'],
+          [1328, 430, 'с. Ольховка, ул. Центральная, д. 21'],
+          [1185, 650, 'Заявление'],
+          [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
+          [1960, 1280, 'О.А. Журавлёв'],
+        ], 'ocr'),
+        { recipient },
+      ).fields;
+      expect(g.correspondent).toBe('Журавлёв Олег Алексеевич');
+      expect(g.addressee).toBe('Главе города Северореченска Киселёву М.Н.');
+    }
+  });
+
   it('dates the appeal by the date beside the signature, not by dates in the body', () => {
     expect(f.outDate).toBe('2025-11-13');
     expect(f.signer).toBe('О.А. Журавлёв');

@@ -63,7 +63,7 @@ function addresseeBlock(view: LetterView, recipientKeys: string[], dativeOnly: b
     const label = (o: Seg, b: Seg): boolean => o.box.x1 < b.box.x0 && o.box.x0 < margin + (b.box.y1 - b.box.y0) * 1.5 && isFormLabel(o, b);
     const besideFirst = rowOf(view.p1, s).some((o) => o.box.x1 < s.box.x0);
     for (const b of block) {
-      if (/^от\s/i.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text) || APPLICANT_LABEL.test(b.text) || GENITIVE_FULL.test(b.text)) break;
+      if (FROM_START.test(b.text) || /^(?:проживающ|зарегистрированн)/i.test(b.text) || APPLICANT_LABEL.test(b.text) || GENITIVE_FULL.test(b.text)) break;
       // a form's next labelled row ("Фамилия") is another field
       if (b !== s && !besideFirst && rowOf(view.p1, b).some((o) => label(o, b))) break;
       lines.push(b);
@@ -237,6 +237,12 @@ export interface SignatureBlock {
   position: Found<string | null>;
   date: Found<string | null>;
 }
+
+/** «от» opening a citizen's block, also in capitals or read in Latin look-alikes («ОТ», «ot»). */
+const FROM = '[оОoO][тТtT]';
+const FROM_START = new RegExp(`^${FROM}\\s`);
+const FROM_NAME = new RegExp(`^${FROM}\\s+(?:гражданин[а-я]*\\s+)?([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+\\s+[А-ЯЁ][а-яё]+)`);
+const FROM_NAME_TWO = new RegExp(`^${FROM}\\s+([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+)\\s*$`);
 
 /** The signature: a name at the right of a row below the body, with the position lines to its left. */
 export function extractSignature(view: LetterView, citizen: boolean): SignatureBlock {
@@ -420,8 +426,8 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
   for (let k = 0; k < view.p1.length && name.value === null; k++) {
     const s = view.p1[k]!;
     if (s.box.y0 > view.bodyTop + s.ph * 0.05) break;
-    const m = /^от\s+(?:гражданин[а-я]*\s+)?([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)/.exec(s.text);
-    const joined = m ? null : /^от\s+([А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё]+)\s*$/.exec(s.text);
+    const m = FROM_NAME.exec(s.text);
+    const joined = m ? null : FROM_NAME_TWO.exec(s.text);
     // The sender's block without «от»: «Заявитель: Иванов Иван Иванович», or the genitive name alone before
     // «проживающего по адресу».
     const labelled = m ? null : SENDER_LABEL.exec(s.text);
