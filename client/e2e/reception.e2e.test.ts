@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ru } from '../src/i18n/ru.ts';
 import { receiptFileName } from '../src/lib/receptionForm.ts';
 import { findAccessibilityViolations } from './accessibility.ts';
-import { apiSession } from './apiSession.ts';
 import { saveScreenshot } from './browser.ts';
 import { chromiumAvailable, SKIP_MESSAGE } from './environment.ts';
 import { useBrowser } from './harness.ts';
 import { letterPdf } from './letterPdf.ts';
-import { signIn } from './loginPage.ts';
+import { signIn, signOut } from './loginPage.ts';
 
 const available = chromiumAvailable();
 if (!available) console.warn(SKIP_MESSAGE);
@@ -23,22 +22,6 @@ describe.skipIf(!available)('internet reception: a citizen sends an appeal, gets
   let number = '';
   let code = '';
 
-  beforeAll(async () => {
-    // The administrator opens the reception (what the admin screen's section does), through the API.
-    const admin = await apiSession(harness.baseUrl, 'admin', harness.demoPassword);
-    const journals = await admin.get<{ items: { id: string; kind: string }[] }>('/api/journals');
-    const current = await admin.get<{ version: number }>('/api/org/reception');
-    await admin.request('PUT', '/api/org/reception', {
-      enabled: true,
-      slug: SLUG,
-      journalId: journals.items.find((j) => j.kind === 'appeal')?.id ?? null,
-      addresseeStaffId: null,
-      allowedTypes: ['pdf', 'jpeg', 'png', 'tiff', 'docx', 'odt'],
-      maxFiles: 5,
-      maxFileBytes: 10 * 1024 * 1024,
-    }, { 'If-Match': `"v${current.version}"` });
-  });
-
   beforeEach(() => {
     page = harness.page;
   });
@@ -46,6 +29,21 @@ describe.skipIf(!available)('internet reception: a citizen sends an appeal, gets
   afterAll(() => {
     expect(harness.browser.foreignRequests).toEqual([]);
     expect(harness.browser.pageErrors).toEqual([]);
+  });
+
+  test('the administrator opens the reception in the admin screen', async () => {
+    await page.goto(`${harness.baseUrl}/#/admin`);
+    await signIn(page, 'admin', harness.demoPassword);
+    const section = page.getByTestId('admin-reception-settings');
+    await section.getByLabel(ru['rcp.admin.slug'], { exact: true }).waitFor();
+    await section.getByLabel(ru['rcp.admin.enabled'], { exact: true }).check();
+    await section.getByLabel(ru['rcp.admin.slug'], { exact: true }).fill(SLUG);
+    await section.getByLabel(ru['rcp.admin.journal'], { exact: true }).selectOption({ label: 'Обращения граждан' });
+    await section.getByTestId('reception-settings-save').click();
+    await section.getByText(ru['rcp.admin.saved']).waitFor();
+    expect(await section.getByTestId('reception-address').textContent()).toBe(`${harness.baseUrl}/#/reception/${SLUG}`);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await signOut(page);
   });
 
   test('the citizen, without an account: form with its checks, confirmation, receipt, status', async () => {
