@@ -232,12 +232,24 @@ describe('sending an appeal', () => {
 
     const manager = await srv.login('manager');
     const cardId = await cardIdOf(submitted.regNumber);
-    const resolution = await manager.post(`/api/cards/${cardId}/resolutions`, { text: 'Рассмотреть и ответить заявителю', assignments: [{ executorStaffId: addresseeId }] });
+    const executorStaff = await admin.get<{ items: { id: string }[] }>('/api/staff?q=Кузнецова');
+    const resolution = await manager.post(`/api/cards/${cardId}/resolutions`, { text: 'Рассмотреть и ответить заявителю', assignments: [{ executorStaffId: executorStaff.body.items[0]?.id }] });
     expect(resolution.status).toBe(201);
     const inWork = await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: submitted.regNumber, code: submitted.statusCode });
     const view = (await inWork.json()) as Record<string, unknown>;
     expect(view.status).toBe('in_work');
     expect(Object.keys(view).sort()).toEqual(['answeredOn', 'deadline', 'regDate', 'regNumber', 'status']);
+
+    // The executor reports, the controller accepts: the card is executed, the citizen reads «answered» and the day.
+    const assignmentId = ((await srv.rt.knex('assignments').where({ card_id: cardId }).first('id')) as { id: string }).id;
+    const executor = await srv.login('executor');
+    const reported = await executor.post(`/api/assignments/${assignmentId}/report`, { text: 'Ответ направлен заявителю' });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(200);
+    const assignment = await manager.get<{ status: string }>(`/api/assignments/${assignmentId}`);
+    if (assignment.body.status === 'reported') expect((await manager.post(`/api/assignments/${assignmentId}/accept`, {})).status).toBe(200);
+    const answered = (await (await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: submitted.regNumber, code: submitted.statusCode })).json()) as { status: string; answeredOn: string | null };
+    expect(answered.status).toBe('answered');
+    expect(answered.answeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('refuses every invalid submission with its own problem code, in Russian and English', async () => {
