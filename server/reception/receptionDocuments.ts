@@ -22,13 +22,13 @@ export function russianDate(isoDate: string): string {
   return `${d}.${m}.${y}`;
 }
 
-// The embedded font has no emoji and control characters have no glyph; both would make the text unprintable.
+// Control characters (other than line breaks) carry nothing a reader sees; the archive library draws the characters its
+// fonts lack as '?' (generateDocument), so any script a citizen types still gives a valid PDF/A.
 export function printable(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[^\P{C}\n\t]/gu, '')
-    .replace(/[\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/\t/g, ' ');
+    .replace(/\t/g, ' ')
+    .replace(/[^\P{C}\n]/gu, '');
 }
 
 /** The first words of the appeal, for the card's summary and the receipt. */

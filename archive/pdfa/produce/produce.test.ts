@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, rgb } from 'pdf-lib';
 import { checkPdfa } from '../validate.ts';
-import { generateDocument, imagesToPdfa, makeArchival, save } from './produce.ts';
+import { drawableText, generateDocument, imagesToPdfa, makeArchival, save } from './produce.ts';
 
 const meta = { title: 'Опись дел № 1 за 2025 год', author: 'Архив администрации', created: '2026-01-15T12:00:00+03:00', documentId: 'card-42' };
 
@@ -24,6 +24,13 @@ describe('PDF/A-2B production', () => {
     expect(r.errors).toEqual([]);
     // The cross-reference offsets still point at the objects (pdf-lib computes them from sizeInBytes).
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+  });
+
+  it('draws what the fonts lack as "?", so that text typed by people never needs the .notdef glyph', async () => {
+    expect(drawableText('Иванов №5 «ок» — ё')).toBe('Иванов №5 «ок» — ё');
+    expect(drawableText('李 ✓ 😀\u0007x\nдалее')).toBe('? ? ? x\nдалее');
+    const pdf = await generateDocument(meta, [{ text: 'Текст 漢字 עברית ✓ ♥ 😀 конец' }, { text: 'Ли 李小龙', bold: true }]);
+    expect(checkPdfa(pdf).errors).toEqual([]);
   });
 
   it('generates a Cyrillic document that passes our validator, byte-identical on repeat', async () => {

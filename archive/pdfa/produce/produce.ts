@@ -182,6 +182,29 @@ export function wrap(font: PDFFont, text: string, size: number, width: number): 
   return lines;
 }
 
+let drawable: Set<number> | undefined;
+
+/**
+ * The text with every character the embedded fonts cannot draw replaced by '?'. Text typed by people (a citizen's
+ * appeal, a certificate's subject) may hold any script or an emoji; drawn, such a character would be the .notdef glyph,
+ * which PDF/A forbids (ISO 19005-2, 6.2.11.8). Line breaks stay.
+ */
+export function drawableText(text: string): string {
+  if (!drawable) {
+    const create = (fontkit as unknown as { create(bytes: Uint8Array): { characterSet: number[] } }).create;
+    const f = fontBytes();
+    const bold = new Set(create(f.bold).characterSet);
+    drawable = new Set(create(f.regular).characterSet.filter((c) => bold.has(c)));
+  }
+  const set = drawable;
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += ch === '\n' || set.has(code) ? ch : code < 0x20 || code === 0x7f ? ' ' : '?';
+  }
+  return out;
+}
+
 /** A generated A4 document (inventory, act, approval sheet, verification protocol, receipt). */
 export async function generateDocument(meta: DocumentMeta, paragraphs: Paragraph[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -197,7 +220,7 @@ export async function generateDocument(meta: DocumentMeta, paragraphs: Paragraph
     const font = p.bold ? bold : regular;
     const size = p.size ?? 11;
     const leading = size * 1.35;
-    for (const line of wrap(font, p.text, size, w - 2 * margin)) {
+    for (const line of wrap(font, drawableText(p.text), size, w - 2 * margin)) {
       if (y - leading < margin) {
         page = doc.addPage([w, h]);
         y = h - margin;
