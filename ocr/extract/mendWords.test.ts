@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mendWord, mendWords } from './mendWords.ts';
 
-const lexicon = new Set(['директор', 'занятии', 'заняли', 'порядке', 'медика', 'санитарной', 'помощи', 'свеча', 'свече']);
+const lexicon = new Set(['участка', 'директор', 'занятии', 'заняли', 'порядке', 'медика', 'санитарной', 'помощи', 'свеча', 'свече']);
 
 describe('mending one-letter misreadings against the model’s words', () => {
   it('mends a word the model does not know that is one confusable letter from exactly one it knows', () => {
@@ -24,7 +24,19 @@ describe('mending one-letter misreadings against the model’s words', () => {
     expect(mendWords('О первичной медико-санитарной помощи', lexicon)).toBe('О первичной медико-санитарной помощи');
   });
 
-  it('changes nothing without a word list', () => {
+  it('puts back a first letter lost at a blurred line start', () => {
+    expect(mendWord('частка', lexicon)).toBe('участка');
+  });
+
+  it('mends function words a heading is misread into', () => {
+    expect(mendWords('О погашении задолженности пс муниципальному контракту', lexicon)).toBe('О погашении задолженности по муниципальному контракту');
+    expect(mendWords('О сведениях пб запросу', null)).toBe('О сведениях по запросу');
+    expect(mendWords('О направлении сведений с получателях мер', lexicon)).toBe('О направлении сведений о получателях мер');
+    // «с» governs the instrumental: left alone
+    expect(mendWords('О договоре с подрядчиками', lexicon)).toBe('О договоре с подрядчиками');
+  });
+
+  it('changes no word without a word list', () => {
     expect(mendWords('Днректор', null)).toBe('Днректор');
   });
 });

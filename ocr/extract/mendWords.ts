@@ -16,6 +16,8 @@ export function mendWord(word: string, lexicon: ReadonlySet<string>): string {
   const lower = word.toLowerCase();
   if (lower.length < 5 || lexicon.has(lower)) return word;
   const candidates = new Set<string>();
+  // a first letter lost at a blurred line start («частка» for «участка»)
+  for (const c of 'абвгдеёжзийклмнопрстуфхцчшщэюя') if (lexicon.has(c + lower)) candidates.add(c + lower);
   for (let i = 0; i < lower.length; i++) {
     for (const c of CONFUSABLE[lower[i]!] ?? '') {
       const cand = lower.slice(0, i) + c + lower.slice(i + 1);
@@ -29,10 +31,18 @@ export function mendWord(word: string, lexicon: ReadonlySet<string>): string {
 }
 
 /**
+ * Function words a heading's letters are misread into: «пс»/«пб» for «по», and «с» before a plural in the
+ * prepositional (-ах/-ях), which «с» never governs, for «о» («сведений с получателях»).
+ */
+function mendFunctionWords(text: string): string {
+  return text.replace(/(?<![А-ЯЁа-яё])п[сб](?= )/g, 'по').replace(/(?<![А-ЯЁа-яё])с(?= [а-яё]+[ая]х(?![а-яё]))/g, 'о');
+}
+
+/**
  * Mends each Cyrillic word of a phrase. The parts of a hyphenated compound are left alone: its first part
  * («медико-», «социально-») is no word of its own in the list, and a neighbour of it would be taken for it.
  */
 export function mendWords(text: string, lexicon: ReadonlySet<string> | null = modelWords('rus')): string {
-  if (!lexicon) return text;
-  return text.replace(/(?<![-А-ЯЁа-яё])[А-ЯЁа-яё]+(?![-А-ЯЁа-яё])/g, (w) => mendWord(w, lexicon));
+  if (!lexicon) return mendFunctionWords(text);
+  return mendFunctionWords(text).replace(/(?<![-А-ЯЁа-яё])[А-ЯЁа-яё]+(?![-А-ЯЁа-яё])/g, (w) => mendWord(w, lexicon));
 }
