@@ -149,6 +149,12 @@ export function repairSheets(text: string): string {
     .replace(/\.$/, '');
 }
 
+/** Under a name set before its position the first lines are that position, not the sender's organisation. */
+function tailAfterPosition(tail: string | null, position: string | null): string | null {
+  if (!tail || !position || !tail.startsWith(position)) return tail;
+  return tail.slice(position.length).trim() || null;
+}
+
 function isRecipient(name: string, ctx: ExtractContext): boolean {
   const r = ctx.recipient;
   if (!r) return false;
@@ -258,7 +264,7 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
     const stops = [view.bodyTop, aside ? undefined : addressee.box?.y0, numbers.out.number.box?.y0, numbers.out.date.box?.y0].filter(
       (v): v is number => typeof v === 'number',
     );
-    correspondent = correspondentOf(view, ctx, Math.min(...stops), sig.position.value, { inn: ids.inn.value, ogrn: ids.ogrn.value }, aside, signatureTail(view, sig.signer));
+    correspondent = correspondentOf(view, ctx, Math.min(...stops), sig.position.value, { inn: ids.inn.value, ogrn: ids.ogrn.value }, aside, tailAfterPosition(signatureTail(view, sig.signer), sig.position.value));
     const t = correspondent.value ? correspondentType(correspondent.value, sig.position.value ?? '') : null;
     cType = t ? found<CorrespondentType | null>(t, correspondent.confidence, []) : none();
   }

@@ -522,7 +522,9 @@ function byColumns(segs: Seg[]): Seg[] {
   for (const a of segs) {
     for (const b of segs) {
       const h = Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
-      if (b.box.x0 > a.box.x1 + h && Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0) > h * 0.3) split = Math.min(split, b.box.x0);
+      // the right one begins a column: two lines or more of the letterhead start where it starts
+      const column = segs.filter((o) => Math.abs(o.box.x0 - b.box.x0) < h * 0.5).length >= 2;
+      if (b.box.x0 > a.box.x1 + h && column && Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0) > h * 0.3) split = Math.min(split, b.box.x0);
     }
   }
   if (split === Infinity) return segs;

@@ -41,6 +41,8 @@ export interface NumberDate {
 /** A registration number's digit groups as a scan damages them: `0S-27/1057`, `01-15;3123`, `05-12:2043`. */
 export function mendNumberText(text: string): string {
   return text
+    // «ОД/З01-08», «СЛ/б7-02»: З and б for 3 and 6 inside a digit group after a registry's letter code
+    .replace(/(?<=№\s?[А-ЯЁA-Z]{1,4}[-/])[Зб\d]{2,}(?=[-/]\d)/g, (m) => m.replace(/З/g, '3').replace(/б/g, '6'))
     .replace(/(?<=№\s?[\dSOl]{1,6}(?:-[\dSOl]{1,6})*)[;:](?=\d{2,})/g, '/')
     .replace(/(?<=№\s?)([\dSOl]{1,6}(?:[-/][\dSOl]{1,6})+)(?![\dA-Za-zА-Яа-яЁё])/g, (m) =>
       (m.match(/\d/g) ?? []).length >= 3 ? m.replace(/S/g, '5').replace(/O/g, '0').replace(/l/g, '1') : m,
@@ -138,7 +140,8 @@ function withWrappedYear(header: Seg[], s: Seg): string {
 function applyOut(out: NumberDate, text: string, s: Seg): void {
   const dates = findDates(text);
   // "ШКОЛА № 14»" in a letterhead is a name, not a registration number.
-  const hasSign = /№|исх/i.test(text) && (dates.length > 0 || /^\s*(?:Исх|исх|№|от\s)/.test(text));
+  // «Наш № …» opens a line too; a number of registry shape (digit groups with a dash or slash) needs no date beside it
+  const hasSign = /№|исх/i.test(text) && (dates.length > 0 || /^\s*(?:Исх|исх|Наш\s+№|№|от\s)/.test(text) || /№\s?[\dA-Za-zА-Яа-яЁё]{0,4}[-/.]?\d+[-/]\d/.test(text));
   const startsWithDateLabel = /^\s*(?:от|дата)(?![а-яёА-ЯЁ])/i.test(text) || /(?:^|\s)от\s/.test(text);
   if (hasSign && out.number.value === null) {
     const n = numberAfterSign(text);

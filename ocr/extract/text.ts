@@ -40,7 +40,9 @@ export function cleanLine(s: string): string {
       .replace(/[‐‑‒–—―−]/g, '-')
       .replace(/[“”„‟]/g, '"')
       .replace(/[‘’‚‛`´]/g, "'")
-      .replace(/(^|[\s.(])(?:Ne|Nе|Nº|N°|No|Nо|N2|Мо|Ме|М°|№°)(?=\s?[\dA-ZА-Я])/g, '$1№')
+      // the outgoing label «исх.» read in Latin look-alikes («ucx.№02-30/200», «Ne ucx. 02-28/448»)
+      .replace(/(^|[\s(])([uUиИ])[cс][xх](?=\.|\s?№)/g, (_m: string, pre: string, u: string) => `${pre}${u === 'u' || u === 'и' ? 'исх' : 'Исх'}`)
+      .replace(/(^|[\s.(])(?:Ne|Nе|Nº|N°|No|Nо|N2|Мо|Ме|М°|№°)(?=\s?(?:[\dA-ZА-Я]|исх))/g, '$1№')
       .replace(/\s+/g, ' ')
       .trim()
       // stray marks of rules, stamps and scribbles at the ends of a line
@@ -134,6 +136,8 @@ const NUMERIC_DATE = /(?<![\d/-])([0-3]?\d)\s?[.,/]\s?([01]?\d)\s?[.,/]\s?((?:19
  * with x ≤ 2 are months 10–12. Only with a four-digit year, where nothing else can be meant.
  */
 const MISREAD_MONTH_DATE = /(?<![\d/-])([0-3]?\d)\s?[.,]\s?([47])([0-2])\s?[.,]\s?((?:19|20)\d\d)(?![\d/])(?:\s?г(?:ода|\.)?)?/g;
+/** `17 11.2025`: a scan lost the first point of a date with a four-digit year. */
+const SPACED_DATE = /(?<![\d/.,-])([0-3]?\d)\s([01]\d)\.((?:19|20)\d\d)(?![\d/])/g;
 /** `2026-11-25`: the ISO form some registries and e-mail printouts use. */
 const ISO_DATE = /(?<![\d/.-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d/-])(?:\s?г\.)?/g;
 const WORD_DATE = /(?<!\d)[«"']?\s?([0-3]?\d)\s?[»"']?\s+([А-Яа-яЁё]{3,9})\s+((?:19|20)\d\d)(?:\s?г(?:ода|\.)?)?/g;
@@ -159,6 +163,10 @@ export function findDates(raw: string): DateMatch[] {
   for (const m of text.matchAll(MISREAD_MONTH_DATE)) {
     const iso = isoDate(Number(m[4]), 10 + Number(m[3]), Number(m[1]));
     if (iso) out.push({ iso, index: m.index, length: m[0].length });
+  }
+  for (const m of text.matchAll(SPACED_DATE)) {
+    const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (iso && !out.some((d) => d.index <= m.index && m.index < d.index + d.length)) out.push({ iso, index: m.index, length: m[0].length });
   }
   for (const m of text.matchAll(ISO_DATE)) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));

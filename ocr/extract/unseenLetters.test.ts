@@ -219,3 +219,27 @@ describe('executors read through scan damage', () => {
     expect(executorOf('Исполнитель Морозова М.0.')).toBe('Морозова М.О.');
   });
 });
+
+describe('the sender under a name-first signature', () => {
+  it('does not take the position under the name for the organisation when the letterhead is unreadable', () => {
+    const f = extractLetter(
+      page(
+        [
+          [331, 193, 'Апминистрация'],
+          [326, 242, 'Заречного у пального района'],
+          [320, 442, '14.01.2026г. исх.№1929'],
+          [1320, 531, 'Главе города Северореченска'],
+          [317, 692, 'Предложение о сотрудничестве'],
+          [354, 900, 'Просим рассмотреть вопрос о ремонте дороги по улице Садовой в текущем году.'],
+          [236, 1300, 'Осипов А.П.'],
+          [236, 1360, 'Глава района'],
+        ],
+        'ocr',
+      ),
+      { recipient },
+    ).fields;
+    expect(f.signer).toBe('Осипов А.П.');
+    expect(f.signerPosition).toBe('Глава района');
+    expect(f.correspondent).toBeNull();
+  });
+});
