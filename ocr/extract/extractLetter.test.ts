@@ -193,6 +193,9 @@ describe('extractLetter: abstention', () => {
   it('fills a count lost from the attachments formula with the thin «1», and reads «]» and «А.» in its slots', () => {
     expect(footed('Приложение: Перечень адресов на 3 л. в экз.').attachmentsNote).toBe('Перечень адресов на 3 л. в 1 экз');
     expect(footed('Приложение: Сведения по форме на л. в 1 экз.').attachmentsNote).toBe('Сведения по форме на 1 л. в 1 экз');
+    // a comma for the sheet's full stop, a Cyrillic «В» for 8 in the sheet count
+    expect(footed('Приложение: План-график на 1 л, в1 экз').attachmentsNote).toBe('План-график на 1 л. в 1 экз');
+    expect(footed('Приложение: Сметный расчёт на В л. в 1 экз').attachmentsNote).toBe('Сметный расчёт на 8 л. в 1 экз');
     expect(footed('Приложение: Перечень документов на ] л. в ] экз.').attachmentsNote).toBe('Перечень документов на 1 л. в 1 экз');
     expect(footed('Приложение: Фотоматериалы на 2 А. в экз').attachmentsNote).toBe('Фотоматериалы на 2 л. в 1 экз');
     expect(footed('Прилсжение: на 14 л. в 1 экз.').attachmentsNote).toBe('на 14 л. в 1 экз');

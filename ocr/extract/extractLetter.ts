@@ -138,9 +138,10 @@ export function repairSheets(text: string): string {
     // Look-alikes in the number slots of the formula "на N л. в N экз.": б/З for 6/3, 6 for в, I/l for 1.
     .replace(/((?:^|\s)на\s?)б(\s?[ЛлJ]\.)/g, '$16$2')
     .replace(/((?:^|\s)на\s?)[зЗ](\s?[ЛлJ]\.)/g, '$13$2')
+    .replace(/((?:^|\s)на\s?)[ВB](\s?[ЛлJ][.,])/g, '$18$2')
     .replace(/(\d\s?[Лл]\.\s?)6(\s?\d{1,2}\s?(?:экз|зкз))/g, '$1в$2')
     .replace(/((?:^|\s)[вВB]\s?)[Il|](\s?(?:экз|зкз))/g, '$11$2')
-    .replace(/(\d+)\s*[ЛлJ][IИ]?\.?\s*[ВвB]\s*(\d+)\s*(?:экз|3К3|9К3|зкз|экэ|3кз|9кз)?\.?(?=\s|$|[.,;])/g, (_m, a: string, b: string) => `${a} л. в ${b} экз.`)
+    .replace(/(\d+)\s*[ЛлJ][IИ]?[.,]?\s*[ВвB]\s*(\d+)\s*(?:экз|3К3|9К3|зкз|экэ|3кз|9кз)?\.?(?=\s|$|[.,;])/g, (_m, a: string, b: string) => `${a} л. в ${b} экз.`)
     .replace(/([а-яё])на (\d+ л\.)/g, '$1 на $2')
     // the sheet word lost altogether: "на 13 в 1 экз"
     .replace(/((?:^|\s)на\s?\d+)\s[вВB]\s?(\d+\s?экз)/g, '$1 л. в $2')
