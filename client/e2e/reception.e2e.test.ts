@@ -142,6 +142,9 @@ describe.skipIf(!available)('internet reception: a citizen sends an appeal, gets
     expect(await files.nth(0).textContent()).toContain('Обращение Соколова Анна Игоревна.pdf');
     expect(await files.nth(1).textContent()).toContain('схема двора.pdf');
     expect(await files.nth(2).textContent()).toContain(receiptFileName(number));
+    // The history names the reception, not a user, for the registration and the receipt.
+    await expect.poll(() => page.getByRole('cell', { name: ru['history.actorReception'] }).count()).toBe(2);
+    await page.getByRole('cell', { name: ru['history.receiptIssued'] }).waitFor();
     const href = await page.getByTestId('card-receipt').getAttribute('href');
     const receipt = await page.context().request.get(`${harness.baseUrl}${href ?? ''}`);
     expect(receipt.status()).toBe(200);

@@ -83,5 +83,7 @@ export const receptionEn: Record<keyof typeof receptionRu, string> = {
   'rcp.admin.save': 'Save the reception settings',
   'rcp.admin.saved': 'The internet reception settings are saved.',
   'rcp.admin.notSaved': 'The settings have not been saved yet.',
+  'history.receiptIssued': 'registration receipt issued',
+  'history.actorReception': 'internet reception (the applicant)',
   'rcp.receipt': 'Registration receipt (PDF)',
 };

@@ -83,5 +83,7 @@ export const receptionRu = {
   'rcp.admin.save': 'Сохранить настройки приёмной',
   'rcp.admin.saved': 'Настройки интернет-приёмной сохранены.',
   'rcp.admin.notSaved': 'Настройки ещё не сохранялись.',
+  'history.receiptIssued': 'выдано уведомление о регистрации',
+  'history.actorReception': 'интернет-приёмная (заявитель)',
   'rcp.receipt': 'Уведомление о регистрации (PDF)',
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ru } from '../i18n/ru.ts';
-import { assignmentEventKey, historyActionKey } from './historyAction.ts';
+import { actorLabel, assignmentEventKey, historyActionKey, historyActorKey } from './historyAction.ts';
 
 describe('history names', () => {
   it('names known actions and leaves unknown ones to their code', () => {
@@ -10,5 +10,17 @@ describe('history names', () => {
     const event = assignmentEventKey('extension_requested');
     expect(event && ru[event]).toMatch(/перенос/);
     expect(assignmentEventKey('x')).toBeNull();
+  });
+
+  it('names the internet reception as an actor and leaves logins as they are', () => {
+    const actor = historyActorKey('system:internet-reception');
+    expect(actor && ru[actor]).toBe('интернет-приёмная (заявитель)');
+    const receipt = historyActionKey('appeal.receipt_issued');
+    expect(receipt && ru[receipt]).toBe('выдано уведомление о регистрации');
+    expect(historyActorKey('clerk')).toBeNull();
+    const say = (key: keyof typeof ru) => ru[key];
+    expect(actorLabel('clerk', say)).toBe('clerk');
+    expect(actorLabel('system:internet-reception', say)).toBe('интернет-приёмная (заявитель)');
+    expect(actorLabel(null, say)).toBe(ru['common.system']);
   });
 });

@@ -21,6 +21,7 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'approval.approved': 'history.approvalApproved',
   'approval.rejected': 'history.approvalRejected',
   'approval.sheet_stored': 'history.approvalSheet',
+  'appeal.receipt_issued': 'history.receiptIssued',
 };
 
 export function historyActionKey(action: string): MessageKey | null {
@@ -39,4 +40,20 @@ const EVENT_NAMES: Readonly<Record<string, MessageKey>> = {
 
 export function assignmentEventKey(type: string): MessageKey | null {
   return EVENT_NAMES[type] ?? null;
+}
+
+/** System actors of the audit log (no user account behind them) that have a human name. */
+const ACTOR_NAMES: Readonly<Record<string, MessageKey>> = {
+  'system:internet-reception': 'history.actorReception',
+};
+
+export function historyActorKey(login: string): MessageKey | null {
+  return ACTOR_NAMES[login] ?? null;
+}
+
+/** Who an audit entry names, for people: a user's login, a system actor's name, or «система» when none. */
+export function actorLabel(login: string | null, translate: (key: MessageKey) => string): string {
+  if (login === null) return translate('common.system');
+  const key = historyActorKey(login);
+  return key ? translate(key) : login;
 }
