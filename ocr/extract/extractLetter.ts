@@ -2,7 +2,7 @@
 import type { Box, OcrDocument } from '../types.ts';
 import { found, none, type Found } from './found.ts';
 import { buildView, rowOf, subjectLines, SUBJECT_LABEL, type LetterView, type Seg } from './layout.ts';
-import { mendWords } from './mendWords.ts';
+import { mendPosition, mendWords } from './mendWords.ts';
 import { surnameOf } from './names.ts';
 import { correctOwnWords, correctStaffInitials, correctStaffNames } from './staffNames.ts';
 import {
@@ -311,7 +311,7 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
     addressee,
     subject: mendScanned(doc, subject),
     signer: sig.signer,
-    signerPosition: isAppeal ? none() : mendScanned(doc, sig.position),
+    signerPosition: isAppeal ? none() : mendScanned(doc, sig.position, mendPosition),
     executorName: executor,
     emails,
     phones,
@@ -335,9 +335,9 @@ export function extractLetter(doc: OcrDocument, ctx: ExtractContext = {}): Lette
 }
 
 /** Prose read from a scan, with one-letter misreadings mended (a text layer is taken as printed). */
-function mendScanned(doc: OcrDocument, f: Found<string | null>): Found<string | null> {
+function mendScanned(doc: OcrDocument, f: Found<string | null>, mend: (text: string) => string = mendWords): Found<string | null> {
   const page = doc.pages.find((p) => p.index === f.page);
-  return f.value && page && page.source !== 'text-layer' ? { ...f, value: mendWords(f.value) } : f;
+  return f.value && page && page.source !== 'text-layer' ? { ...f, value: mend(f.value) } : f;
 }
 
 /**

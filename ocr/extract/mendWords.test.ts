@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mendWord, mendWords } from './mendWords.ts';
+import { mendPosition, mendWord, mendWords } from './mendWords.ts';
 
 const lexicon = new Set(['участка', 'директор', 'занятии', 'заняли', 'порядке', 'медика', 'санитарной', 'помощи', 'свеча', 'свече']);
 
@@ -38,5 +38,19 @@ describe('mending one-letter misreadings against the model’s words', () => {
 
   it('changes no word without a word list', () => {
     expect(mendWords('Днректор', null)).toBe('Днректор');
+  });
+});
+
+describe('a signer\'s position read through the signature', () => {
+  const words = new Set(['генеральный', 'директор', 'директ', 'коммерческий', 'глава', 'района']);
+
+  it('cuts the scribble after the last word and restores a position noun it begins or is one letter from', () => {
+    expect(mendPosition("Генеральный директфр\\ ^^')", words)).toBe('Генеральный директор');
+    expect(mendPosition('Генеральный директ Р\\', words)).toBe('Генеральный директор');
+  });
+
+  it('leaves a position that ends in a word of its own alone', () => {
+    expect(mendPosition('Глава района', words)).toBe('Глава района');
+    expect(mendPosition('Коммерческий директор ООО «Дорстрой»', words)).toBe('Коммерческий директор ООО «Дорстрой»');
   });
 });

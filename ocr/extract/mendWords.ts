@@ -46,3 +46,32 @@ export function mendWords(text: string, lexicon: ReadonlySet<string> | null = mo
   if (!lexicon) return mendFunctionWords(text);
   return mendFunctionWords(text).replace(/(?<![-А-ЯЁа-яё])[А-ЯЁа-яё]+(?![-А-ЯЁа-яё])/g, (w) => mendWord(w, lexicon));
 }
+
+/** Nouns a position ends with; a signature's scribble often runs through the last of them. */
+const POSITION_NOUNS = [
+  'директор', 'начальник', 'председатель', 'руководитель', 'заместитель', 'заведующий', 'заведующая', 'управляющий',
+  'президент', 'прокурор', 'глава', 'министр', 'ректор', 'инспектор', 'специалист', 'секретарь', 'советник',
+  'уполномоченный', 'предприниматель', 'депутат', 'администратор', 'бухгалтер', 'инженер', 'врач', 'атаман',
+];
+
+/**
+ * A signer's position read through the signature: junk after its last word (`директфр\ ^^')`, `директ Р\`) is cut,
+ * and a last word no dictionary knows becomes the one position noun it begins (4 letters or more) or is one letter
+ * away from; then its words are mended like a heading's.
+ */
+export function mendPosition(text: string, lexicon: ReadonlySet<string> | null = modelWords('rus')): string {
+  const words = text.split(' ');
+  // trailing tokens without a Cyrillic word in them, or a lone capital with debris («Р\»)
+  while (words.length > 1 && !/[А-ЯЁа-яё]{2,}|[«»"]/.test(words[words.length - 1]!)) words.pop();
+  let last = words[words.length - 1]!.replace(/[^А-ЯЁа-яё»"]+$/, '');
+  const lower = last.toLowerCase();
+  if (/^[а-яё]{4,}$/.test(lower) && !POSITION_NOUNS.includes(lower)) {
+    // a cut-off noun is completed even when web text made a word of the stump («директ»)
+    const begun = POSITION_NOUNS.filter((n) => n.startsWith(lower));
+    const near = lexicon?.has(lower) ? [] : POSITION_NOUNS.filter((n) => n.length === lower.length && [...n].filter((c, i) => c !== lower[i]).length === 1);
+    const pick = begun.length === 1 ? begun[0]! : begun.length === 0 && near.length === 1 ? near[0]! : null;
+    if (pick) last = last[0] === last[0]!.toUpperCase() ? pick[0]!.toUpperCase() + pick.slice(1) : pick;
+  }
+  words[words.length - 1] = last;
+  return mendWords(words.join(' '), lexicon);
+}
