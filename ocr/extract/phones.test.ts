@@ -5,6 +5,11 @@ import { harmoniseCityCodes, mendCityCodes, mendPhoneText, phoneDigits } from '.
 describe('phone numbers through OCR damage', () => {
   it('mends brackets, look-alike letters in the city code and a comma between digit groups', () => {
     expect(mendPhoneText('моб. тел. 8 (996} 171-41-25')).toBe('моб. тел. 8 (996) 171-41-25');
+    expect(mendPhoneText('ren.: +7 (8163) 48-47 -46, факс')).toBe('ren.: +7 (8163) 48-47-46, факс');
+    expect(mendPhoneText('Тел. 8-81657:5-39-09, факс')).toBe('Тел. 8-81657-5-39-09, факс');
+    expect(mendPhoneText('Тел. 8 (8165?) 3-05-30')).toBe('Тел. 8 (81657) 3-05-30');
+    // a time of day keeps its colon
+    expect(mendPhoneText('поступило 24.11.2025 09:45')).toBe('поступило 24.11.2025 09:45');
     expect(mendPhoneText('ten +7 (8163) 48-47-46, факс *7 (B163) 27-16-28')).toBe('ten +7 (8163) 48-47-46, факс +7 (8163) 27-16-28');
     expect(mendPhoneText('тел.: 8-902,868-78-56')).toBe('тел.: 8-902-868-78-56');
     // a comma between two numbers of a list stays
