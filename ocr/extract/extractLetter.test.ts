@@ -265,6 +265,26 @@ describe('extractLetter: abstention', () => {
     expect(f.executorName).toBe('Виноградов Дмитрий Александрович');
   });
 
+  it('reads an unlabelled executor in small type with a colon for an initial\'s dot or a patronymic\'s last letter lost', () => {
+    const executor = (line: string): string | null =>
+      extractLetter(
+        page(
+          [
+            [236, 200, 'МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ'],
+            [236, 600, 'О лекарственном обеспечении'],
+            [326, 1556, 'Министр'],
+            [2030, 1559, 'Н.А. Новикова'],
+            [325, 1739, line],
+            [324, 1790, 'тел.: +7 8163 75 95 70'],
+          ],
+          'ocr',
+        ),
+        { recipient },
+      ).fields.executorName;
+    expect(executor('О.И: Анисимова.')).toBe('О.И. Анисимова');
+    expect(executor('Дорофеев. Василий Владимирови')).toBe('Дорофеев Василий Владимирович');
+  });
+
   it('never proposes the receiving organisation as the correspondent', () => {
     const r = extractLetter(
       page([

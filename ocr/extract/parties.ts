@@ -154,7 +154,12 @@ export function extractExecutor(view: LetterView, signer: string | null): Found<
     // … or the name and its phone on one line: «Петрова А.А., +7 (8163) 22-33-44», «Петрова А.А. / 22-33-44»
     const inline = /^([^,/]{5,40}?)\s*[,/]?\s+(?:(?:[Тт]ел(?:ефон)?|т)\.?:?\s?)?(?:\+7|8[\s(-]|\(\d|\d{1,3}-\d{2}-\d{2}(?!\d))/.exec(s.text)?.[1]?.trim();
     if (inline && (isInitialsName(inline) || isNominativeFullName(inline)) && inline !== signer) return found(inline, 0.7, [s]);
-    const t = s.text.replace(/[\s.,]+$/, '');
+    const t = s.text
+      .replace(/[\s.,]+$/, '')
+      // small type at the foot: «О.И: Анисимова», «Дорофеев. Василий Владимирови» (the last letter lost)
+      .replace(/^([А-ЯЁ])[.,:]([А-ЯЁ])[.,:;]\s?(?=[А-ЯЁ][а-яё])/, '$1.$2. ')
+      .replace(/(?<=^[А-ЯЁ][а-яё]{2,})\.(?=\s[А-ЯЁ][а-яё]+\s[А-ЯЁ])/, '')
+      .replace(/(?<=\s[А-ЯЁ][а-яё]+(?:ов|ев))и$/, 'ич');
     if (!(isInitialsName(t) || isNominativeFullName(t)) || (signer && t === signer)) continue;
     const next = view.segs[s.i + 1];
     if (next && next.page === s.page && /\d{2}[\s-]?\d{2}/.test(next.text) && next.box.y0 - s.box.y1 < (s.box.y1 - s.box.y0) * 1.5) {
