@@ -49,6 +49,7 @@ describe('dates', () => {
 describe('OCR look-alikes', () => {
   it('restores the number sign and Cyrillic letters', () => {
     expect(cleanLine('Исх. Ne 12-34/567')).toBe('Исх. № 12-34/567');
+    expect(cleanLine('9 января 2026 г. Nv 05-27/2690')).toBe('9 января 2026 г. № 05-27/2690');
     // a heading's «По» and an e-mail's «Тема:» read in Latin look-alikes; «No» before a number stays the sign
     expect(cleanLine('No вопросу начисления платы')).toBe('По вопросу начисления платы');
     expect(cleanLine('Mo поводу ремонта')).toBe('По поводу ремонта');
@@ -101,6 +102,8 @@ describe('numbers and addresses through OCR damage', () => {
     expect(mendNumberText('от 8 декабря 2025 г. № 0S-27/1057')).toBe('от 8 декабря 2025 г. № 05-27/1057');
     expect(mendNumberText('На № 01-15;3123 от 17.11.2025')).toBe('На № 01-15/3123 от 17.11.2025');
     expect(mendNumberText('Ha № 05-12:2043 от 01.12,2025')).toBe('Ha № 05-12/2043 от 01.12,2025');
+    expect(mendNumberText('На Ваш № 07-21,2634 от 14.11.2025')).toBe('На Ваш № 07-21/2634 от 14.11.2025');
+    expect(mendNumberText('№ 12-01, 2634')).toBe('№ 12-01, 2634');
     // letters that belong to the number, and a time of day outside a number, stay
     expect(mendNumberText('№ ИС-1234 от 05.03.2026')).toBe('№ ИС-1234 от 05.03.2026');
     expect(mendNumberText('№ 2а-1419/2025')).toBe('№ 2а-1419/2025');

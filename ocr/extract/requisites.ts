@@ -44,6 +44,8 @@ export function mendNumberText(text: string): string {
     // «ОД/З01-08», «СЛ/б7-02»: З and б for 3 and 6 inside a digit group after a registry's letter code
     .replace(/(?<=№\s?[А-ЯЁA-Z]{1,4}[-/])[Зб\d]{2,}(?=[-/]\d)/g, (m) => m.replace(/З/g, '3').replace(/б/g, '6'))
     .replace(/(?<=№\s?[\dSOl]{1,6}(?:-[\dSOl]{1,6})*)[;:](?=\d{2,})/g, '/')
+    // a comma for the slash after a dashed group («№ 07-21,2634»; a list of numbers has a space after its comma)
+    .replace(/(?<=№\s?[\dSOl]{1,6}-[\dSOl]{1,6}),(?=\d{3,}(?!\d*[.,]\d))/g, '/')
     .replace(/(?<=№\s?)([\dSOl]{1,6}(?:[-/][\dSOl]{1,6})+)(?![\dA-Za-zА-Яа-яЁё])/g, (m) =>
       (m.match(/\d/g) ?? []).length >= 3 ? m.replace(/S/g, '5').replace(/O/g, '0').replace(/l/g, '1') : m,
     );

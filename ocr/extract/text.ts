@@ -42,7 +42,7 @@ export function cleanLine(s: string): string {
       .replace(/[‘’‚‛`´]/g, "'")
       // the outgoing label «исх.» read in Latin look-alikes («ucx.№02-30/200», «Ne ucx. 02-28/448»)
       .replace(/(^|[\s(])([uUиИ])[cс][xх](?=\.|\s?№)/g, (_m: string, pre: string, u: string) => `${pre}${u === 'u' || u === 'и' ? 'исх' : 'Исх'}`)
-      .replace(/(^|[\s.(])(?:Ne|Nе|Nº|N°|No|Nо|N2|Мо|Ме|М°|№°)(?=\s?(?:[\dA-ZА-Я]|исх))/g, '$1№')
+      .replace(/(^|[\s.(])(?:Ne|Nе|Nv|Nº|N°|No|Nо|N2|Мо|Ме|М°|№°)(?=\s?(?:[\dA-ZА-Я]|исх))/g, '$1№')
       .replace(/\s+/g, ' ')
       .trim()
       // stray marks of rules, stamps and scribbles at the ends of a line
