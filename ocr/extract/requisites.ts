@@ -31,7 +31,7 @@ export function extractIds(
 
 // letters may open a number with a dash or a slash: `ИС-1234`, `ЮР/393-04`
 const NUMBER_TOKEN = String.raw`([A-Za-zА-Яа-яЁё]{0,4}[-/]?\d[\dA-Za-zА-Яа-яЁё]*(?:\s?[-/.]\s?[\dA-Za-zА-Яа-яЁё]+)*)`;
-const REPLY = /(?:^|\s)(?:На|на|HA|Ha)\s?(?:[Вв]аш[а-я]*\s+)?(?:письмо\s+|запрос\s+|обращение\s+)?(?:№|N|исх\.?\s?№?)/;
+const REPLY = /(?:^|\s)(?:На|на|HA|Ha)\s?(?:[Вв]аш[а-я]*[:.,]?\s+)?(?:письмо\s+|запрос\s+|обращение\s+)?(?:№|N|исх\.?\s?№?)/;
 
 export interface NumberDate {
   number: Found<string | null>;
@@ -79,7 +79,7 @@ export function extractNumbers(view: LetterView, kind: 'incoming' | 'appeal'): {
     const replyAt = REPLY.exec(text);
     if (replyAt && reply.number.value === null) {
       const tail = text.slice(replyAt.index);
-      const n = numberAfterSign(tail.replace(/^\s*(?:На|на|HA|Ha)\s?(?:[Вв]аш[а-я]*\s+)?(?:письмо\s+|запрос\s+|обращение\s+)?/, ''));
+      const n = numberAfterSign(tail.replace(/^\s*(?:На|на|HA|Ha)\s?(?:[Вв]аш[а-я]*[:.,]?\s+)?(?:письмо\s+|запрос\s+|обращение\s+)?/, ''));
       const d = findDates(tail)[0];
       if (n) reply.number = found(n, 0.9, [s]);
       if (d) reply.date = found(d.iso, 0.9, [s]);

@@ -243,3 +243,15 @@ describe('the sender under a name-first signature', () => {
     expect(f.correspondent).toBeNull();
   });
 });
+
+describe('header rows a scan runs together or punctuates', () => {
+  it('reads «На Ваш: №» as the reply reference, not as the letter’s own number', () => {
+    const f = letter([
+      [236, 200, 'ООО «Вектор»'],
+      [290, 560, '10 ноября 2025 года Исх. № ГД, 371-07'],
+      [281, 620, 'На Ваш: № 06-04/4999 от 28.10.2025'],
+    ]);
+    expect(f.inReplyTo).toEqual({ number: '06-04/4999', date: '2025-10-28' });
+    expect(f.outNumber).toBeNull();
+  });
+});
