@@ -38,6 +38,8 @@ interface Row {
   receipt_file_id: string | null;
 }
 
+const DUMMY_HASH = '0'.repeat(64);
+
 const isoDay = (value: string | Date): string => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
 /** The internet appeal behind a number and a code within one organisation, or RECEPTION_STATUS_NOT_FOUND. */
@@ -46,7 +48,9 @@ export async function findOnlineAppeal(db: Knex, orgId: string, regNumber: strin
     .join('reception_appeals as r', 'r.card_id', 'c.id')
     .where({ 'c.org_id': orgId, 'c.kind': 'appeal', 'c.reg_number': regNumber.trim() })
     .select('c.id', 'c.reg_number', 'c.reg_date', 'c.status', 'c.deadline', 'c.executed_at', 'r.status_code_hash', 'r.receipt_file_id')) as Row[];
-  // A number may repeat across years when a journal starts again each year; the code tells them apart.
+  // A number may repeat across years when a journal starts again each year; the code tells them apart. An unknown
+  // number costs the same digest as a known one, so the answer's timing does not tell which numbers exist.
+  if (rows.length === 0) statusCodeMatches(code, DUMMY_HASH);
   const row = rows.find((r) => statusCodeMatches(code, r.status_code_hash));
   if (!row) throw new AppError('RECEPTION_STATUS_NOT_FOUND');
   return row;
