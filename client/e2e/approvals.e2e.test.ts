@@ -12,16 +12,19 @@ const available = chromiumAvailable();
 if (!available) console.warn(SKIP_MESSAGE);
 
 const SUMMARY = 'Об утверждении правил содержания домашних животных';
+const WITHDRAWN_SUMMARY = 'О порядке сноса аварийных строений';
 
 describe.skipIf(!available)('approval: a lawyer routes a draft regulation, two stages decide, the sheet downloads', () => {
   const harness = useBrowser();
   let page: Page;
   let cardId = '';
+  let withdrawnCardId = '';
   const password = () => harness.demoPassword;
 
   beforeAll(async () => {
     const clerk = await apiSession(harness.baseUrl, 'clerk', harness.demoPassword);
     cardId = (await clerk.post<{ id: string }>('/api/cards', { kind: 'draft', summary: SUMMARY })).id;
+    withdrawnCardId = (await clerk.post<{ id: string }>('/api/cards', { kind: 'draft', summary: WITHDRAWN_SUMMARY })).id;
   });
 
   beforeEach(() => {
@@ -33,11 +36,11 @@ describe.skipIf(!available)('approval: a lawyer routes a draft regulation, two s
     expect(harness.browser.pageErrors).toEqual([]);
   });
 
-  async function openCard(login: string) {
+  async function openCard(login: string, id = cardId) {
     await page.goto(`${harness.baseUrl}/`);
     await signIn(page, login, password());
     await page.getByTestId('nav-sessions').waitFor();
-    await page.goto(`${harness.baseUrl}/#/cards/${cardId}`);
+    await page.goto(`${harness.baseUrl}/#/cards/${id}`);
     await page.getByTestId('approval-section').waitFor();
   }
 
@@ -106,6 +109,26 @@ describe.skipIf(!available)('approval: a lawyer routes a draft regulation, two s
     expect(sheet.type).toBe('application/pdf');
     expect(sheet.disposition).toMatch(/^attachment;/);
     expect(sheet.magic).toBe('%PDF-');
+    await signOut(page);
+  });
+
+  test('the initiator withdraws a started route with a reason, and may start a new round', async () => {
+    await openCard('lawyer', withdrawnCardId);
+    await page.getByTestId('approval-build').click();
+    await page.locator('#apr-stage-1-approver').fill('Сергеев');
+    await page.locator('#apr-stage-1-approver-list').getByRole('option', { name: /Сергеев Алексей/ }).click();
+    await page.getByTestId('approval-save').click();
+    await page.getByTestId('approval-start').click();
+    await expect.poll(() => page.getByTestId('approval-round').getAttribute('data-status')).toBe('in_progress');
+    await page.getByTestId('approval-withdraw').click();
+    await page.getByLabel(ru['apr.withdrawReason']).fill('Проект возвращён разработчику');
+    await page.getByRole('button', { name: ru['apr.withdrawConfirm'], exact: true }).click();
+    await expect.poll(() => page.getByTestId('approval-round').getAttribute('data-status')).toBe('withdrawn');
+    await page.getByText('Проект возвращён разработчику', { exact: false }).waitFor();
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await page.getByTestId('approval-new-round').click();
+    await page.getByTestId('approval-editor').waitFor();
+    expect(await page.getByTestId('approval-stage-1').getByTestId('approval-approver').textContent()).toContain('Сергеев Алексей Николаевич');
     await signOut(page);
   });
 });

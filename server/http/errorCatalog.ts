@@ -100,6 +100,7 @@ export const errorCatalog = {
   APPROVAL_NOT_CURRENT_APPROVER: { status: 403, ru: 'Вы не согласующий текущего этапа или уже дали визу', en: 'You are not an approver of the current stage, or you have already decided' },
   APPROVAL_COMMENT_REQUIRED: { status: 422, ru: 'Укажите замечания (при согласовании с замечаниями) или причину отклонения', en: 'Give the remarks (approval with remarks) or the reason for rejection' },
   APPROVAL_NOT_INITIATOR: { status: 403, ru: 'Новый круг согласования начинает инициатор предыдущего', en: 'Only the initiator of the previous round may start a new one' },
+  APPROVAL_APPROVER_NO_ACCOUNT: { status: 422, ru: 'У согласующего нет действующей учётной записи с правом визировать документы', en: 'An approver has no active account allowed to give visas' },
   APPROVAL_APPROVER_INACTIVE: { status: 422, ru: 'Согласующий уволен или не работает в организации', en: 'An approver is no longer active in the organisation' },
   RECEPTION_NOT_FOUND: { status: 404, ru: 'Интернет-приёмная не найдена', en: 'No such internet reception' },
   RECEPTION_DISABLED: { status: 403, ru: 'Интернет-приёмная организации сейчас не принимает обращения', en: 'The organisation’s internet reception does not accept appeals at the moment' },

@@ -1,6 +1,6 @@
 import { TenantModel } from './BaseModel.ts';
 
-export const APPROVAL_ROUTE_STATUSES = ['draft', 'in_progress', 'approved', 'rejected'] as const;
+export const APPROVAL_ROUTE_STATUSES = ['draft', 'in_progress', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApprovalRouteStatus = (typeof APPROVAL_ROUTE_STATUSES)[number];
 
 /** One round of a card's approval route (маршрут согласования). */
@@ -16,6 +16,7 @@ export class ApprovalRoute extends TenantModel {
   declare startedAt: Date | null;
   declare finishedAt: Date | null;
   declare sheetFileId: string | null;
+  declare withdrawReason: string | null;
   declare version: number;
   declare createdAt: Date;
 }

@@ -11,6 +11,7 @@ export interface ApprovalActions {
   edit: boolean;
   start: boolean;
   newRound: boolean;
+  withdraw: boolean;
   decide: boolean;
 }
 
@@ -18,12 +19,14 @@ export function approvalActions(actor: Actor, card: Card, rounds: ApprovalRouteV
   const last = rounds[rounds.length - 1];
   const manage = can(actor, 'approvals.manage');
   const approvable = APPROVABLE_KINDS.has(card.kind) && !CLOSED_FOR_APPROVAL.has(card.status);
+  const initiator = last !== undefined && (last.initiator.userId === actor.userId || actor.roles.includes('admin'));
   const active = last?.status === 'in_progress' ? last.stages.find((s) => s.position === last.currentStage) : undefined;
   return {
     build: manage && approvable && !last,
     edit: manage && last?.status === 'draft',
     start: manage && approvable && last?.status === 'draft',
-    newRound: manage && approvable && last?.status === 'rejected' && (last.initiator.userId === actor.userId || actor.roles.includes('admin')),
+    newRound: manage && approvable && (last?.status === 'rejected' || last?.status === 'withdrawn') && initiator,
+    withdraw: manage && (last?.status === 'draft' || last?.status === 'in_progress') && initiator,
     decide: can(actor, 'approvals.decide') && actor.staffId !== null && (active?.approvers.some((v) => v.staffId === actor.staffId && v.decision === null) ?? false),
   };
 }

@@ -31,7 +31,8 @@ export const ApprovalRouteSchema = Type.Object({
   id: Uuid,
   cardId: Uuid,
   round: Type.Integer({ minimum: 1 }),
-  status: Type.Union([Type.Literal('draft'), Type.Literal('in_progress'), Type.Literal('approved'), Type.Literal('rejected')]),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('in_progress'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('withdrawn')]),
+  withdrawReason: S,
   initiator: Type.Object({ userId: Uuid, staffId: Type.Union([Uuid, Type.Null()]), name: Type.String(), position: S }),
   currentStage: Type.Union([Type.Integer(), Type.Null()]),
   startedAt: S,
@@ -58,6 +59,7 @@ interface RouteRow {
   started_at: Date | null;
   finished_at: Date | null;
   sheet_file_id: string | null;
+  withdraw_reason: string | null;
   version: number;
   created_at: Date;
 }
@@ -135,6 +137,7 @@ export async function approvalRounds(db: Knex | Knex.Transaction, orgId: string,
     cardId: r.card_id,
     round: r.round,
     status: r.status,
+    withdrawReason: r.withdraw_reason,
     initiator: {
       userId: r.initiator_user_id,
       staffId: r.initiator_staff_id,

@@ -25,6 +25,7 @@ const round = (n: number, status: ApprovalRouteView['status'], stages: ApprovalR
   startedAt: '2026-11-20T07:00:00.000Z',
   finishedAt: status === 'in_progress' ? null : '2026-11-21T12:00:00.000Z',
   sheetFileId: null,
+  withdrawReason: null,
   version: 3,
   createdAt: '2026-11-20T06:00:00.000Z',
   stages,

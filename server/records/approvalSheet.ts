@@ -27,6 +27,7 @@ const ROUND_RU: Record<ApprovalRouteView['status'], string> = {
   in_progress: 'согласование не завершено',
   approved: 'СОГЛАСОВАНО',
   rejected: 'НЕ СОГЛАСОВАНО (отклонено)',
+  withdrawn: 'отозвано инициатором',
 };
 
 const localTime = new Intl.DateTimeFormat('ru-RU', { timeZone: ORG_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -42,12 +43,13 @@ function stageTitle(stage: ApprovalRouteView['stages'][number]): string {
 }
 
 function roundRows(route: ApprovalRouteView): FormRow[] {
+  const running = route.status === 'in_progress';
   let n = 0;
   return route.stages.flatMap((stage): FormRow[] => [
     { section: stageTitle(stage) },
     ...stage.approvers.map((v) => {
       n += 1;
-      const decision = v.decision ? (DECISION_RU[v.decision] ?? v.decision) : stage.status === 'active' ? 'на согласовании' : 'не рассматривал';
+      const decision = v.decision ? (DECISION_RU[v.decision] ?? v.decision) : running && stage.status === 'active' ? 'на согласовании' : 'не рассматривал';
       return { cells: [String(n), v.position ?? '—', v.name, decision, v.comment ?? '', sheetTime(v.decidedAt)] };
     }),
   ]);
@@ -93,7 +95,7 @@ export async function approvalSheetPdf(input: SheetInput): Promise<Uint8Array> {
         ],
         rows: roundRows(route),
       },
-      { kind: 'text', text: `Результат круга: ${ROUND_RU[route.status]}${route.finishedAt ? ` ${sheetTime(route.finishedAt)}` : ''}`, size: 10 },
+      { kind: 'text', text: `Результат круга: ${ROUND_RU[route.status]}${route.finishedAt ? ` ${sheetTime(route.finishedAt)}` : ''}${route.withdrawReason ? `. Причина: ${route.withdrawReason}` : ''}`, size: 10 },
     );
   }
   blocks.push(

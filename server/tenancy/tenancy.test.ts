@@ -45,6 +45,7 @@ const postBodies: [RegExp, unknown][] = [
   [/\/archive-review\/decision$/, { decision: 'agreed', protocolNumber: '1', protocolDate: '2026-01-01' }],
   [/\/resolutions$/, { text: 'Рассмотреть', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
   [/\/approval-routes\/[^/]+\/decision$/, { decision: 'approved' }],
+  [/\/approval-routes\/[^/]+\/withdraw$/, { reason: 'проверка доступа' }],
   [/\/approvals$/, { stages: [{ approverStaffIds: ['00000000-0000-4000-8000-000000000000'] }] }],
   [/\/subassignments$/, { text: 'Подготовить', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
 ];

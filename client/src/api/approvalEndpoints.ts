@@ -3,7 +3,7 @@ import type { CardSummary } from './records.ts';
 
 // Shapes of the approval routes (server/api/approvals, presenters/approvalPresenter.ts).
 export type ApprovalDecision = 'approved' | 'approved_with_remarks' | 'rejected';
-export type ApprovalRouteStatus = 'draft' | 'in_progress' | 'approved' | 'rejected';
+export type ApprovalRouteStatus = 'draft' | 'in_progress' | 'approved' | 'rejected' | 'withdrawn';
 
 export interface ApprovalVisa {
   id: string;
@@ -31,6 +31,7 @@ export interface ApprovalRoute {
   cardId: string;
   round: number;
   status: ApprovalRouteStatus;
+  withdrawReason: string | null;
   initiator: { userId: string; staffId: string | null; name: string; position: string | null };
   currentStage: number | null;
   startedAt: string | null;
@@ -61,6 +62,7 @@ export interface ApprovalActions {
   edit: boolean;
   start: boolean;
   newRound: boolean;
+  withdraw: boolean;
   decide: boolean;
 }
 
@@ -79,6 +81,8 @@ export function createApprovalApi(http: HttpClient) {
     start: async (r: Pick<ApprovalRoute, 'id' | 'version'>) => (await http.request<ApprovalRoute>('POST', `${route(r.id)}/start`, { body: {}, ifMatch: withVersion(r) })).data,
     decide: (routeId: string, decision: ApprovalDecision, comment: string) =>
       http.post<ApprovalRoute>(`${route(routeId)}/decision`, comment.trim() ? { decision, comment } : { decision }),
+    withdraw: async (r: Pick<ApprovalRoute, 'id' | 'version'>, reason: string) =>
+      (await http.request<ApprovalRoute>('POST', `${route(r.id)}/withdraw`, { body: { reason }, ifMatch: withVersion(r) })).data,
     newRound: (routeId: string) => http.post<ApprovalRoute>(`${route(routeId)}/rounds`, {}),
     waiting: async () => (await http.get<{ items: WaitingApproval[] }>('/api/inbox/approvals')).items,
   };

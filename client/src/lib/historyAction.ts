@@ -20,6 +20,7 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'approval.stage_passed': 'history.approvalStagePassed',
   'approval.approved': 'history.approvalApproved',
   'approval.rejected': 'history.approvalRejected',
+  'approval.withdrawn': 'history.approvalWithdrawn',
   'approval.sheet_stored': 'history.approvalSheet',
   'appeal.receipt_issued': 'history.receiptIssued',
 };

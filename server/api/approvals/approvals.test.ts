@@ -98,7 +98,7 @@ describe('approval routes', () => {
     expect((await as.manager!.get<{ items: { routeId: string; stage: number }[] }>('/api/inbox/approvals')).body.items).toContainEqual(expect.objectContaining({ routeId: created.body.id, stage: 2 }));
     expect((await as.manager!.get<{ awaitingApproval: number }>('/api/inbox/counts')).body.awaitingApproval).toBe(1);
     const forManager = await as.manager!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`);
-    expect(forManager.body.actions).toEqual({ build: false, edit: false, start: false, newRound: false, decide: true });
+    expect(forManager.body.actions).toEqual({ build: false, edit: false, start: false, newRound: false, withdraw: false, decide: true });
     expect((await as.lawyer!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`)).body.actions.decide).toBe(false);
 
     // A rejection needs its reason and ends the round.
@@ -185,6 +185,38 @@ describe('approval routes', () => {
     expect(now.currentStage).toBe(2);
     expect(now.stages.map((s) => s.status)).toEqual(['approved', 'active']);
     expect((await auditActions(cardId)).filter((a) => a === 'approval.stage_passed')).toHaveLength(1);
+  });
+
+  it('the initiator withdraws a running route with a reason; its visas stay and a new round follows', async () => {
+    const cardId = await draftCard('О порядке предоставления субсидий');
+    const route = await as.lawyer!.post<Route>(`/api/cards/${cardId}/approvals`, { stages: [{ approverStaffIds: [staff.executor] }, { approverStaffIds: [staff.manager] }] });
+    const started = await as.lawyer!.post<Route>(`/api/approval-routes/${route.body.id}/start`, {}, ifMatch(route.body));
+    await as.executor!.post(`/api/approval-routes/${route.body.id}/decision`, { decision: 'approved' });
+    const current = (await as.lawyer!.get<Route>(`/api/approval-routes/${route.body.id}`)).body;
+    expect((await as.lawyer!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`)).body.actions.withdraw).toBe(true);
+    // Only the initiator withdraws, with If-Match and a reason.
+    expect((await as.clerk!.post<Problem>(`/api/approval-routes/${route.body.id}/withdraw`, { reason: 'Изменился текст' }, ifMatch(current))).body.code).toBe('APPROVAL_NOT_INITIATOR');
+    expect((await as.lawyer!.post(`/api/approval-routes/${route.body.id}/withdraw`, { reason: 'Изменился текст' }, ifMatch(started.body))).status).toBe(412);
+    const withdrawn = await as.lawyer!.post<Route & { withdrawReason: string }>(`/api/approval-routes/${route.body.id}/withdraw`, { reason: 'Изменился текст проекта' }, ifMatch(current));
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawReason: 'Изменился текст проекта' });
+    expect(withdrawn.body.stages[0]?.approvers[0]?.decision).toBe('approved');
+    // The head is no longer asked.
+    expect((await as.manager!.get<{ items: { routeId: string }[] }>('/api/inbox/approvals')).body.items.map((i) => i.routeId)).not.toContain(route.body.id);
+    expect((await as.manager!.post<Problem>(`/api/approval-routes/${route.body.id}/decision`, { decision: 'approved' })).body.code).toBe('APPROVAL_ROUTE_STATE');
+    const next = await as.lawyer!.post<Route>(`/api/approval-routes/${route.body.id}/rounds`);
+    expect(next.body).toMatchObject({ round: 2, status: 'draft' });
+    expect((await auditActions(cardId)).filter((a) => a === 'approval.withdrawn')).toHaveLength(1);
+  });
+
+  it('refuses an approver who has no account allowed to give visas', async () => {
+    const cardId = await draftCard('О муниципальной программе');
+    const admin = await srv.login('admin');
+    const person = await admin.post<{ id: string }>('/api/staff', { lastName: 'Безучётная', firstName: 'Анна' });
+    const refused = await as.clerk!.post<Problem>(`/api/cards/${cardId}/approvals`, { stages: [{ approverStaffIds: [person.body.id] }] });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('APPROVAL_APPROVER_NO_ACCOUNT');
+    // An auditor's account cannot give visas either.
+    expect((await as.clerk!.post<Problem>(`/api/cards/${cardId}/approvals`, { stages: [{ approverStaffIds: [staff.auditor] }] })).body.code).toBe('APPROVAL_APPROVER_NO_ACCOUNT');
   });
 
   it('refuses kinds that are not approved by route, and answers in Russian and English', async () => {

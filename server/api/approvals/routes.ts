@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineRoute, type AuthedContext } from '../../http/route.ts';
 import { IdParams, Uuid } from '../common.ts';
-import { DecisionBody, RouteBody } from './schema.ts';
+import { DecisionBody, RouteBody, WithdrawBody } from './schema.ts';
 import { Card } from '../../models/Card.ts';
 import { ApprovalRoute } from '../../models/ApprovalRoute.ts';
 import { assertCardVisible, visibleCards } from '../../policies/cardAccess.ts';
@@ -9,7 +9,7 @@ import { approvalActions } from '../../policies/approvalAccess.ts';
 import { ApprovalRouteSchema, approvalRounds } from '../../presenters/approvalPresenter.ts';
 import { CardSummarySchema, presentCard } from '../../presenters/cardPresenter.ts';
 import { createApprovalRoute, startNewRound, updateApprovalRoute } from '../../commands/approvals/buildApprovalRoute.ts';
-import { decideApproval, startApprovalRoute } from '../../commands/approvals/runApprovalRoute.ts';
+import { decideApproval, startApprovalRoute, withdrawApprovalRoute } from '../../commands/approvals/runApprovalRoute.ts';
 import { approvalSheetPdf } from '../../records/approvalSheet.ts';
 import { contentDisposition } from '../../http/safeFileName.ts';
 
@@ -26,7 +26,7 @@ async function visibleRoute<P, Q, B>(ctx: AuthedContext<P, Q, B>, id: string): P
   return route;
 }
 
-const BUILD_ERRORS = ['APPROVAL_CARD_KIND', 'APPROVAL_CARD_CLOSED', 'APPROVAL_ROUTE_OPEN', 'APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_INITIATOR', 'APPROVAL_APPROVER_INACTIVE'];
+const BUILD_ERRORS = ['APPROVAL_CARD_KIND', 'APPROVAL_CARD_CLOSED', 'APPROVAL_ROUTE_OPEN', 'APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_INITIATOR', 'APPROVAL_APPROVER_INACTIVE', 'APPROVAL_APPROVER_NO_ACCOUNT'];
 
 defineRoute({
   operationId: 'cardApprovalRoutes',
@@ -43,7 +43,7 @@ defineRoute({
     description: 'Круги согласования и что вызывающему доступно сейчас',
     schema: Type.Object({
       items: Type.Array(ApprovalRouteSchema),
-      actions: Type.Object({ build: Type.Boolean(), edit: Type.Boolean(), start: Type.Boolean(), newRound: Type.Boolean(), decide: Type.Boolean() }),
+      actions: Type.Object({ build: Type.Boolean(), edit: Type.Boolean(), start: Type.Boolean(), newRound: Type.Boolean(), withdraw: Type.Boolean(), decide: Type.Boolean() }),
     }),
   },
   async handler(ctx) {
@@ -100,7 +100,7 @@ defineRoute({
   params: IdParams,
   body: RouteBody,
   success: { status: 200, description: 'Маршрут', schema: ApprovalRouteSchema },
-  errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_APPROVER_INACTIVE'],
+  errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_APPROVER_INACTIVE', 'APPROVAL_APPROVER_NO_ACCOUNT'],
   async handler(ctx) {
     const version = ctx.ifMatch();
     return present(ctx, await ctx.write((unit) => updateApprovalRoute(unit, ctx.actor, ctx.params.id, version, ctx.body.stages)));
@@ -140,6 +140,25 @@ defineRoute({
   errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_CURRENT_APPROVER', 'APPROVAL_COMMENT_REQUIRED', 'STAFF_LINK_REQUIRED'],
   async handler(ctx) {
     return present(ctx, await ctx.write((unit) => decideApproval(unit, ctx.actor, ctx.app.blobs, ctx.params.id, ctx.body)));
+  },
+});
+
+defineRoute({
+  operationId: 'withdrawApprovalRoute',
+  method: 'post',
+  path: '/api/approval-routes/:id/withdraw',
+  summary: 'Отозвать с согласования с причиной (инициатор), If-Match / withdraw the route',
+  tags: ['approvals'],
+  access: 'authenticated',
+  permission: 'approvals.manage',
+  resource: 'approval_route',
+  params: IdParams,
+  body: WithdrawBody,
+  success: { status: 200, description: 'Маршрут', schema: ApprovalRouteSchema },
+  errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_INITIATOR'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    return present(ctx, await ctx.write((unit) => withdrawApprovalRoute(unit, ctx.actor, ctx.params.id, version, ctx.body.reason)));
   },
 });
 

@@ -11,6 +11,8 @@ export const StageInputSchema = Type.Object(
 
 export const RouteBody = Type.Object({ stages: Type.Array(StageInputSchema, { minItems: 1, maxItems: 20 }) }, { additionalProperties: false });
 
+export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 4000 }) }, { additionalProperties: false });
+
 export const DecisionBody = Type.Object(
   {
     decision: Type.Union([Type.Literal('approved'), Type.Literal('approved_with_remarks'), Type.Literal('rejected')]),

@@ -10,6 +10,8 @@ import { ApprovalStage } from '../../models/ApprovalStage.ts';
 import { ApprovalVisa } from '../../models/ApprovalVisa.ts';
 import { assertCardVisible } from '../../policies/cardAccess.ts';
 import { assertApprovable } from '../../records/approvalRules.ts';
+import { can } from '../../policies/index.ts';
+import type { Role } from '../../models/User.ts';
 
 export interface StageInput {
   approverStaffIds: string[];
@@ -26,9 +28,16 @@ async function writeStages(unit: WriteUnit, route: ApprovalRoute, stages: StageI
     for (const [j, staffId] of stage.approverStaffIds.entries()) {
       const person = await unit.scope.findOr404(Staff, staffId);
       if (!person.active) throw new AppError('APPROVAL_APPROVER_INACTIVE');
+      await assertCanDecide(unit, staffId);
       await unit.scope.insertQuery(ApprovalVisa).insert({ routeId: route.id, stageId: row.id, cardId: route.cardId, staffId, position: j + 1 });
     }
   }
+}
+
+/** A visa is given through an account: a person without one allowed to decide would hold the route forever. */
+async function assertCanDecide(unit: WriteUnit, staffId: string): Promise<void> {
+  const accounts = (await unit.scope.table('users').where({ staff_id: staffId, disabled: false }).select('roles')) as { roles: Role[] }[];
+  if (!accounts.some((a) => can(a, 'approvals.decide'))) throw new AppError('APPROVAL_APPROVER_NO_ACCOUNT');
 }
 
 const stagePayload = (stages: StageInput[]) => stages.map((s, i) => ({ position: i + 1, approverStaffIds: s.approverStaffIds, deadlineDays: s.deadlineDays ?? null }));
@@ -46,6 +55,7 @@ export async function createApprovalRoute(unit: WriteUnit, actor: Actor, cardId:
   const last = await unit.scope.query(ApprovalRoute).where({ card_id: card.id }).orderBy('round', 'desc').first();
   if (last && (last.status === 'draft' || last.status === 'in_progress')) throw new AppError('APPROVAL_ROUTE_OPEN');
   if (last?.status === 'approved') throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'Документ уже согласован', en: 'The document is already approved' });
+  // After a rejection or a withdrawal, the next round is the previous initiator's to start.
   if (last && last.initiatorUserId !== actor.userId && !isAdmin(actor)) throw new AppError('APPROVAL_NOT_INITIATOR');
   const route = await unit.scope.insertQuery(ApprovalRoute).insertAndFetch({
     cardId: card.id,
@@ -62,7 +72,7 @@ export async function createApprovalRoute(unit: WriteUnit, actor: Actor, cardId:
 /** The next round with the stages of a rejected one, ready to adjust and start. */
 export async function startNewRound(unit: WriteUnit, actor: Actor, rejectedRouteId: string): Promise<ApprovalRoute> {
   const previous = await unit.scope.findOr404(ApprovalRoute, rejectedRouteId);
-  if (previous.status !== 'rejected') throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'Новый круг начинается только после отклонения', en: 'A new round starts only after a rejection' });
+  if (previous.status !== 'rejected' && previous.status !== 'withdrawn') throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'Новый круг начинается только после отклонения или отзыва', en: 'A new round starts only after a rejection or a withdrawal' });
   const stages = (await unit.scope.query(ApprovalStage).where({ route_id: previous.id }).orderBy('position')) as ApprovalStage[];
   const visas = (await unit.scope.query(ApprovalVisa).where({ route_id: previous.id }).orderBy('position')) as ApprovalVisa[];
   return createApprovalRoute(

@@ -91,3 +91,20 @@ export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobS
   if (next.status === 'approved') return storeApprovalSheet(unit, actor, blobs, card, next);
   return next;
 }
+
+/**
+ * Отзыв с согласования: the initiator (or an administrator) ends a draft or a running round with a reason; the visas
+ * given stay, the others are not asked any more, and a new round may follow.
+ */
+export async function withdrawApprovalRoute(unit: WriteUnit, actor: Actor, routeId: string, expectedVersion: number, reason: string): Promise<ApprovalRoute> {
+  const route = await unit.scope.findOr404(ApprovalRoute, routeId);
+  const card = await unit.scope.findOr404(Card, route.cardId);
+  await assertCardVisible(unit.trx, actor, card);
+  if (route.initiatorUserId !== actor.userId && !actor.roles.includes('admin')) throw new AppError('APPROVAL_NOT_INITIATOR', { ru: 'Отозвать маршрут может его инициатор', en: 'Only the route’s initiator may withdraw it' });
+  if (route.status !== 'draft' && route.status !== 'in_progress') throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'Маршрут уже завершён', en: 'The route has already ended' });
+  // Taken under the row lock, so a visa being given at this moment either lands before the withdrawal or is refused.
+  await unit.scope.query(ApprovalRoute).where({ id: route.id }).forUpdate().first();
+  const next = await unit.scope.patchVersioned(ApprovalRoute, route.id, expectedVersion, { status: 'withdrawn', finishedAt: new Date(), withdrawReason: reason.trim() });
+  await unit.audit({ action: 'approval.withdrawn', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: route.currentStage, reason: reason.trim() } });
+  return next;
+}
