@@ -2,6 +2,7 @@
 // Latin look-alikes: «Ceprees» for «Сергеев», «Bonkopa» for «Волкова», «3anpoc» for «запрос», «Vicx.» for «Исх.».
 // Confidence does not tell (those came back at 81–90), but such a reading is no English word either. These are
 // the words worth reading again with Cyrillic letters only.
+import type { WordList } from './lexicon.ts';
 import type { OcrLine } from './types.ts';
 
 /** What a Cyrillic re-read may return: Russian letters, digits and the punctuation of letters and requisites. */
@@ -18,7 +19,7 @@ const WEB = /@|www|https?:|\.(?:ru|su|com|org|net|info|рф)(?![a-z])|e-?mail|п
  * Latin words of text size on a mostly Cyrillic page that are no English words (`english`: the English model's
  * word list), outside lines with addresses; at most LATIN_REREAD_MAX, as [line, word index].
  */
-export function latinSuspects(lines: OcrLine[], english: ReadonlySet<string>): Array<[OcrLine, number]> {
+export function latinSuspects(lines: OcrLine[], english: WordList): Array<[OcrLine, number]> {
   const words = lines.flatMap((l) => l.words);
   const cyrillic = words.reduce((n, w) => n + (w.text.match(/[А-Яа-яЁё]/g)?.length ?? 0), 0);
   const latin = words.reduce((n, w) => n + (w.text.match(/[A-Za-z]/g)?.length ?? 0), 0);

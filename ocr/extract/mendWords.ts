@@ -2,7 +2,7 @@
 // against the OCR model's own word list (ocr/lexicon.ts). Only a word the model does not know is touched, and only
 // when exactly one known word lies one confusable letter away: names and places the list lacks have no such
 // neighbour, and a word with two candidates stays as it was read.
-import { modelWords } from '../lexicon.ts';
+import { modelWords, type WordList } from '../lexicon.ts';
 
 /** Letters a degraded scan turns into one another (both directions listed where both happen). */
 const CONFUSABLE: Readonly<Record<string, string>> = {
@@ -12,7 +12,7 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
   т: 'г', г: 'т', з: 'эв', э: 'з', в: 'з', у: 'ч', ч: 'у',
 };
 
-export function mendWord(word: string, lexicon: ReadonlySet<string>): string {
+export function mendWord(word: string, lexicon: WordList): string {
   const lower = word.toLowerCase();
   if (lower.length < 5 || lexicon.has(lower)) return word;
   const candidates = new Set<string>();
@@ -42,7 +42,7 @@ function mendFunctionWords(text: string): string {
  * Mends each Cyrillic word of a phrase. The parts of a hyphenated compound are left alone: its first part
  * («медико-», «социально-») is no word of its own in the list, and a neighbour of it would be taken for it.
  */
-export function mendWords(text: string, lexicon: ReadonlySet<string> | null = modelWords('rus')): string {
+export function mendWords(text: string, lexicon: WordList | null = modelWords('rus')): string {
   if (!lexicon) return mendFunctionWords(text);
   return mendFunctionWords(text).replace(/(?<![-А-ЯЁа-яё])[А-ЯЁа-яё]+(?![-А-ЯЁа-яё])/g, (w) => mendWord(w, lexicon));
 }
@@ -59,7 +59,7 @@ const POSITION_NOUNS = [
  * and a last word no dictionary knows becomes the one position noun it begins (4 letters or more) or is one letter
  * away from; then its words are mended like a heading's.
  */
-export function mendPosition(text: string, lexicon: ReadonlySet<string> | null = modelWords('rus')): string {
+export function mendPosition(text: string, lexicon: WordList | null = modelWords('rus')): string {
   const words = text.split(' ');
   // trailing tokens without a Cyrillic word in them, or a lone capital with debris («Р\»)
   while (words.length > 1 && !/[А-ЯЁа-яё]{2,}|[«»"]/.test(words[words.length - 1]!)) words.pop();
