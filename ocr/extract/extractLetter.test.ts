@@ -404,7 +404,7 @@ describe('extractLetter: citizen appeal', () => {
   });
 
   it('reads «от» in capitals or in Latin look-alikes as the opening of the citizen\'s block', () => {
-    for (const from of ['ОТ', 'ot', 'От']) {
+    for (const from of ['ОТ', 'ot', 'От', 'ст']) {
       const g = extractLetter(
         page([
           [1328, 190, 'Главе города Северореченска'],

@@ -243,8 +243,8 @@ export interface SignatureBlock {
   date: Found<string | null>;
 }
 
-/** «от» opening a citizen's block, also in capitals or read in Latin look-alikes («ОТ», «ot»). */
-const FROM = '[оОoO][тТtT]';
+/** «от» opening a citizen's block, also in capitals, in Latin look-alikes or with «с» for «о» («ОТ», «ot», «ст»). */
+const FROM = '[оОoOсСcC][тТtT]';
 const FROM_START = new RegExp(`^${FROM}\\s`);
 const FROM_NAME = new RegExp(`^${FROM}\\s+(?:гражданин[а-я]*\\s+)?([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+\\s+[А-ЯЁ][а-яё]+)`);
 const FROM_NAME_TWO = new RegExp(`^${FROM}\\s+([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+)\\s*$`);
