@@ -201,10 +201,12 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // depends on how damaged they are: on clean pages (nearly every aligned word read identically) a tenth of other
   // words is another letter from the same template, on 150-dpi scans it is OCR damage. Without a readable sender
   // on one side the text alone decides: no fact may disagree (above) and the floor is higher.
-  // One sender's letter of the same date under the same subject is a copy unless a fact disagrees (checked above):
-  // a template's siblings carry other dates, so the demand that clean readings agree almost wholly is not needed.
+  // One sender's letter under the same subject where no place says something else on the two sides: the words one
+  // copy lacks are lines a scan or fax lost (or a line a resend added), not another letter's statements, so the
+  // demand that clean readings agree almost wholly is not needed; nor for a copy of the same date.
   const sameDay = Boolean(senderAgrees && sameSubject && a.outDate && a.outDate === b.outDate);
-  const needed = sameDay ? 0.8 : Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
+  const oneSided = Boolean(senderAgrees && sameSubject && cmp.conflicts === 0);
+  const needed = sameDay || oneSided ? 0.8 : Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
   // The words decide here; shingles and requisites only rank what the words accept.
   return { score: cmp.dice >= needed ? Math.max(score, 0.72 + 0.28 * ((cmp.dice - needed) / (1 - needed))) : Math.min(score, 0.6), text: cmp.dice };
 }
