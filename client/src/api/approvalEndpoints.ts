@@ -52,6 +52,7 @@ export interface WaitingApproval {
   round: number;
   stage: number;
   dueOn: string | null;
+  overdue: boolean;
   stageStartedAt: string | null;
   card: CardSummary;
 }

@@ -97,6 +97,8 @@ describe('approval routes', () => {
     expect(passed.body.stages[1]?.dueOn).toBe(addWorkingDays(await loadCalendar(srv.rt.knex), today(), 3));
     expect((await as.manager!.get<{ items: { routeId: string; stage: number }[] }>('/api/inbox/approvals')).body.items).toContainEqual(expect.objectContaining({ routeId: created.body.id, stage: 2 }));
     expect((await as.manager!.get<{ awaitingApproval: number }>('/api/inbox/counts')).body.awaitingApproval).toBe(1);
+    const waiting = (await as.manager!.get<{ items: { routeId: string; dueOn: string; overdue: boolean }[] }>('/api/inbox/approvals')).body.items.find((i) => i.routeId === created.body.id);
+    expect(waiting).toMatchObject({ dueOn: passed.body.stages[1]?.dueOn, overdue: false });
     const forManager = await as.manager!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`);
     expect(forManager.body.actions).toEqual({ build: false, edit: false, start: false, newRound: false, withdraw: false, decide: true });
     expect((await as.lawyer!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`)).body.actions.decide).toBe(false);
@@ -185,6 +187,10 @@ describe('approval routes', () => {
     expect(now.currentStage).toBe(2);
     expect(now.stages.map((s) => s.status)).toEqual(['approved', 'active']);
     expect((await auditActions(cardId)).filter((a) => a === 'approval.stage_passed')).toHaveLength(1);
+    // A stage past its deadline is flagged in the approver's list.
+    await srv.rt.knex('approval_stages').where({ route_id: route.body.id, position: 2 }).update({ due_on: '2020-01-09' });
+    const waiting = (await as.manager!.get<{ items: { routeId: string; overdue: boolean }[] }>('/api/inbox/approvals')).body.items;
+    expect(waiting.find((i) => i.routeId === route.body.id)?.overdue).toBe(true);
   });
 
   it('the initiator withdraws a running route with a reason; its visas stay and a new round follows', async () => {

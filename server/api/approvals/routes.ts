@@ -12,6 +12,7 @@ import { createApprovalRoute, startNewRound, updateApprovalRoute } from '../../c
 import { decideApproval, startApprovalRoute, withdrawApprovalRoute } from '../../commands/approvals/runApprovalRoute.ts';
 import { approvalSheetPdf } from '../../records/approvalSheet.ts';
 import { contentDisposition } from '../../http/safeFileName.ts';
+import { today } from '../../records/today.ts';
 
 async function present<P, Q, B>(ctx: AuthedContext<P, Q, B>, route: ApprovalRoute) {
   const [view] = await approvalRounds(ctx.app.knex, ctx.actor.orgId, { routeIds: [route.id] });
@@ -209,6 +210,7 @@ const WaitingSchema = Type.Object({
   round: Type.Integer(),
   stage: Type.Integer(),
   dueOn: Type.Union([Type.String(), Type.Null()]),
+  overdue: Type.Boolean({ description: 'Срок этапа прошёл / the stage’s deadline has passed' }),
   stageStartedAt: Type.Union([Type.String(), Type.Null()]),
   card: CardSummarySchema,
 });
@@ -239,10 +241,11 @@ defineRoute({
       .select('v.card_id', 'r.id as route_id', 'r.round', 's.position', 's.due_on', 's.started_at')) as { card_id: string; route_id: string; round: number; position: number; due_on: string | null; started_at: Date | null }[];
     const cards = await ctx.scope.query(Card).whereIn('id', rows.map((r) => r.card_id)).whereRaw(visible.sql, visible.bindings);
     const byId = new Map(cards.map((c) => [c.id, c]));
+    const t = today();
     return {
       items: rows.flatMap((r) => {
         const card = byId.get(r.card_id);
-        return card ? [{ routeId: r.route_id, round: r.round, stage: r.position, dueOn: r.due_on, stageStartedAt: r.started_at?.toISOString() ?? null, card: presentCard(card) }] : [];
+        return card ? [{ routeId: r.route_id, round: r.round, stage: r.position, dueOn: r.due_on, overdue: r.due_on !== null && r.due_on < t, stageStartedAt: r.started_at?.toISOString() ?? null, card: presentCard(card) }] : [];
       }),
     };
   },
