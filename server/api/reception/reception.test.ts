@@ -218,6 +218,25 @@ describe('sending an appeal', () => {
     expect(wrong.status).toBe(404);
   });
 
+  it('issues the receipt on the citizen’s download when the step after the registration did not', async () => {
+    const res = await send(srv, SLUG, { ...citizen, text: 'Прошу убрать сухое дерево у дома № 7 по улице Лесной.' });
+    expect(res.status).toBe(201);
+    const sent = res.body as Submitted;
+    const cardId = await cardIdOf(sent.regNumber);
+    // As if the receipt step had failed after the registration committed: no receipt recorded for the card.
+    const receiptFile = ((await srv.rt.knex('reception_appeals').where({ card_id: cardId }).first('receipt_file_id')) as { receipt_file_id: string }).receipt_file_id;
+    await srv.rt.knex('card_files').where({ card_id: cardId, file_id: receiptFile }).delete();
+    await srv.rt.knex('reception_appeals').where({ card_id: cardId }).update({ receipt_file_id: null });
+    const download = await postJson(srv, `/api/public/reception/${SLUG}/receipt`, { number: sent.regNumber, code: sent.statusCode.replaceAll('-', ' ') });
+    expect(download.status).toBe(200);
+    const bytes = new Uint8Array(await download.arrayBuffer());
+    expect(checkPdfa(bytes).conformant).toBe(true);
+    expect((await extractText(bytes, 'application/pdf')).text).toContain(sent.statusCode);
+    const row = (await srv.rt.knex('reception_appeals').where({ card_id: cardId }).first('receipt_file_id')) as { receipt_file_id: string | null };
+    expect(row.receipt_file_id).not.toBeNull();
+    expect(await srv.rt.knex('card_files').where({ card_id: cardId, file_id: row.receipt_file_id }).first('file_id')).toBeTruthy();
+  });
+
   it('shows the status by number and code only: registered, then in work', async () => {
     const ok = await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: submitted.regNumber, code: submitted.statusCode });
     expect(ok.status).toBe(200);

@@ -1,6 +1,7 @@
 // The internet reception (интернет-приёмная): the administrator's settings, the public form and status check (no
 // session: the slug in the address names the organisation), and the registration receipt for staff.
 import { createHash } from 'node:crypto';
+import type { AppServices } from '../../services.ts';
 import { defineRoute } from '../../http/route.ts';
 import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validation.ts';
@@ -174,7 +175,7 @@ defineRoute({
   },
 });
 
-async function checkedAppeal(app: import('../../services.ts').AppServices, address: string, orgId: string, body: { number: string; code: string }) {
+async function checkedAppeal(app: AppServices, address: string, orgId: string, body: { number: string; code: string }) {
   app.receptionThrottle.assertMayCheck(address);
   try {
     return await findOnlineAppeal(app.knex, orgId, body.number, body.code);
