@@ -1,5 +1,5 @@
 // Running an approval route: starting it, and the approvers' visas moving it stage by stage to its end.
-import type { WriteUnit } from '../../http/route.ts';
+import type { ScopedAuditEvent, WriteUnit } from '../../http/route.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { BlobStore } from '../../storage/index.ts';
 import { AppError } from '../../http/problem.ts';
@@ -49,6 +49,8 @@ export interface DecisionInput {
 /**
  * A visa of the current stage's approver. A rejection ends the round at once; a stage whose approvers all agreed
  * passes the route to the next stage, and the last one ends it approved, with the approval sheet stored on the card.
+ * The audit entries are written last: the first one locks the organisation's audit-chain head until commit, and the
+ * sheet (PDF/A layout, blob write) must not hold every other write of the organisation behind it.
  */
 export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobStore, routeId: string, input: DecisionInput): Promise<ApprovalRoute> {
   const found = await unit.scope.findOr404(ApprovalRoute, routeId);
@@ -65,12 +67,13 @@ export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobS
   const visa = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id, staff_id: actor.staffId }).whereNull('decision').first();
   if (!visa) throw new AppError('APPROVAL_NOT_CURRENT_APPROVER');
   const now = new Date();
+  const events: ScopedAuditEvent[] = [];
   const person = (await staffPeople(unit.trx, unit.scope.orgId, [actor.staffId])).get(actor.staffId);
   await unit.scope
     .query(ApprovalVisa)
     .where({ id: visa.id })
     .patch({ decision: input.decision, comment, decidedAt: now, decidedBy: actor.userId, fullName: person?.name ?? actor.fullName, positionTitle: person?.position ?? null });
-  await unit.audit({ action: 'approval.decided', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, visaId: visa.id, decision: input.decision, comment } });
+  events.push({ action: 'approval.decided', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, visaId: visa.id, decision: input.decision, comment } });
 
   const pending = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id }).whereNull('decision').resultSize();
   let patch: Partial<ApprovalRoute> = {};
@@ -84,12 +87,13 @@ export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobS
   }
   const next = await unit.scope.patchVersioned(ApprovalRoute, route.id, route.version, patch);
   if (next.status !== 'in_progress') {
-    await unit.audit({ action: `approval.${next.status}`, objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position } });
+    events.push({ action: `approval.${next.status}`, objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position } });
   } else if (next.currentStage !== route.currentStage) {
-    await unit.audit({ action: 'approval.stage_passed', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, nextStage: next.currentStage } });
+    events.push({ action: 'approval.stage_passed', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, nextStage: next.currentStage } });
   }
-  if (next.status === 'approved') return storeApprovalSheet(unit, actor, blobs, card, next);
-  return next;
+  const result = next.status === 'approved' ? await storeApprovalSheet(unit, actor, blobs, card, next, events) : next;
+  for (const event of events) await unit.audit(event);
+  return result;
 }
 
 /**

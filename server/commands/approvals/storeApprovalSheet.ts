@@ -1,6 +1,6 @@
 // When a route ends approved, its approval sheet becomes a file of the card (role approval_sheet): it is listed
 // with the card's files, searched, and archived in the card's package like any other document.
-import type { WriteUnit } from '../../http/route.ts';
+import type { ScopedAuditEvent, WriteUnit } from '../../http/route.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { BlobStore } from '../../storage/index.ts';
 import type { Card } from '../../models/Card.ts';
@@ -17,7 +17,8 @@ export function approvalSheetName(card: Pick<Card, 'regNumber'>, round: number):
   return `Лист согласования${card.regNumber ? ` ${card.regNumber.replace(/[\\/:*?"<>|]/g, '-')}` : ''} (круг ${round}).pdf`;
 }
 
-export async function storeApprovalSheet(unit: WriteUnit, actor: Actor, blobs: BlobStore, card: Card, route: ApprovalRoute): Promise<ApprovalRoute> {
+/** Stores the sheet; its audit entry goes to `events`, which the caller writes after all the slow work. */
+export async function storeApprovalSheet(unit: WriteUnit, actor: Actor, blobs: BlobStore, card: Card, route: ApprovalRoute, events: ScopedAuditEvent[]): Promise<ApprovalRoute> {
   const org = (await unit.trx('organisations').where({ id: unit.scope.orgId }).first('name')) as { name: string };
   const rounds = await approvalRounds(unit.trx, unit.scope.orgId, { cardId: card.id });
   const pdf = await approvalSheetPdf({ orgName: org.name, card, rounds, at: route.finishedAt ?? new Date() });
@@ -29,6 +30,6 @@ export async function storeApprovalSheet(unit: WriteUnit, actor: Actor, blobs: B
   await enqueueJob(unit.trx, { kind: 'file.process', orgId: unit.scope.orgId, payload: { fileId: file.id }, dedupeKey: file.id });
   await reindexCard(unit.trx, unit.scope.orgId, card.id);
   const next = await unit.scope.patchVersioned(ApprovalRoute, route.id, route.version, { sheetFileId: file.id });
-  await unit.audit({ action: 'approval.sheet_stored', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, fileId: file.id, sha256: blob.sha256, size: blob.size } });
+  events.push({ action: 'approval.sheet_stored', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, fileId: file.id, sha256: blob.sha256, size: blob.size } });
   return next;
 }
