@@ -113,8 +113,9 @@ function isSpacedLetters(words: Array<{ text: string }>): boolean {
 export function buildView(doc: OcrDocument): LetterView {
   const segs: Seg[] = [];
   for (const page of doc.pages) {
-    // where the page's lines begin: the left edges of its columns
-    const starts = page.lines.map((l) => l.words[0]?.box.x0).filter((x): x is number => x !== undefined);
+    // where the page's lines begin: the left edges of its columns. Only a text layer's word spacing is even enough
+    // for this: in a scan a word gap may be wider than a letter's height, and paragraph indents are line starts too.
+    const starts = page.source === 'text-layer' ? page.lines.map((l) => l.words[0]?.box.x0).filter((x): x is number => x !== undefined) : [];
     for (const line of page.lines) {
       // OCR words below 40 % confidence are mostly stamp, scribble and speckle.
       const phone = PHONE_SHAPED.test(line.words.map((w) => w.text).join(' '));
