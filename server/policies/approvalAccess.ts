@@ -27,6 +27,6 @@ export function approvalActions(actor: Actor, card: Card, rounds: ApprovalRouteV
     start: manage && approvable && last?.status === 'draft',
     newRound: manage && approvable && (last?.status === 'rejected' || last?.status === 'withdrawn') && initiator,
     withdraw: manage && (last?.status === 'draft' || last?.status === 'in_progress') && initiator,
-    decide: can(actor, 'approvals.decide') && actor.staffId !== null && (active?.approvers.some((v) => v.staffId === actor.staffId && v.decision === null) ?? false),
+    decide: approvable && can(actor, 'approvals.decide') && actor.staffId !== null && (active?.approvers.some((v) => v.staffId === actor.staffId && v.decision === null) ?? false),
   };
 }

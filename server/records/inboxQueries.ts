@@ -1,5 +1,6 @@
 // The inboxes behind the navigation badges. Each is one indexed query; counts come in one round trip.
 import type { Knex } from 'knex';
+import { CLOSED_FOR_APPROVAL } from './approvalRules.ts';
 
 export interface InboxCounts {
   todo: number;
@@ -32,7 +33,9 @@ export async function inboxCounts(db: Knex, orgId: string, staffId: string | nul
     ? ((await db('approval_visas as v')
         .join('approval_stages as s', 's.id', 'v.stage_id')
         .join('approval_routes as r', 'r.id', 'v.route_id')
+        .join('cards as c', 'c.id', 'v.card_id')
         .where({ 'v.org_id': orgId, 'v.staff_id': staffId, 's.status': 'active', 'r.status': 'in_progress' })
+        .whereNotIn('c.status', [...CLOSED_FOR_APPROVAL])
         .whereNull('v.decision')
         .count('* as n')
         .first()) as { n: number }).n

@@ -214,6 +214,19 @@ describe('approval routes', () => {
     expect((await auditActions(cardId)).filter((a) => a === 'approval.withdrawn')).toHaveLength(1);
   });
 
+  it('a card cancelled during approval takes no more visas and leaves the approver’s list', async () => {
+    const created = await as.clerk!.post<{ id: string; version: number }>('/api/cards', { kind: 'outgoing', register: true, summary: 'Ответ на запрос прокуратуры' });
+    const route = await as.clerk!.post<Route>(`/api/cards/${created.body.id}/approvals`, { stages: [{ approverStaffIds: [staff.lawyer] }] });
+    await as.clerk!.post(`/api/approval-routes/${route.body.id}/start`, {}, ifMatch(route.body));
+    expect((await as.lawyer!.get<{ items: { routeId: string }[] }>('/api/inbox/approvals')).body.items.map((i) => i.routeId)).toContain(route.body.id);
+    const card = await as.clerk!.get<{ version: number }>(`/api/cards/${created.body.id}`);
+    expect((await as.clerk!.post(`/api/cards/${created.body.id}/cancel`, { reason: 'Запрос отозван' }, ifMatch(card.body))).status).toBe(200);
+    expect((await as.lawyer!.get<{ items: { routeId: string }[] }>('/api/inbox/approvals')).body.items.map((i) => i.routeId)).not.toContain(route.body.id);
+    expect((await as.lawyer!.post<Problem>(`/api/approval-routes/${route.body.id}/decision`, { decision: 'approved' })).body.code).toBe('APPROVAL_CARD_CLOSED');
+    const current = (await as.clerk!.get<Route>(`/api/approval-routes/${route.body.id}`)).body;
+    expect((await as.clerk!.post<Route>(`/api/approval-routes/${route.body.id}/withdraw`, { reason: 'Документ отменён' }, ifMatch(current))).body.status).toBe('withdrawn');
+  });
+
   it('refuses an approver who has no account allowed to give visas', async () => {
     const cardId = await draftCard('О муниципальной программе');
     const admin = await srv.login('admin');

@@ -13,6 +13,7 @@ import { decideApproval, startApprovalRoute, withdrawApprovalRoute } from '../..
 import { approvalSheetPdf } from '../../records/approvalSheet.ts';
 import { contentDisposition } from '../../http/safeFileName.ts';
 import { today } from '../../records/today.ts';
+import { CLOSED_FOR_APPROVAL } from '../../records/approvalRules.ts';
 
 async function present<P, Q, B>(ctx: AuthedContext<P, Q, B>, route: ApprovalRoute) {
   const [view] = await approvalRounds(ctx.app.knex, ctx.actor.orgId, { routeIds: [route.id] });
@@ -138,7 +139,7 @@ defineRoute({
   params: IdParams,
   body: DecisionBody,
   success: { status: 200, description: 'Маршрут', schema: ApprovalRouteSchema },
-  errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_CURRENT_APPROVER', 'APPROVAL_COMMENT_REQUIRED', 'STAFF_LINK_REQUIRED'],
+  errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_CURRENT_APPROVER', 'APPROVAL_COMMENT_REQUIRED', 'APPROVAL_CARD_CLOSED', 'STAFF_LINK_REQUIRED'],
   async handler(ctx) {
     return present(ctx, await ctx.write((unit) => decideApproval(unit, ctx.actor, ctx.app.blobs, ctx.params.id, ctx.body)));
   },
@@ -239,7 +240,11 @@ defineRoute({
       .orderByRaw("coalesce(s.due_on, '9999-12-31'::date), s.started_at, v.id")
       .limit(ctx.query.limit ?? 50)
       .select('v.card_id', 'r.id as route_id', 'r.round', 's.position', 's.due_on', 's.started_at')) as { card_id: string; route_id: string; round: number; position: number; due_on: string | null; started_at: Date | null }[];
-    const cards = await ctx.scope.query(Card).whereIn('id', rows.map((r) => r.card_id)).whereRaw(visible.sql, visible.bindings);
+    const cards = await ctx.scope
+      .query(Card)
+      .whereIn('id', rows.map((r) => r.card_id))
+      .whereNotIn('status', [...CLOSED_FOR_APPROVAL])
+      .whereRaw(visible.sql, visible.bindings);
     const byId = new Map(cards.map((c) => [c.id, c]));
     const t = today();
     return {

@@ -56,6 +56,8 @@ export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobS
   const found = await unit.scope.findOr404(ApprovalRoute, routeId);
   const card = await unit.scope.findOr404(Card, found.cardId);
   await assertCardVisible(unit.trx, actor, card);
+  // A card cancelled or filed meanwhile takes no more visas; its initiator withdraws the route.
+  assertApprovable(card);
   // Parallel approvers of one stage decide at once: the route row serialises them, so exactly one of them sees the
   // stage complete and moves the route on.
   const route = (await unit.scope.query(ApprovalRoute).where({ id: found.id }).forUpdate().first()) as ApprovalRoute;
