@@ -30,6 +30,14 @@ describe('phone numbers through OCR damage', () => {
     expect(mendPhoneText('от 02-10.2025')).toBe('от 02-10.2025');
   });
 
+  it('mends a point after +7, a colon between local groups and an 8 read as «В» before the code (letters of session 7)', () => {
+    expect(mendPhoneText('Тел/факс: +7.8163-40-19-15')).toBe('Тел/факс: +7-8163-40-19-15');
+    expect(mendPhoneText('телфакс +7-81661-2:83-32 (доб, 118).')).toBe('телфакс +7-81661-2-83-32 (доб, 118).');
+    expect(mendPhoneText('тел В (8163) 52-61-72')).toBe('тел 8 (8163) 52-61-72');
+    // a «В» that is a preposition stays
+    expect(mendPhoneText('обращаться В (8163) отдел')).toBe('обращаться В (8163) отдел');
+  });
+
   it('settles a city code only the letter\'s other numbers can: `$` for 5 or 8, the closing bracket read as 1', () => {
     expect(mendCityCodes('Тел. +7 816$4 7 65 91', new Set(['81654']))).toBe('Тел. +7 81654 7 65 91');
     expect(mendCityCodes('Тел +7 $1654 7 65 91', new Set(['81654']))).toBe('Тел +7 81654 7 65 91');

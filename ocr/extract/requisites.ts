@@ -186,7 +186,12 @@ export function mendPhoneText(text: string): string {
     .replace(/(?<=\d-\d{3}),(?=\d{3}-\d{2}-\d{2}(?!\d))/g, '-')
     // the plus of «+7» read as another mark (`¢7 8163`, `*7 (81661)`, `+? (8163)`)
     .replace(/(?<![\d\w])[¢*›»](7[\s-]?\(?\d{3,5})/g, '+$1')
-    .replace(/\+\?(\s?\(\d{3,5}\))/g, '+7$1');
+    .replace(/\+\?(\s?\(\d{3,5}\))/g, '+7$1')
+    // a point after «+7» (`+7.8163-40-19-15`) and a colon between the local number's groups (`+7-81661-2:83-32`)
+    .replace(/\+7\.(?=\d{3,5}-)/g, '+7-')
+    .replace(/(?<=\+7-\d{3,5}-\d{1,3}):(?=\d{2}-\d{2}(?!\d))/g, '-')
+    // the 8 of a long-distance prefix read as «В» or «B» apart before a bracketed code (`тел В (8163) 52-61-72`)
+    .replace(/(?<=(?:^|[\s:.])(?:тел|Тел|факс|Факс)[.:]?\s)[ВB](?=\s\(\d{3,5}\)\s?\d)/g, '8');
 }
 
 /** Digits a scan confuses in a city code; a code read once is repaired only towards one the letter prints twice. */
