@@ -149,6 +149,13 @@ describe.skipIf(!available)('internet reception: a citizen sends an appeal, gets
     const receipt = await page.context().request.get(`${harness.baseUrl}${href ?? ''}`);
     expect(receipt.status()).toBe(200);
     expect(receipt.headers()['content-type']).toMatch(/^application\/pdf/);
+    // The clerk hands over a new code (the citizen lost theirs): a new receipt downloads and replaces the old one.
+    const [issued] = await Promise.all([page.waitForEvent('download'), page.getByTestId('card-issue-code').click()]);
+    expect(issued.suggestedFilename()).toBe(receiptFileName(number));
+    expect((await readFile(await issued.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.getByRole('cell', { name: ru['history.statusCodeIssued'] }).waitFor();
+    await expect.poll(() => files.count()).toBe(3);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'reception-3-card');
   });
 });

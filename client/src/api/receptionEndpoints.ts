@@ -72,6 +72,8 @@ export function createReceptionApi(http: HttpClient) {
     },
     status: (slug: string, number: string, code: string) => http.post<AppealStatusView>(`${base(slug)}/status`, { number, code }),
     receipt: (slug: string, number: string, code: string) => http.postForBlob(`${base(slug)}/receipt`, { number, code }),
+    /** A new status code for an appeal card, printed on a new receipt (the PDF); the earlier code stops working. */
+    issueCode: (cardId: string) => http.postForBlob(`/api/cards/${encodeURIComponent(cardId)}/status-code`, {}),
     settings: () => http.get<ReceptionSettings>('/api/org/reception'),
     saveSettings: async (current: Pick<ReceptionSettings, 'version'>, input: ReceptionSettingsInput) =>
       (await http.request<ReceptionSettings>('PUT', '/api/org/reception', { body: input, ifMatch: versionTag(current.version) })).data,

@@ -84,6 +84,9 @@ export const receptionEn: Record<keyof typeof receptionRu, string> = {
   'rcp.admin.saved': 'The internet reception settings are saved.',
   'rcp.admin.notSaved': 'The settings have not been saved yet.',
   'history.receiptIssued': 'registration receipt issued',
+  'history.statusCodeIssued': 'status code issued',
   'history.actorReception': 'internet reception (the applicant)',
+  'rcp.issueCode': 'Issue a status code (PDF)',
+  'rcp.issueCodeHint': 'A new registration receipt with the code the applicant checks the status with in the internet reception. An earlier code stops working.',
   'rcp.receipt': 'Registration receipt (PDF)',
 };

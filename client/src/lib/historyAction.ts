@@ -23,6 +23,7 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'approval.withdrawn': 'history.approvalWithdrawn',
   'approval.sheet_stored': 'history.approvalSheet',
   'appeal.receipt_issued': 'history.receiptIssued',
+  'appeal.status_code_issued': 'history.statusCodeIssued',
 };
 
 export function historyActionKey(action: string): MessageKey | null {

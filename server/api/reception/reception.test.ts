@@ -370,10 +370,40 @@ describe('registration receipt for staff', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(checkPdfa(new Uint8Array(await res.arrayBuffer())).conformant).toBe(true);
+
+    // The clerk hands the citizen a status code: a new receipt printing it, stored with the card, opens the status.
+    const issue = async () => {
+      const res = await fetch(`${srv.url}/api/cards/${registered.body.id}/status-code`, { method: 'POST', headers: { cookie: cookieOf(clerk), 'x-csrf-token': clerk.cookies.get('kt_csrf') ?? '' } });
+      expect(res.status).toBe(200);
+      const pdf = new Uint8Array(await res.arrayBuffer());
+      expect(checkPdfa(pdf).conformant).toBe(true);
+      const text = (await extractText(pdf, 'application/pdf')).text.replace(/\s+/g, ' ');
+      expect(text).toContain('способ поступления: почта');
+      return { pdf, code: /Код для проверки статуса: ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(text)?.[1] ?? '' };
+    };
+    const first = await issue();
+    const seen = await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: registered.body.regNumber, code: first.code });
+    expect(seen.status).toBe(200);
+    expect(((await seen.json()) as { status: string }).status).toBe('registered');
+    const stored = await fetch(`${srv.url}/api/cards/${registered.body.id}/registration-receipt.pdf`, { headers: { cookie: cookieOf(clerk) } });
+    expect(Buffer.from(await stored.arrayBuffer()).equals(Buffer.from(first.pdf))).toBe(true);
+    // A second code replaces the first, and the card keeps one receipt.
+    const second = await issue();
+    expect(second.code).not.toBe(first.code);
+    expect((await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: registered.body.regNumber, code: first.code })).status).toBe(404);
+    expect((await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: registered.body.regNumber, code: second.code })).status).toBe(200);
+    const files = await clerk.get<{ files: { name: string }[] }>(`/api/cards/${registered.body.id}`);
+    expect(files.body.files.map((f) => f.name)).toEqual([`Уведомление о регистрации ${registered.body.regNumber.replace('/', '_')}.pdf`]);
+    const audit = (await srv.rt.knex('audit_log').where({ object_id: registered.body.id, action: 'appeal.status_code_issued' }).select('actor_login')) as { actor_login: string }[];
+    expect(audit.map((a) => a.actor_login)).toEqual(['clerk', 'clerk']);
+    const executor = await srv.login('executor');
+    expect((await executor.post(`/api/cards/${registered.body.id}/status-code`)).status).toBe(403);
+
     const incoming = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: 'Письмо' });
     const refused = await clerk.get<Problem>(`/api/cards/${incoming.body.id}/registration-receipt.pdf`);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('RECEPTION_NOT_APPEAL');
+    expect((await clerk.post<Problem>(`/api/cards/${incoming.body.id}/status-code`)).body.code).toBe('RECEPTION_NOT_APPEAL');
   });
 });
 

@@ -19,6 +19,7 @@ import { receiptFileName, receiptPdf } from '../../reception/receptionDocuments.
 import { saveReceptionSettings } from '../../commands/reception/saveReceptionSettings.ts';
 import { ANSWER_DAYS, submitAppeal, type AppealSubmission } from '../../commands/reception/submitAppeal.ts';
 import { issueAppealReceipt, receiptContent, receptionAppealOf } from '../../commands/reception/issueAppealReceipt.ts';
+import { issueStatusCode } from '../../commands/reception/issueStatusCode.ts';
 import { AppealBody, AppealStatusSchema, ReceptionFormSchema, ReceptionSettingsBody, ReceptionSettingsSchema, SlugParams, StatusQueryBody, SubmittedSchema } from './schema.ts';
 
 
@@ -211,6 +212,29 @@ defineRoute({
     // An appeal registered by a clerk (from paper, by e-mail): printed on request, without a status code, which only
     // the internet reception hands out.
     ctx.koa.body = Buffer.from(await receiptPdf(await receiptContent(ctx.app.knex, card, null, new Date())));
+    return undefined;
+  },
+});
+
+defineRoute({
+  operationId: 'issueAppealStatusCode',
+  method: 'post',
+  path: '/api/cards/:id/status-code',
+  summary: 'Выдать заявителю код проверки статуса: новое уведомление с кодом (PDF/A); прежний код перестаёт действовать / issue a status code',
+  tags: ['reception'],
+  access: 'authenticated',
+  permission: 'cards.register',
+  resource: 'appeal_card',
+  params: IdParams,
+  success: { status: 200, description: 'PDF/A: уведомление о регистрации с кодом', contentType: 'application/pdf' },
+  errors: ['RECEPTION_NOT_APPEAL'],
+  async handler(ctx) {
+    const card = await ctx.scope.findOr404(Card, ctx.params.id);
+    await assertCardVisible(ctx.app.knex, ctx.actor, card);
+    const { pdf } = await issueStatusCode(ctx.app, ctx.actor, card, ctx.requestId);
+    ctx.koa.type = 'application/pdf';
+    ctx.koa.set('Content-Disposition', contentDisposition('attachment', receiptFileName(card.regNumber ?? card.id)));
+    ctx.koa.body = Buffer.from(pdf);
     return undefined;
   },
 });
