@@ -131,7 +131,7 @@ ${garbled}`, { ...req, correspondent: null });
       'сообщить в установленный срок.';
     const head = 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5» 173001, г. Северореченск, ул. Лесная, д. 2 тел. 8 (8163) 22-41-17';
 
-    it('knows one sender under two names when the whole page, letterhead included, reads the same', () => {
+    it('knows one sender under two names when every word of one name is printed in both letters', () => {
       const subject = 'Об организации дорожного движения вблизи школы № 5';
       const first = fingerprintOf(`${head}\n12.12.2025 № 15-25/360\n${subject}\n${text}`, { correspondent: 'МБОУ «СОШ № 5»', subject, outNumber: '15-25/360', outDate: '2025-12-12' });
       // the resend's letterhead lost a line to the scan, so its name was derived as «Муниципальное бюджетное … школа»
@@ -142,6 +142,17 @@ ${garbled}`, { ...req, correspondent: null });
         outDate: '2026-01-26',
       });
       expect(findDuplicate(resend, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+      // … also when the scan lost lines of it: once the letterheads agree, the words judge it as any copy
+      const lost = text
+        .replace('Ежедневно через проезжую часть переходят более 300 учащихся, пешеходный переход не оборудован светофором, освещение отсутствует. ', '')
+        .replace('Родительский комитет неоднократно обращался по данному вопросу. ', '');
+      const damaged = fingerprintOf(`${head}\n26.01.2026 № 15-92/615\n${subject}\n${lost}`, {
+        correspondent: 'Муниципальное бюджетное «Средняя общеобразовательная школа',
+        subject,
+        outNumber: '15-92/615',
+        outDate: '2026-01-26',
+      });
+      expect(findDuplicate(damaged, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
       // the same wording under another letterhead is another sender's letter
       const otherHead = 'Муниципальное автономное общеобразовательное учреждение «Гимназия № 2» 173005, г. Северореченск, пр. Мира, д. 11 тел. 8 (8163) 31-08-52';
       const other = fingerprintOf(`${otherHead}\n26.01.2026 № 7/112\n${subject}\n${text}`, { correspondent: 'МАОУ «Гимназия № 2»', subject, outNumber: '7/112', outDate: '2026-01-26' });

@@ -160,14 +160,12 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   const sameSubject = Boolean(a.subject && b.subject) && (a.subject === b.subject || dice(cyrillicLookAlikes(a.subject!), cyrillicLookAlikes(b.subject!)) >= 0.9);
   if (sameSender === false && !(a.inn && a.inn === b.inn)) {
     // Two names for one sender: one copy's name was derived from a letterhead a scan damaged («Муниципальное
-    // бюджетное … школа» beside «МБОУ «СОШ № 5»»). The letterhead's own words decide then: the whole page, letterhead
-    // included, aligned nearly word for word under one subject is the same sender's letter.
+    // бюджетное … школа» beside «МБОУ «СОШ № 5»»). The letterheads' own words decide then: every word of one name
+    // printed in both letters, under one subject, is one sender; whether it is one letter the words decide below.
     if (!sameSubject || !a.tokens || !b.tokens || text < 0.25) return { score: 0, text };
     const ta = a.tokens.split(' ');
     const tb = b.tokens.split(' ');
     if (!nameInBoth(a.correspondent!, ta, tb) && !nameInBoth(b.correspondent!, ta, tb)) return { score: 0, text };
-    const cmp = compareTokens(ta, tb, requisiteTokens(ta, a.outDate, a.outNumber), requisiteTokens(tb, b.outDate, b.outNumber));
-    if (cmp.dice < 0.95 || cmp.conflicts > 1) return { score: 0, text };
     sameSender = true;
   }
   const nums = jaccard(a.numbers, b.numbers);
