@@ -17,7 +17,15 @@ export interface AppealForm {
 const MAX_FIELD_BYTES = 256 * 1024;
 const malformed = (): AppError => new AppError('VALIDATION_FAILED', { ru: 'Некорректный multipart-запрос', en: 'Malformed multipart request' });
 
-export async function receiveAppealForm(ctx: Koa.Context, blobs: BlobStore, limits: { maxFiles: number; maxFileBytes: number }): Promise<AppealForm> {
+export interface FormOptions {
+  /**
+   * Called with each field as it arrives; a throw refuses the request there. The appeal's JSON comes before the files
+   * (our client sends it first), so a refused appeal stores none of its files.
+   */
+  onField?(name: string, value: string): void;
+}
+
+export async function receiveAppealForm(ctx: Koa.Context, blobs: BlobStore, limits: { maxFiles: number; maxFileBytes: number }, options: FormOptions = {}): Promise<AppealForm> {
   if (!ctx.is('multipart/form-data')) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { ru: 'Ожидается multipart/form-data с полем appeal', en: 'Expected multipart/form-data with an appeal field' });
   }
@@ -48,8 +56,17 @@ export async function receiveAppealForm(ctx: Koa.Context, blobs: BlobStore, limi
       reject(error);
     };
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) fail(new AppError('PAYLOAD_TOO_LARGE'));
-      else fields[name] = value;
+      if (failed) return;
+      if (info.valueTruncated) {
+        fail(new AppError('PAYLOAD_TOO_LARGE'));
+        return;
+      }
+      fields[name] = value;
+      try {
+        options.onField?.(name, value);
+      } catch (error) {
+        fail(error);
+      }
     });
     parser.on('file', (field, stream, info) => {
       // A file input left empty still sends a part without a name and without bytes.

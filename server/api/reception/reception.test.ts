@@ -302,6 +302,14 @@ describe('sending an appeal', () => {
     expect(Number(after[0]?.count)).toBe(Number(before[0]?.count));
   });
 
+  it('refuses an appeal sent before its files without storing any of them', async () => {
+    const unique = await letterPdf(`Фото ${Math.random()}`);
+    const sha = createHash('sha256').update(unique).digest('hex');
+    const res = await send(srv, SLUG, { ...citizen, consent: false }, [{ bytes: unique, name: 'фото.pdf' }]);
+    expect((res.body as Problem).code).toBe('RECEPTION_CONSENT_REQUIRED');
+    expect(await srv.rt.blobs.stat(sha)).toBeNull();
+  });
+
   it('cuts a file off at the size limit', async () => {
     expect((await configure(admin, { ...settingsBody, maxFileBytes: 64 * 1024 })).status).toBe(200);
     const big = new Uint8Array(80 * 1024);

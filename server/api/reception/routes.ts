@@ -17,7 +17,7 @@ import { findOnlineAppeal, presentAppealStatus } from '../../reception/appealSta
 import { formatStatusCode } from '../../reception/statusCode.ts';
 import { receiptFileName, receiptPdf } from '../../reception/receptionDocuments.ts';
 import { saveReceptionSettings } from '../../commands/reception/saveReceptionSettings.ts';
-import { ANSWER_DAYS, submitAppeal, type AppealSubmission } from '../../commands/reception/submitAppeal.ts';
+import { ANSWER_DAYS, checkAppealFields, submitAppeal, type AppealSubmission } from '../../commands/reception/submitAppeal.ts';
 import { issueAppealReceipt, receiptContent, receptionAppealOf } from '../../commands/reception/issueAppealReceipt.ts';
 import { issueStatusCode } from '../../commands/reception/issueStatusCode.ts';
 import { AppealBody, AppealStatusSchema, ReceptionFormSchema, ReceptionSettingsBody, ReceptionSettingsSchema, SlugParams, StatusQueryBody, SubmittedSchema } from './schema.ts';
@@ -101,10 +101,13 @@ defineRoute({
   async handler(ctx) {
     const reception = await findOpenReception(ctx.app.knex, ctx.params.slug);
     ctx.app.receptionThrottle.takeSubmission(ctx.koa.ip || 'unknown');
-    const form = await receiveAppealForm(ctx.koa, ctx.app.blobs, reception.settings);
-    const raw = parseAppealField(form.fields.appeal);
-    const submission = validate<AppealSubmission & { website?: string }>(AppealBody, raw, 'body');
-    if (submission.website && submission.website.trim() !== '') throw new AppError('RECEPTION_REJECTED');
+    let early: AppealSubmission | null = null;
+    const form = await receiveAppealForm(ctx.koa, ctx.app.blobs, reception.settings, {
+      onField: (name, value) => {
+        if (name === 'appeal') early = readAppeal(value);
+      },
+    });
+    const submission = early ?? readAppeal(form.fields.appeal);
     const { card, statusCode, receipt } = await submitAppeal(ctx.app, reception, submission, form.files, ctx.requestId);
     return {
       regNumber: card.regNumber ?? '',
@@ -115,6 +118,14 @@ defineRoute({
     };
   },
 });
+
+/** The appeal's JSON checked in full but for its files: syntax, schema, honeypot, consent, an address for the answer. */
+function readAppeal(value: string | undefined): AppealSubmission {
+  const submission = validate<AppealSubmission & { website?: string }>(AppealBody, parseAppealField(value), 'body');
+  if (submission.website && submission.website.trim() !== '') throw new AppError('RECEPTION_REJECTED');
+  checkAppealFields(submission);
+  return submission;
+}
 
 function parseAppealField(value: string | undefined): unknown {
   if (value === undefined) {

@@ -47,6 +47,12 @@ export interface SubmittedAppeal {
 
 /** Checks what the schema cannot: consent, an address for the answer, the kind of every file. */
 export function checkSubmission(submission: AppealSubmission, files: UploadedBlob[], reception: PublicReception): void {
+  checkAppealFields(submission);
+  checkAttachments(files, reception);
+}
+
+/** Consent and an address for the answer: known before any file is read. */
+export function checkAppealFields(submission: AppealSubmission): void {
   if (submission.consent !== true) {
     throw new AppError('RECEPTION_CONSENT_REQUIRED', { errors: [{ path: '/body/consent', message: 'consent required', messageRu: 'нужно согласие' }] });
   }
@@ -58,6 +64,9 @@ export function checkSubmission(submission: AppealSubmission, files: UploadedBlo
       ],
     });
   }
+}
+
+export function checkAttachments(files: UploadedBlob[], reception: PublicReception): void {
   const allowed = reception.settings.allowedTypes;
   for (const file of files) {
     if (!attachmentTypeOf(file.mime, allowed)) {
