@@ -423,6 +423,24 @@ describe('extractLetter: citizen appeal', () => {
     }
   });
 
+  it('ends a citizen\'s address at a contact line whatever its label was read as', () => {
+    const g = extractLetter(
+      page([
+        [1328, 190, 'Главе города Северореченска'],
+        [1328, 250, 'Киселёву М.Н.'],
+        [1328, 310, 'от Маслова Павла Ивановича,'],
+        [1328, 370, 'проживающего по адресу:'],
+        [1328, 430, '173070, г. Северореченск, ул. Пушкина, д. 95, кв. 111'],
+        [1328, 490, 'Tem: (992) 2983748'],
+        [1185, 650, 'Заявление'],
+        [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
+        [1960, 1280, 'П.И. Маслов'],
+      ], 'ocr'),
+      { recipient },
+    ).fields;
+    expect(g.citizenAddress).toBe('173070, г. Северореченск, ул. Пушкина, д. 95, кв. 111');
+  });
+
   it('dates the appeal by the date beside the signature, not by dates in the body', () => {
     expect(f.outDate).toBe('2025-11-13');
     expect(f.signer).toBe('О.А. Журавлёв');

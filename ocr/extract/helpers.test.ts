@@ -50,6 +50,8 @@ describe('OCR look-alikes', () => {
   it('restores the number sign and Cyrillic letters', () => {
     expect(cleanLine('Исх. Ne 12-34/567')).toBe('Исх. № 12-34/567');
     expect(cleanLine('9 января 2026 г. Nv 05-27/2690')).toBe('9 января 2026 г. № 05-27/2690');
+    // a stray mark before a lower-case abbreviation at a line's start
+    expect(cleanLine("'yn. Калинина, д. 119")).toBe('ул. Калинина, д. 119');
     // a heading's «По» and an e-mail's «Тема:» read in Latin look-alikes; «No» before a number stays the sign
     expect(cleanLine('No вопросу начисления платы')).toBe('По вопросу начисления платы');
     expect(cleanLine('Mo поводу ремонта')).toBe('По поводу ремонта');

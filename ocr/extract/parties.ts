@@ -477,7 +477,8 @@ export function extractCitizen(view: LetterView, signatureSurname: string | null
         let prev = a;
         for (const r of rest.slice(addrStart + 1)) {
           const h = r.box.y1 - r.box.y0;
-          if (/(?:(?<![а-яё])тел|e-?mail|@|\+7|^8[\s-(]|эл\.\s?почт)/i.test(r.text) || Math.abs(r.box.x0 - a.box.x0) > h || r.box.y0 - prev.box.y1 > h * 0.9) break;
+          // a contact line ends the address, whatever OCR made of its label («Tem: (992) 2983748»)
+          if (/(?:(?<![а-яё])тел|e-?mail|@|\+7|^8[\s-(]|эл\.\s?почт|\(\d{3,5}\)\s?\d)/i.test(r.text) || Math.abs(r.box.x0 - a.box.x0) > h || r.box.y0 - prev.box.y1 > h * 0.9) break;
           if (/^(?:Заявление|Обращение|Жалоба|Предложение)$/i.test(r.text)) break;
           parts.push(r.text);
           lines.push(r);

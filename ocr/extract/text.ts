@@ -46,7 +46,7 @@ export function cleanLine(s: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       // stray marks of rules, stamps and scribbles at the ends of a line
-      .replace(/^(?:[|¦'‘’"“”`*_=~\\/.,:;[\]{}-]+\s*)+(?=[А-ЯЁA-Z0-9«(+])/, '')
+      .replace(/^(?:[|¦'‘’"“”`*_=~\\/.,:;[\]{}-]+\s*)+(?=[А-ЯЁA-Z0-9«(+]|[a-zа-яё]{2,3}\.\s)/, '')
       .replace(/\s+[|¦'‘’`*_=~\\/]+$/, '')
       .trim()
       // the subject's "Об" / "О" read as Latin or digits
