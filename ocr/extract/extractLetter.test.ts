@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrDocument, OcrLine, OcrWord } from '../types.ts';
 import { extractLetter } from './extractLetter.ts';
 import { CorrespondentRegistry } from './org.ts';
-
-/** A text page laid out like a printed letter: [x, y, text] in 300-dpi pixels, 50 px line height. */
-function page(rows: Array<[number, number, string]>, source: 'ocr' | 'text-layer' = 'text-layer'): OcrDocument {
-  const lines: OcrLine[] = rows.map(([x, y, text]) => {
-    let cx = x;
-    const words: OcrWord[] = text.split(' ').map((t) => {
-      const w = { text: t, box: { x0: cx, y0: y, x1: cx + t.length * 22, y1: y + 50 }, confidence: source === 'ocr' ? 90 : 100 };
-      cx += t.length * 22 + 18;
-      return w;
-    });
-    return { text, words, box: { x0: x, y0: y, x1: cx, y1: y + 50 }, confidence: 95 };
-  });
-  return {
-    pages: [
-      {
-        index: 1, source, width: 2480, height: 3508, dpi: 300, widthPt: 595, heightPt: 842, rotation: 0, skew: 0,
-        toSource: [1, 0, 0, 1, 0, 0], sourceScale: 300 / 72, confidence: 95, lines, text: lines.map((l) => l.text).join('\n'),
-      },
-    ],
-    text: lines.map((l) => l.text).join('\n'),
-    langs: 'rus+eng',
-    mime: 'application/pdf',
-  };
-}
+import { letterPage as page } from './testing/letterPage.ts';
 
 const recipient = { name: 'Администрация города Северореченска' };
 
