@@ -1,6 +1,7 @@
 // The internet reception (интернет-приёмная): the administrator's settings, the public form and status check (no
 // session: the slug in the address names the organisation), and the registration receipt for staff.
 import { createHash } from 'node:crypto';
+import type Koa from 'koa';
 import type { AppServices } from '../../services.ts';
 import { defineRoute } from '../../http/route.ts';
 import { AppError } from '../../http/problem.ts';
@@ -174,16 +175,10 @@ defineRoute({
     const { settings } = await findReceptionBySlug(ctx.app.knex, ctx.params.slug);
     const appeal = await checkedAppeal(ctx.app, ctx.koa.ip || 'unknown', settings.orgId, ctx.body);
     const file = appeal.receipt_file_id ? ((await ctx.app.knex('files').where({ id: appeal.receipt_file_id, org_id: settings.orgId }).first('sha256', 'name')) as { sha256: string; name: string } | undefined) : undefined;
-    ctx.koa.type = 'application/pdf';
-    ctx.koa.set('Content-Disposition', contentDisposition('attachment', receiptFileName(appeal.reg_number)));
-    if (file) {
-      ctx.koa.body = await ctx.app.blobs.get(file.sha256);
-      return undefined;
-    }
+    if (file) return sendReceipt(ctx.koa, appeal.reg_number, await ctx.app.blobs.get(file.sha256));
     // The receipt step failed after the registration: issue it now; the code just matched, so it can be printed.
     const card = await new TenantScope(settings.orgId, ctx.app.knex).findOr404(Card, appeal.id);
-    ctx.koa.body = Buffer.from((await issueAppealReceipt(ctx.app, card, formatStatusCode(ctx.body.code), ctx.requestId)).pdf);
-    return undefined;
+    return sendReceipt(ctx.koa, appeal.reg_number, (await issueAppealReceipt(ctx.app, card, formatStatusCode(ctx.body.code), ctx.requestId)).pdf);
   },
 });
 
@@ -214,16 +209,9 @@ defineRoute({
     await assertCardVisible(ctx.app.knex, ctx.actor, card);
     const online = await receptionAppealOf(ctx.app.knex, card.orgId, card.id);
     const stored = online?.receipt_file_id ? ((await ctx.scope.table('files').where({ id: online.receipt_file_id }).first('sha256')) as { sha256: string } | undefined) : undefined;
-    ctx.koa.type = 'application/pdf';
-    ctx.koa.set('Content-Disposition', contentDisposition('attachment', receiptFileName(card.regNumber ?? card.id)));
-    if (stored) {
-      ctx.koa.body = await ctx.app.blobs.get(stored.sha256);
-      return undefined;
-    }
-    // An appeal registered by a clerk (from paper, by e-mail): printed on request, without a status code, which only
-    // the internet reception hands out.
-    ctx.koa.body = Buffer.from(await receiptPdf(await receiptContent(ctx.app.knex, card, null, new Date())));
-    return undefined;
+    if (stored) return sendReceipt(ctx.koa, card.regNumber ?? card.id, await ctx.app.blobs.get(stored.sha256));
+    // An appeal registered by a clerk (from paper, by e-mail) that has no code: printed on request, without one.
+    return sendReceipt(ctx.koa, card.regNumber ?? card.id, await receiptPdf(await receiptContent(ctx.app.knex, card, null, new Date())));
   },
 });
 
@@ -242,10 +230,14 @@ defineRoute({
   async handler(ctx) {
     const card = await ctx.scope.findOr404(Card, ctx.params.id);
     await assertCardVisible(ctx.app.knex, ctx.actor, card);
-    const { pdf } = await issueStatusCode(ctx.app, ctx.actor, card, ctx.requestId);
-    ctx.koa.type = 'application/pdf';
-    ctx.koa.set('Content-Disposition', contentDisposition('attachment', receiptFileName(card.regNumber ?? card.id)));
-    ctx.koa.body = Buffer.from(pdf);
-    return undefined;
+    return sendReceipt(ctx.koa, card.regNumber ?? card.id, (await issueStatusCode(ctx.app, ctx.actor, card, ctx.requestId)).pdf);
   },
 });
+
+/** Answers a receipt as a download named after the number (the handler then returns nothing more). */
+function sendReceipt(koa: Koa.Context, regNumber: string, body: Uint8Array | NodeJS.ReadableStream): undefined {
+  koa.type = 'application/pdf';
+  koa.set('Content-Disposition', contentDisposition('attachment', receiptFileName(regNumber)));
+  koa.body = body instanceof Uint8Array ? Buffer.from(body) : body;
+  return undefined;
+}
