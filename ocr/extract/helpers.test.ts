@@ -174,6 +174,18 @@ describe('staff names', () => {
     expect(correctStaffNames('М.П. Мироноеой', staff)).toBe('М.П. Мироновой');
     expect(correctStaffNames('Главе города Северореченска М.Н. Kucenésy', staff)).toBe('Главе города Северореченска М.Н. Киселёву');
     expect(correctStaffNames('Главе города Северореченска Петрову', staff)).toBe('Главе города Северореченска Петрову');
+    // as near to two case forms of one surname: the addressee's dative
+    expect(correctStaffNames('Первому заместителю В.В. Кузьминх', ['Кузьмин'])).toBe('Первому заместителю В.В. Кузьмину');
+  });
+
+  it('reads initials a scan turned into digits or small letters, only as a staff member’s of that surname', async () => {
+    const { correctStaffInitials } = await import('./staffNames.ts');
+    const staff = ['Кузьмин В.В.', 'Петров М.Н.'];
+    expect(correctStaffInitials('Первому заместителю 8.8. Кузьмину', staff)).toBe('Первому заместителю В.В. Кузьмину');
+    expect(correctStaffInitials('Главе города мн. Петрову', staff)).toBe('Главе города М.Н. Петрову');
+    // other initials, or a surname nobody on the staff has, stay as printed
+    expect(correctStaffInitials('Главе города ав. Петрову', staff)).toBe('Главе города ав. Петрову');
+    expect(correctStaffInitials('в доме 8.8. Сидорову', staff)).toBe('в доме 8.8. Сидорову');
   });
 
   it('repairs a staff member\'s initials one confusable capital away, only for a surname on the staff list', async () => {

@@ -28,6 +28,9 @@ export function surnameForms(surname: string): string[] {
 export function correctStaffNames(text: string, surnames: string[]): string {
   if (!surnames.length) return text;
   const forms = surnames.flatMap(surnameForms);
+  // which surname each form is of, and whether it is its dative (an addressee's case)
+  const owner = surnames.flatMap((n, k) => surnameForms(n).map(() => k));
+  const dative = surnames.flatMap((n) => surnameForms(n).map((_, i, all) => i === 1 || all.length === 1));
   const folded = forms.map(fold);
   return text.replace(/[A-Za-zÀ-ÿА-Яа-яЁё]{5,}/g, (w) => {
     if (forms.includes(w)) return w;
@@ -36,13 +39,23 @@ export function correctStaffNames(text: string, surnames: string[]): string {
     let best: string | null = null;
     let bestD = limit + 1;
     let tie = false;
+    let bestAt = -1;
     for (let i = 0; i < forms.length; i++) {
       const d = editDistance(f, folded[i]!);
       if (d < bestD) {
         bestD = d;
         best = forms[i]!;
+        bestAt = i;
         tie = false;
-      } else if (d === bestD && forms[i] !== best) tie = true;
+      } else if (d === bestD && forms[i] !== best) {
+        // two case forms of one surname as near (`Кузьминх`: Кузьмину, Кузьмина): an addressee is named in the dative
+        if (owner[i] === owner[bestAt]) {
+          if (dative[i]) {
+            best = forms[i]!;
+            bestAt = i;
+          }
+        } else tie = true;
+      }
     }
     // Only words that look like a name: capitalised, or not Cyrillic at all.
     const looksName = /^[A-ZА-ЯЁ]/.test(w) || /[A-Za-zÀ-ÿ]/.test(w);
@@ -101,7 +114,21 @@ export function correctStaffInitials(text: string, staff: string[]): string {
     const hits = [...new Set(same.filter((p) => near(initials, p.initials)).map((p) => p.initials))];
     return hits.length === 1 ? hits[0]! : null;
   };
-  return text
+  // initials read as digits or small letters (`8.8. Кузьмину`, `мн. Петрову`) are taken only as the initials of a
+  // person of that surname on the staff
+  const exact = (initials: string, surname: string): boolean => people.some((p) => p.forms.includes(surname) && p.initials === initials);
+  const DIGIT_INITIAL: Record<string, string> = { '8': 'В', '0': 'О', '3': 'З', '6': 'Б' };
+  const asCapital = (c: string): string => DIGIT_INITIAL[c] ?? c.toUpperCase();
+  const read = text
+    .replace(/(?<![\dА-ЯЁа-яё.])([\d])\.\s?([\dА-ЯЁ])\.\s?([А-ЯЁ][а-яё-]+)/g, (m, a: string, b: string, sur: string) => {
+      const ini = asCapital(a) + asCapital(b);
+      return exact(ini, sur) ? `${ini[0]}.${ini[1]}. ${sur}` : m;
+    })
+    .replace(/(?<![А-ЯЁа-яё.])([а-яё])\.?([а-яё])\.\s?([А-ЯЁ][а-яё-]+)/g, (m, a: string, b: string, sur: string) => {
+      const ini = asCapital(a) + asCapital(b);
+      return exact(ini, sur) ? `${ini[0]}.${ini[1]}. ${sur}` : m;
+    });
+  return read
     .replace(/(?<![А-ЯЁа-яё])([А-ЯЁ])\.\s?([А-ЯЁ])\.\s?([А-ЯЁ][а-яё-]+)/g, (m, a: string, b: string, sur: string) => {
       const f = fix(a + b, sur);
       return f ? `${f[0]}.${f[1]}. ${sur}` : m;
