@@ -84,3 +84,21 @@ describe('e-mail repair', () => {
     expect(repairAddress('a@minzdrav.priveche.gov.ru', ev)).toBe('a@minzdrav.priveche.gov.ru');
   });
 });
+
+describe('e-mail addresses of the session-7 letters', () => {
+  it('reads `s` and one digit ending a label as a region code only after a word', () => {
+    expect(repaired([], 'zarech@procs3.gov.ru')).toBe('zarech@proc53.gov.ru');
+    expect(repaired([], 'priem@tds21.ru')).toBe('priem@tds21.ru');
+    expect(repaired([], 'sekretar.ms390@ms3.prireche.ru')).toBe('sekretar.ms390@ms3.prireche.ru');
+  });
+
+  it('mends a generic mailbox name opening a longer local part, by a letter of the same length', () => {
+    expect(repaired([], 'driem_mineconom@mineconom.prireche.gov.ru')).toBe('priem_mineconom@mineconom.prireche.gov.ru');
+    expect(repaired([], 'smirnova_anna@mail.ru')).toBe('smirnova_anna@mail.ru');
+  });
+
+  it('joins a mailbox name read apart before its underscore', () => {
+    expect(mendAddresses('Эл. почта: office _novyikvart90@bk.ru')).toBe('Эл. почта: office_novyikvart90@bk.ru');
+    expect(mendAddresses('тел. 55-12-34, e-mail: info@vector.ru')).toBe('тел. 55-12-34, e-mail: info@vector.ru');
+  });
+});

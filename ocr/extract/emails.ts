@@ -123,6 +123,12 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   let local = address.slice(0, at).replace(/^[-_.]+/, '').replace(/(?<=[a-z])[lI](?=\d{3}(?!\d))/g, '1');
   const domain = address.slice(at + 1);
   if (!MAILBOXES.includes(local) && /^[a-z]+$/.test(local) && local.length >= 3) local = uniqueNear(local, MAILBOXES.filter((m) => m.length >= 4), (a, b) => editDistance(a, b) === 1) ?? local;
+  // … also as the first part of a longer mailbox name (`driem_mineconom` → priem_mineconom)
+  const lead = /^([a-z]{4,})([._-].+)$/.exec(local);
+  if (lead && !MAILBOXES.includes(lead[1]!)) {
+    const box = uniqueNear(lead[1]!, MAILBOXES.filter((m) => m.length >= 4), (a, b) => a.length === b.length && editDistance(a, b) === 1);
+    if (box) local = box + lead[2]!;
+  }
   // a generic mailbox numbered by region or branch (`info53@`): its number may carry an `s` for 5 (`infes3`)
   const numbered = /^([a-z]{3,}?)([s\d]{1,3})$/.exec(local);
   if (numbered && /\d/.test(numbered[2]!) && !MAILBOXES.includes(local)) {
@@ -137,7 +143,8 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   const own = (p: string): boolean => MAILBOXES.includes(p) || domainLetters.includes(p);
   if (!MAILBOXES.includes(local)) local = local.split(/([._-])/).map((p) => (p.length >= 5 && !own(p) ? repairLabel(p, { labels: new Map(), words: ev.words }, true) : p)).join('');
   // `s` for 5 before a digit in a domain label (`procs3`, `gibdd-sevs3`): no word puts an s before a number
-  const parts = domain.replace(/(?<=[a-z])s(?=\d)/g, '5').split('.');
+  // (a region's two-digit code: `s` and one digit ending a label after a word, not `tds21` or `ms3`)
+  const parts = domain.replace(/(?<=[a-z]{3})s(?=\d(?![\da-z]))/g, '5').split('.');
   const tld = parts.pop() ?? '';
   const fixed = parts.map((label) => label.split('-').map((p) => repairLabel(p, ev)).join('-'));
   return `${local}@${[...fixed, tld].join('.')}`;

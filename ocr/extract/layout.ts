@@ -128,6 +128,8 @@ export function buildView(doc: OcrDocument): LetterView {
                 plausibleWord(w.text) ||
                 EMAIL_SHAPED.test(w.text) ||
                 AT_WORD.test(w.text) ||
+                // a mailbox name's first part before its underscore (`office _novyikvart90@bk.ru`)
+                (/^[A-Za-z][A-Za-z0-9]{2,}$/.test(w.text) && /^[_.-][A-Za-z0-9]/.test(line.words[i + 1]?.text ?? '') && AT_WORD.test(line.words[i + 1]?.text ?? '')) ||
                 // the top-level domain of an address split by a space (`office@gp2-sev tu`)
                 (i > 0 && AT_WORD.test(line.words[i - 1]!.text) && /^[A-Za-zА-Яа-яЁё]{2,3}[.,]?$/.test(w.text)) ||
                 INITIALS.test(w.text) ||

@@ -300,6 +300,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
  */
 export function mendAddresses(text: string): string {
   return text
+    // a mailbox name read apart from the rest of it after its underscore or point (`office _novyikvart90@bk.ru`)
+    .replace(/(?<![A-Za-z0-9._-])([A-Za-z][A-Za-z0-9]{2,})\s(?=[_.-][A-Za-z0-9][A-Za-z0-9._-]*\s?@)/g, '$1')
     // a space inside the number that ends a mailbox name (`sidorova6 3@`)
     .replace(/(?<=[A-Za-z]\d{1,3})\s(?=\d{1,3}\s?@)/g, '')
     // the point before a personal mailbox's initial read as a space (`maksimova y@`); after a generic mailbox name the
