@@ -31,6 +31,7 @@ describe('e-mail repair', () => {
     // a misread last letter keeps the stem a word begins with, but one edit spells the whole word
     expect(repaired(['ООО «Наружная реклама»'], 'office@naruzhnaye-reklame.ru')).toBe('office@naruzhnaya-reklama.ru');
     // a label the letter prints as a stem stays a stem
+    expect(repaired(['ООО «Уютный дом»'], 'kanc@uyutny-dom.ru')).toBe('kanc@uyutny-dom.ru');
     expect(repaired(['МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ', 'ПРИРЕЧНОИ ОБЛАСТИ'], 'mail@minzdrav.prireche.gov.ru')).toBe('mail@minzdrav.prireche.gov.ru');
     expect(repaired(['АО «Дорстрой»'], '_infu@dorsiroy.ru')).toBe('info@dorstroy.ru');
     expect(repaired(['Исполнитель Журавлёв А.П.'], 'zhuraviev.a@sovet-sev.ru')).toBe('zhuravlev.a@sovet-sev.ru');

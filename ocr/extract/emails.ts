@@ -97,9 +97,10 @@ function repairLabel(p: string, ev: AddressEvidence, substitutionsOnly = false):
   if (COMMON_LABELS.includes(p)) return p;
   if (byWord(p)) {
     if (p.length < 5 || count(p) > 1 || ev.words.includes(p)) return p;
-    // Only a word's stem supports it: one OCR edit that spells a whole word of the letter is what was printed
-    // (`naruzhnaye` beside «Наружная», `stroyresus` beside «Стройресурс»); the stem rule would keep the misreading.
-    const whole = [...ocrVariants(p)].filter((q) => ev.words.includes(q));
+    // Only a word's stem supports it: one confusable letter that spells a whole word of the letter is what was
+    // printed (`naruzhnaye` beside «Наружная»); the stem rule would keep the misreading. Only a substitution: a
+    // letter more at the end is the whole word where the stem was meant (`uyutny` beside «Уютный» is not `uyutnyy`).
+    const whole = [...ocrVariants(p)].filter((q) => q.length === p.length && ev.words.includes(q));
     return whole.length === 1 ? whole[0]! : p;
   }
   const own = count(p);
