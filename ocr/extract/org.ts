@@ -81,7 +81,8 @@ export function shortenLegalName(full: string): string | null {
     .sort((a, b) => a.m.index - b.m.index || b.m[0].length - a.m[0].length);
   for (const { m, abbr } of matches) {
     const rest = text.slice(m.index + m[0].length).trim();
-    const sz = /^«?специализированный застройщик»?\s*/i.exec(rest);
+    // «ЗАСТРОИЩИК»: Й read as И in capitals
+    const sz = /^«?специализированный застро[йи]щик»?\s*/i.exec(rest);
     const tail = sz ? rest.slice(sz[0].length) : rest;
     const quoted = /^«.+»/.exec(tail);
     if (!quoted) continue;

@@ -249,6 +249,9 @@ const FROM_START = new RegExp(`^${FROM}\\s`);
 const FROM_NAME = new RegExp(`^${FROM}\\s+(?:гражданин[а-я]*\\s+)?([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+\\s+[А-ЯЁ][а-яё]+)`);
 const FROM_NAME_TWO = new RegExp(`^${FROM}\\s+([А-ЯЁ][а-яё-]+\\s+[А-ЯЁ][а-яё]+)\\s*$`);
 
+/** A surname in the dative after or before initials (`В.В. Кузьмину`, `Мироновой М.П.`). */
+const DATIVE_SURNAME = /(?:^|\s)[А-ЯЁ][а-яё-]+(?:ову|еву|ёву|ину|ыну|ому|ской|цкой|овой|евой|ёвой|иной|ыной)(?:\s|$)/;
+
 /** The signature: a name at the right of a row below the body, with the position lines to its left. */
 export function extractSignature(view: LetterView, citizen: boolean): SignatureBlock {
   const candidates = view.segs.filter(
@@ -256,7 +259,9 @@ export function extractSignature(view: LetterView, citizen: boolean): SignatureB
       (s.page > (view.p1[0]?.page ?? 1) || s.box.y0 >= view.bodyTop) &&
       !EXECUTOR.test(s.text) &&
       s.box.x0 > s.pw * 0.4 &&
-      trailingName(s.text) !== null,
+      trailingName(s.text) !== null &&
+      // a surname in the dative is the addressee's (its block may run below the subject), not a signature
+      !DATIVE_SURNAME.test(trailingName(s.text)!),
   );
   const sig = candidates[0];
   if (!sig) return citizen ? { signer: none(), position: none(), date: none() } : leftSignature(view);

@@ -221,3 +221,27 @@ describe('header rows a scan runs together or punctuates', () => {
     expect(f.outNumber).toBeNull();
   });
 });
+
+describe('the addressee block running below the subject', () => {
+  it('does not take the addressee’s dative name for the signer', () => {
+    const f = extractLetter(
+      page([
+        [700, 160, 'АРБИТРАЖНЫЙ СУД ПРИРЕЧНОЙ ОБЛАСТИ'],
+        [236, 420, 'от 2025-11-25 № 9-3948/2025', 1500, 'Первому заместителю главы'],
+        [236, 480, 'О направлении копий документов', 1500, 'администрации города'],
+        [1500, 540, 'Северореченска'],
+        [1500, 600, 'В.В. Кузьмину'],
+        [354, 700, 'В производстве суда находится гражданское дело по исковому заявлению к администрации города.'],
+        [236, 1300, 'Судья', 1900, 'М.И. Колесникова'],
+      ]),
+      { recipient },
+    ).fields;
+    expect(f.signer).toBe('М.И. Колесникова');
+    expect(f.signerPosition).toBe('Судья');
+  });
+
+  it('shortens a specialised developer’s name set in capitals with Й read as И', async () => {
+    const { shortenLegalName } = await import('./org.ts');
+    expect(shortenLegalName('ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ «СПЕЦИАЛИЗИРОВАННЫЙ ЗАСТРОИЩИК «НОВЫИ КВАРТАЛ»»')).toBe('ООО СЗ «НОВЫИ КВАРТАЛ»');
+  });
+});
