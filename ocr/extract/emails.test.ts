@@ -20,6 +20,9 @@ describe('e-mail repair', () => {
     expect(repaired([], 'ofice@school14-sev.ru')).toBe('office@school14-sev.ru');
     expect(repaired([], 'hanc@bogdanov.ru')).toBe('kanc@bogdanov.ru');
     expect(repaired([], 'nikitinal989@yandex.ru')).toBe('nikitina1989@yandex.ru');
+    // a public mail service under a zone it does not use
+    expect(repaired([], 'pavel.maslov@mail.ro')).toBe('pavel.maslov@mail.ru');
+    expect(repaired([], 'ivanova@yandex.kz')).toBe('ivanova@yandex.kz');
     // a personal mailbox is not a misread generic one
     expect(repaired([], 'ivanov@mail.ru')).toBe('ivanov@mail.ru');
   });
@@ -32,6 +35,8 @@ describe('e-mail repair', () => {
     expect(repaired(['ООО «Наружная реклама»'], 'office@naruzhnaye-reklame.ru')).toBe('office@naruzhnaya-reklama.ru');
     // a label the letter prints as a stem stays a stem
     expect(repaired(['ООО «Уютный дом»'], 'kanc@uyutny-dom.ru')).toBe('kanc@uyutny-dom.ru');
+    // two letters read as one: `ri` as `n`
+    expect(repaired(['МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ', 'ПРИРЕЧНОИ ОБЛАСТИ'], 'mail@minzdrav.pnreche.gov.ru')).toBe('mail@minzdrav.prireche.gov.ru');
     expect(repaired(['МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ', 'ПРИРЕЧНОИ ОБЛАСТИ'], 'mail@minzdrav.prireche.gov.ru')).toBe('mail@minzdrav.prireche.gov.ru');
     expect(repaired(['АО «Дорстрой»'], '_infu@dorsiroy.ru')).toBe('info@dorstroy.ru');
     expect(repaired(['Исполнитель Журавлёв А.П.'], 'zhuraviev.a@sovet-sev.ru')).toBe('zhuravlev.a@sovet-sev.ru');

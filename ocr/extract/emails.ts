@@ -11,6 +11,11 @@ export const MAILBOXES = [
   'contact', 'contacts', 'pochta', 'support', 'sales', 'press', 'zakaz', 'obrashcheniya', 'general', 'uprav', 'adm',
 ];
 
+/** Public mail services and the zones they run under, the usual first. */
+const MAIL_SERVICE_ZONES: Readonly<Record<string, readonly string[]>> = {
+  mail: ['ru', 'com'], bk: ['ru'], inbox: ['ru'], list: ['ru'], rambler: ['ru'], yandex: ['ru', 'com', 'by', 'kz', 'ua'], ya: ['ru'], gmail: ['com'],
+};
+
 /** Domain labels of public mail services and registries that need no other evidence. */
 const COMMON_LABELS = ['gov', 'mail', 'yandex', 'gmail', 'rambler', 'inbox', 'list', 'outlook', 'hotmail', 'icloud', 'edu', 'org', 'com', 'net'];
 
@@ -58,9 +63,19 @@ const confusable = (a: string, b: string): boolean => LATIN_CONFUSIONS.some((g) 
 /** Letters thin enough to vanish or appear: `prreche` for prireche, `nfo` for info. */
 const THIN = 'iltfrj';
 
-/** Every reading one OCR-plausible edit away: a confusable substitution, a thin letter lost or added, a doubled letter merged. */
+/** Letter pairs small print merges into one letter, and back (`pnreche` for prireche, `rn` for m). */
+const MERGES: Array<[string, string]> = [['ri', 'n'], ['rn', 'm'], ['cl', 'd'], ['vv', 'w']];
+
+/**
+ * Every reading one OCR-plausible edit away: a confusable substitution, a thin letter lost or added, a doubled letter
+ * merged, two letters merged into one or one split in two.
+ */
 function ocrVariants(read: string): Set<string> {
   const out = new Set<string>();
+  for (const [two, one] of MERGES) {
+    for (let i = read.indexOf(two); i >= 0; i = read.indexOf(two, i + 1)) out.add(read.slice(0, i) + one + read.slice(i + 2));
+    for (let i = read.indexOf(one); i >= 0; i = read.indexOf(one, i + 1)) out.add(read.slice(0, i) + two + read.slice(i + 1));
+  }
   for (let i = 0; i <= read.length; i++) {
     const c = read[i];
     if (c !== undefined) {
@@ -146,7 +161,10 @@ export function repairAddress(address: string, ev: AddressEvidence): string {
   // `s` for 5 before a digit in a domain label (`procs3`, `gibdd-sevs3`): no word puts an s before a number
   // (a region's two-digit code: `s` and one digit ending a label after a word, not `tds21` or `ms3`)
   const parts = domain.replace(/(?<=[a-z]{3})s(?=\d(?![\da-z]))/g, '5').split('.');
-  const tld = parts.pop() ?? '';
+  let tld = parts.pop() ?? '';
+  // a public mail service lives under the zones it lives under (`mail.ro` is mail.ru)
+  const service = parts.length === 1 ? MAIL_SERVICE_ZONES[parts[0]!] : undefined;
+  if (service && !service.includes(tld)) tld = service[0]!;
   const fixed = parts.map((label) => label.split('-').map((p) => repairLabel(p, ev)).join('-'));
   return `${local}@${[...fixed, tld].join('.')}`;
 }
