@@ -184,4 +184,18 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(withCidSet(new Uint8Array(8192).fill(0xff)))).toEqual([]);
     expect(await rulesAfter(withCidSet(new Uint8Array(1).fill(0x80)))).toContain('6.2.11.4.2-2');
   });
+  it('6.2.5: halftones as veraPDF states the rules (top-level TransferFunction, colourant halftone types)', async () => {
+    const withHalftone = (ht: Record<string, unknown>) => (doc: PDFDocument, page: PDFPage) => {
+      const resources = page.node.Resources()!;
+      const gs = doc.context.obj({ Type: 'ExtGState', HT: doc.context.obj(ht as never) });
+      resources.set(PDFName.of('ExtGState'), doc.context.obj({ GS0: doc.context.register(gs) }));
+      appendContent(doc, page, '/GS0 gs');
+    };
+    const spot = { HalftoneType: 1, Frequency: 60, Angle: 45, SpotFunction: 'Round' };
+    expect(await rulesAfter(withHalftone(spot))).toEqual([]);
+    expect(await rulesAfter(withHalftone({ ...spot, TransferFunction: 'Identity' }))).toContain('6.2.5-6');
+    const type5 = (cyan: Record<string, unknown>) => ({ HalftoneType: 5, Default: spot, Cyan: cyan });
+    expect(await rulesAfter(withHalftone(type5(spot)))).toEqual([]);
+    expect(await rulesAfter(withHalftone(type5({ HalftoneType: 6, Width: 1, Height: 1 })))).toContain('6.2.5-4');
+  });
 });

@@ -122,13 +122,16 @@ export function checkGraphicsObjects(file: PdfFile, f: Findings): void {
 }
 
 function halftone(file: PdfFile, f: Findings, h: PdfDict, colourant: string | undefined): void {
-    const type = file.resolve(h.get('HalftoneType'));
-  if (colourant === undefined && type !== 1 && type !== 5) f.add('6.2.5-4', `a halftone has HalftoneType ${String(type)}, not 1 or 5`);
+  // veraPDF models each colourant's halftone of a type 5 halftone as a PDHalftone too, so 6.2.5-4 applies
+  // to them; a halftone outside a type 5 one has no colourant name and, like a primary, no TransferFunction.
+  const type = file.resolve(h.get('HalftoneType'));
+  if (type !== 1 && type !== 5) f.add('6.2.5-4', `a halftone has HalftoneType ${String(type)}, not 1 or 5`);
   if (h.has('HalftoneName')) f.add('6.2.5-5', 'a halftone contains HalftoneName');
-  if (colourant !== undefined && colourant !== 'Default') {
-    const primary = PRIMARY_COLOURANTS.has(colourant);
-    if (primary && h.has('TransferFunction')) f.add('6.2.5-6', `the halftone for primary colourant ${colourant} has a TransferFunction`);
-    if (!primary && !h.has('TransferFunction')) f.add('6.2.5-6', `the halftone for non-primary colourant ${colourant} lacks a TransferFunction`);
+  if (colourant !== 'Default') {
+    const primary = colourant === undefined || PRIMARY_COLOURANTS.has(colourant);
+    const who = colourant === undefined ? 'a halftone' : `the halftone for colourant ${colourant}`;
+    if (primary && h.has('TransferFunction')) f.add('6.2.5-6', `${who} has a TransferFunction`);
+    if (!primary && !h.has('TransferFunction')) f.add('6.2.5-6', `${who} lacks a TransferFunction`);
   }
   if (type === 5) {
     for (const [k, v] of h.map) {
