@@ -198,4 +198,13 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(withHalftone(type5(spot)))).toEqual([]);
     expect(await rulesAfter(withHalftone(type5({ HalftoneType: 6, Width: 1, Height: 1 })))).toContain('6.2.5-4');
   });
+  it('6.5.1: an action chained through Next is checked even without a Type key', async () => {
+    const openAction = (next: Record<string, unknown>) => (doc: PDFDocument) => {
+      const goTo = doc.context.obj({ S: 'GoTo', D: [doc.getPage(0).ref, PDFName.of('Fit')], Next: doc.context.obj(next as never) });
+      doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(goTo));
+    };
+    expect(await rulesAfter(openAction({ S: 'URI', URI: PDFString.of('https://example.org/') }))).toEqual([]);
+    expect(await rulesAfter(openAction({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }))).toContain('6.5.1-1');
+    expect(await rulesAfter(openAction({ S: 'Named', N: 'Print' }))).toContain('6.5.1-2');
+  });
 });

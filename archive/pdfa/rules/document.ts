@@ -104,16 +104,22 @@ function checkActions(file: PdfFile, f: Findings): void {
     for (const dict of dicts) {
       push(dict.get('A'));
       push(dict.get('OpenAction'));
-      if (file.nameOf(dict.get('Type')) === 'Action') {
-        actions.push(dict);
-        const next = file.resolve(dict.get('Next'));
-        for (const n of Array.isArray(next) ? next : [next]) push(n ?? undefined);
-      }
+      if (file.nameOf(dict.get('Type')) === 'Action') actions.push(dict);
       const aa = file.dictOf(dict.get('AA'));
       if (aa) for (const x of aa.map.values()) push(x);
     }
   }
-  for (const a of new Set(actions)) {
+  // veraPDF follows every action's Next link (a dictionary or an array of them); the Type key is
+  // optional in action dictionaries, so a chained action without it is still an action.
+  const all = new Set<PdfDict>();
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i]!;
+    if (all.has(a)) continue;
+    all.add(a);
+    const next = file.resolve(a.get('Next'));
+    for (const n of Array.isArray(next) ? next : [next]) push(n ?? undefined);
+  }
+  for (const a of all) {
     const s = file.nameOf(a.get('S'));
     if (s && FORBIDDEN_ACTIONS.has(s)) f.add('6.5.1-1', `the ${s} action is not permitted`);
     if (s === 'Named') {
