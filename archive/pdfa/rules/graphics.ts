@@ -56,6 +56,9 @@ export class GraphicsChecker {
   private readonly oi: OutputIntentInfo;
   private readonly iccCache = new Map<PdfStream, IccHeader>();
   private walking = new Set<PdfStream>();
+  private readonly walked = new Map<PdfStream, Set<string>>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
 
   constructor(
     private readonly file: PdfFile,
@@ -263,6 +266,14 @@ export class GraphicsChecker {
 
   private stream(s: PdfStream, ctx: Ctx): void {
     if (this.walking.has(s) || ctx.depth > 12) return;
+    // A walk depends only on the stream, the resources in force, the glyph colouring, the depth and the page
+    // it marks as transparent: a form drawn a thousand times, or a Type 3 font's glyph procedures run for each
+    // string shown, are walked once per such context, not once per use.
+    const key = this.walkKey(ctx);
+    let keys = this.walked.get(s);
+    if (!keys) this.walked.set(s, (keys = new Set()));
+    if (keys.has(key)) return;
+    keys.add(key);
     this.walking.add(s);
     try {
       const data = this.file.decode(s);
@@ -270,6 +281,19 @@ export class GraphicsChecker {
     } finally {
       this.walking.delete(s);
     }
+  }
+
+  private id(o: object | undefined): number {
+    if (!o) return 0;
+    const known = this.ids.get(o);
+    if (known !== undefined) return known;
+    const n = this.nextId++;
+    this.ids.set(o, n);
+    return n;
+  }
+
+  private walkKey(ctx: Ctx): string {
+    return `${this.id(ctx.page)} ${ctx.uncoloured ? 1 : 0} ${ctx.depth} ${ctx.res.map((r) => this.id(r)).join(',')}`;
   }
 
   private walk(data: Uint8Array, ctx: Ctx): void {
