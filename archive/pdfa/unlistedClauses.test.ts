@@ -207,4 +207,15 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(openAction({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }))).toContain('6.5.1-1');
     expect(await rulesAfter(openAction({ S: 'Named', N: 'Print' }))).toContain('6.5.1-2');
   });
+  it('6.2.4.3: a form XObject paints with the colour space set before its Do operator', async () => {
+    const cmykThenForm = (formOps: string, pageOps: string) => (doc: PDFDocument, page: PDFPage) => {
+      const form = doc.context.register(doc.context.stream(formOps, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10] }));
+      page.node.Resources()!.set(PDFName.of('XObject'), doc.context.obj({ F0: form }));
+      appendContent(doc, page, pageOps);
+    };
+    // The producer's output intent is sRGB, so painting in DeviceCMYK breaks 6.2.4.3 and DeviceGray does not.
+    expect(await rulesAfter(cmykThenForm('0 0 10 10 re f', 'q 0 0 0 1 k /F0 Do Q'))).toContain('6.2.4.3-3');
+    expect(await rulesAfter(cmykThenForm('0 g 0 0 10 10 re f', 'q 0 0 0 1 k /F0 Do Q'))).toEqual([]);
+    expect(await rulesAfter(cmykThenForm('0 0 10 10 re f', 'q 0 0 0 1 k Q /F0 Do'))).toEqual([]);
+  });
 });

@@ -253,7 +253,8 @@ export class GraphicsChecker {
     if (Array.isArray(font)) gs.font = file.dictOf(font[0]);
   }
 
-  form(s: PdfStream, ctx: Ctx): void {
+  /** `inherited`: the graphics state at the Do operator, which a form XObject's content starts from. */
+  form(s: PdfStream, ctx: Ctx, inherited?: GState): void {
     const file = this.file;
     const group = file.dictOf(s.dict.get('Group'));
     if (group && file.nameOf(group.get('S')) === 'Transparency') {
@@ -261,15 +262,15 @@ export class GraphicsChecker {
       if (group.has('CS')) this.colourSpace(group.get('CS'), { ...ctx, res: [file.dictOf(s.dict.get('Resources')), ...ctx.res] }, 'blend');
     }
     const own = file.dictOf(s.dict.get('Resources'));
-    this.stream(s, { ...ctx, res: own ? [own, ...ctx.res] : ctx.res, depth: ctx.depth + 1 });
+    this.stream(s, { ...ctx, res: own ? [own, ...ctx.res] : ctx.res, depth: ctx.depth + 1 }, inherited);
   }
 
-  private stream(s: PdfStream, ctx: Ctx): void {
+  private stream(s: PdfStream, ctx: Ctx, inherited?: GState): void {
     if (this.walking.has(s) || ctx.depth > 12) return;
     // A walk depends only on the stream, the resources in force, the glyph colouring, the depth and the page
     // it marks as transparent: a form drawn a thousand times, or a Type 3 font's glyph procedures run for each
     // string shown, are walked once per such context, not once per use.
-    const key = this.walkKey(ctx);
+    const key = this.walkKey(ctx, inherited);
     let keys = this.walked.get(s);
     if (!keys) this.walked.set(s, (keys = new Set()));
     if (keys.has(key)) return;
@@ -277,7 +278,7 @@ export class GraphicsChecker {
     this.walking.add(s);
     try {
       const data = this.file.decode(s);
-      if (data) this.walk(data, ctx);
+      if (data) this.walk(data, ctx, inherited);
     } finally {
       this.walking.delete(s);
     }
@@ -292,14 +293,18 @@ export class GraphicsChecker {
     return n;
   }
 
-  private walkKey(ctx: Ctx): string {
-    return `${this.id(ctx.page)} ${ctx.uncoloured ? 1 : 0} ${ctx.depth} ${ctx.res.map((r) => this.id(r)).join(',')}`;
+  private walkKey(ctx: Ctx, gs: GState | undefined): string {
+    const v = (x: PdfValue | undefined): string => (x instanceof PdfName ? `/${x.name}` : typeof x === 'object' && x !== null ? `#${this.id(x)}` : String(x));
+    const state = gs
+      ? [v(gs.fill), v(gs.stroke), v(gs.fillPattern), v(gs.strokePattern), gs.op, gs.OP, gs.opm, gs.tr, this.id(gs.font), gs.fillSet, gs.strokeSet].join(' ')
+      : '-';
+    return `${this.id(ctx.page)} ${ctx.uncoloured ? 1 : 0} ${ctx.depth} ${ctx.res.map((r) => this.id(r)).join(',')} ${state}`;
   }
 
-  private walk(data: Uint8Array, ctx: Ctx): void {
+  private walk(data: Uint8Array, ctx: Ctx, inherited?: GState): void {
     const file = this.file;
     const gray = new PdfName('DeviceGray', new Uint8Array());
-    let gs: GState = { fill: gray, stroke: gray, fillPattern: undefined, strokePattern: undefined, op: false, OP: false, opm: 0, tr: 0, font: undefined, fillSet: false, strokeSet: false };
+    let gs: GState = inherited ? { ...inherited } : { fill: gray, stroke: gray, fillPattern: undefined, strokePattern: undefined, op: false, OP: false, opm: 0, tr: 0, font: undefined, fillSet: false, strokeSet: false };
     const stack: GState[] = [];
     let uncolouredGlyph = ctx.uncoloured;
     for (const { op, args, inline } of operations(data, file.facts)) {
@@ -386,7 +391,7 @@ export class GraphicsChecker {
             const smask = file.resolve(x.dict.get('SMask'));
             const inData = file.resolve(x.dict.get('SMaskInData'));
             if (smask instanceof PdfStream || (typeof inData === 'number' && inData > 0)) c.page.transparency = true;
-          } else if (sub === 'Form') this.form(x, c);
+          } else if (sub === 'Form') this.form(x, c, gs);
           break;
         }
         case 'BI':
@@ -448,7 +453,7 @@ export class GraphicsChecker {
       const sub: Ctx = { ...ctx, res: fontRes ? [fontRes, ...ctx.res] : ctx.res, depth: ctx.depth + 1 };
       for (const p of procs?.map.values() ?? []) {
         const s = this.file.resolve(p);
-        if (s instanceof PdfStream) this.stream(s, sub);
+        if (s instanceof PdfStream) this.stream(s, sub, gs);
       }
       // Type 3 glyphs paint with the colours set inside their descriptions (d0), or with the fill colour (d1).
     }
