@@ -3,6 +3,7 @@
 // made by our producer and edited with pdf-lib, and the validator must name the clause's rule — and stay silent on
 // the lawful variant where there is one.
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDocument } from './produce/produce.ts';
 import { checkPdfa } from './validate.ts';
@@ -217,5 +218,38 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(cmykThenForm('0 0 10 10 re f', 'q 0 0 0 1 k /F0 Do Q'))).toContain('6.2.4.3-3');
     expect(await rulesAfter(cmykThenForm('0 g 0 0 10 10 re f', 'q 0 0 0 1 k /F0 Do Q'))).toEqual([]);
     expect(await rulesAfter(cmykThenForm('0 0 10 10 re f', 'q 0 0 0 1 k Q /F0 Do'))).toEqual([]);
+  });
+  it('6.2.11.6: a non-symbolic TrueType font may carry Differences (any base) with AGL names and a (3,1) cmap', async () => {
+    const ttf = new Uint8Array(readFileSync(new URL('../fonts/PTSerif-Regular.ttf', import.meta.url)));
+    const withoutUnicodeCmap = ttf.slice();
+    const view = new DataView(withoutUnicodeCmap.buffer);
+    for (let t = 0; t < view.getUint16(4); t++) {
+      if (String.fromCharCode(...withoutUnicodeCmap.subarray(12 + t * 16, 16 + t * 16)) !== 'cmap') continue;
+      const cmap = view.getUint32(12 + t * 16 + 8);
+      for (let r = 0; r < view.getUint16(cmap + 2); r++) {
+        const rec = cmap + 4 + r * 8;
+        if (view.getUint16(rec) === 3 && view.getUint16(rec + 2) === 1) view.setUint16(rec + 2, 0);
+      }
+    }
+    const trueType = (encoding: unknown, program?: Uint8Array) => (doc: PDFDocument, page: PDFPage) => {
+      const descriptor = doc.context.obj({
+        Type: 'FontDescriptor', FontName: 'PTSerif-Regular', Flags: 32, FontBBox: [0, -250, 1000, 900], ItalicAngle: 0,
+        Ascent: 900, Descent: -250, CapHeight: 700, StemV: 80,
+      });
+      if (program) descriptor.set(PDFName.of('FontFile2'), doc.context.register(doc.context.flateStream(program)));
+      const font = doc.context.obj({
+        Type: 'Font', Subtype: 'TrueType', BaseFont: 'PTSerif-Regular', FirstChar: 65, LastChar: 65, Widths: [0],
+        FontDescriptor: doc.context.register(descriptor), Encoding: doc.context.obj(encoding as never),
+      });
+      page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict).set(PDFName.of('TT'), doc.context.register(font));
+      appendContent(doc, page, 'BT /TT 12 Tf 3 Tr 100 100 Td (A) Tj ET');
+    };
+    const rules = async (encoding: unknown, program?: Uint8Array) => (await rulesAfter(trueType(encoding, program))).filter((r) => r.startsWith('6.2.11.6'));
+    expect(await rules({ Differences: [65, PDFName.of('A')] })).toEqual([]);
+    expect(await rules({ BaseEncoding: 'StandardEncoding', Differences: [65, PDFName.of('A')] }, ttf)).toEqual([]);
+    expect(await rules({ Differences: [65, PDFName.of('A')] }, withoutUnicodeCmap)).toContain('6.2.11.6-2');
+    expect(await rules({ Differences: [65, PDFName.of('notAGlyphName')] })).toContain('6.2.11.6-2');
+    expect(await rules({ BaseEncoding: 'StandardEncoding' })).toContain('6.2.11.6-2');
+    expect(await rules(PDFName.of('StandardEncoding'))).toContain('6.2.11.6-2');
   });
 });

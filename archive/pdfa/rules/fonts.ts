@@ -6,6 +6,7 @@ import type { Findings } from '../report.ts';
 import type { TextUse } from './graphics.ts';
 import { checkFontPrograms } from './fontPrograms.ts';
 import { inGlyphList } from '../agl.ts';
+import { parseSfnt } from '../sfnt.ts';
 
 const SUBTYPES = new Set(['Type0', 'Type1', 'MMType1', 'Type3', 'TrueType', 'CIDFontType0', 'CIDFontType2']);
 const STANDARD_14 = new Set([
@@ -154,14 +155,24 @@ function checkTrueTypeEncoding(file: PdfFile, font: PdfDict, f: Findings): void 
     if (enc !== undefined) f.add('6.2.11.6-3', 'a symbolic TrueType font has an Encoding entry');
     return;
   }
-  const name = enc instanceof PdfName ? enc.name : file.nameOf(file.dictOf(enc)?.get('BaseEncoding'));
+  // As veraPDF reads 6.2.11.6: a named encoding must be MacRoman or WinAnsi; an encoding dictionary with a
+  // Differences array is "custom" and is allowed whatever its BaseEncoding, provided every name is in the Adobe
+  // Glyph List and the embedded program has a Microsoft Unicode (3,1) cmap; without Differences its BaseEncoding
+  // counts.
+  const dict = file.dictOf(enc);
+  const diffs = file.resolve(dict?.get('Differences'));
+  const names = (Array.isArray(diffs) ? diffs : []).map((d) => file.nameOf(d)).filter((n): n is string => n !== undefined);
+  if (names.length > 0) {
+    for (const n of names) if (!inGlyphList(n)) f.add('6.2.11.6-2', `the Differences array of a non-symbolic TrueType font names ${n}, which is not in the Adobe Glyph List`);
+    const prog = fontProgram(file, font);
+    const data = prog?.key === 'FontFile2' ? file.decode(prog.stream) : undefined;
+    const sfnt = data ? parseSfnt(data) : undefined;
+    if (sfnt && !sfnt.cmaps.has('3,1')) f.add('6.2.11.6-2', 'a non-symbolic TrueType font has a Differences array but its program has no Microsoft Unicode (3,1) cmap');
+    return;
+  }
+  const name = enc instanceof PdfName ? enc.name : file.nameOf(dict?.get('BaseEncoding'));
   if (name !== 'MacRomanEncoding' && name !== 'WinAnsiEncoding') {
     f.add('6.2.11.6-2', 'a non-symbolic TrueType font does not use MacRomanEncoding or WinAnsiEncoding');
-  }
-  const diffs = file.resolve(file.dictOf(enc)?.get('Differences'));
-  for (const d of Array.isArray(diffs) ? diffs : []) {
-    const n = file.nameOf(d);
-    if (n !== undefined && !inGlyphList(n)) f.add('6.2.11.6-2', `the Differences array of a non-symbolic TrueType font names ${n}, which is not in the Adobe Glyph List`);
   }
 }
 
