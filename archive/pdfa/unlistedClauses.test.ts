@@ -221,17 +221,8 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
   });
   it('6.2.11.6: a non-symbolic TrueType font may carry Differences (any base) with AGL names and a (3,1) cmap', async () => {
     const ttf = new Uint8Array(readFileSync(new URL('../fonts/PTSerif-Regular.ttf', import.meta.url)));
-    const withoutUnicodeCmap = ttf.slice();
-    const view = new DataView(withoutUnicodeCmap.buffer);
-    for (let t = 0; t < view.getUint16(4); t++) {
-      if (String.fromCharCode(...withoutUnicodeCmap.subarray(12 + t * 16, 16 + t * 16)) !== 'cmap') continue;
-      const cmap = view.getUint32(12 + t * 16 + 8);
-      for (let r = 0; r < view.getUint16(cmap + 2); r++) {
-        const rec = cmap + 4 + r * 8;
-        if (view.getUint16(rec) === 3 && view.getUint16(rec + 2) === 1) view.setUint16(rec + 2, 0);
-      }
-    }
-    const trueType = (encoding: unknown, program?: Uint8Array) => (doc: PDFDocument, page: PDFPage) => {
+    const withoutUnicodeCmap = withCmap(ttf, (pid, eid) => (pid === 3 && eid === 1 ? [3, 0] : [pid, eid]));
+    const trueType = (encoding: unknown, program?: Uint8Array, mode = 3) => (doc: PDFDocument, page: PDFPage) => {
       const descriptor = doc.context.obj({
         Type: 'FontDescriptor', FontName: 'PTSerif-Regular', Flags: 32, FontBBox: [0, -250, 1000, 900], ItalicAngle: 0,
         Ascent: 900, Descent: -250, CapHeight: 700, StemV: 80,
@@ -242,7 +233,7 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
         FontDescriptor: doc.context.register(descriptor), Encoding: doc.context.obj(encoding as never),
       });
       page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict).set(PDFName.of('TT'), doc.context.register(font));
-      appendContent(doc, page, 'BT /TT 12 Tf 3 Tr 100 100 Td (A) Tj ET');
+      appendContent(doc, page, `BT /TT 12 Tf ${mode} Tr 100 100 Td (A) Tj ET`);
     };
     const rules = async (encoding: unknown, program?: Uint8Array) => (await rulesAfter(trueType(encoding, program))).filter((r) => r.startsWith('6.2.11.6'));
     expect(await rules({ Differences: [65, PDFName.of('A')] })).toEqual([]);
@@ -251,5 +242,36 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rules({ Differences: [65, PDFName.of('notAGlyphName')] })).toContain('6.2.11.6-2');
     expect(await rules({ BaseEncoding: 'StandardEncoding' })).toContain('6.2.11.6-2');
     expect(await rules(PDFName.of('StandardEncoding'))).toContain('6.2.11.6-2');
+    // 6.2.11.6-1 asks for at least one cmap subtable in a non-symbolic font used for rendering, of any platform.
+    const unicodeOnly = withCmap(ttf, () => [0, 3]);
+    const noCmap = withCmap(ttf, () => undefined);
+    const cmapRule = async (program: Uint8Array, mode: number) =>
+      (await rulesAfter(trueType(PDFName.of('WinAnsiEncoding'), program, mode))).filter((r) => r === '6.2.11.6-1');
+    expect(await cmapRule(unicodeOnly, 0)).toEqual([]);
+    expect(await cmapRule(noCmap, 3)).toEqual([]);
+    expect(await cmapRule(noCmap, 0)).toContain('6.2.11.6-1');
   });
 });
+
+/** A copy of a TrueType program whose cmap encoding records are renamed, or dropped when `rename` returns nothing. */
+function withCmap(ttf: Uint8Array, rename: (pid: number, eid: number) => [number, number] | undefined): Uint8Array {
+  const out = ttf.slice();
+  const view = new DataView(out.buffer);
+  for (let t = 0; t < view.getUint16(4); t++) {
+    if (String.fromCharCode(...out.subarray(12 + t * 16, 16 + t * 16)) !== 'cmap') continue;
+    const cmap = view.getUint32(12 + t * 16 + 8);
+    const kept: number[][] = [];
+    for (let r = 0; r < view.getUint16(cmap + 2); r++) {
+      const rec = cmap + 4 + r * 8;
+      const to = rename(view.getUint16(rec), view.getUint16(rec + 2));
+      if (to) kept.push([...to, view.getUint32(rec + 4)]);
+    }
+    view.setUint16(cmap + 2, kept.length);
+    kept.forEach(([pid, eid, offset], r) => {
+      view.setUint16(cmap + 4 + r * 8, pid!);
+      view.setUint16(cmap + 6 + r * 8, eid!);
+      view.setUint32(cmap + 8 + r * 8, offset!);
+    });
+  }
+  return out;
+}

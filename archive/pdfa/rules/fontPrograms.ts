@@ -86,9 +86,11 @@ function checkTrueType(file: PdfFile, font: PdfDict, prog: PdfStream, uses: Text
   const fd = file.dictOf(font.get('FontDescriptor'));
   const flags = file.resolve(fd?.get('Flags'));
   const symbolic = typeof flags === 'number' && (flags & 4) !== 0;
-  if (!symbolic && !sfnt.cmaps.has('3,1') && !sfnt.cmaps.has('1,0')) f.add('6.2.11.6-1', 'a non-symbolic TrueType font program has no (3,1) or (1,0) cmap');
-  if (symbolic && sfnt.cmaps.size !== 1 && !sfnt.cmaps.has('3,0')) f.add('6.2.11.6-4', 'a symbolic TrueType font program has several cmaps but no (3,0)');
   const rendered = uses.filter((u) => u.renderMode !== 3);
+  // veraPDF's test is "isSymbolic || nrCmaps >= 1 || renderingMode == 3": any cmap subtable will do; glyphs a
+  // non-Unicode, non-Mac cmap cannot reach are judged per code by 6.2.11.4.1-2.
+  if (!symbolic && sfnt.cmaps.size === 0 && rendered.length > 0) f.add('6.2.11.6-1', 'a non-symbolic TrueType font used for rendering has no cmap subtable');
+  if (symbolic && sfnt.cmaps.size !== 1 && !sfnt.cmaps.has('3,0')) f.add('6.2.11.6-4', 'a symbolic TrueType font program has several cmaps but no (3,0)');
   for (const code of codesOf(uses)) {
     const g = trueTypeGlyph(file, font, sfnt, symbolic, code);
     if (g === -1) continue;
