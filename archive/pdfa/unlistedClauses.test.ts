@@ -6,6 +6,7 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumb
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDocument } from './produce/produce.ts';
+import { srgbProfile } from './produce/srgb.ts';
 import { checkPdfa } from './validate.ts';
 
 let base: Uint8Array;
@@ -250,6 +251,17 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await cmapRule(unicodeOnly, 0)).toEqual([]);
     expect(await cmapRule(noCmap, 3)).toEqual([]);
     expect(await cmapRule(noCmap, 0)).toContain('6.2.11.6-1');
+  });
+  it('6.2.4.2: an ICCBased profile must describe RGB, CMYK, GRAY or Lab data', async () => {
+    const iccFill = (patch: (icc: Uint8Array) => void) => (doc: PDFDocument, page: PDFPage) => {
+      const icc = srgbProfile().slice();
+      patch(icc);
+      const stream = doc.context.register(doc.context.flateStream(icc, { N: 3 }));
+      page.node.Resources()!.set(PDFName.of('ColorSpace'), doc.context.obj({ CS0: [PDFName.of('ICCBased'), stream] }));
+      appendContent(doc, page, '/CS0 cs 0.5 0.5 0.5 sc 0 0 10 10 re f');
+    };
+    expect(await rulesAfter(iccFill(() => undefined))).toEqual([]);
+    expect(await rulesAfter(iccFill((icc) => icc.set([0x58, 0x59, 0x5a, 0x20], 16)))).toContain('6.2.4.2-1');
   });
 });
 

@@ -168,7 +168,9 @@ export class GraphicsChecker {
         const h = this.icc(s);
         const n = file.resolve(s.dict.get('N'));
         const inputClass = ['scnr', 'mntr', 'prtr', 'spac'].includes(h.deviceClass);
-        if (!h.ok || !inputClass || (typeof n === 'number' && h.components !== 0 && n !== h.components)) {
+        // veraPDF's test also limits the profile's data colour space to those ISO 32000-1 8.6.5.5 allows.
+        const dataSpace = ['RGB', 'CMYK', 'GRAY', 'Lab'].includes(h.colourSpace);
+        if (!h.ok || !inputClass || !dataSpace || (typeof n === 'number' && h.components !== 0 && n !== h.components)) {
           this.f.add('6.2.4.2-1', 'an ICCBased colour space does not embed a valid input, display, output or colour space ICC profile matching N');
         }
         if (h.colourSpace === 'CMYK' && overprint?.on && overprint.opm === 1) {
