@@ -263,6 +263,18 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(iccFill(() => undefined))).toEqual([]);
     expect(await rulesAfter(iccFill((icc) => icc.set([0x58, 0x59, 0x5a, 0x20], 16)))).toContain('6.2.4.2-1');
   });
+  it('6.2.2: a form XObject must name its resources in its own Resources, not borrow the page\'s', async () => {
+    const formUsingGs = (ownResources: boolean) => (doc: PDFDocument, page: PDFPage) => {
+      const gs = doc.context.register(doc.context.obj({ Type: 'ExtGState', LW: 2 }));
+      page.node.Resources()!.set(PDFName.of('ExtGState'), doc.context.obj({ GS0: gs }));
+      const dict: Record<string, unknown> = { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10] };
+      if (ownResources) dict.Resources = doc.context.obj({ ExtGState: doc.context.obj({ GS0: gs }) });
+      const form = doc.context.register(doc.context.stream('/GS0 gs 0 0 10 10 re S', dict as never));
+      drawXObject(doc, page, form);
+    };
+    expect(await rulesAfter(formUsingGs(true))).toEqual([]);
+    expect(await rulesAfter(formUsingGs(false))).toContain('6.2.2-2');
+  });
 });
 
 /** A copy of a TrueType program whose cmap encoding records are renamed, or dropped when `rename` returns nothing. */

@@ -139,9 +139,11 @@ export class GraphicsChecker {
     const r = file.resolve(name);
     if (r instanceof PdfName) {
       if (deviceKind(file, r) || r.name === 'Pattern' || r.name === 'I' || r.name === 'Indexed') return r;
-      for (const res of ctx.res) {
+      for (const [i, res] of ctx.res.entries()) {
         const found = file.dictOf(res?.get('ColorSpace'))?.get(r.name);
-        if (found !== undefined) return file.resolve(found);
+        if (found === undefined) continue;
+        if (i > 0) this.inheritedResource('ColorSpace', r.name);
+        return file.resolve(found);
       }
       this.f.add('6.2.2-2', `the colour space ${r.name} is not defined in the resources of the content stream`);
       return undefined;
@@ -188,12 +190,22 @@ export class GraphicsChecker {
     }
   }
 
+  /**
+   * veraPDF (PDResourcesHandler) marks a resource that a form XObject, pattern or Type 3 glyph finds only in the
+   * page's resources as inherited, which breaks 6.2.2: each content stream must carry the resources it names.
+   */
+  private inheritedResource(category: string, name: string): void {
+    this.f.add('6.2.2-2', `the ${category} resource ${name} is taken from an enclosing content stream, not from the stream's own Resources`);
+  }
+
   private lookup(ctx: Ctx, category: string, name: PdfValue | undefined): PdfValue | undefined {
     const n = this.file.nameOf(name);
     if (n === undefined) return undefined;
-    for (const r of ctx.res) {
+    for (const [i, r] of ctx.res.entries()) {
       const v = this.file.dictOf(r?.get(category))?.get(n);
-      if (v !== undefined) return this.file.resolve(v);
+      if (v === undefined) continue;
+      if (i > 0) this.inheritedResource(category, n);
+      return this.file.resolve(v);
     }
     this.f.add('6.2.2-2', `the ${category} resource ${n} is not defined in the resources of the content stream`);
     return undefined;
@@ -264,7 +276,7 @@ export class GraphicsChecker {
       if (group.has('CS')) this.colourSpace(group.get('CS'), { ...ctx, res: [file.dictOf(s.dict.get('Resources')), ...ctx.res] }, 'blend');
     }
     const own = file.dictOf(s.dict.get('Resources'));
-    this.stream(s, { ...ctx, res: own ? [own, ...ctx.res] : ctx.res, depth: ctx.depth + 1 }, inherited);
+    this.stream(s, { ...ctx, res: [own, ...ctx.res], depth: ctx.depth + 1 }, inherited);
   }
 
   private stream(s: PdfStream, ctx: Ctx, inherited?: GState): void {
@@ -452,7 +464,7 @@ export class GraphicsChecker {
     if (font && this.file.nameOf(font.get('Subtype')) === 'Type3') {
       const procs = this.file.dictOf(font.get('CharProcs'));
       const fontRes = this.file.dictOf(font.get('Resources'));
-      const sub: Ctx = { ...ctx, res: fontRes ? [fontRes, ...ctx.res] : ctx.res, depth: ctx.depth + 1 };
+      const sub: Ctx = { ...ctx, res: [fontRes, ...ctx.res], depth: ctx.depth + 1 };
       for (const p of procs?.map.values() ?? []) {
         const s = this.file.resolve(p);
         if (s instanceof PdfStream) this.stream(s, sub, gs);
