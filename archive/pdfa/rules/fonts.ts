@@ -98,24 +98,36 @@ function cidSystemInfo(file: PdfFile, v: PdfValue | undefined): { registry: stri
   return { registry: s(d.get('Registry')), ordering: s(d.get('Ordering')), supplement: typeof sup === 'number' ? sup : 0 };
 }
 
+function programSystemInfo(text: string): { registry: string; ordering: string; supplement: number } | undefined {
+  const registry = /\/Registry\s*\(([^)]*)\)/.exec(text)?.[1];
+  const ordering = /\/Ordering\s*\(([^)]*)\)/.exec(text)?.[1];
+  const supplement = /\/Supplement\s+(\d+)/.exec(text)?.[1];
+  return registry !== undefined && ordering !== undefined ? { registry, ordering, supplement: Number(supplement ?? 0) } : undefined;
+}
+
 function checkComposite(file: PdfFile, font: PdfDict, f: Findings): void {
   const cid = descendant(file, font);
   const enc = file.resolve(font.get('Encoding'));
   const cidInfo = cidSystemInfo(file, cid?.get('CIDSystemInfo'));
   if (enc instanceof PdfName) {
     if (!PREDEFINED_CMAP.test(enc.name)) f.add('6.2.11.3.3-1', `the CMap ${enc.name} is neither predefined nor embedded`);
-    else if (!enc.name.startsWith('Identity') && cidInfo) {
+    else if (!enc.name.startsWith('Identity')) {
       const ordering = CMAP_ORDERING.find(([re]) => re.test(enc.name))?.[1];
-      if (ordering && (cidInfo.registry !== 'Adobe' || cidInfo.ordering !== ordering)) {
+      // veraPDF's test wants the CIDFont's Registry and Ordering present and equal to the CMap's.
+      if (!cidInfo) f.add('6.2.11.3.1-1', `the CIDFont of a Type 0 font with the CMap ${enc.name} has no CIDSystemInfo`);
+      else if (ordering && (cidInfo.registry !== 'Adobe' || cidInfo.ordering !== ordering)) {
         f.add('6.2.11.3.1-1', `the CIDFont's CIDSystemInfo (${cidInfo.registry}-${cidInfo.ordering}) does not match the CMap ${enc.name}`);
       }
     }
   } else if (enc instanceof PdfStream) {
-    const cmapInfo = cidSystemInfo(file, enc.dict.get('CIDSystemInfo'));
-    if (cidInfo && cmapInfo) {
-      if (cidInfo.registry !== cmapInfo.registry || cidInfo.ordering !== cmapInfo.ordering || cidInfo.supplement > cmapInfo.supplement) {
-        f.add('6.2.11.3.1-1', 'the CIDSystemInfo of the CIDFont and of the CMap are incompatible');
-      }
+    const text = new TextDecoder('latin1').decode(file.decode(enc) ?? new Uint8Array());
+    // The CMap's system info is in its stream dictionary or, failing that, in the CMap program itself; veraPDF
+    // fails the font when either side has none (its test requires non-null Registry, Ordering and Supplement).
+    const cmapInfo = cidSystemInfo(file, enc.dict.get('CIDSystemInfo')) ?? programSystemInfo(text);
+    if (!cidInfo || !cmapInfo) {
+      f.add('6.2.11.3.1-1', `the ${cidInfo ? 'embedded CMap' : 'CIDFont'} of a Type 0 font has no CIDSystemInfo`);
+    } else if (cidInfo.registry !== cmapInfo.registry || cidInfo.ordering !== cmapInfo.ordering || cidInfo.supplement > cmapInfo.supplement) {
+      f.add('6.2.11.3.1-1', 'the CIDSystemInfo of the CIDFont and of the CMap are incompatible');
     }
     const use = file.resolve(enc.dict.get('UseCMap'));
     if (use instanceof PdfName && !PREDEFINED_CMAP.test(use.name)) f.add('6.2.11.3.3-3', `the CMap refers to the non-standard CMap ${use.name}`);
@@ -123,7 +135,6 @@ function checkComposite(file: PdfFile, font: PdfDict, f: Findings): void {
       const name = file.nameOf(use.dict.get('CMapName'));
       if (!name || !PREDEFINED_CMAP.test(name)) f.add('6.2.11.3.3-3', `the CMap refers to the embedded non-standard CMap ${name ?? '(unnamed)'}`);
     }
-    const text = new TextDecoder('latin1').decode(file.decode(enc) ?? new Uint8Array());
     const usecmap = /\/([^\s/]+)\s+usecmap/.exec(text);
     if (usecmap && !PREDEFINED_CMAP.test(usecmap[1]!)) f.add('6.2.11.3.3-3', `the CMap refers to the non-standard CMap ${usecmap[1]}`);
     const wmode = /\/WMode\s+(\d)/.exec(text);
