@@ -276,19 +276,24 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(formUsingGs(false))).toContain('6.2.2-2');
   });
   it('6.2.11.3.1: an embedded CMap and its CIDFont must both state their CIDSystemInfo, and agree', async () => {
-    const withCMap = (systemInfo: string) => (doc: PDFDocument, page: PDFPage) => {
+    const withCMap = (systemInfo: string, dictWMode?: number) => (doc: PDFDocument, page: PDFPage) => {
       const fonts = page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
       const type0 = doc.context.lookup(fonts.values()[0]!, PDFDict);
       const program = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap ${systemInfo}
 /CMapName /Custom-H def /CMapType 1 def 1 begincodespacerange <0000> <FFFF> endcodespacerange
 1 begincidrange <0000> <FFFF> 0 endcidrange endcmap CMapName currentdict /CMap defineresource pop end end`;
-      const cmap = doc.context.flateStream(program, { Type: 'CMap', CMapName: 'Custom-H' });
+      const cmap = doc.context.flateStream(program, { Type: 'CMap', CMapName: 'Custom-H', ...(dictWMode === undefined ? {} : { WMode: dictWMode }) });
       type0.set(PDFName.of('Encoding'), doc.context.register(cmap));
     };
     const rule = async (systemInfo: string) => (await rulesAfter(withCMap(systemInfo))).filter((r) => r === '6.2.11.3.1-1');
     expect(await rule('/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def')).toEqual([]);
     expect(await rule('')).toContain('6.2.11.3.1-1');
     expect(await rule('/CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 0 >> def')).toContain('6.2.11.3.1-1');
+    // 6.2.11.3.3-2: a program without WMode is horizontal, so a dictionary WMode 1 contradicts it.
+    const info = '/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def';
+    const wmode = async (dict?: number) => (await rulesAfter(withCMap(info, dict))).filter((r) => r === '6.2.11.3.3-2');
+    expect(await wmode(0)).toEqual([]);
+    expect(await wmode(1)).toContain('6.2.11.3.3-2');
   });
 });
 

@@ -139,7 +139,8 @@ function checkComposite(file: PdfFile, font: PdfDict, f: Findings): void {
     if (usecmap && !PREDEFINED_CMAP.test(usecmap[1]!)) f.add('6.2.11.3.3-3', `the CMap refers to the non-standard CMap ${usecmap[1]}`);
     const wmode = /\/WMode\s+(\d)/.exec(text);
     const dictMode = file.resolve(enc.dict.get('WMode'));
-    if (wmode && Number(wmode[1]) !== (typeof dictMode === 'number' ? dictMode : 0)) f.add('6.2.11.3.3-2', 'the WMode of the CMap dictionary differs from the embedded CMap');
+    // Both sides default to 0 (horizontal): veraPDF compares them even when only one states a WMode.
+    if (Number(wmode?.[1] ?? 0) !== (typeof dictMode === 'number' ? dictMode : 0)) f.add('6.2.11.3.3-2', 'the WMode of the CMap dictionary differs from the embedded CMap');
     for (const m of text.matchAll(/begincidrange([\s\S]*?)endcidrange/g)) {
       for (const line of m[1]!.matchAll(/<[0-9a-fA-F]+>\s*<[0-9a-fA-F]+>\s*(\d+)/g)) if (Number(line[1]) > 65535) f.add('6.1.13-10', 'a CMap maps to a CID greater than 65535');
     }
