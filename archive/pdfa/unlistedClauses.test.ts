@@ -295,6 +295,21 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await wmode(0)).toEqual([]);
     expect(await wmode(1)).toContain('6.2.11.3.3-2');
   });
+  it('6.2.4.3: page content finds its Default colour spaces in resources inherited from the page tree', async () => {
+    const cmykWithDefaultOn = (where: 'page' | 'tree' | 'none') => (doc: PDFDocument, page: PDFPage) => {
+      // Only the presence of DefaultCMYK matters to 6.2.4.3; the profile behind it is judged by 6.2.4.2 when used.
+      const icc = doc.context.register(doc.context.flateStream(srgbProfile(), { N: 3 }));
+      const resources = doc.context.obj({ ColorSpace: doc.context.obj({ DefaultCMYK: [PDFName.of('ICCBased'), icc] }) });
+      page.node.delete(PDFName.of('Resources'));
+      if (where === 'page') page.node.set(PDFName.of('Resources'), resources);
+      if (where === 'tree') doc.catalog.Pages().set(PDFName.of('Resources'), resources);
+      page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream('0 0 0 1 k 0 0 10 10 re f')));
+    };
+    const rule = async (where: 'page' | 'tree' | 'none') => (await rulesAfter(cmykWithDefaultOn(where))).filter((r) => r.startsWith('6.2.4.3'));
+    expect(await rule('page')).toEqual([]);
+    expect(await rule('tree')).toEqual([]);
+    expect(await rule('none')).toContain('6.2.4.3-3');
+  });
 });
 
 /** A copy of a TrueType program whose cmap encoding records are renamed, or dropped when `rename` returns nothing. */

@@ -48,6 +48,8 @@ interface Ctx {
   /** glyph descriptions of uncoloured Type 3 glyphs (d1) carry no colour */
   uncoloured: boolean;
   page: { transparency: boolean };
+  /** the page's resources with page-tree inheritance: where veraPDF looks up Default colour spaces for page content */
+  pageDefaults?: PdfDict;
   depth: number;
 }
 
@@ -71,7 +73,7 @@ export class GraphicsChecker {
     checkOutputIntents(this.file, this.f, (s) => this.icc(s));
     checkGraphicsObjects(this.file, this.f);
     for (const p of pages(this.file)) {
-      const ctx: Ctx = { res: [pageResources(this.file, p.dict)], uncoloured: false, page: { transparency: false }, depth: 0 };
+      const ctx: Ctx = { res: [pageResources(this.file, p.dict)], uncoloured: false, page: { transparency: false }, depth: 0, pageDefaults: p.resources };
       const contents = this.file.resolve(p.dict.get('Contents'));
       const streams = (Array.isArray(contents) ? contents : [contents]).map((c) => this.file.resolve(c ?? undefined));
       const parts: Uint8Array[] = [];
@@ -108,7 +110,10 @@ export class GraphicsChecker {
   private hasDefault(ctx: Ctx, kind: DeviceKind): boolean {
     // Default colour spaces come from the resource dictionary of the content being painted (ISO 32000-1 8.6.5.6).
     const key = `Default${kind}`;
-    return !!this.file.dictOf(ctx.res[0]?.get('ColorSpace'))?.has(key);
+    // Page content takes its Default spaces from the page's resources, inherited from the page tree if need be
+    // (veraPDF's PDResourcesHandler); a form, pattern or glyph only from its own resources.
+    const res = ctx.depth === 0 ? (ctx.pageDefaults ?? ctx.res[0]) : ctx.res[0];
+    return !!this.file.dictOf(res?.get('ColorSpace'))?.has(key);
   }
 
   private device(kind: DeviceKind, ctx: Ctx, role: Role): void {
