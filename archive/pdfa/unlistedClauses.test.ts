@@ -310,6 +310,21 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rule('tree')).toEqual([]);
     expect(await rule('none')).toContain('6.2.4.3-3');
   });
+  it('6.4.1: a field merged with its widget must not carry AA (6.4.1-2 as well as 6.4.1-1)', async () => {
+    const field = (extra: Record<string, unknown>) => (doc: PDFDocument, page: PDFPage) => {
+      const ap = doc.context.register(doc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10] }));
+      const widget = doc.context.register(doc.context.obj({
+        Type: 'Annot', Subtype: 'Widget', FT: 'Tx', T: PDFString.of('name'), Rect: [0, 0, 10, 10], F: 4, P: page.ref,
+        AP: doc.context.obj({ N: ap }), ...extra,
+      } as never));
+      page.node.set(PDFName.of('Annots'), doc.context.obj([widget]));
+      doc.catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [widget] }));
+    };
+    expect(await rulesAfter(field({}))).toEqual([]);
+    const withAA = await rulesAfter(field({ AA: { K: { S: 'URI', URI: PDFString.of('https://example.org/') } } }));
+    expect(withAA).toContain('6.4.1-1');
+    expect(withAA).toContain('6.4.1-2');
+  });
 });
 
 /** A copy of a TrueType program whose cmap encoding records are renamed, or dropped when `rename` returns nothing. */

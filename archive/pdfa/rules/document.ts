@@ -77,7 +77,10 @@ function checkForms(file: PdfFile, f: Findings): void {
     const d = file.dictOf(v);
     if (!d || seen.has(d) || depth > 32) return;
     seen.add(d);
-    if (file.nameOf(d.get('Subtype')) !== 'Widget' && (d.has('A') || d.has('AA'))) f.add('6.4.1-2', 'a form field contains an A or AA key');
+    // veraPDF's PDFormField test is "AA_size == 0", and a terminal field merged with its widget is a field too;
+    // a kid without a partial name (T) is only a widget, judged by 6.4.1-1.
+    const isField = depth === 0 || d.has('T') || d.has('FT') || d.has('Kids');
+    if (isField && d.has('AA')) f.add('6.4.1-2', 'a form field contains an AA key');
     const kids = file.resolve(d.get('Kids'));
     for (const k of Array.isArray(kids) ? kids : []) walk(k, depth + 1);
   };
