@@ -325,6 +325,15 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(withAA).toContain('6.4.1-1');
     expect(withAA).toContain('6.4.1-2');
   });
+  it('6.8: a file specification without /Type, F and UF that embeds a file still needs F and UF', async () => {
+    const attach = (spec: Record<string, unknown>) => (doc: PDFDocument) => {
+      const file = doc.context.register(doc.context.flateStream('hello', { Type: 'EmbeddedFile' }));
+      const fs = doc.context.register(doc.context.obj({ ...spec, EF: doc.context.obj({ F: file }) } as never));
+      doc.catalog.set(PDFName.of('Names'), doc.context.obj({ EmbeddedFiles: doc.context.obj({ Names: [PDFString.of('a.txt'), fs] }) }));
+    };
+    expect(await rulesAfter(attach({}))).toContain('6.8-2');
+    expect(await rulesAfter(attach({ F: PDFString.of('a.txt'), UF: PDFHexString.fromText('a.txt') }))).not.toContain('6.8-2');
+  });
 });
 
 /** A copy of a TrueType program whose cmap encoding records are renamed, or dropped when `rename` returns nothing. */

@@ -158,7 +158,9 @@ function checkEmbeddedFiles(file: PdfFile, f: Findings, part: number): void {
       const s = file.dictOf(x ?? undefined);
       if (s) associated.add(s);
     }
-    if (d.has('EF') && (file.nameOf(d.get('Type')) === 'Filespec' || d.has('F') || d.has('UF'))) specs.push(d);
+    // /Type /Filespec is optional: any dictionary with an EF dictionary is an embedded file specification
+    // (veraPDF's CosFileSpecification test "EF_size == 0 || (F != null && UF != null)").
+    if (file.dictOf(d.get('EF'))) specs.push(d);
   }
   for (const s of specs) {
     if (!s.has('F') || !s.has('UF')) f.add('6.8-2', 'an embedded file specification lacks the F or UF key');
