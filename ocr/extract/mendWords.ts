@@ -1,7 +1,7 @@
 // One-letter misreadings in the prose of a heading or a position («Днректор», «о самовольном занятин»), mended
 // against the OCR model's own word list (ocr/lexicon.ts). Only a word the model does not know is touched, and only
-// when exactly one known word lies one confusable letter away: names and places the list lacks have no such
-// neighbour, and a word with two candidates stays as it was read.
+// when exactly one known word lies one confusable letter (or a first letter lost) away: names and places the list
+// lacks have no such neighbour, and a word with two candidates stays as it was read.
 import { modelWords, type WordList } from '../lexicon.ts';
 
 /** Letters a degraded scan turns into one another (both directions listed where both happen). */
