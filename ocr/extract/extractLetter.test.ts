@@ -399,6 +399,21 @@ describe('extractLetter: citizen appeal', () => {
     }
   });
 
+  it('does not let a speck before the first word move a line out of its block', () => {
+    const g = extractLetter(
+      page([
+        [1233, 190, '‚ Заместителю главы администрации города'],
+        [1290, 250, 'по социальным вопросам'],
+        [1290, 310, 'А.Г. Матвеевой'],
+        [1185, 650, 'Заявление'],
+        [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
+        [1960, 1280, 'П.И. Маслов'],
+      ], 'ocr'),
+      { recipient },
+    ).fields;
+    expect(g.addressee).toBe('Заместителю главы администрации города по социальным вопросам А.Г. Матвеевой');
+  });
+
   it('ends a citizen\'s address at a contact line whatever its label was read as', () => {
     const g = extractLetter(
       page([

@@ -188,11 +188,15 @@ function pushSeg(segs: Seg[], words: Array<{ text: string; box: Box }>, confiden
       if (isJunk(raw, confidence, page.source)) return;
       const text = cleanLine(raw);
       if (!text) return;
+      // A speck a scan reads as a mark before the first word («‚ Заместителю …») is dropped from the text by cleanLine;
+      // it must not move the line's left edge either, which says what column and block the line belongs to.
+      const h = Math.max(...words.map((w) => w.box.y1 - w.box.y0));
+      const inked = page.source !== 'text-layer' && words.length > 1 && /^[^\p{L}\p{N}«"(]+$/u.test(words[0]!.text) && words[0]!.box.x1 - words[0]!.box.x0 < h * 0.5 ? words.slice(1) : words;
       const box = {
-        x0: Math.min(...words.map((w) => w.box.x0)),
-        y0: Math.min(...words.map((w) => w.box.y0)),
-        x1: Math.max(...words.map((w) => w.box.x1)),
-        y1: Math.max(...words.map((w) => w.box.y1)),
+        x0: Math.min(...inked.map((w) => w.box.x0)),
+        y0: Math.min(...inked.map((w) => w.box.y0)),
+        x1: Math.max(...inked.map((w) => w.box.x1)),
+        y1: Math.max(...inked.map((w) => w.box.y1)),
       };
       segs.push({ text, box, page: page.index, confidence, i: 0, pw: page.width, ph: page.height, exact: page.source === 'text-layer' });
     }
