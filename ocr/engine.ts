@@ -212,14 +212,9 @@ export class OcrEngine {
         const prev = line.words[k - 1]?.text ?? '';
         const suspicious = /@/.test(w.text) ? /[^\x20-\x7e]/.test(w.text) || w.confidence < 75 : /^(?:e-?mail|почта):?$/i.test(prev) && w.confidence < 75;
         if (!suspicious) continue;
-        const h = w.box.y1 - w.box.y0;
-        const band = await this.prep.band(page, w.box.y0 - h * 0.4, w.box.y1 + h * 0.4, false, w.box.x0 - h * 0.5, w.box.x1 + h * 0.5);
-        const again = groupWords(await this.pool.recognize(band, 'eng')).flatMap((l) => l.words);
+        const again = await this.readWordAlone(page, w, 'eng');
         const text = again.map((x) => x.text).join('');
-        if (/^[\x21-\x7e]+@[\x21-\x7e]+\.[a-z]{2,}[.,;]?$/i.test(text)) {
-          line.words[k] = { ...w, text, confidence: meanConfidence(again) };
-          line.text = line.words.map((x) => x.text).join(' ');
-        }
+        if (/^[\x21-\x7e]+@[\x21-\x7e]+\.[a-z]{2,}[.,;]?$/i.test(text)) replaceWord(line, k, text, again);
       }
     }
   }
@@ -229,25 +224,35 @@ export class OcrEngine {
    * page's own models: a whitelist switch is free, another language list would reload a worker.
    */
   private async rereadLatinWords(page: ImagePage, lines: OcrLine[], langs: string): Promise<void> {
-    const english = modelWords('eng', this.pool.modelDir('eng'));
+    // modelWords caches per process and folder; null (no English model) turns the re-read off
+    const english = modelWords('eng', this.pool.preferredTessdata);
     if (!english) return;
     for (const [line, k] of latinSuspects(lines, english)) {
       const w = line.words[k]!;
-      const h = w.box.y1 - w.box.y0;
-      const band = await this.prep.band(page, w.box.y0 - h * 0.4, w.box.y1 + h * 0.4, false, w.box.x0 - h * 0.5, w.box.x1 + h * 0.5);
-      const again = groupWords(await this.pool.recognize(band, langs, CYRILLIC_WHITELIST)).flatMap((l) => l.words);
+      const again = await this.readWordAlone(page, w, langs, CYRILLIC_WHITELIST);
       // the word's own punctuation stays: a crop of one word gains specks at its edges («запрос:»)
       const [, lead, , trail] = /^([^A-Za-z0-9]*)(.*?)([^A-Za-z0-9]*)$/.exec(w.text)!;
       const text = `${lead}${again.map((x) => x.text).join(' ').replace(/^[^А-Яа-яЁё0-9]+|[^А-Яа-яЁё0-9]+$/g, '')}${trail}`;
-      if (!takesCyrillicReading(w.text, text)) continue;
-      line.words[k] = { ...w, text, confidence: meanConfidence(again) };
-      line.text = line.words.map((x) => x.text).join(' ');
+      if (takesCyrillicReading(w.text, text)) replaceWord(line, k, text, again);
     }
+  }
+
+  /** One word cropped with a margin of its own height and read alone. */
+  private async readWordAlone(page: ImagePage, w: OcrWord, langs: string, whitelist?: string): Promise<OcrWord[]> {
+    const h = w.box.y1 - w.box.y0;
+    const band = await this.prep.band(page, w.box.y0 - h * 0.4, w.box.y1 + h * 0.4, false, w.box.x0 - h * 0.5, w.box.x1 + h * 0.5);
+    return groupWords(await this.pool.recognize(band, langs, whitelist)).flatMap((l) => l.words);
   }
 
   async close(): Promise<void> {
     await Promise.all([this.pool.close(), this.prep.close()]);
   }
+}
+
+/** The line's k-th word as read again alone, keeping its box. */
+function replaceWord(line: OcrLine, k: number, text: string, again: OcrWord[]): void {
+  line.words[k] = { ...line.words[k]!, text, confidence: meanConfidence(again) };
+  line.text = line.words.map((x) => x.text).join(' ');
 }
 
 /** A line at least this many typical line heights tall joins two baselines. */

@@ -155,9 +155,9 @@ export class OcrPool {
     }
   }
 
-  /** The model folder the pool reads `langs` from. */
-  modelDir(langs: string): string {
-    return resolveTessdata(langs, this.tessdataDir);
+  /** The model folder the pool was told to prefer (`resolveTessdata` falls back from it). */
+  get preferredTessdata(): string | undefined {
+    return this.tessdataDir;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractLetter } from './extractLetter.ts';
 import { CorrespondentRegistry } from './org.ts';
-import { letterPage as page } from './testing/letterPage.ts';
+import { letterPage as page, type Row } from './testing/letterPage.ts';
 
 const recipient = { name: 'Администрация города Северореченска' };
 
@@ -222,41 +222,31 @@ describe('extractLetter: abstention', () => {
     expect(signed('согласно плану работ').signer).toBeNull();
   });
 
-  it('finds an unlabelled executor below a signature whose first initial lost its dot', () => {
-    const f = extractLetter(
+  // A ministry's scanned letter signed at the right, an executor's line and phone under the signature.
+  const underSignature = (signature: string, executorLine: string) =>
+    extractLetter(
       page(
         [
           [236, 200, 'МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ'],
           [236, 600, 'О лекарственном обеспечении'],
           [326, 1556, 'Министр'],
-          [2030, 1559, 'НА. Новикова'],
-          [325, 1739, 'Виноградов Дмитрий Александрович'],
+          [2030, 1559, signature],
+          [325, 1739, executorLine],
           [324, 1790, 'тел.: +7 8163 75 95 70'],
         ],
         'ocr',
       ),
       { recipient },
     ).fields;
+
+  it('finds an unlabelled executor below a signature whose first initial lost its dot', () => {
+    const f = underSignature('НА. Новикова', 'Виноградов Дмитрий Александрович');
     expect(f.signer).toBe('Н.А. Новикова');
     expect(f.executorName).toBe('Виноградов Дмитрий Александрович');
   });
 
   it('reads an unlabelled executor in small type with a colon for an initial\'s dot or a patronymic\'s last letter lost', () => {
-    const executor = (line: string): string | null =>
-      extractLetter(
-        page(
-          [
-            [236, 200, 'МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ'],
-            [236, 600, 'О лекарственном обеспечении'],
-            [326, 1556, 'Министр'],
-            [2030, 1559, 'Н.А. Новикова'],
-            [325, 1739, line],
-            [324, 1790, 'тел.: +7 8163 75 95 70'],
-          ],
-          'ocr',
-        ),
-        { recipient },
-      ).fields.executorName;
+    const executor = (line: string): string | null => underSignature('Н.А. Новикова', line).executorName;
     expect(executor('О.И: Анисимова.')).toBe('О.И. Анисимова');
     expect(executor('Дорофеев. Василий Владимирови')).toBe('Дорофеев Василий Владимирович');
   });
@@ -350,6 +340,17 @@ describe('extractLetter: citizen appeal', () => {
     [1960, 1280, 'О.А. Журавлёв'],
   ]);
   const f = extractLetter(doc, { recipient }).fields;
+  // A scanned appeal's body and signature under a header of its own: the tests below vary the header.
+  const appealUnder = (header: Row[], signature = 'О.А. Журавлёв') =>
+    extractLetter(
+      page([
+        ...header,
+        [1185, 650, 'Заявление'],
+        [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
+        [1960, 1280, signature],
+      ], 'ocr'),
+      { recipient },
+    ).fields;
 
   it('puts the citizen in the nominative and reads the block', () => {
     expect(f.kind).toBe('appeal');
@@ -381,54 +382,42 @@ describe('extractLetter: citizen appeal', () => {
 
   it('reads «от» in capitals or in Latin look-alikes as the opening of the citizen\'s block', () => {
     for (const from of ['ОТ', 'ot', 'От', 'ст']) {
-      const g = extractLetter(
-        page([
-          [1328, 190, 'Главе города Северореченска'],
-          [1328, 250, 'Киселёву М.Н.'],
-          [1328, 310, `${from} Журавлёва Олега Алексеевича,`],
-          [1328, 370, 'проживающего по адресу:'],
-          [1328, 430, 'с. Ольховка, ул. Центральная, д. 21'],
-          [1185, 650, 'Заявление'],
-          [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
-          [1960, 1280, 'О.А. Журавлёв'],
-        ], 'ocr'),
-        { recipient },
-      ).fields;
+      const g = appealUnder([
+        [1328, 190, 'Главе города Северореченска'],
+        [1328, 250, 'Киселёву М.Н.'],
+        [1328, 310, `${from} Журавлёва Олега Алексеевича,`],
+        [1328, 370, 'проживающего по адресу:'],
+        [1328, 430, 'с. Ольховка, ул. Центральная, д. 21'],
+      ]);
       expect(g.correspondent).toBe('Журавлёв Олег Алексеевич');
       expect(g.addressee).toBe('Главе города Северореченска Киселёву М.Н.');
     }
   });
 
   it('does not let a speck before the first word move a line out of its block', () => {
-    const g = extractLetter(
-      page([
+    const g = appealUnder(
+      [
         [1233, 190, '‚ Заместителю главы администрации города'],
         [1290, 250, 'по социальным вопросам'],
         [1290, 310, 'А.Г. Матвеевой'],
-        [1185, 650, 'Заявление'],
-        [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
-        [1960, 1280, 'П.И. Маслов'],
-      ], 'ocr'),
-      { recipient },
-    ).fields;
+      ],
+      'П.И. Маслов',
+    );
     expect(g.addressee).toBe('Заместителю главы администрации города по социальным вопросам А.Г. Матвеевой');
   });
 
   it('ends a citizen\'s address at a contact line whatever its label was read as', () => {
-    const g = extractLetter(
-      page([
+    const g = appealUnder(
+      [
         [1328, 190, 'Главе города Северореченска'],
         [1328, 250, 'Киселёву М.Н.'],
         [1328, 310, 'от Маслова Павла Ивановича,'],
         [1328, 370, 'проживающего по адресу:'],
         [1328, 430, '173070, г. Северореченск, ул. Пушкина, д. 95, кв. 111'],
         [1328, 490, 'Tem: (992) 2983748'],
-        [1185, 650, 'Заявление'],
-        [472, 740, 'Прошу сообщить мой номер в очереди на предоставление земельного участка, поданного 03.09.2025.'],
-        [1960, 1280, 'П.И. Маслов'],
-      ], 'ocr'),
-      { recipient },
-    ).fields;
+      ],
+      'П.И. Маслов',
+    );
     expect(g.citizenAddress).toBe('173070, г. Северореченск, ул. Пушкина, д. 95, кв. 111');
   });
 

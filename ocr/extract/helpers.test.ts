@@ -86,6 +86,9 @@ describe('OCR look-alikes of short words', () => {
     expect(cleanLine('Тел. 8 (8163) 06 12 34')).toBe('Тел. 8 (8163) 06 12 34');
     expect(cleanLine('e-mail: no@reply.ru')).toBe('e-mail: no@reply.ru');
     expect(cleanLine('О погашении задолженности пс муниципальному контракту')).toBe('О погашении задолженности по муниципальному контракту');
+    expect(cleanLine('О сведениях пб запросу')).toBe('О сведениях по запросу');
+    // at the end of a heading's line, the phrase going on below
+    expect(cleanLine('О погашении задолженности пс')).toBe('О погашении задолженности по');
     expect(cleanLine('О погашении задолженности по. муниципальному контракту')).toBe('О погашении задолженности по муниципальному контракту');
     expect(cleanLine('с. Ольховка, ул. Центральная')).toBe('с. Ольховка, ул. Центральная');
   });

@@ -31,11 +31,11 @@ export function mendWord(word: string, lexicon: WordList): string {
 }
 
 /**
- * Function words a heading's letters are misread into: «пс»/«пб» for «по», and «с» before a plural in the
- * prepositional (-ах/-ях), which «с» never governs, for «о» («сведений с получателях»).
+ * «с» before a plural in the prepositional (-ах/-ях), which «с» never governs, is a misread «о» («сведений с
+ * получателях»). («пс»/«пб» for «по» are mended on every line, by cleanLine.)
  */
 function mendFunctionWords(text: string): string {
-  return text.replace(/(?<![А-ЯЁа-яё])п[сб](?= )/g, 'по').replace(/(?<![А-ЯЁа-яё])с(?= [а-яё]+[ая]х(?![а-яё]))/g, 'о');
+  return text.replace(/(?<![А-ЯЁа-яё])с(?= [а-яё]+[ая]х(?![а-яё]))/g, 'о');
 }
 
 /**

@@ -60,7 +60,7 @@ export function cleanLine(s: string): string {
   ))
     // Short words read as Latin or digits between Cyrillic words: "разъяснений no извещению", "представления 06
     // устранении", "д. Березники, yn. Речная"; a stray quote before a word ("администрации 'города").
-    .replace(/(?<=[а-яё]\s)(?:no|пс)(?=\s[а-яё])/g, 'по')
+    .replace(/(?<=[а-яё]\s)(?:no|п[сб])(?=\s[а-яё]|$)/g, 'по')
     // a speck read as a dot after a preposition inside a phrase ("задолженности по. муниципальному")
     .replace(/(?<=[а-яё]\s(?:по|на))\.(?=\s[а-яё])/g, '')
     .replace(/(?<=[а-яё]{3}\s)06(?=\s[а-яё]{3})/g, 'об')
