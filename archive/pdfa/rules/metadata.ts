@@ -4,12 +4,16 @@ import { PdfStream } from '../objects.ts';
 import type { Findings } from '../report.ts';
 import { parseXmp, type XmpNode, type XmpPacket } from '../xmp/parse.ts';
 import { NS, PREDEFINED, SEQ_CHOICES, type FieldType } from '../xmp/schemas.ts';
-import { baseRegistry, conforms, isKnownType, type TypeRegistry } from '../xmp/types.ts';
+import { baseRegistry, conforms, isKnownType, registerType, type TypeRegistry } from '../xmp/types.ts';
 
 interface Extensions {
   props: Map<string, Map<string, string>>;
   reg: TypeRegistry;
 }
+
+const PREDEFINED_TYPES: TypeRegistry = baseRegistry();
+
+const isArray = (n: XmpNode): boolean => n.kind === 'bag' || n.kind === 'seq' || n.kind === 'alt';
 
 const field = (n: XmpNode, ns: string, name: string): XmpNode | undefined =>
   n.children.find((c) => c.ns === ns && c.name === name);
@@ -54,26 +58,29 @@ function readExtensions(packets: XmpPacket[], f: Findings | undefined): Extensio
     for (const prop of p.properties) {
       if (prop.ns !== NS.pdfaExtension || prop.name !== 'schemas') continue;
       if (f && prop.prefix !== 'pdfaExtension') f.add('6.6.2.3.3-1', `the extension schema container uses the prefix "${prop.prefix}" instead of "pdfaExtension"`);
-      if (prop.kind !== 'bag') {
-        f?.add('6.6.2.3.3-1', 'pdfaExtension:schemas is not a Bag');
-        continue;
-      }
-      schemas.push(...prop.children);
+      if (prop.kind !== 'bag') f?.add('6.6.2.3.3-1', 'pdfaExtension:schemas is not a Bag');
+      // veraPDF still reads the schemas of a container that is a Seq or an Alt.
+      if (isArray(prop)) schemas.push(...prop.children);
     }
   }
-  // Value types first: property and field types may refer to them.
+  // Value types first: property and field types may refer to them. As veraPDF's ValidatorsContainerCreator: the
+  // schema's pdfaSchema:valueType array, each type with a name and a namespace; its fields come from a pdfaType:field
+  // array, and a type declared without any field is plain text.
   for (const s of schemas) {
     const vts = field(s, NS.pdfaSchema, 'valueType');
-    for (const vt of vts?.children ?? []) {
+    if (!vts || !isArray(vts)) continue;
+    for (const vt of vts.children) {
       const type = field(vt, NS.pdfaType, 'type')?.value;
       const ns = field(vt, NS.pdfaType, 'namespaceURI')?.value;
+      if (type === undefined || ns === undefined) continue;
       const fields: Record<string, FieldType> = {};
-      for (const fd of field(vt, NS.pdfaType, 'field')?.children ?? []) {
+      const fds = field(vt, NS.pdfaType, 'field');
+      for (const fd of fds && isArray(fds) ? fds.children : []) {
         const name = field(fd, NS.pdfaField, 'name')?.value;
         const t = field(fd, NS.pdfaField, 'valueType')?.value;
-        if (name && t) fields[name] = t;
+        if (name !== undefined && t !== undefined) fields[name] = t;
       }
-      if (type && ns) ext.reg.set(type.toLowerCase(), { ns, fields });
+      registerType(ext.reg, type, Object.keys(fields).length > 0 ? { ns, fields } : 'text');
     }
   }
   for (const s of schemas) {
@@ -101,13 +108,16 @@ function readExtensions(packets: XmpPacket[], f: Findings | undefined): Extensio
         }
       }
     }
+    // veraPDF's SchemasDefinition: a property is defined only with a known value type, and the first definition
+    // of a name stands.
     const ns = field(s, NS.pdfaSchema, 'namespaceURI')?.value;
-    if (!ns) continue;
+    const props = field(s, NS.pdfaSchema, 'property');
+    if (ns === undefined || !props || !isArray(props)) continue;
     const map = ext.props.get(ns) ?? new Map<string, string>();
-    for (const p of field(s, NS.pdfaSchema, 'property')?.children ?? []) {
+    for (const p of props.children) {
       const name = field(p, NS.pdfaProperty, 'name')?.value;
       const t = field(p, NS.pdfaProperty, 'valueType')?.value;
-      if (name && t) map.set(name, t);
+      if (name !== undefined && t !== undefined && !map.has(name) && isKnownType(t, ext.reg)) map.set(name, t);
     }
     ext.props.set(ns, map);
   }
@@ -118,17 +128,26 @@ function checkProperties(pkt: XmpPacket, ext: Extensions, f: Findings): void {
   for (const p of pkt.properties) {
     if (p.ns === NS.pdfaExtension && p.name === 'schemas') continue;
     const predefined = PREDEFINED[p.ns];
-    const type: FieldType | undefined = predefined?.[p.name] ?? ext.props.get(p.ns)?.get(p.name);
+    // An extension schema's definition outranks the predefined one (veraPDF's AXLXMPProperty.getSchemasDefinition),
+    // and each is checked with its own types: the predefined with the predefined ones only.
+    const extType = ext.props.get(p.ns)?.get(p.name);
+    const type: FieldType | undefined = extType ?? predefined?.[p.name];
     const label = `${p.prefix}:${p.name}`;
     if (type === undefined) {
+      // Both rules fail: 6.6.2.3.1-1 also wants isValueTypeCorrect, which is not true without a type.
       f.add('6.6.2.3.1-1', `XMP property ${label} (${p.ns}) is neither predefined nor described by an extension schema`);
+      f.add('6.6.2.3.1-2', `XMP property ${label} has no defined value type`);
       if (!predefined && !ext.props.has(p.ns)) f.add('6.6.2.3.2-1', `no extension schema describes the namespace ${p.ns} of ${label}`);
       continue;
     }
-    let ok = conforms(p, type, ext.reg);
-    const choices = SEQ_CHOICES[p.ns + p.name];
+    let ok = conforms(p, type, extType === undefined ? PREDEFINED_TYPES : ext.reg);
+    const choices = extType === undefined ? SEQ_CHOICES[p.ns + p.name] : undefined;
     if (ok && choices) ok = choices.some((c) => c.length === p.children.length && c.every((v, i) => p.children[i]!.value === v));
-    if (!ok) f.add('6.6.2.3.1-2', `XMP property ${label} does not have the value type ${typeof type === 'string' ? type : `closed choice of ${type.base}`}`);
+    if (!ok) {
+      const what = typeof type === 'string' ? type : 'items' in type ? 'Seq of points' : `closed choice of ${type.base}`;
+      f.add('6.6.2.3.1-1', `XMP property ${label} does not have its defined value type`);
+      f.add('6.6.2.3.1-2', `XMP property ${label} does not have the value type ${what}`);
+    }
   }
 }
 

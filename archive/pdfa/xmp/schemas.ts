@@ -35,8 +35,11 @@ export const NS = {
   stFnt: 'http://ns.adobe.com/xap/1.0/sType/Font#',
 } as const;
 
-/** A field type, or a closed choice given as a pattern over a base type. */
-export type FieldType = string | { base: string; pattern: RegExp };
+/**
+ * A field type: a type name, a closed choice given as a pattern over a base type, or an ordered array of simple
+ * values each matching a pattern (crs:ToneCurve's points).
+ */
+export type FieldType = string | { base: string; pattern: RegExp } | { items: RegExp };
 
 export interface StructType {
   ns: string;
@@ -211,7 +214,7 @@ export const PREDEFINED: Record<string, Record<string, FieldType>> = {
     ShadowTint: 'Integer', Sharpness: 'Integer', Temperature: 'Integer', Tint: 'Integer', ToneCurveName: 'Text',
     Version: 'Text', VignetteAmount: 'Integer', VignetteMidpoint: 'Integer',
     WhiteBalance: text(/^(As Shot|Auto|Daylight|Cloudy|Shade|Tungsten|Fluorescent|Flash|Custom)$/),
-    ToneCurve: 'Seq Point',
+    ToneCurve: { items: /^\([+-]?\d+, [+-]?\d+\)$/ },
   },
   [NS.xmpDM]: {
     projectRef: 'ProjectLink', videoFrameRate: 'Text', videoFrameSize: 'Dimensions', videoPixelAspectRatio: 'Rational',
