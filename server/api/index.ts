@@ -25,3 +25,4 @@ import './inventories/routes.ts';
 import './destruction-acts/routes.ts';
 import './approvals/routes.ts';
 import './reception/routes.ts';
+import './appeals/routes.ts';

@@ -115,6 +115,13 @@ export const errorCatalog = {
   RECEPTION_THROTTLED: { status: 429, ru: 'Слишком много обращений с этого адреса. Повторите позже', en: 'Too many appeals from this address. Try again later' },
   RECEPTION_STATUS_NOT_FOUND: { status: 404, ru: 'Обращение с таким номером и кодом проверки не найдено', en: 'No appeal with this number and status code' },
   RECEPTION_NOT_APPEAL: { status: 409, ru: 'Уведомление о регистрации выдаётся только по зарегистрированному обращению гражданина', en: 'A registration receipt is issued only for a registered citizen’s appeal' },
+  APPEAL_NOT_OPEN: { status: 409, ru: 'Действие доступно только по зарегистрированному обращению гражданина, рассмотрение которого не завершено', en: 'This is available only for a registered citizen’s appeal whose consideration has not ended' },
+  APPEAL_NO_DEADLINE: { status: 409, ru: 'У обращения не установлен срок рассмотрения: продлевать нечего', en: 'The appeal has no deadline to extend' },
+  APPEAL_ALREADY_EXTENDED: { status: 409, ru: 'Срок рассмотрения обращения уже продлевался: продление допускается один раз (ч. 2 ст. 12 59-ФЗ)', en: 'The appeal’s term has already been extended; it may be extended once (59-FZ art. 12 part 2)' },
+  APPEAL_EXTENSION_TOO_LONG: { status: 422, ru: 'Новый срок должен быть позже прежнего и не более чем на 30 дней (ч. 2 ст. 12 59-ФЗ)', en: 'The new deadline must be later than the current one and at most 30 days after it (59-FZ art. 12 part 2)' },
+  APPEAL_FORWARD_LATE: { status: 409, ru: 'Прошло более 7 дней со дня регистрации (ч. 3 ст. 8 59-ФЗ): переадресовать можно, только указав причину', en: 'More than 7 days have passed since registration (59-FZ art. 8 part 3): forwarding needs a stated reason' },
+  APPEAL_FORWARD_TARGET: { status: 422, ru: 'Переадресовать обращение можно только органу или организации, а не гражданину', en: 'An appeal is forwarded to a body or an organisation, not to a citizen' },
+  APPEAL_GROUND_REQUIRED: { status: 422, ru: 'Выберите основание статьи 11 59-ФЗ, по которому обращение оставлено без ответа', en: 'Choose the ground of 59-FZ art. 11 on which the appeal is left unanswered' },
   SERVICE_UNAVAILABLE: { status: 503, ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
   INTERNAL_ERROR: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
 } satisfies Record<string, ErrorDefinition>;

@@ -28,6 +28,10 @@ export const permissions = {
   // given by whoever is an approver of the active stage (checked by the command), whatever their role.
   'approvals.manage': ['admin', 'clerk', 'lawyer', 'manager'],
   'approvals.decide': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist'],
+  // Citizens' appeals (59-FZ): the head (manager) extends the term (art. 12 part 2); the records office, on the head's
+  // instruction, forwards by competence (art. 8 part 3) and records the result of consideration.
+  'appeals.extend': ['admin', 'manager'],
+  'appeals.consider': ['admin', 'clerk', 'manager'],
   'calendar.manage': ['admin'],
   'reports.read': ['admin', 'clerk', 'manager', 'auditor'],
   'files.read': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],

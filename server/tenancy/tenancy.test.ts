@@ -47,6 +47,9 @@ const postBodies: [RegExp, unknown][] = [
   [/\/approval-routes\/[^/]+\/decision$/, { decision: 'approved' }],
   [/\/approval-routes\/[^/]+\/withdraw$/, { reason: 'проверка доступа' }],
   [/\/approvals$/, { stages: [{ approverStaffIds: ['00000000-0000-4000-8000-000000000000'] }] }],
+  [/\/appeal\/extension$/, { newDeadline: '2030-01-01', reason: 'проверка доступа' }],
+  [/\/appeal\/forwarding$/, { correspondentId: '00000000-0000-4000-8000-000000000000' }],
+  [/\/appeal\/result$/, { result: 'explained' }],
   [/\/subassignments$/, { text: 'Подготовить', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
 ];
 function sampleBody(method: string, path: string, resource: string): unknown {
@@ -61,6 +64,7 @@ const sampleQueries: Record<string, string> = {
   '/api/reports/discipline': '?from=2020-01-01&to=2040-12-31',
   '/api/reports/discipline/items': '?from=2020-01-01&to=2040-12-31&metric=assigned',
   '/api/inbox/cards': '?view=registration',
+  '/api/reports/appeals': '?from=2020-01-01&to=2040-12-31',
 };
 
 describe('tenancy', () => {

@@ -63,6 +63,11 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
     const [assignment] = (await trx('assignments')
       .insert({ org_id: orgId, card_id: card?.id, resolution_id: resolution?.id, executor_staff_id: staff.id, author_staff_id: staff.id, text: 'Рассмотреть', deadline: '2030-01-10' })
       .returning('id')) as { id: string }[];
+    // The appeal was extended and forwarded, so that its 59-FZ record is there to leak if a route forgot the scope.
+    const [competentBody] = (await trx('correspondents').insert({ org_id: orgId, type: 'government', name: `Министерство ${suffix}` }).returning('id')) as { id: string }[];
+    await trx('appeal_extensions').insert({ org_id: orgId, card_id: appealCard?.id, old_deadline: '2026-02-16', new_deadline: '2026-03-16', reason: 'Запрошены документы', extended_by: user.id, extended_by_name: 'Петров Пётр' });
+    await trx('appeal_forwardings').insert({ org_id: orgId, card_id: appealCard?.id, correspondent_id: competentBody?.id, forwarded_on: '2026-01-20', forwarded_by: user.id, forwarded_by_name: 'Петров Пётр' });
+    await trx('appeal_results').insert({ org_id: orgId, card_id: appealCard?.id, result: 'forwarded', decided_on: '2026-01-20', decided_by: user.id, decided_by_name: 'Петров Пётр' });
     // A draft regulation on its first, started approval round.
     const [draftCard] = (await trx('cards').insert({ org_id: orgId, kind: 'draft', status: 'draft', summary: `Проект постановления ${suffix}`, created_by: user.id }).returning('id')) as { id: string }[];
     const [approvalRoute] = (await trx('approval_routes')

@@ -240,7 +240,7 @@ describe('sending an appeal', () => {
   it('shows the status by number and code only: registered, then in work', async () => {
     const ok = await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: submitted.regNumber, code: submitted.statusCode });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ regNumber: submitted.regNumber, regDate: submitted.regDate, status: 'registered', deadline: submitted.deadline, answeredOn: null });
+    expect(await ok.json()).toEqual({ regNumber: submitted.regNumber, regDate: submitted.regDate, status: 'registered', deadline: submitted.deadline, extended: false, answeredOn: null, forwarding: null });
     for (const body of [{ number: submitted.regNumber, code: 'WRON-GCOD-E234' }, { number: 'ОГ-999/2026', code: submitted.statusCode }]) {
       const res = await postJson(srv, `/api/public/reception/${SLUG}/status`, body);
       expect(res.status).toBe(404);
@@ -257,7 +257,7 @@ describe('sending an appeal', () => {
     const inWork = await postJson(srv, `/api/public/reception/${SLUG}/status`, { number: submitted.regNumber, code: submitted.statusCode });
     const view = (await inWork.json()) as Record<string, unknown>;
     expect(view.status).toBe('in_work');
-    expect(Object.keys(view).sort()).toEqual(['answeredOn', 'deadline', 'regDate', 'regNumber', 'status']);
+    expect(Object.keys(view).sort()).toEqual(['answeredOn', 'deadline', 'extended', 'forwarding', 'regDate', 'regNumber', 'status']);
 
     // The executor reports, the controller accepts: the card is executed, the citizen reads «answered» and the day.
     const assignmentId = ((await srv.rt.knex('assignments').where({ card_id: cardId }).first('id')) as { id: string }).id;

@@ -80,7 +80,11 @@ export const StatusQueryBody = Type.Object(
 export const AppealStatusSchema = Type.Object({
   regNumber: Type.String(),
   regDate: Type.String({ format: 'date' }),
-  status: Type.Union([Type.Literal('registered'), Type.Literal('in_work'), Type.Literal('answered'), Type.Literal('cancelled')]),
+  status: Type.Union([Type.Literal('registered'), Type.Literal('in_work'), Type.Literal('answered'), Type.Literal('forwarded'), Type.Literal('cancelled')]),
   deadline: Nullable(Type.String({ format: 'date' })),
+  /** the term was extended (59-FZ art. 12 part 2); `deadline` is then the new one */
+  extended: Type.Boolean(),
   answeredOn: Nullable(Type.String({ format: 'date' })),
+  /** forwarded by competence (art. 8 part 3): to which body and when */
+  forwarding: Type.Union([Type.Object({ to: Type.String(), on: Type.String({ format: 'date' }) }), Type.Null()]),
 });

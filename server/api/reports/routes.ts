@@ -6,6 +6,8 @@ import { DISCIPLINE_METRICS, disciplineDrillDown, disciplineReport, type Discipl
 import { disciplinePdf, disciplineXlsx } from '../../records/reports/disciplineExport.ts';
 import { contentDisposition } from '../../http/safeFileName.ts';
 import { today } from '../../records/today.ts';
+import { appealsReport } from '../../records/reports/appealsReport.ts';
+import { APPEAL_RESULTS } from '../../records/appeals/appealResults.ts';
 
 const RowSchema = Type.Object({
   key: Type.Union([Type.String(), Type.Null()]),
@@ -104,5 +106,36 @@ defineRoute({
       limit: ctx.query.limit ?? 200,
     });
     return { items };
+  },
+});
+
+defineRoute({
+  operationId: 'appealsReport',
+  method: 'get',
+  path: '/api/reports/appeals',
+  summary: 'Обращения граждан, зарегистрированные в периоде: по итогам рассмотрения, просроченные, продлённые, переадресованные / citizens’ appeals report',
+  tags: ['reports'],
+  access: 'authenticated',
+  permission: 'reports.read',
+  query: Type.Object({ from: IsoDateSchema, to: IsoDateSchema }),
+  success: {
+    status: 200,
+    description: 'Отчёт',
+    schema: Type.Object({
+      from: IsoDateSchema,
+      to: IsoDateSchema,
+      registered: Type.Integer(),
+      pending: Type.Integer(),
+      byResult: Type.Object(Object.fromEntries(APPEAL_RESULTS.map((code) => [code, Type.Integer()]))),
+      overdue: Type.Integer(),
+      extended: Type.Integer(),
+      forwarded: Type.Integer(),
+      forwardedLate: Type.Integer(),
+    }),
+  },
+  async handler(ctx) {
+    const { from, to } = ctx.query;
+    if (to < from) throw new AppError('VALIDATION_FAILED', { ru: 'Конец периода раньше начала', en: 'The period ends before it starts' });
+    return appealsReport(ctx.app.knex, { orgId: ctx.actor.orgId, from, to, today: today() });
   },
 });
