@@ -124,3 +124,13 @@ describe('6.6.2.3 extension schemas as veraPDF reads them', () => {
     expect(await metadataRules(`${ext}<ex:n>7</ex:n>`)).toEqual([]);
   });
 });
+
+describe('6.6.2.3.3 extension schema container structure', () => {
+  it('pdfaSchema:property may be an rdf:Alt (ordered in XMP Core), not an rdf:Bag', async () => {
+    const seq = extension(EX, 'ex', [['n', 'Integer']]);
+    const alt = seq.replace('<rdf:Seq>', '<rdf:Alt>').replace('</rdf:Seq>', '</rdf:Alt>');
+    const bag = seq.replace('<rdf:Seq>', '<rdf:Bag>').replace('</rdf:Seq>', '</rdf:Bag>');
+    expect(await metadataRules(`${alt}<ex:n>7</ex:n>`)).toEqual([]);
+    expect(await metadataRules(`${bag}<ex:n>7</ex:n>`)).toEqual(['6.6.2.3.3-5']);
+  });
+});

@@ -14,6 +14,8 @@ interface Extensions {
 const PREDEFINED_TYPES: TypeRegistry = baseRegistry();
 
 const isArray = (n: XmpNode): boolean => n.kind === 'bag' || n.kind === 'seq' || n.kind === 'alt';
+/** veraPDF's "valid Seq" is XMP Core's isArrayOrdered, which an rdf:Alt array has too. */
+const isOrdered = (n: XmpNode): boolean => n.kind === 'seq' || n.kind === 'alt';
 
 const field = (n: XmpNode, ns: string, name: string): XmpNode | undefined =>
   n.children.find((c) => c.ns === ns && c.name === name);
@@ -87,7 +89,7 @@ function readExtensions(packets: XmpPacket[], f: Findings | undefined): Extensio
     if (f) {
       checkStruct(s, NS.pdfaSchema, 'pdfaSchema', SCHEMA_FIELDS, ['schema', 'namespaceURI', 'prefix'], f, 'an extension schema');
       const props = field(s, NS.pdfaSchema, 'property');
-      if (props && props.kind !== 'seq') f.add('6.6.2.3.3-5', 'pdfaSchema:property is not a Seq');
+      if (props && !isOrdered(props)) f.add('6.6.2.3.3-5', 'pdfaSchema:property is not a Seq');
       for (const p of props?.children ?? []) {
         checkStruct(p, NS.pdfaProperty, 'pdfaProperty', PROPERTY_FIELDS, ['name', 'valueType', 'category', 'description'], f, 'an extension schema property');
         const cat = field(p, NS.pdfaProperty, 'category')?.value;
@@ -96,11 +98,11 @@ function readExtensions(packets: XmpPacket[], f: Findings | undefined): Extensio
         if (vt !== undefined && !isKnownType(vt, ext.reg)) f.add('6.6.2.3.3-8', `pdfaProperty:valueType "${vt}" is not defined`);
       }
       const vts = field(s, NS.pdfaSchema, 'valueType');
-      if (vts && vts.kind !== 'seq') f.add('6.6.2.3.3-6', 'pdfaSchema:valueType is not a Seq');
+      if (vts && !isOrdered(vts)) f.add('6.6.2.3.3-6', 'pdfaSchema:valueType is not a Seq');
       for (const vt of vts?.children ?? []) {
         checkStruct(vt, NS.pdfaType, 'pdfaType', TYPE_FIELDS, ['type', 'namespaceURI', 'prefix', 'description'], f, 'an extension value type');
         const fds = field(vt, NS.pdfaType, 'field');
-        if (fds && fds.kind !== 'seq') f.add('6.6.2.3.3-15', 'pdfaType:field is not a Seq');
+        if (fds && !isOrdered(fds)) f.add('6.6.2.3.3-15', 'pdfaType:field is not a Seq');
         for (const fd of fds?.children ?? []) {
           checkStruct(fd, NS.pdfaField, 'pdfaField', FIELD_FIELDS, ['name', 'valueType', 'description'], f, 'an extension value type field');
           const t = field(fd, NS.pdfaField, 'valueType')?.value;
