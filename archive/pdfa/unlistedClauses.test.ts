@@ -334,6 +334,26 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(attach({}))).toContain('6.8-2');
     expect(await rulesAfter(attach({ F: PDFString.of('a.txt'), UF: PDFHexString.fromText('a.txt') }))).not.toContain('6.8-2');
   });
+
+  it('6.2.5, 6.2.8, 6.2.9: only XObjects drawn by Do and graphics states set by gs are judged (veraPDF reaches no other)', async () => {
+    /** Puts `xobject` into the page's XObject resources as X9 without drawing it. */
+    const unused = (make: (doc: PDFDocument) => PDFRef) => (doc: PDFDocument, page: PDFPage) => {
+      page.node.Resources()!.set(PDFName.of('XObject'), doc.context.obj({ X9: make(doc) }));
+    };
+    expect(await rulesAfter(unused((doc) => image(doc, { Interpolate: true, BitsPerComponent: 3, Alternates: [] })))).toEqual([]);
+    expect(await rulesAfter(unused((doc) => form(doc, { OPI: { Version: 2 }, Ref: { F: PDFString.of('other.pdf'), Page: 0 } })))).toEqual([]);
+    expect(await rulesAfter(unused((doc) => doc.context.register(doc.context.flateStream('showpage', { Type: 'XObject', Subtype: 'PS' } as never))))).toEqual([]);
+    const gstate = (draw: boolean) => (doc: PDFDocument, page: PDFPage) => {
+      const gs = doc.context.obj({ Type: 'ExtGState', TR: PDFName.of('Identity'), HTP: [0, 0], BM: PDFName.of('Lighter') });
+      page.node.Resources()!.set(PDFName.of('ExtGState'), doc.context.obj({ GS9: doc.context.register(gs) }));
+      if (draw) appendContent(doc, page, '/GS9 gs');
+    };
+    expect(await rulesAfter(gstate(false))).toEqual([]);
+    expect(await rulesAfter(gstate(true))).toEqual(expect.arrayContaining(['6.2.5-1', '6.2.5-3', '6.2.10-1']));
+    // the soft mask of an image that is drawn is an image in use too
+    const masked = (doc: PDFDocument, page: PDFPage) => drawXObject(doc, page, image(doc, { SMask: image(doc, { Interpolate: true }) }));
+    expect(await rulesAfter(masked)).toContain('6.2.8-3');
+  });
 });
 
 /** A copy of a TrueType program whose cmap encoding records are renamed, or dropped when `rename` returns nothing. */

@@ -8,7 +8,7 @@ import type { Findings } from '../report.ts';
 import { OPERATORS, operations } from '../content.ts';
 import { deviceKind, iccHeader, pdfaOutputIntent, type DeviceKind, type IccHeader, type OutputIntentInfo } from '../colour.ts';
 import { annotations } from './document.ts';
-import { checkGraphicsObjects, checkOutputIntents, INTENTS } from './graphicsObjects.ts';
+import { checkGraphicsObjects, checkOutputIntents, checkUsedObjects, INTENTS, type UsedObjects } from './graphicsObjects.ts';
 
 const STANDARD_FILTERS = new Set([
   'ASCIIHexDecode', 'ASCII85Decode', 'FlateDecode', 'RunLengthDecode', 'CCITTFaxDecode', 'DCTDecode',
@@ -58,6 +58,7 @@ export class GraphicsChecker {
   private readonly oi: OutputIntentInfo;
   private readonly iccCache = new Map<PdfStream, IccHeader>();
   private walking = new Set<PdfStream>();
+  private readonly used: UsedObjects = { xobjects: new Set(), gstates: new Set() };
   private readonly walked = new Map<PdfStream, Set<string>>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
@@ -96,6 +97,7 @@ export class GraphicsChecker {
         this.f.add('6.2.10-2', 'a page uses transparency but has no group colour space and the file has no PDF/A output intent');
       }
     }
+    checkUsedObjects(this.file, this.f, this.used);
   }
 
   private icc(s: PdfStream): IccHeader {
@@ -235,7 +237,10 @@ export class GraphicsChecker {
       const sh = this.file.dictOf(p.get('Shading'));
       if (sh) this.colourSpace(sh.get('ColorSpace'), ctx, 'direct');
       const eg = this.file.dictOf(p.get('ExtGState'));
-      if (eg) this.extGState(eg, undefined, ctx);
+      if (eg) {
+        this.used.gstates.add(eg);
+        this.extGState(eg, undefined, ctx);
+      }
     }
   }
 
@@ -388,7 +393,10 @@ export class GraphicsChecker {
         }
         case 'gs': {
           const g = file.dictOf(this.lookup(c, 'ExtGState', args[0]));
-          if (g) this.extGState(g, gs, c);
+          if (g) {
+            this.used.gstates.add(g);
+            this.extGState(g, gs, c);
+          }
           break;
         }
         case 'Tr':
@@ -403,6 +411,7 @@ export class GraphicsChecker {
         case 'Do': {
           const x = this.lookup(c, 'XObject', args[0]);
           if (!(x instanceof PdfStream)) break;
+          this.used.xobjects.add(x);
           const sub = file.nameOf(x.dict.get('Subtype'));
           if (sub === 'Image') {
             if (file.resolve(x.dict.get('ImageMask')) === true) this.paint(gs, c, true, false);

@@ -36,7 +36,6 @@ export function checkOutputIntents(file: PdfFile, f: Findings, icc: (s: PdfStrea
 }
 
 export function checkGraphicsObjects(file: PdfFile, f: Findings): void {
-    const gstates = new Set<PdfDict>();
   const separations = new Map<string, string>();
   const seenArrays = new Set<PdfValue[]>();
   const visitCs = (v: PdfValue[]): void => {
@@ -84,27 +83,47 @@ export function checkGraphicsObjects(file: PdfFile, f: Findings): void {
     }
     const d = v instanceof PdfStream ? v.dict : v instanceof PdfDict ? v : undefined;
     if (!d) return;
-    const eg = file.dictOf(d.get('ExtGState'));
-    if (eg) for (const x of eg.map.values()) {
-      const g = file.dictOf(x);
-      if (g) gstates.add(g);
-    }
-    if (file.nameOf(d.get('Type')) === 'ExtGState') gstates.add(d);
     for (const [k, x] of d.map) if (k !== 'Parent' && !(x instanceof PdfRef)) visit(x, depth + 1);
   };
-  for (const [, v] of file.allObjects()) {
-    visit(v, 0);
-    if (!(v instanceof PdfStream)) continue;
-    const d = v.dict;
+  for (const [, v] of file.allObjects()) visit(v, 0);
+}
+
+/** XObjects drawn by Do and graphics states set by gs (or a shading pattern) somewhere in the content walked. */
+export interface UsedObjects {
+  xobjects: Set<PdfStream>;
+  gstates: Set<PdfDict>;
+}
+
+/**
+ * Images, form and PostScript XObjects, and graphics states are judged where content uses them: veraPDF's model
+ * reaches a PDXObject only through a Do operator (and an image's SMask and Alternates from there) and a PDExtGState
+ * only through gs, so an object the pages never use breaks nothing there.
+ */
+export function checkUsedObjects(file: PdfFile, f: Findings, used: UsedObjects): void {
+  const images = new Set<PdfStream>();
+  const addImage = (s: PdfStream): void => {
+    if (images.has(s)) return;
+    images.add(s);
+    const smask = file.resolve(s.dict.get('SMask'));
+    if (smask instanceof PdfStream) addImage(smask);
+    const alternates = file.resolve(s.dict.get('Alternates'));
+    for (const a of Array.isArray(alternates) ? alternates : []) {
+      const img = file.resolve(file.dictOf(a)?.get('Image'));
+      if (img instanceof PdfStream) addImage(img);
+    }
+  };
+  for (const x of used.xobjects) {
+    const d = x.dict;
     const sub = file.nameOf(d.get('Subtype'));
-    if (sub === 'Image') image(file, f, v);
+    if (sub === 'Image') addImage(x);
     if (sub === 'Form') {
       if (d.has('OPI') || file.nameOf(d.get('Subtype2')) === 'PS' || d.has('PS')) f.add('6.2.9-1', 'a form XObject contains OPI, PS or Subtype2 /PS', '6.2.9.1');
       if (d.has('Ref')) f.add('6.2.9-2', 'the file contains a reference XObject', '6.2.9.2');
     }
     if (sub === 'PS') f.add('6.2.9-3', 'the file contains a PostScript XObject', '6.2.9.3');
   }
-  for (const g of gstates) {
+  for (const s of images) image(file, f, s);
+  for (const g of used.gstates) {
     if (g.has('TR')) f.add('6.2.5-1', 'an ExtGState contains the TR key');
     const tr2 = file.resolve(g.get('TR2'));
     if (tr2 !== undefined && file.nameOf(tr2) !== 'Default') f.add('6.2.5-2', 'an ExtGState contains TR2 with a value other than Default');
