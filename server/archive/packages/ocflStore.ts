@@ -154,6 +154,15 @@ async function streamBytes(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** One stored version of a key, as listed (no `versionId` where the store keeps no versions). */
+interface StoredVersion {
+  name: string;
+  versionId?: string;
+  deleteMarker?: boolean;
+}
+
+const NO_RETENTION = ['NoSuchObjectLockConfiguration', 'ObjectLockConfigurationNotFoundError'];
+
 export interface ObjectLockSettings {
   /** days each version file is retained (COMPLIANCE or GOVERNANCE); 0 = rely on the bucket's default rule */
   days: number;
@@ -259,7 +268,7 @@ class S3OcflStore implements OcflStore {
   }
 
   /** Deletes these keys (versions), already known not to be retained. */
-  private async removeItems(items: { name: string; versionId?: string }[], prefix: string): Promise<void> {
+  private async removeItems(items: StoredVersion[], prefix: string): Promise<void> {
     for (let i = 0; i < items.length; i += 1000) {
       const results = (await this.client.removeObjects(this.bucket, items.slice(i, i + 1000))) as unknown as { Code?: string; Message?: string; Key?: string }[];
       const failed = (results ?? []).find((r) => r && typeof r === 'object' && r.Code);
@@ -267,11 +276,16 @@ class S3OcflStore implements OcflStore {
     }
   }
 
-  private async listEveryVersion(prefix: string): Promise<{ name: string; versionId?: string }[]> {
-    const items: { name: string; versionId?: string }[] = [];
+  private async listEveryVersion(prefix: string): Promise<StoredVersion[]> {
+    const items: StoredVersion[] = [];
     try {
-      const listing = this.client.listObjects(this.bucket, prefix, true, { IncludeVersion: true }) as AsyncIterable<{ name?: string; versionId?: string | null }>;
-      for await (const item of listing) if (item.name) items.push(item.versionId && item.versionId !== 'null' ? { name: item.name, versionId: item.versionId } : { name: item.name });
+      const listing = this.client.listObjects(this.bucket, prefix, true, { IncludeVersion: true }) as AsyncIterable<{ name?: string; versionId?: string | null; isDeleteMarker?: boolean }>;
+      for await (const item of listing) {
+        if (!item.name) continue;
+        const version: StoredVersion = item.versionId && item.versionId !== 'null' ? { name: item.name, versionId: item.versionId } : { name: item.name };
+        if (item.isDeleteMarker) version.deleteMarker = true;
+        items.push(version);
+      }
     } catch (error) {
       // A store without object versions (s3rver, some gateways) refuses the versions listing: its keys are all there is.
       if (!['MethodNotAllowed', 'NotImplemented'].includes(s3Code(error) ?? '')) throw error;
@@ -299,15 +313,20 @@ class S3OcflStore implements OcflStore {
   }
 
   /** OCFL_OBJECT_RETAINED when the storage still retains any of these keys (versions). */
-  private async assertNotRetained(items: { name: string; versionId?: string }[]): Promise<void> {
+  private async assertNotRetained(items: StoredVersion[]): Promise<void> {
     const now = Date.now();
     for (const item of items) {
+      // A delete marker (left where a plain DELETE met a versioned bucket) holds nothing and has no retention to ask
+      // for: RGW answers NoSuchKey for it.
+      if (item.deleteMarker) continue;
       let until: Date | undefined;
       try {
         const r = (await this.client.getObjectRetention(this.bucket, item.name, item.versionId ? { versionId: item.versionId } : undefined)) as { retainUntilDate?: string } | null;
         until = r?.retainUntilDate ? new Date(r.retainUntilDate) : undefined;
       } catch (error) {
-        if (s3Code(error) === 'NoSuchObjectLockConfiguration') continue;
+        // No retention on this version: AWS and MinIO say NoSuchObjectLockConfiguration, Ceph RGW
+        // ObjectLockConfigurationNotFoundError.
+        if (NO_RETENTION.includes(s3Code(error) ?? '')) continue;
         throw error;
       }
       if (until && until.getTime() > now) throw new OcflError('OCFL_OBJECT_RETAINED', `${item.name}: retained by the storage's Object Lock until ${until.toISOString()}`);

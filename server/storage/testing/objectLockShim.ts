@@ -8,13 +8,19 @@ import { escapeXml } from './s3rverShim.ts';
  * this. Tests only.
  *
  * What it does, on the wire as S3 does it: `GET ?object-lock` answers the bucket's configuration; `PUT`/`GET
- * ?retention` set and read an object's retention (COMPLIANCE may not be shortened); a retained object cannot be
- * deleted, alone or in a multi-object delete (`AccessDenied` per key), GOVERNANCE giving way to
+ * ?retention` set and read an object's retention (COMPLIANCE may not be shortened, GOVERNANCE only with the bypass
+ * header); a retained version cannot be
+ * deleted by its version id, alone or in a multi-object delete (`AccessDenied` per key), GOVERNANCE giving way to
  * `x-amz-bypass-governance-retention: true`; with a default rule every new object is retained from its PUT.
  *
- * Limits: s3rver keeps no versions, so an overwrite of a retained key replaces it here where a versioned bucket would
- * keep the old version retained (the archive never overwrites a version file; the root inventory it does overwrite is
- * retained only under a default rule); legal holds are not emulated; one bucket; path-style requests only.
+ * An Object Lock bucket is always versioned, and there a DELETE without a version id is no deletion: it succeeds
+ * whatever the retention, adding a delete marker in front of the retained version (Ceph RGW and AWS alike; checked by
+ * ocflStoreObjectLockReal.test.ts). s3rver keeps no versions, so here such a delete removes the key, and an overwrite
+ * replaces it (with the retention of the new object only) where the bucket would keep the old version, still retained.
+ * What is gone here would be a noncurrent version there: the archive never reads those, and erasing an object deletes
+ * every version by id only after checking that none is retained. A retention without one reads as
+ * `NoSuchObjectLockConfiguration` (AWS, MinIO; RGW says `ObjectLockConfigurationNotFoundError`). Limits: no versions,
+ * no legal holds, one bucket, path-style requests only.
  */
 export interface ObjectLockEmulation {
   readonly middleware: S3rverMiddleware;
@@ -56,12 +62,12 @@ export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulati
     }
 
     if (key === undefined && ctx.method === 'POST' && 'delete' in q) {
-      const body = xml.parse(await readBody(ctx)) as { Delete?: { Object?: { Key?: string }[]; Quiet?: string } };
-      const keys = (body.Delete?.Object ?? []).map((o) => String(o.Key ?? ''));
+      const body = xml.parse(await readBody(ctx)) as { Delete?: { Object?: { Key?: string; VersionId?: string }[]; Quiet?: string } };
+      const objects = (body.Delete?.Object ?? []).map((o) => ({ key: String(o.Key ?? ''), byVersion: Boolean(o.VersionId) }));
       const quiet = body.Delete?.Quiet === 'true';
       const parts: string[] = [];
-      for (const k of keys) {
-        const r = blocking(ctx, k);
+      for (const { key: k, byVersion } of objects) {
+        const r = byVersion ? blocking(ctx, k) : undefined;
         if (r) {
           parts.push(`<Error><Key>${escapeXml(k)}</Key><Code>AccessDenied</Code><Message>Object is WORM protected and cannot be overwritten or deleted until ${r.until.toISOString()}</Message></Error>`);
           continue;
@@ -87,8 +93,11 @@ export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulati
         const mode = body.Retention?.Mode;
         const until = new Date(body.Retention?.RetainUntilDate ?? '');
         if ((mode !== 'COMPLIANCE' && mode !== 'GOVERNANCE') || Number.isNaN(until.getTime())) return s3Error(ctx, 400, 'MalformedXML', 'The XML you provided was not well-formed', key);
-        const current = blocking(ctx, key);
-        if (current?.mode === 'COMPLIANCE' && until < current.until) return s3Error(ctx, 403, 'AccessDenied', 'Access Denied because object protected by object lock', key);
+        // Shortening a running retention (or weakening COMPLIANCE to GOVERNANCE): never for COMPLIANCE, for GOVERNANCE
+        // only with the bypass header — as Ceph RGW answers it (ocflStoreObjectLockReal.test.ts).
+        const current = retained.get(key);
+        const weaker = current && current.until.getTime() > now() && (until < current.until || (current.mode === 'COMPLIANCE' && mode !== 'COMPLIANCE'));
+        if (weaker && (current.mode === 'COMPLIANCE' || blocking(ctx, key))) return s3Error(ctx, 403, 'AccessDenied', 'Access Denied because object protected by object lock', key);
         retained.set(key, { mode, until });
         return answer(ctx, 200, '');
       }
@@ -96,16 +105,19 @@ export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulati
     }
 
     const plain = Object.keys(q).length === 0;
-    if (ctx.method === 'DELETE' && plain) {
-      if (blocking(ctx, key)) return s3Error(ctx, 403, 'AccessDenied', 'Object is WORM protected and cannot be overwritten or deleted', key);
+    if (ctx.method === 'DELETE' && (plain || 'versionId' in q)) {
+      if (!plain && blocking(ctx, key)) return s3Error(ctx, 403, 'AccessDenied', 'Object is WORM protected and cannot be overwritten or deleted', key);
       retained.delete(key);
       return next();
     }
     if (ctx.method === 'PUT' && plain) {
       await next();
-      if (ctx.status === 200 && options.defaultRetention) {
-        const { mode, days } = options.defaultRetention;
-        retained.set(key, { mode, until: new Date(now() + days * 86_400_000) });
+      if (ctx.status === 200) {
+        retained.delete(key);
+        if (options.defaultRetention) {
+          const { mode, days } = options.defaultRetention;
+          retained.set(key, { mode, until: new Date(now() + days * 86_400_000) });
+        }
       }
       return;
     }
