@@ -354,6 +354,19 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     const masked = (doc: PDFDocument, page: PDFPage) => drawXObject(doc, page, image(doc, { SMask: image(doc, { Interpolate: true }) }));
     expect(await rulesAfter(masked)).toContain('6.2.8-3');
   });
+
+  it('6.2.4.4-1: DeviceN colourants are judged where content selects the space, and "All" needs a Colorants entry', async () => {
+    const deviceN = (names: string[], content: string) => (doc: PDFDocument, page: PDFPage) => {
+      const tint = doc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [1, 1, 1], C1: [0, 0, 0], N: 1 });
+      const cs = doc.context.obj([PDFName.of('DeviceN'), doc.context.obj(names.map((n) => PDFName.of(n))), PDFName.of('DeviceRGB'), tint]);
+      page.node.Resources()!.set(PDFName.of('ColorSpace'), doc.context.obj({ CS9: doc.context.register(cs) }));
+      if (content) appendContent(doc, page, content);
+    };
+    expect(await rulesAfter(deviceN(['Spot'], ''))).toEqual([]);
+    expect(await rulesAfter(deviceN(['Spot'], '/CS9 cs'))).toContain('6.2.4.4-1');
+    expect(await rulesAfter(deviceN(['Cyan', 'None'], '/CS9 cs 1 1 scn 0 0 5 5 re f'))).toEqual([]);
+    expect(await rulesAfter(deviceN(['All'], '/CS9 cs 1 scn 0 0 5 5 re f'))).toContain('6.2.4.4-1');
+  });
 });
 
 /** A copy of a TrueType program whose cmap encoding records are renamed, or dropped when `rename` returns nothing. */

@@ -8,7 +8,7 @@ import type { Findings } from '../report.ts';
 import { OPERATORS, operations } from '../content.ts';
 import { deviceKind, iccHeader, pdfaOutputIntent, type DeviceKind, type IccHeader, type OutputIntentInfo } from '../colour.ts';
 import { annotations } from './document.ts';
-import { checkGraphicsObjects, checkOutputIntents, checkUsedObjects, INTENTS, type UsedObjects } from './graphicsObjects.ts';
+import { checkOutputIntents, checkUsedObjects, INTENTS, type UsedObjects } from './graphicsObjects.ts';
 
 const STANDARD_FILTERS = new Set([
   'ASCIIHexDecode', 'ASCII85Decode', 'FlateDecode', 'RunLengthDecode', 'CCITTFaxDecode', 'DCTDecode',
@@ -58,7 +58,7 @@ export class GraphicsChecker {
   private readonly oi: OutputIntentInfo;
   private readonly iccCache = new Map<PdfStream, IccHeader>();
   private walking = new Set<PdfStream>();
-  private readonly used: UsedObjects = { xobjects: new Set(), gstates: new Set() };
+  private readonly used: UsedObjects = { xobjects: new Set(), gstates: new Set(), spaces: new Set() };
   private readonly walked = new Map<PdfStream, Set<string>>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
@@ -72,7 +72,6 @@ export class GraphicsChecker {
 
   run(): void {
     checkOutputIntents(this.file, this.f, (s) => this.icc(s));
-    checkGraphicsObjects(this.file, this.f);
     for (const p of pages(this.file)) {
       const ctx: Ctx = { res: [pageResources(this.file, p.dict)], uncoloured: false, page: { transparency: false }, depth: 0, pageDefaults: p.resources };
       const contents = this.file.resolve(p.dict.get('Contents'));
@@ -158,11 +157,26 @@ export class GraphicsChecker {
     return r;
   }
 
+  /**
+   * Records the colour space a cs or CS operator selects, painted with or not: veraPDF's operator links it, so its
+   * Separation and DeviceN definitions are judged. Resources are reported missing only where it paints.
+   */
+  private noteSpace(name: PdfValue | undefined, ctx: Ctx): void {
+    const r = this.file.resolve(name);
+    if (!(r instanceof PdfName)) return;
+    for (const res of ctx.res) {
+      const found = this.file.resolve(this.file.dictOf(res?.get('ColorSpace'))?.get(r.name));
+      if (Array.isArray(found)) this.used.spaces.add(found);
+      if (found !== undefined) return;
+    }
+  }
+
   /** Checks a colour space that is used for painting. */
   colourSpace(csv: PdfValue | undefined, ctx: Ctx, role: Role, overprint?: { on: boolean; opm: number; what: string }): void {
     const file = this.file;
     const cs = this.resolveCs(csv, ctx);
     if (cs === undefined) return;
+    if (Array.isArray(cs)) this.used.spaces.add(cs);
     const kind = deviceKind(file, cs);
     if (kind) {
       this.device(kind, ctx, role);
@@ -345,11 +359,13 @@ export class GraphicsChecker {
           uncolouredGlyph = true;
           break;
         case 'cs':
+          this.noteSpace(args[0], c);
           gs.fill = file.resolve(args[0]) ?? gray;
           gs.fillPattern = undefined;
           gs.fillSet = true;
           break;
         case 'CS':
+          this.noteSpace(args[0], c);
           gs.stroke = file.resolve(args[0]) ?? gray;
           gs.strokePattern = undefined;
           gs.strokeSet = true;

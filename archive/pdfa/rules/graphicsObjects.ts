@@ -12,7 +12,7 @@ const BLEND_MODES = new Set([
   'SoftLight', 'Difference', 'Exclusion', 'Hue', 'Saturation', 'Color', 'Luminosity',
 ]);
 export const INTENTS = new Set(['RelativeColorimetric', 'AbsoluteColorimetric', 'Perceptual', 'Saturation']);
-const PROCESS_COLOURANTS = new Set(['Cyan', 'Magenta', 'Yellow', 'Black', 'None', 'All']);
+const PROCESS_COLOURANTS = new Set(['Cyan', 'Magenta', 'Yellow', 'Black', 'None']);
 // Type 5 halftones: process colourants need no transfer function, any other colourant must have one.
 const PRIMARY_COLOURANTS = new Set(['Cyan', 'Magenta', 'Yellow', 'Black']);
 
@@ -35,7 +35,11 @@ export function checkOutputIntents(file: PdfFile, f: Findings, icc: (s: PdfStrea
   if (profiles.size > 1) f.add('6.2.3-2', 'output intents refer to different destination profiles');
 }
 
-export function checkGraphicsObjects(file: PdfFile, f: Findings): void {
+/**
+ * Separation and DeviceN definitions (6.2.4.4-1/-2, 6.1.13-9) among the colour spaces content uses, with their
+ * alternates, bases and Colorants: veraPDF builds a PDSeparation or PDDeviceN only for a colour space it meets there.
+ */
+function checkColourSpaces(file: PdfFile, f: Findings, spaces: Iterable<PdfValue[]>): void {
   const separations = new Map<string, string>();
   const seenArrays = new Set<PdfValue[]>();
   const visitCs = (v: PdfValue[]): void => {
@@ -61,6 +65,7 @@ export function checkGraphicsObjects(file: PdfFile, f: Findings): void {
       const comps = file.resolve(process?.get('Components'));
       const processNames = new Set((Array.isArray(comps) ? comps : []).map((c) => file.nameOf(c) ?? ''));
       for (const n of list) {
+        // veraPDF's areColorantsPresent: None and the four process colourants need no entry; "All" does.
         if (PROCESS_COLOURANTS.has(n) || processNames.has(n)) continue;
         if (!colorants?.has(n)) f.add('6.2.4.4-1', `the spot colourant ${n} of a DeviceN colour space is missing from its Colorants dictionary`);
       }
@@ -74,24 +79,15 @@ export function checkGraphicsObjects(file: PdfFile, f: Findings): void {
       if (Array.isArray(r)) visitCs(r);
     }
   };
-  const visit = (v: PdfValue | undefined, depth: number): void => {
-    if (depth > 10 || v === undefined) return;
-    if (Array.isArray(v)) {
-      visitCs(v);
-      for (const x of v) if (!(x instanceof PdfRef)) visit(x, depth + 1);
-      return;
-    }
-    const d = v instanceof PdfStream ? v.dict : v instanceof PdfDict ? v : undefined;
-    if (!d) return;
-    for (const [k, x] of d.map) if (k !== 'Parent' && !(x instanceof PdfRef)) visit(x, depth + 1);
-  };
-  for (const [, v] of file.allObjects()) visit(v, 0);
+  for (const cs of spaces) visitCs(cs);
 }
 
 /** XObjects drawn by Do and graphics states set by gs (or a shading pattern) somewhere in the content walked. */
 export interface UsedObjects {
   xobjects: Set<PdfStream>;
   gstates: Set<PdfDict>;
+  /** colour space arrays set by cs/CS or painted with */
+  spaces: Set<PdfValue[]>;
 }
 
 /**
@@ -100,6 +96,7 @@ export interface UsedObjects {
  * only through gs, so an object the pages never use breaks nothing there.
  */
 export function checkUsedObjects(file: PdfFile, f: Findings, used: UsedObjects): void {
+  checkColourSpaces(file, f, used.spaces);
   const images = new Set<PdfStream>();
   const addImage = (s: PdfStream): void => {
     if (images.has(s)) return;
