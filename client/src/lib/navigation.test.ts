@@ -63,6 +63,10 @@ describe('navigation by role', () => {
     expect(navItems(['admin']).some((item) => item.testid === 'archive')).toBe(true);
     expect(resolveRoute('/archive', ['lawyer'])).toEqual({ kind: 'archive' });
     expect(resolveRoute('/archive', ['executor'])).toEqual({ kind: 'forbidden' });
+    // an address a colleague shares opens the archivist's own home, not «Раздел недоступен»
+    expect(resolveRoute('/archive', ['archivist'])).toEqual({ kind: 'home', role: 'archivist' });
+    expect(resolveRoute('/inbox', ['executor'])).toEqual({ kind: 'home', role: 'executor' });
+    expect(resolveRoute('/approvals', ['lawyer'])).toEqual({ kind: 'home', role: 'lawyer' });
     expect(resolveRoute('/archivist', ['archivist'])).toEqual({ kind: 'home', role: 'archivist' });
   });
 

@@ -81,6 +81,13 @@ const ROLE_BADGE: Partial<Record<Role, BadgeKind>> = {
   lawyer: 'approvals',
 };
 
+/** The section whose page a role's home shows (resolveRoute). */
+const SECTION_HOMES: Partial<Record<Role, string>> = {
+  archivist: ARCHIVE_PATH,
+  executor: INBOX_PATH,
+  lawyer: APPROVALS_PATH,
+};
+
 /** The executor's home is the assignment inbox; other roles that work on assignments get it as a section. */
 function hasInboxSection(roles: readonly Role[]): boolean {
   return !roles.includes('executor') && roles.some((role) => ASSIGNMENT_WORKERS.includes(role));
@@ -139,6 +146,10 @@ export function resolveRoute(address: string, roles: readonly string[]): Resolve
   if (section?.testid === 'autofill') return { kind: 'autofillMetrics' };
   if (section?.testid === 'archive') return { kind: 'archive' };
   if (section?.testid === 'packages') return { kind: 'packages' };
+  // A section address shared by a colleague (`#/archive`, `#/inbox`, `#/approvals`) whose page is this user's own
+  // home opens the home: the archivist's archive is the same page under /archivist.
+  const home = known.find((role) => SECTION_HOMES[role] === path);
+  if (home) return { kind: 'home', role: home };
   if (path === PACKAGES_PATH) return { kind: 'forbidden' };
   if (path === INBOX_PATH || path === APPROVALS_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH || path === ARCHIVE_PATH) return { kind: 'forbidden' };
   const name = path.replace(/^\//, '');
