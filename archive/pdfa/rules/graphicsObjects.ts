@@ -1,6 +1,6 @@
-// ISO 19005-2 6.2 checks of graphics objects wherever they occur: output intents (6.2.3),
-// Separation/DeviceN definitions (6.2.4.4), graphics states and halftones (6.2.5), rendering
-// intents (6.2.6), images (6.2.8), XObjects (6.2.9) and blend modes (6.2.10).
+// ISO 19005-2 6.2 checks of graphics objects: output intents (6.2.3), and, for the objects the content walk
+// (graphics.ts) found in use, Separation/DeviceN definitions (6.2.4.4), graphics states and halftones (6.2.5),
+// rendering intents (6.2.6), images (6.2.8), XObjects (6.2.9) and blend modes (6.2.10).
 import type { PdfFile } from '../file.ts';
 import { PdfDict, PdfRef, PdfStream, type PdfValue } from '../objects.ts';
 import type { Findings } from '../report.ts';
