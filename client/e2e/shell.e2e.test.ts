@@ -144,6 +144,7 @@ describe.skipIf(!available)('client shell in Chromium', () => {
       ru['nav.reports'],
       ru['nav.autofill'],
       ru['nav.sessions'],
+      ru['nav.absences'],
     ]);
     await saveScreenshot(page, 'home-several-roles');
     await page.keyboard.press('g');

@@ -24,5 +24,6 @@ import './cases/routes.ts';
 import './inventories/routes.ts';
 import './destruction-acts/routes.ts';
 import './approvals/routes.ts';
+import './absences/routes.ts';
 import './reception/routes.ts';
 import './appeals/routes.ts';

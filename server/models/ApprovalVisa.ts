@@ -18,4 +18,8 @@ export class ApprovalVisa extends TenantModel {
   declare decidedBy: string | null;
   declare positionTitle: string | null;
   declare fullName: string | null;
+  /** Who gave the visa for the absent approver (замещение), with their name and position of that time. */
+  declare deputyStaffId: string | null;
+  declare deputyFullName: string | null;
+  declare deputyPositionTitle: string | null;
 }

@@ -14,6 +14,9 @@ export const ApprovalVisaSchema = Type.Object({
   decision: Type.Union([Type.Literal('approved'), Type.Literal('approved_with_remarks'), Type.Literal('rejected'), Type.Null()]),
   comment: S,
   decidedAt: S,
+  deputy: Type.Union([Type.Object({ staffId: Uuid, name: Type.String(), position: S }), Type.Null()], {
+    description: 'Кто дал визу за отсутствующего согласующего (замещение) / who gave the visa for the absent approver',
+  }),
 });
 
 export const ApprovalStageSchema = Type.Object({
@@ -82,6 +85,9 @@ interface VisaRow {
   decided_at: Date | null;
   position_title: string | null;
   full_name: string | null;
+  deputy_staff_id: string | null;
+  deputy_full_name: string | null;
+  deputy_position_title: string | null;
 }
 interface PersonRow {
   id: string;
@@ -131,6 +137,7 @@ export async function approvalRounds(db: Knex | Knex.Transaction, orgId: string,
     decision: v.decision,
     comment: v.comment,
     decidedAt: iso(v.decided_at),
+    deputy: v.deputy_staff_id ? { staffId: v.deputy_staff_id, name: v.deputy_full_name ?? '—', position: v.deputy_position_title } : null,
   });
   return routes.map((r) => ({
     id: r.id,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPdfa } from '../../archive/index.ts';
 import { extractText } from '../files/extractText.ts';
 import type { ApprovalRouteView, ApprovalVisaView } from '../presenters/approvalPresenter.ts';
-import { approvalSheetPdf, sheetTime } from './approvalSheet.ts';
+import { approvalSheetPdf, sheetTime, visaName } from './approvalSheet.ts';
 import { ORG_TIME_ZONE } from './today.ts';
 
 const visa = (staffId: string, name: string, position: string, decision: ApprovalVisaView['decision'], comment: string | null, decidedAt: string | null): ApprovalVisaView => ({
@@ -13,6 +13,7 @@ const visa = (staffId: string, name: string, position: string, decision: Approva
   decision,
   comment,
   decidedAt,
+  deputy: null,
 });
 const initiator = { userId: '20000000-0000-4000-8000-000000000001', staffId: null, name: 'Павлов Игорь Сергеевич', position: 'Начальник юридического отдела' };
 const round = (n: number, status: ApprovalRouteView['status'], stages: ApprovalRouteView['stages']): ApprovalRouteView => ({
@@ -88,5 +89,16 @@ describe('approval sheet', () => {
     // Moscow is UTC+3 all year.
     expect(sheetTime('2026-11-20T09:15:00.000Z')).toBe('20.11.2026 12:15');
     expect(sheetTime(null)).toBe('');
+  });
+
+  it('names a deputy’s visa «<заместитель> за <согласующий>» with the signer’s position first', async () => {
+    const absent = visa('03', 'Сергеев Алексей Николаевич', 'Глава городского округа', 'approved', null, '2026-11-21T12:00:00.000Z');
+    const given = { ...absent, deputy: { staffId: '10000000-0000-4000-8000-000000000004', name: 'Орлов Денис Павлович', position: 'Заместитель главы' } };
+    expect(visaName(given)).toBe('Орлов Денис Павлович за Сергеев Алексей Николаевич');
+    expect(visaName(absent)).toBe('Сергеев Алексей Николаевич');
+    const pdf = await approvalSheetPdf({ ...input, rounds: [round(1, 'approved', [stage(1, 'approved', [given])])] });
+    expect(checkPdfa(pdf).conformant).toBe(true);
+    const flat = (await extractText(pdf, 'application/pdf')).text.replace(/\s+/g, ' ');
+    for (const expected of ['Орлов Денис Павлович за Сергеев Алексей', 'Заместитель главы (за: Глава городского', 'Согласовано']) expect(flat, expected).toContain(expected);
   });
 });

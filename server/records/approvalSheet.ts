@@ -42,6 +42,17 @@ function stageTitle(stage: ApprovalRouteView['stages'][number]): string {
   return `Этап ${stage.position}${stage.approvers.length > 1 ? ' (параллельно)' : ''}${due}`;
 }
 
+// A visa a deputy gave for an absent approver names both, the one who signed first: «<заместитель> за <согласующий>»,
+// the way a paper sheet is signed «за» someone; the position is the signer's, with the approver's after it.
+export function visaName(v: ApprovalRouteView['stages'][number]['approvers'][number]): string {
+  return v.deputy ? `${v.deputy.name} за ${v.name}` : v.name;
+}
+
+function visaPosition(v: ApprovalRouteView['stages'][number]['approvers'][number]): string {
+  if (!v.deputy) return v.position ?? '—';
+  return `${v.deputy.position ?? '—'} (за: ${v.position ?? '—'})`;
+}
+
 function roundRows(route: ApprovalRouteView): FormRow[] {
   const running = route.status === 'in_progress';
   let n = 0;
@@ -50,7 +61,7 @@ function roundRows(route: ApprovalRouteView): FormRow[] {
     ...stage.approvers.map((v) => {
       n += 1;
       const decision = v.decision ? (DECISION_RU[v.decision] ?? v.decision) : running && stage.status === 'active' ? 'на согласовании' : 'не рассматривал';
-      return { cells: [String(n), v.position ?? '—', v.name, decision, v.comment ?? '', sheetTime(v.decidedAt)] };
+      return { cells: [String(n), visaPosition(v), visaName(v), decision, v.comment ?? '', sheetTime(v.decidedAt)] };
     }),
   ]);
 }

@@ -31,6 +31,7 @@ const patchBodies: Record<string, unknown> = {
   card: { summary: 'Чужое' },
   correspondent: { name: 'Чужое' },
   journal: { name: 'Чужой' },
+  absence: { endsOn: '2030-01-02' },
 };
 const postBodies: [RegExp, unknown][] = [
   [/\/cancel$/, { reason: 'проверка доступа' }],

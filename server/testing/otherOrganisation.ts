@@ -114,6 +114,11 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
     await trx('inventory_items').insert({ inventory_id: inventory?.id, org_id: orgId, case_id: archiveCase?.id, position: 1 });
     const [destructionAct] = (await trx('destruction_acts').insert({ org_id: orgId, year: 2026, number: 1, reason: 'Истечение сроков хранения' }).returning('id')) as { id: string }[];
     await trx('destruction_act_items').insert({ act_id: destructionAct?.id, org_id: orgId, case_id: archiveCase?.id, position: 1 });
+    // An absence with its deputy (замещение).
+    const [deputy] = (await trx('staff').insert({ org_id: orgId, last_name: 'Сидоров', first_name: 'Семён', department_id: department.id }).returning('id')) as { id: string }[];
+    const [absence] = (await trx('absences')
+      .insert({ org_id: orgId, staff_id: staff.id, deputy_staff_id: deputy?.id, starts_on: '2030-01-01', ends_on: '2030-01-14', reason: 'vacation', created_by: user.id })
+      .returning('id')) as { id: string }[];
     const jobId = await enqueueJob(trx, { kind: 'platform.ping', orgId });
     await trx('jobs').where({ id: jobId }).update({ state: 'dead' });
     return {
@@ -141,6 +146,7 @@ export async function createOtherOrganisation(knex: Knex, blobs: BlobStore, pass
         inventory: inventory?.id ?? '',
         destruction_act: destructionAct?.id ?? '',
         approval_route: approvalRoute?.id ?? '',
+        absence: absence?.id ?? '',
       },
     };
   });

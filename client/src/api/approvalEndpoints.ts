@@ -1,5 +1,6 @@
 import type { HttpClient } from './http.ts';
 import type { CardSummary } from './records.ts';
+import type { Principal } from './absenceEndpoints.ts';
 
 // Shapes of the approval routes (server/api/approvals, presenters/approvalPresenter.ts).
 export type ApprovalDecision = 'approved' | 'approved_with_remarks' | 'rejected';
@@ -13,6 +14,8 @@ export interface ApprovalVisa {
   decision: ApprovalDecision | null;
   comment: string | null;
   decidedAt: string | null;
+  /** Who gave the visa for the absent approver (замещение), as they were then. */
+  deputy: { staffId: string; name: string; position: string | null } | null;
 }
 
 export interface ApprovalStage {
@@ -55,6 +58,8 @@ export interface WaitingApproval {
   overdue: boolean;
   stageStartedAt: string | null;
   card: CardSummary;
+  /** The absent approver whose visa this is, when I stand in for them today («за …»). */
+  onBehalfOf: Principal | null;
 }
 
 /** What the caller may do next on the card's route (server/policies/approvalAccess.ts). */
@@ -65,6 +70,8 @@ export interface ApprovalActions {
   newRound: boolean;
   withdraw: boolean;
   decide: boolean;
+  /** Absent approvers of the active stage whose visa I may give today as their deputy. */
+  decideFor: Principal[];
 }
 
 export function approvalSheetUrl(cardId: string): string {
@@ -80,8 +87,8 @@ export function createApprovalApi(http: HttpClient) {
     update: async (r: Pick<ApprovalRoute, 'id' | 'version'>, stages: StageInput[]) =>
       (await http.request<ApprovalRoute>('PUT', route(r.id), { body: { stages }, ifMatch: withVersion(r) })).data,
     start: async (r: Pick<ApprovalRoute, 'id' | 'version'>) => (await http.request<ApprovalRoute>('POST', `${route(r.id)}/start`, { body: {}, ifMatch: withVersion(r) })).data,
-    decide: (routeId: string, decision: ApprovalDecision, comment: string) =>
-      http.post<ApprovalRoute>(`${route(routeId)}/decision`, comment.trim() ? { decision, comment } : { decision }),
+    decide: (routeId: string, decision: ApprovalDecision, comment: string, onBehalfOf?: string) =>
+      http.post<ApprovalRoute>(`${route(routeId)}/decision`, { decision, ...(comment.trim() ? { comment } : {}), ...(onBehalfOf ? { onBehalfOf } : {}) }),
     withdraw: async (r: Pick<ApprovalRoute, 'id' | 'version'>, reason: string) =>
       (await http.request<ApprovalRoute>('POST', `${route(r.id)}/withdraw`, { body: { reason }, ifMatch: withVersion(r) })).data,
     newRound: (routeId: string) => http.post<ApprovalRoute>(`${route(routeId)}/rounds`, {}),

@@ -5,6 +5,7 @@ import { createSignatureApi } from './signatureEndpoints.ts';
 import { createAutofillApi } from './autofillEndpoints.ts';
 import { createReceptionApi } from './receptionEndpoints.ts';
 import { createApprovalApi } from './approvalEndpoints.ts';
+import { createAbsenceApi } from './absenceEndpoints.ts';
 
 /** The browser's single API client (same origin; the dev server proxies /api). */
 export const api = createApi(new HttpClient());
@@ -18,3 +19,5 @@ export const autofill = createAutofillApi(api.http);
 export const reception = createReceptionApi(api.http);
 /** Approval routes of cards and the inbox «на согласовании». */
 export const approvals = createApprovalApi(api.http);
+/** Absences and their deputies (замещение). */
+export const absences = createAbsenceApi(api.http);

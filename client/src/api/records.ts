@@ -1,4 +1,5 @@
 // Shapes of the records API (issue 3) as the client uses them.
+import type { Principal } from './absenceEndpoints.ts';
 
 export const CARD_KINDS = ['incoming', 'outgoing', 'internal', 'appeal', 'draft', 'service_application'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -178,6 +179,8 @@ export interface Assignment {
   reportedOn: string | null;
   acceptedAt: string | null;
   version: number;
+  /** In the inbox: the absent executor whose assignment this is, when I stand in for them today («за …»). */
+  onBehalfOf?: Principal | null;
 }
 
 /** One entry of an assignment's own history (`GET /api/assignments/:id`). */

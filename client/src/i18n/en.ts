@@ -3,6 +3,7 @@ import { signaturesEn } from './signatures.en.ts';
 import { autofillEn } from './autofill.en.ts';
 import { receptionEn } from './reception.en.ts';
 import { approvalsEn } from './approvals.en.ts';
+import { absencesEn } from './absences.en.ts';
 import { archiveRecordsEn } from './archiveRecords.en.ts';
 import { packagesEn } from '../pages/archive/packages/packages.en.ts';
 import type { Dictionary } from './ru.ts';
@@ -14,6 +15,7 @@ export const en: Dictionary = {
   ...autofillEn,
   ...receptionEn,
   ...approvalsEn,
+  ...absencesEn,
   ...archiveRecordsEn,
   ...packagesEn,
   'app.name': 'Kartoteka',

@@ -6,6 +6,7 @@ import { signaturesRu } from './signatures.ru.ts';
 import { autofillRu } from './autofill.ru.ts';
 import { receptionRu } from './reception.ru.ts';
 import { approvalsRu } from './approvals.ru.ts';
+import { absencesRu } from './absences.ru.ts';
 import { archiveRecordsRu } from './archiveRecords.ru.ts';
 import { packagesRu } from '../pages/archive/packages/packages.ru.ts';
 
@@ -15,6 +16,7 @@ export const ru = {
   ...autofillRu,
   ...receptionRu,
   ...approvalsRu,
+  ...absencesRu,
   ...archiveRecordsRu,
   ...packagesRu,
   'app.name': 'Картотека',

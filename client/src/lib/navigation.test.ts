@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cardPath, homePath, knownRoles, navItems, readsJournals, resolveRoute, SESSIONS_PATH, splitAddress } from './navigation.ts';
+import { ABSENCES_PATH, cardPath, homePath, knownRoles, navItems, readsJournals, resolveRoute, SESSIONS_PATH, splitAddress } from './navigation.ts';
 
 describe('navigation by role', () => {
   test('a user with several roles sees all of them and lands on the first', () => {
     const roles = ['manager', 'executor'];
     expect(homePath(roles)).toBe('/manager');
-    expect(navItems(roles).map((item) => item.path)).toEqual(['/manager', '/executor', '/approvals', '/search', '/reports', '/autofill-metrics', SESSIONS_PATH]);
+    expect(navItems(roles).map((item) => item.path)).toEqual(['/manager', '/executor', '/approvals', '/search', '/reports', '/autofill-metrics', SESSIONS_PATH, ABSENCES_PATH]);
     expect(navItems(roles).map((item) => item.labelKey)).toEqual([
       'home.manager',
       'home.executor',
@@ -14,16 +14,17 @@ describe('navigation by role', () => {
       'nav.reports',
       'nav.autofill',
       'nav.sessions',
+      'nav.absences',
     ]);
   });
 
   test('the assignment inbox is a section for roles whose home is something else', () => {
-    expect(navItems(['clerk']).map((item) => item.testid)).toEqual(['clerk', 'inbox', 'approvals', 'search', 'reports', 'autofill', 'sessions']);
-    expect(navItems(['executor']).map((item) => item.testid)).toEqual(['executor', 'approvals', 'search', 'sessions']);
-    expect(navItems(['auditor']).map((item) => item.testid)).toEqual(['auditor', 'search', 'reports', 'autofill', 'sessions']);
+    expect(navItems(['clerk']).map((item) => item.testid)).toEqual(['clerk', 'inbox', 'approvals', 'search', 'reports', 'autofill', 'sessions', 'absences']);
+    expect(navItems(['executor']).map((item) => item.testid)).toEqual(['executor', 'approvals', 'search', 'sessions', 'absences']);
+    expect(navItems(['auditor']).map((item) => item.testid)).toEqual(['auditor', 'search', 'reports', 'autofill', 'sessions', 'absences']);
     expect(navItems(['manager']).find((item) => item.role === 'manager')?.badge).toBe('resolution');
     // «На согласовании» is the lawyer's home and a section for the other approvers; an auditor never approves.
-    expect(navItems(['lawyer']).map((item) => item.testid)).toEqual(['lawyer', 'inbox', 'search', 'archive', 'sessions']);
+    expect(navItems(['lawyer']).map((item) => item.testid)).toEqual(['lawyer', 'inbox', 'search', 'archive', 'sessions', 'absences']);
     expect(navItems(['lawyer'])[0]?.badge).toBe('approvals');
     expect(navItems(['clerk']).find((item) => item.testid === 'approvals')?.badge).toBe('approvals');
     expect(resolveRoute('/approvals', ['clerk'])).toEqual({ kind: 'approvals' });
@@ -40,6 +41,8 @@ describe('navigation by role', () => {
     expect(resolveRoute('/auditor', ['auditor'])).toEqual({ kind: 'home', role: 'auditor' });
     expect(resolveRoute('/admin', ['auditor'])).toEqual({ kind: 'forbidden' });
     expect(resolveRoute('/sessions', ['clerk'])).toEqual({ kind: 'sessions' });
+    expect(resolveRoute('/absences', ['executor'])).toEqual({ kind: 'absences' });
+    expect(resolveRoute('/absences', ['root'])).toEqual({ kind: 'forbidden' });
     expect(resolveRoute('/nowhere', ['clerk'])).toEqual({ kind: 'notFound' });
   });
 

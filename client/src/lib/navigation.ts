@@ -2,6 +2,7 @@ import { isRole, type Role } from '../api/types.ts';
 import type { MessageKey } from '../i18n/ru.ts';
 
 export const SESSIONS_PATH = '/sessions';
+export const ABSENCES_PATH = '/absences';
 export const INBOX_PATH = '/inbox';
 export const APPROVALS_PATH = '/approvals';
 export const SEARCH_PATH = '/search';
@@ -26,6 +27,7 @@ export interface NavItem {
 export type ResolvedRoute =
   | { kind: 'home'; role: Role }
   | { kind: 'sessions' }
+  | { kind: 'absences' }
   | { kind: 'inbox' }
   | { kind: 'approvals' }
   | { kind: 'search' }
@@ -112,6 +114,8 @@ export function navItems(roles: readonly string[]): NavItem[] {
   if (!known.includes('archivist') && known.some((role) => ARCHIVE_SECTION_ROLES.includes(role))) items.push({ path: ARCHIVE_PATH, labelKey: 'nav.archive', role: null, testid: 'archive' });
   if (known.some((role) => PACKAGE_ROLES.includes(role))) items.push({ path: PACKAGES_PATH, labelKey: 'nav.packages', role: null, testid: 'packages' });
   items.push({ path: SESSIONS_PATH, labelKey: 'nav.sessions', role: null, testid: 'sessions' });
+  // Everyone who works in the organisation may be away and name a deputy; last, so the g-number shortcuts stay.
+  if (known.length > 0) items.push({ path: ABSENCES_PATH, labelKey: 'nav.absences', role: null, testid: 'absences' });
   return items;
 }
 
@@ -146,12 +150,13 @@ export function resolveRoute(address: string, roles: readonly string[]): Resolve
   if (section?.testid === 'autofill') return { kind: 'autofillMetrics' };
   if (section?.testid === 'archive') return { kind: 'archive' };
   if (section?.testid === 'packages') return { kind: 'packages' };
+  if (section?.testid === 'absences') return { kind: 'absences' };
   // A section address shared by a colleague (`#/archive`, `#/inbox`, `#/approvals`) whose page is this user's own
   // home opens the home: the archivist's archive is the same page under /archivist.
   const home = known.find((role) => SECTION_HOMES[role] === path);
   if (home) return { kind: 'home', role: home };
   if (path === PACKAGES_PATH) return { kind: 'forbidden' };
-  if (path === INBOX_PATH || path === APPROVALS_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH || path === ARCHIVE_PATH) return { kind: 'forbidden' };
+  if (path === INBOX_PATH || path === APPROVALS_PATH || path === ABSENCES_PATH || path === SEARCH_PATH || path === REPORTS_PATH || path === AUTOFILL_METRICS_PATH || path === ARCHIVE_PATH) return { kind: 'forbidden' };
   const name = path.replace(/^\//, '');
   if (isRole(name)) return known.includes(name) ? { kind: 'home', role: name } : { kind: 'forbidden' };
   return { kind: 'notFound' };

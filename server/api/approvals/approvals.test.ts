@@ -100,7 +100,7 @@ describe('approval routes', () => {
     const waiting = (await as.manager!.get<{ items: { routeId: string; dueOn: string; overdue: boolean }[] }>('/api/inbox/approvals')).body.items.find((i) => i.routeId === created.body.id);
     expect(waiting).toMatchObject({ dueOn: passed.body.stages[1]?.dueOn, overdue: false });
     const forManager = await as.manager!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`);
-    expect(forManager.body.actions).toEqual({ build: false, edit: false, start: false, newRound: false, withdraw: false, decide: true });
+    expect(forManager.body.actions).toEqual({ build: false, edit: false, start: false, newRound: false, withdraw: false, decide: true, decideFor: [] });
     expect((await as.lawyer!.get<{ actions: Record<string, boolean> }>(`/api/cards/${cardId}/approvals`)).body.actions.decide).toBe(false);
 
     // A rejection needs its reason and ends the round.

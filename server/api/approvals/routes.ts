@@ -14,6 +14,8 @@ import { approvalSheetPdf } from '../../records/approvalSheet.ts';
 import { contentDisposition } from '../../http/safeFileName.ts';
 import { today } from '../../records/today.ts';
 import { CLOSED_FOR_APPROVAL } from '../../records/approvalRules.ts';
+import { principalsOf } from '../../records/deputies.ts';
+import { PrincipalSchema } from '../../presenters/absencePresenter.ts';
 
 async function present<P, Q, B>(ctx: AuthedContext<P, Q, B>, route: ApprovalRoute) {
   const [view] = await approvalRounds(ctx.app.knex, ctx.actor.orgId, { routeIds: [route.id] });
@@ -45,14 +47,23 @@ defineRoute({
     description: 'Круги согласования и что вызывающему доступно сейчас',
     schema: Type.Object({
       items: Type.Array(ApprovalRouteSchema),
-      actions: Type.Object({ build: Type.Boolean(), edit: Type.Boolean(), start: Type.Boolean(), newRound: Type.Boolean(), withdraw: Type.Boolean(), decide: Type.Boolean() }),
+      actions: Type.Object({
+        build: Type.Boolean(),
+        edit: Type.Boolean(),
+        start: Type.Boolean(),
+        newRound: Type.Boolean(),
+        withdraw: Type.Boolean(),
+        decide: Type.Boolean(),
+        decideFor: Type.Array(PrincipalSchema, { description: 'Визы за отсутствующих, которых вызывающий замещает сегодня / visas for absent approvers' }),
+      }),
     }),
   },
   async handler(ctx) {
     const card = await ctx.scope.findOr404(Card, ctx.params.id);
     await assertCardVisible(ctx.app.knex, ctx.actor, card);
     const items = await approvalRounds(ctx.app.knex, ctx.actor.orgId, { cardId: card.id });
-    return { items, actions: approvalActions(ctx.actor, card, items) };
+    const principals = await principalsOf(ctx.app.knex, ctx.actor.orgId, ctx.actor.staffId, today());
+    return { items, actions: approvalActions(ctx.actor, card, items, principals) };
   },
 });
 
@@ -139,7 +150,7 @@ defineRoute({
   params: IdParams,
   body: DecisionBody,
   success: { status: 200, description: 'Маршрут', schema: ApprovalRouteSchema },
-  errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_CURRENT_APPROVER', 'APPROVAL_COMMENT_REQUIRED', 'APPROVAL_CARD_CLOSED', 'STAFF_LINK_REQUIRED'],
+  errors: ['APPROVAL_ROUTE_STATE', 'APPROVAL_NOT_CURRENT_APPROVER', 'APPROVAL_NOT_DEPUTY', 'APPROVAL_COMMENT_REQUIRED', 'APPROVAL_CARD_CLOSED', 'STAFF_LINK_REQUIRED'],
   async handler(ctx) {
     return present(ctx, await ctx.write((unit) => decideApproval(unit, ctx.actor, ctx.app.blobs, ctx.params.id, ctx.body)));
   },
@@ -214,13 +225,14 @@ const WaitingSchema = Type.Object({
   overdue: Type.Boolean({ description: 'Срок этапа прошёл / the stage’s deadline has passed' }),
   stageStartedAt: Type.Union([Type.String(), Type.Null()]),
   card: CardSummarySchema,
+  onBehalfOf: Type.Union([PrincipalSchema, Type.Null()], { description: 'Виза отсутствующего, которого я замещаю («за …») / an absent approver’s visa I stand in for' }),
 });
 
 defineRoute({
   operationId: 'inboxApprovals',
   method: 'get',
   path: '/api/inbox/approvals',
-  summary: 'На согласовании у меня: активный этап, моя виза не дана / waiting for my approval',
+  summary: 'На согласовании у меня и у тех, кого я замещаю сегодня: активный этап, виза не дана / waiting for my approval',
   tags: ['inbox', 'approvals'],
   access: 'authenticated',
   permission: 'cards.read',
@@ -229,28 +241,43 @@ defineRoute({
   async handler(ctx) {
     const staff = ctx.actor.staffId;
     if (!staff) return { items: [] };
+    const t = today();
     const visible = visibleCards(ctx.actor, 'cards');
+    // The absent people I stand in for today: their pending visas are listed with mine, marked «за …». A short IN list
+    // keeps the pending-visa index (approval_visas_pending on org_id, staff_id) usable.
+    const principals = await principalsOf(ctx.app.knex, ctx.actor.orgId, staff, t);
+    const forWhom = new Map(principals.map((p) => [p.staffId, p]));
     const rows = (await ctx.app
       .knex('approval_visas as v')
       .join('approval_stages as s', 's.id', 'v.stage_id')
       .join('approval_routes as r', 'r.id', 'v.route_id')
       .where('v.org_id', ctx.actor.orgId)
-      .where({ 'v.staff_id': staff, 's.status': 'active', 'r.status': 'in_progress' })
+      .whereIn('v.staff_id', [staff, ...forWhom.keys()])
+      .where({ 's.status': 'active', 'r.status': 'in_progress' })
       .whereNull('v.decision')
       .orderByRaw("coalesce(s.due_on, '9999-12-31'::date), s.started_at, v.id")
       .limit(ctx.query.limit ?? 50)
-      .select('v.card_id', 'r.id as route_id', 'r.round', 's.position', 's.due_on', 's.started_at')) as { card_id: string; route_id: string; round: number; position: number; due_on: string | null; started_at: Date | null }[];
+      .select('v.card_id', 'v.staff_id', 'r.id as route_id', 'r.round', 's.position', 's.due_on', 's.started_at')) as {
+      card_id: string;
+      staff_id: string;
+      route_id: string;
+      round: number;
+      position: number;
+      due_on: string | null;
+      started_at: Date | null;
+    }[];
     const cards = await ctx.scope
       .query(Card)
       .whereIn('id', rows.map((r) => r.card_id))
       .whereNotIn('status', [...CLOSED_FOR_APPROVAL])
       .whereRaw(visible.sql, visible.bindings);
     const byId = new Map(cards.map((c) => [c.id, c]));
-    const t = today();
     return {
       items: rows.flatMap((r) => {
         const card = byId.get(r.card_id);
-        return card ? [{ routeId: r.route_id, round: r.round, stage: r.position, dueOn: r.due_on, overdue: r.due_on !== null && r.due_on < t, stageStartedAt: r.started_at?.toISOString() ?? null, card: presentCard(card) }] : [];
+        if (!card) return [];
+        const onBehalfOf = r.staff_id === staff ? null : (forWhom.get(r.staff_id) ?? null);
+        return [{ routeId: r.route_id, round: r.round, stage: r.position, dueOn: r.due_on, overdue: r.due_on !== null && r.due_on < t, stageStartedAt: r.started_at?.toISOString() ?? null, card: presentCard(card), onBehalfOf }];
       }),
     };
   },

@@ -17,6 +17,7 @@ export const DecisionBody = Type.Object(
   {
     decision: Type.Union([Type.Literal('approved'), Type.Literal('approved_with_remarks'), Type.Literal('rejected')]),
     comment: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()], { description: 'Замечания или причина отклонения / remarks or the reason for rejection' })),
+    onBehalfOf: Type.Optional({ ...Uuid, description: 'Сотрудник, которого вызывающий замещает сегодня: виза за него / the absent approver the caller stands in for today' }),
   },
   { additionalProperties: false },
 );

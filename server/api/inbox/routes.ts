@@ -9,6 +9,13 @@ import { inboxCounts } from '../../records/inboxQueries.ts';
 import { addDays } from '../../records/calendar/workingDays.ts';
 import { today } from '../../records/today.ts';
 import { can } from '../../policies/index.ts';
+import { principalsOf } from '../../records/deputies.ts';
+import { PrincipalSchema } from '../../presenters/absencePresenter.ts';
+
+const InboxAssignmentSchema = Type.Composite([
+  AssignmentSchema,
+  Type.Object({ onBehalfOf: Type.Union([PrincipalSchema, Type.Null()], { description: 'Поручение отсутствующего, которого я замещаю («за …») / an absent executor’s assignment' }) }),
+]);
 
 defineRoute({
   operationId: 'inboxCounts',
@@ -42,7 +49,7 @@ defineRoute({
   operationId: 'inboxAssignments',
   method: 'get',
   path: '/api/inbox/assignments',
-  summary: 'Мои поручения: к исполнению, просроченные, со сроком в ближайшие N дней, на моём контроле / my assignments',
+  summary: 'Мои поручения (и тех, кого я замещаю сегодня): к исполнению, просроченные, со сроком в ближайшие N дней, на моём контроле / my assignments',
   tags: ['inbox'],
   access: 'authenticated',
   permission: 'cards.read',
@@ -52,19 +59,23 @@ defineRoute({
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 300 })),
   }),
-  success: { status: 200, description: 'Поручения по сроку', schema: PageSchema(AssignmentSchema) },
+  success: { status: 200, description: 'Поручения по сроку', schema: PageSchema(InboxAssignmentSchema) },
   async handler(ctx) {
     const t = today();
     const limit = ctx.query.limit ?? 50;
     const after = decodeCursor(ctx.query.cursor, 2);
     const staff = ctx.actor.staffId;
     if (!staff) return { items: [], nextCursor: null };
+    const view = ctx.query.view ?? 'todo';
+    // The open assignments of the people I stand in for today come with mine, marked «за …»; control stays personal
+    // (accepting a report is the controller's own judgement). A short IN list keeps assignments_executor_open usable.
+    const principals = view === 'control' ? [] : await principalsOf(ctx.app.knex, ctx.actor.orgId, staff, t);
+    const forWhom = new Map(principals.map((p) => [p.staffId, p]));
     const rows = await ctx.scope
       .query(Assignment)
       .modify((q) => {
-        const view = ctx.query.view ?? 'todo';
         if (view === 'control') q.where('controller_staff_id', staff).whereIn('status', ['open', 'reported']);
-        else q.where('executor_staff_id', staff).where('status', 'open');
+        else q.whereIn('executor_staff_id', [staff, ...forWhom.keys()]).where('status', 'open');
         if (view === 'overdue') q.where('deadline', '<', t);
         if (view === 'due') q.whereBetween('deadline', [t, addDays(t, ctx.query.days ?? 3)]);
         // Keyset on (deadline, id) with undated assignments last.
@@ -73,7 +84,8 @@ defineRoute({
       .orderByRaw("coalesce(deadline, '9999-12-31'::date), id::text")
       .limit(limit + 1);
     const page = pageOf(rows, limit, (a) => [a.deadline ?? '9999-12-31', a.id], (a) => a);
-    return { items: await presentAssignments(ctx.app.knex, ctx.actor.orgId, page.items, t), nextCursor: page.nextCursor };
+    const items = await presentAssignments(ctx.app.knex, ctx.actor.orgId, page.items, t);
+    return { items: items.map((a) => ({ ...a, onBehalfOf: a.executor.id === staff ? null : (forWhom.get(a.executor.id) ?? null) })), nextCursor: page.nextCursor };
   },
 });
 

@@ -15,6 +15,7 @@ import { today } from '../../records/today.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
 import { staffPeople } from '../../presenters/approvalPresenter.ts';
 import { storeApprovalSheet } from './storeApprovalSheet.ts';
+import { standsInFor } from '../../records/deputies.ts';
 
 async function activateStage(unit: WriteUnit, routeId: string, position: number, now: Date): Promise<ApprovalStage | undefined> {
   const stage = await unit.scope.query(ApprovalStage).where({ route_id: routeId, position }).first();
@@ -44,6 +45,8 @@ export async function startApprovalRoute(unit: WriteUnit, actor: Actor, routeId:
 export interface DecisionInput {
   decision: ApprovalDecision;
   comment?: string | null;
+  /** The absent approver whose visa a deputy gives (замещение); the actor's own visa when left out. */
+  onBehalfOf?: string;
 }
 
 /**
@@ -66,16 +69,31 @@ export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobS
   const comment = input.comment?.trim() || null;
   if (input.decision !== 'approved' && !comment) throw new AppError('APPROVAL_COMMENT_REQUIRED');
   const stage = (await unit.scope.query(ApprovalStage).where({ route_id: route.id, position: route.currentStage }).first()) as ApprovalStage;
-  const visa = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id, staff_id: actor.staffId }).whereNull('decision').first();
+  // A deputy gives the absent approver's visa only while the absence is in force (by the organisation's date).
+  const approver = input.onBehalfOf ?? actor.staffId;
+  const deputising = approver !== actor.staffId;
+  if (deputising && !(await standsInFor(unit.trx, unit.scope.orgId, actor.staffId, approver, today()))) throw new AppError('APPROVAL_NOT_DEPUTY');
+  const visa = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id, staff_id: approver }).whereNull('decision').first();
   if (!visa) throw new AppError('APPROVAL_NOT_CURRENT_APPROVER');
   const now = new Date();
   const events: ScopedAuditEvent[] = [];
-  const person = (await staffPeople(unit.trx, unit.scope.orgId, [actor.staffId])).get(actor.staffId);
+  const people = await staffPeople(unit.trx, unit.scope.orgId, [approver, actor.staffId]);
+  const person = people.get(approver);
+  const deputy = deputising ? people.get(actor.staffId) : undefined;
   await unit.scope
     .query(ApprovalVisa)
     .where({ id: visa.id })
-    .patch({ decision: input.decision, comment, decidedAt: now, decidedBy: actor.userId, fullName: person?.name ?? actor.fullName, positionTitle: person?.position ?? null });
-  events.push({ action: 'approval.decided', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, visaId: visa.id, decision: input.decision, comment } });
+    .patch({
+      decision: input.decision,
+      comment,
+      decidedAt: now,
+      decidedBy: actor.userId,
+      fullName: person?.name ?? actor.fullName,
+      positionTitle: person?.position ?? null,
+      ...(deputising ? { deputyStaffId: actor.staffId, deputyFullName: deputy?.name ?? actor.fullName, deputyPositionTitle: deputy?.position ?? null } : {}),
+    });
+  const onBehalf = deputising ? { onBehalfOf: { staffId: approver, name: person?.name ?? null }, deputy: { staffId: actor.staffId, name: deputy?.name ?? actor.fullName } } : {};
+  events.push({ action: 'approval.decided', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, stage: stage.position, visaId: visa.id, decision: input.decision, comment, ...onBehalf } });
 
   const pending = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id }).whereNull('decision').resultSize();
   let patch: Partial<ApprovalRoute> = {};

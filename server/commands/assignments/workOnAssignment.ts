@@ -6,6 +6,8 @@ import { Assignment } from '../../models/Assignment.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
 import { today } from '../../records/today.ts';
 import { syncCardStatus } from './syncCardStatus.ts';
+import { standsInFor } from '../../records/deputies.ts';
+import { staffPeople } from '../../presenters/approvalPresenter.ts';
 
 const isAdmin = (actor: Actor): boolean => actor.roles.includes('admin');
 
@@ -31,10 +33,15 @@ async function patch(unit: WriteUnit, a: Assignment, changes: Partial<Assignment
   return unit.scope.findOr404(Assignment, a.id);
 }
 
+/**
+ * The executor's report, or their deputy's while the executor is absent (замещение, by the organisation's date): the
+ * event and the audit entry then name both, the deputy as the actor and the executor as the one reported for.
+ */
 export async function reportAssignment(unit: WriteUnit, actor: Actor, id: string, input: { text: string; fileIds?: string[] }): Promise<Assignment> {
   const a = await load(unit, id);
   const staff = requireStaff(actor);
-  if (a.executorStaffId !== staff) throw new AppError('NOT_ASSIGNMENT_PARTICIPANT');
+  const deputising = a.executorStaffId !== staff;
+  if (deputising && !(await standsInFor(unit.trx, unit.scope.orgId, staff, a.executorStaffId, today()))) throw new AppError('NOT_ASSIGNMENT_PARTICIPANT');
   if (a.status !== 'open') throw new AppError('ASSIGNMENT_STATE_CONFLICT');
   for (const fileId of input.fileIds ?? []) {
     await unit.scope.findOr404(StoredFile, fileId);
@@ -48,9 +55,15 @@ export async function reportAssignment(unit: WriteUnit, actor: Actor, id: string
     reportedOn: today(),
     acceptedAt: a.onControl ? null : new Date(),
   });
-  await event(unit, actor, a, 'reported', input.text, { files: input.fileIds ?? [], closed: !a.onControl });
+  const onBehalf = deputising ? await deputyPayload(unit, a.executorStaffId, staff) : {};
+  await event(unit, actor, a, 'reported', input.text, { files: input.fileIds ?? [], closed: !a.onControl, ...onBehalf });
   await syncCardStatus(unit, a.cardId);
   return next;
+}
+
+async function deputyPayload(unit: WriteUnit, executor: string, deputy: string): Promise<Record<string, unknown>> {
+  const names = await staffPeople(unit.trx, unit.scope.orgId, [executor, deputy]);
+  return { onBehalfOf: { staffId: executor, name: names.get(executor)?.name ?? null }, deputy: { staffId: deputy, name: names.get(deputy)?.name ?? null } };
 }
 
 function requireController(actor: Actor, a: Assignment): void {
