@@ -144,26 +144,64 @@ class S3BlobStore implements BlobStore {
     if (await this.holds.isHeld(sha256)) {
       throw new StorageError('BLOB_RETENTION_HOLD', `blob ${sha256} is under a retention hold`);
     }
+    let versions: string[];
     try {
-      await this.client.removeObject(this.bucket, key);
+      versions = await this.versionsOf(key);
     } catch (error) {
-      if (!isMissingObject(error)) throw unavailable(error);
+      throw unavailable(error);
     }
+    // Unversioned (every listed version is the "null" one, or the store lists none): one plain DELETE.
+    if (versions.every((v) => v === 'null')) {
+      try {
+        await this.client.removeObject(this.bucket, key);
+      } catch (error) {
+        if (!isMissingObject(error)) throw unavailable(error);
+      }
+      return;
+    }
+    // In a versioned bucket a plain DELETE only adds a delete marker and the bytes stay as an earlier version: a
+    // deleted document's file must be gone, so every version (and marker) is deleted by its id. Object Lock refuses
+    // a retained version; that is a retention hold of the storage's own.
+    let results: { Code?: string; Message?: string }[];
+    try {
+      results = (await this.client.removeObjects(this.bucket, versions.map((versionId) => ({ name: key, versionId })))) as unknown as { Code?: string; Message?: string }[];
+    } catch (error) {
+      throw unavailable(error);
+    }
+    const failed = (results ?? []).find((r) => r && typeof r === 'object' && r.Code);
+    if (failed?.Code === 'AccessDenied') throw new StorageError('BLOB_RETENTION_HOLD', `blob ${sha256} is retained by the storage's Object Lock`);
+    if (failed) throw new StorageError('STORAGE_UNAVAILABLE', `deleting blob ${sha256}: ${failed.Code} ${failed.Message ?? ''}`.trim());
+  }
+
+  /** Version ids of the key (with delete markers); none where the store keeps no versions. */
+  private async versionsOf(key: string): Promise<string[]> {
+    const ids: string[] = [];
+    try {
+      const listing = this.client.listObjects(this.bucket, key, false, { IncludeVersion: true }) as AsyncIterable<{ name?: string; versionId?: string | null }>;
+      for await (const item of listing) if (item.name === key && item.versionId) ids.push(item.versionId);
+    } catch (error) {
+      // s3rver and some gateways have no versions listing.
+      if (['MethodNotAllowed', 'NotImplemented'].includes(s3ErrorCode(error) ?? '')) return [];
+      throw error;
+    }
+    return ids;
   }
 
   async check(): Promise<void> {
     // Not a valid blob id, so a probe can never collide with or be served as a blob.
     const probe = `.health/${randomUUID()}`;
     const payload = randomBytes(32);
+    let versionId: string | null | undefined;
     try {
-      await this.client.putObject(this.bucket, probe, payload, payload.length);
+      versionId = (await this.client.putObject(this.bucket, probe, payload, payload.length)).versionId;
       const chunks: Buffer[] = [];
       for await (const chunk of await this.client.getObject(this.bucket, probe)) chunks.push(chunk as Buffer);
       if (!Buffer.concat(chunks).equals(payload)) throw new Error('probe read back different bytes');
     } catch (error) {
       throw unavailable(error);
     } finally {
-      await this.client.removeObject(this.bucket, probe).catch(() => undefined);
+      // By its version where the bucket keeps versions: a plain DELETE would leave the probe behind a delete marker.
+      await this.client.removeObject(this.bucket, probe, versionId && versionId !== 'null' ? { versionId } : undefined).catch(() => undefined);
     }
   }
 }
