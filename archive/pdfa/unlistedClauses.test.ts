@@ -175,6 +175,17 @@ describe('PDF/A-2 clauses the development corpus does not exercise', () => {
     expect(await rulesAfter(simple((f) => f.set(PDFName.of('LastChar'), PDFNumber.of(40))))).toContain('6.2.11.2-6');
   });
 
+  it('6.2.11.2: a font no text is shown with is not judged (veraPDF reaches a PDFont only through text-showing operators)', async () => {
+    const unusedFont = (showText: boolean) => (doc: PDFDocument, page: PDFPage) => {
+      const f = doc.context.obj({ Type: 'Fnt', Subtype: 'TrueType', BaseFont: 'Arial' });
+      page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict).set(PDFName.of('FU'), doc.context.register(f));
+      // selected by Tf but never shown with, then shown with
+      appendContent(doc, page, showText ? 'BT /FU 12 Tf 3 Tr 100 100 Td ( !) Tj ET' : 'BT /FU 12 Tf ET');
+    };
+    expect(await rulesAfter(unusedFont(false))).toEqual([]);
+    expect(await rulesAfter(unusedFont(true))).toEqual(expect.arrayContaining(['6.2.11.2-1', '6.2.11.2-4', '6.2.11.2-5', '6.2.11.2-6']));
+  });
+
   it('6.2.11.4.2: a CIDSet must name every CID the embedded program has', async () => {
     const withCidSet = (bytes: Uint8Array) => (doc: PDFDocument, page: PDFPage) => {
       const fonts = page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict);

@@ -23,27 +23,6 @@ const CMAP_ORDERING: [RegExp, string][] = [
   [/KSC|UniKS/, 'Korea1'],
 ];
 
-export function fontsInFile(file: PdfFile): PdfDict[] {
-  const out = new Set<PdfDict>();
-  const fromResources = (resources: PdfDict | undefined): void => {
-    const fonts = file.dictOf(resources?.get('Font'));
-    for (const x of fonts?.map.values() ?? []) {
-      const fd = file.dictOf(x);
-      if (fd) out.add(fd);
-    }
-  };
-  for (const [, v] of file.allObjects()) {
-    const d = v instanceof PdfStream ? v.dict : v;
-    if (!(d instanceof PdfDict)) continue;
-    // A resource dictionary is often written inline in its page or form, so it is no object of its own: whatever is
-    // in a Font resource is a font dictionary, whatever its /Type says (6.2.11.2-1 is about exactly that).
-    if (file.nameOf(d.get('Type')) !== 'ExtGState') fromResources(d);
-    fromResources(file.dictOf(d.get('Resources')));
-    if (file.nameOf(d.get('Type')) === 'Font') out.add(d);
-  }
-  return [...out];
-}
-
 export function descendant(file: PdfFile, font: PdfDict): PdfDict | undefined {
   const d = file.resolve(font.get('DescendantFonts'));
   return Array.isArray(d) ? file.dictOf(d[0]) : undefined;
@@ -189,20 +168,28 @@ function checkTrueTypeEncoding(file: PdfFile, font: PdfDict, f: Findings): void 
 }
 
 export function checkFonts(file: PdfFile, f: Findings, text: TextUse[]): void {
-  for (const font of fontsInFile(file)) {
-    const sub = file.nameOf(font.get('Subtype'));
-    if (sub === 'CIDFontType0' || sub === 'CIDFontType2') {
-      if (file.nameOf(font.get('Type')) !== 'Font') f.add('6.2.11.2-1', 'a CIDFont dictionary has no /Type /Font');
-      if (file.nameOf(font.get('BaseFont')) === undefined) f.add('6.2.11.2-3', `a ${sub} font has no BaseFont`);
-      continue;
-    }
-    checkDictionary(file, font, f);
-  }
   const used = new Map<PdfDict, TextUse[]>();
   for (const t of text) {
     const list = used.get(t.font) ?? [];
     list.push(t);
     used.set(t.font, list);
+  }
+  // The dictionary rules too are for fonts that show text: veraPDF reaches a PDFont only through a text-showing
+  // operator (and a Type0 font's descendant from there), so a font no content uses breaks nothing.
+  const cidFont = (font: PdfDict, sub: string): void => {
+    if (file.nameOf(font.get('Type')) !== 'Font') f.add('6.2.11.2-1', 'a CIDFont dictionary has no /Type /Font');
+    if (file.nameOf(font.get('BaseFont')) === undefined) f.add('6.2.11.2-3', `a ${sub} font has no BaseFont`);
+  };
+  for (const font of used.keys()) {
+    const sub = file.nameOf(font.get('Subtype'));
+    if (sub === 'CIDFontType0' || sub === 'CIDFontType2') {
+      cidFont(font, sub);
+      continue;
+    }
+    checkDictionary(file, font, f);
+    const d = sub === 'Type0' ? descendant(file, font) : undefined;
+    const dsub = d ? file.nameOf(d.get('Subtype')) : undefined;
+    if (d && (dsub === 'CIDFontType0' || dsub === 'CIDFontType2')) cidFont(d, dsub);
   }
   for (const [font, uses] of used) {
     const sub = file.nameOf(font.get('Subtype'));
