@@ -134,3 +134,11 @@ describe('6.6.2.3.3 extension schema container structure', () => {
     expect(await metadataRules(`${bag}<ex:n>7</ex:n>`)).toEqual(['6.6.2.3.3-5']);
   });
 });
+
+describe('6.6.2.3.3 an extension schema that is not a structure', () => {
+  it('a simple value lacks the required fields (6.6.2.3.3-2/-3/-4), it has no undefined ones (6.6.2.3.2-1)', async () => {
+    const rules = await metadataRules('<pdfaExtension:schemas><rdf:Bag><rdf:li>ex</rdf:li></rdf:Bag></pdfaExtension:schemas>');
+    expect(rules).toEqual(expect.arrayContaining(['6.6.2.3.3-2', '6.6.2.3.3-3', '6.6.2.3.3-4']));
+    expect(rules).not.toContain('6.6.2.3.2-1');
+  });
+});

@@ -35,11 +35,12 @@ function checkStruct(
   f: Findings,
   what: string,
 ): void {
-  if (n.kind !== 'struct') {
-    f.add('6.6.2.3.2-1', `${what} in the PDF/A extension schema container is not a structure`);
-    return;
+  // As veraPDF's ExtensionSchemaObject: a simple value has no fields (so the required ones are missing), an array's
+  // items are fields of no namespace (undefined).
+  if (n.kind !== 'struct' && n.children.length > 0) {
+    f.add('6.6.2.3.2-1', `${what} in the PDF/A extension schema container is an array, not a structure`);
   }
-  for (const c of n.children) {
+  for (const c of n.kind === 'struct' ? n.children : []) {
     const test = fields[c.name];
     if (c.ns !== ns || test === undefined) {
       f.add('6.6.2.3.2-1', `${what} contains the undefined field ${c.prefix}:${c.name}`);
@@ -90,7 +91,7 @@ function readExtensions(packets: XmpPacket[], f: Findings | undefined): Extensio
       checkStruct(s, NS.pdfaSchema, 'pdfaSchema', SCHEMA_FIELDS, ['schema', 'namespaceURI', 'prefix'], f, 'an extension schema');
       const props = field(s, NS.pdfaSchema, 'property');
       if (props && !isOrdered(props)) f.add('6.6.2.3.3-5', 'pdfaSchema:property is not a Seq');
-      for (const p of props?.children ?? []) {
+      for (const p of props && isArray(props) ? props.children : []) {
         checkStruct(p, NS.pdfaProperty, 'pdfaProperty', PROPERTY_FIELDS, ['name', 'valueType', 'category', 'description'], f, 'an extension schema property');
         const cat = field(p, NS.pdfaProperty, 'category')?.value;
         if (cat !== undefined && cat !== 'internal' && cat !== 'external') f.add('6.6.2.3.3-9', `pdfaProperty:category is "${cat}", not internal or external`);
@@ -99,11 +100,11 @@ function readExtensions(packets: XmpPacket[], f: Findings | undefined): Extensio
       }
       const vts = field(s, NS.pdfaSchema, 'valueType');
       if (vts && !isOrdered(vts)) f.add('6.6.2.3.3-6', 'pdfaSchema:valueType is not a Seq');
-      for (const vt of vts?.children ?? []) {
+      for (const vt of vts && isArray(vts) ? vts.children : []) {
         checkStruct(vt, NS.pdfaType, 'pdfaType', TYPE_FIELDS, ['type', 'namespaceURI', 'prefix', 'description'], f, 'an extension value type');
         const fds = field(vt, NS.pdfaType, 'field');
         if (fds && !isOrdered(fds)) f.add('6.6.2.3.3-15', 'pdfaType:field is not a Seq');
-        for (const fd of fds?.children ?? []) {
+        for (const fd of fds && isArray(fds) ? fds.children : []) {
           checkStruct(fd, NS.pdfaField, 'pdfaField', FIELD_FIELDS, ['name', 'valueType', 'description'], f, 'an extension value type field');
           const t = field(fd, NS.pdfaField, 'valueType')?.value;
           if (t !== undefined && !isKnownType(t, ext.reg)) f.add('6.6.2.3.3-17', `pdfaField:valueType "${t}" is not defined`);
