@@ -6,6 +6,7 @@ import { createAutofillApi } from './autofillEndpoints.ts';
 import { createReceptionApi } from './receptionEndpoints.ts';
 import { createApprovalApi } from './approvalEndpoints.ts';
 import { createAbsenceApi } from './absenceEndpoints.ts';
+import { createAppealApi } from './appealEndpoints.ts';
 
 /** The browser's single API client (same origin; the dev server proxies /api). */
 export const api = createApi(new HttpClient());
@@ -21,3 +22,5 @@ export const reception = createReceptionApi(api.http);
 export const approvals = createApprovalApi(api.http);
 /** Absences and their deputies (замещение). */
 export const absences = createAbsenceApi(api.http);
+/** Citizens' appeals under 59-FZ: extension of the term, forwarding by competence, result of consideration. */
+export const appeals = createAppealApi(api.http);

@@ -37,14 +37,18 @@ export interface SubmittedAppeal {
   receipt: { name: string; size: number; sha256: string };
 }
 
-export type AppealStatus = 'registered' | 'in_work' | 'answered' | 'cancelled';
+export type AppealStatus = 'registered' | 'in_work' | 'answered' | 'forwarded' | 'cancelled';
 
 export interface AppealStatusView {
   regNumber: string;
   regDate: string;
   status: AppealStatus;
   deadline: string | null;
+  /** the term was extended (59-FZ art. 12 part 2); `deadline` is the new one */
+  extended: boolean;
   answeredOn: string | null;
+  /** forwarded by competence: the body and the day */
+  forwarding: { to: string; on: string } | null;
 }
 
 export interface ReceptionSettings {

@@ -4,6 +4,7 @@ import { autofillEn } from './autofill.en.ts';
 import { receptionEn } from './reception.en.ts';
 import { approvalsEn } from './approvals.en.ts';
 import { absencesEn } from './absences.en.ts';
+import { appealsEn } from './appeals.en.ts';
 import { archiveRecordsEn } from './archiveRecords.en.ts';
 import { packagesEn } from '../pages/archive/packages/packages.en.ts';
 import type { Dictionary } from './ru.ts';
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...receptionEn,
   ...approvalsEn,
   ...absencesEn,
+  ...appealsEn,
   ...archiveRecordsEn,
   ...packagesEn,
   'app.name': 'Kartoteka',

@@ -7,6 +7,7 @@ import { autofillRu } from './autofill.ru.ts';
 import { receptionRu } from './reception.ru.ts';
 import { approvalsRu } from './approvals.ru.ts';
 import { absencesRu } from './absences.ru.ts';
+import { appealsRu } from './appeals.ru.ts';
 import { archiveRecordsRu } from './archiveRecords.ru.ts';
 import { packagesRu } from '../pages/archive/packages/packages.ru.ts';
 
@@ -17,6 +18,7 @@ export const ru = {
   ...receptionRu,
   ...approvalsRu,
   ...absencesRu,
+  ...appealsRu,
   ...archiveRecordsRu,
   ...packagesRu,
   'app.name': 'Картотека',

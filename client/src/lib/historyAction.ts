@@ -24,6 +24,9 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'approval.sheet_stored': 'history.approvalSheet',
   'appeal.receipt_issued': 'history.receiptIssued',
   'appeal.status_code_issued': 'history.statusCodeIssued',
+  'appeal.term_extended': 'history.appealExtended',
+  'appeal.forwarded': 'history.appealForwarded',
+  'appeal.result_recorded': 'history.appealResult',
 };
 
 export function historyActionKey(action: string): MessageKey | null {

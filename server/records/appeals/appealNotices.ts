@@ -73,7 +73,7 @@ export async function forwardingNoticePdf(n: ForwardingNotice): Promise<Uint8Arr
   const paragraphs: Paragraph[] = [
     ...opening(n, title),
     {
-      text: `Сообщаем, что Ваше обращение, зарегистрированное ${russianDate(n.regDate)} за № ${n.regNumber}, содержит вопросы, решение которых не входит в компетенцию ${printable(n.orgName)}, и ${russianDate(n.forwardedOn)} направлено${outgoing} для рассмотрения по компетенции в ${printable(n.forwardedTo)} в соответствии с частью 3 статьи 8 Федерального закона от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации».`,
+      text: `Сообщаем, что Ваше обращение, зарегистрированное ${russianDate(n.regDate)} за № ${n.regNumber}, в соответствии с частью 3 статьи 8 Федерального закона от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации» ${russianDate(n.forwardedOn)} направлено${outgoing} для рассмотрения по компетенции в орган, в компетенцию которого входит решение поставленных в нём вопросов: ${printable(n.forwardedTo)}.`,
     },
     { text: 'Ответ на обращение Вам направит орган, в который оно переадресовано.' },
     ...closing(n),
