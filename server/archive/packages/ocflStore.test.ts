@@ -1,5 +1,7 @@
-// The archive storage root on the filesystem and on S3 (in-process s3rver): an object and its next version are
-// stored and read back byte for byte, verify as a package, and an existing version is never changed.
+// The archive storage root on the filesystem and on S3 (in-process s3rver; a real server when S3_ENDPOINT… are set, in a
+// versioned bucket of its own): an object and its next version are stored and read back byte for byte, verify as a
+// package, and an existing version is never changed.
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -125,24 +127,52 @@ contract('OCFL storage root on the filesystem', async () => {
   };
 });
 
-contract('OCFL storage root under an S3 prefix (s3rver)', async () => {
-  const s3: RunningS3rver = await startS3rver();
-  const config = { endpoint: s3.endpoint, bucket: 'archive', accessKey: s3.accessKey, secretKey: s3.secretKey };
+async function openS3(config: { endpoint: string; bucket: string; accessKey: string; secretKey: string; region?: string }, close: () => Promise<void>): Promise<Opened> {
   const store = await openOcflStore({ dataDir: '/nonexistent', s3: config, s3Prefix: 'ocfl' });
   expect(store.kind).toBe('s3');
-  const client = new Client({ ...parseS3Endpoint(s3.endpoint), accessKey: s3.accessKey, secretKey: s3.secretKey, region: 'us-east-1', pathStyle: true });
+  const { bucket } = config;
+  const client = new Client({ ...parseS3Endpoint(config.endpoint), accessKey: config.accessKey, secretKey: config.secretKey, region: config.region ?? 'us-east-1', pathStyle: true });
   return {
     store,
     plant: async (id, path, bytes) => {
-      await client.putObject('archive', `ocfl/${store.objectPath(id)}/${path}`, Buffer.from(bytes));
+      await client.putObject(bucket, `ocfl/${store.objectPath(id)}/${path}`, Buffer.from(bytes));
     },
     crashMidReplace: async (id, files) => {
-      for (const [p, b] of files) await client.putObject('archive', `ocfl/replacements/${store.objectPath(id)}/${p}`, Buffer.from(b));
-      await client.putObject('archive', `ocfl/replacements/${store.objectPath(id)}/STAGED-COMPLETE`, Buffer.from('complete\n'));
+      for (const [p, b] of files) await client.putObject(bucket, `ocfl/replacements/${store.objectPath(id)}/${p}`, Buffer.from(b));
+      await client.putObject(bucket, `ocfl/replacements/${store.objectPath(id)}/STAGED-COMPLETE`, Buffer.from('complete\n'));
       const keys: string[] = [];
-      for await (const item of client.listObjectsV2('archive', `ocfl/${store.objectPath(id)}/`, true) as AsyncIterable<{ name?: string }>) if (item.name) keys.push(item.name);
-      await client.removeObjects('archive', keys);
+      for await (const item of client.listObjectsV2(bucket, `ocfl/${store.objectPath(id)}/`, true) as AsyncIterable<{ name?: string }>) if (item.name) keys.push(item.name);
+      await client.removeObjects(bucket, keys);
     },
-    close: () => s3.stop(),
+    close,
   };
+}
+
+contract('OCFL storage root under an S3 prefix (s3rver)', async () => {
+  const s3: RunningS3rver = await startS3rver();
+  return openS3({ endpoint: s3.endpoint, bucket: 'archive', accessKey: s3.accessKey, secretKey: s3.secretKey }, () => s3.stop());
+});
+
+const { S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION } = process.env;
+const realS3 = Boolean(S3_ENDPOINT && S3_ACCESS_KEY && S3_SECRET_KEY);
+if (!realS3) console.warn('server/archive/packages: OCFL storage root on a real S3 server skipped: set S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY to run it');
+
+describe.skipIf(!realS3)('real S3', () => {
+  // A versioned bucket of its own: what a plain DELETE leaves there (earlier versions, delete markers) must not
+  // survive an erasure.
+  contract(`OCFL storage root in a versioned bucket on ${S3_ENDPOINT ?? '(not configured)'}`, async () => {
+    const region = S3_REGION ?? 'us-east-1';
+    const config = { endpoint: S3_ENDPOINT ?? '', bucket: `kartoteka-ocfl-${randomBytes(6).toString('hex')}`, accessKey: S3_ACCESS_KEY ?? '', secretKey: S3_SECRET_KEY ?? '', region };
+    const client = new Client({ ...parseS3Endpoint(config.endpoint), accessKey: config.accessKey, secretKey: config.secretKey, region, pathStyle: true });
+    await client.makeBucket(config.bucket, region);
+    await client.setBucketVersioning(config.bucket, { Status: 'Enabled' });
+    return openS3(config, async () => {
+      const versions: { name: string; versionId: string }[] = [];
+      for await (const item of client.listObjects(config.bucket, '', true, { IncludeVersion: true }) as AsyncIterable<{ name?: string; versionId?: string | null }>) {
+        if (item.name && item.versionId) versions.push({ name: item.name, versionId: item.versionId });
+      }
+      await client.removeObjects(config.bucket, versions);
+      await client.removeBucket(config.bucket);
+    });
+  });
 });
