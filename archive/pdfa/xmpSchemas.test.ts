@@ -142,3 +142,25 @@ describe('6.6.2.3.3 an extension schema that is not a structure', () => {
     expect(rules).not.toContain('6.6.2.3.2-1');
   });
 });
+
+describe('6.6.2.3.1 in metadata streams other than the catalog\'s', () => {
+  /** Rules after adding an XMP stream with an undefined property, named by the page's /Metadata or by nothing. */
+  async function withPacket(referenced: boolean, dict: Record<string, string>): Promise<string[]> {
+    const doc = await PDFDocument.load(base, { updateMetadata: false });
+    const xmp =
+      '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+      `<rdf:Description rdf:about="" ${NAMESPACES}><ex:unknown>1</ex:unknown></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    const ref = doc.context.register(doc.context.stream(new TextEncoder().encode(xmp), dict));
+    if (referenced) doc.getPage(0).node.set(PDFName.of('Metadata'), ref);
+    const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+    return [...new Set(checkPdfa(bytes).errors.map((e) => e.rule))];
+  }
+
+  it('a packet some dictionary names as its Metadata is judged, with or without /Type /Metadata', async () => {
+    expect(await withPacket(true, {})).toContain('6.6.2.3.1-1');
+  });
+
+  it('a packet nothing refers to is not (veraPDF links PDMetadata only from a Metadata key)', async () => {
+    expect(await withPacket(false, { Type: 'Metadata', Subtype: 'XML' })).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // ISO 19005-2 6.6: metadata streams, predefined and extension schemas, PDF/A identification.
 import type { PdfFile } from '../file.ts';
-import { PdfStream } from '../objects.ts';
+import { PdfDict, PdfRef, PdfStream, type PdfValue } from '../objects.ts';
 import type { Findings } from '../report.ts';
 import { parseXmp, type XmpNode, type XmpPacket } from '../xmp/parse.ts';
 import { NS, PREDEFINED, SEQ_CHOICES, type FieldType } from '../xmp/schemas.ts';
@@ -161,6 +161,28 @@ function checkPacketSyntax(pkt: XmpPacket, f: Findings, where: string): void {
   if (!pkt.wellFormed) f.add('6.6.2.1-4', `the XMP packet of ${where} is not well-formed XMP: ${pkt.problem ?? ''}`);
 }
 
+/**
+ * The streams some dictionary names as its Metadata: veraPDF's CosDict links a PDMetadata only there, so an XMP
+ * stream nothing refers to (an earlier revision's packet, say) is not judged, and one without /Type /Metadata is.
+ */
+function metadataStreams(file: PdfFile): Set<PdfStream> {
+  const out = new Set<PdfStream>();
+  const scan = (v: PdfValue | undefined, depth: number): void => {
+    if (depth > 32) return;
+    if (Array.isArray(v)) {
+      for (const x of v) scan(x, depth + 1);
+      return;
+    }
+    const d = v instanceof PdfStream ? v.dict : v instanceof PdfDict ? v : undefined;
+    if (!d) return;
+    const m = file.resolve(d.get('Metadata'));
+    if (m instanceof PdfStream) out.add(m);
+    for (const x of d.map.values()) if (!(x instanceof PdfRef)) scan(x, depth + 1);
+  };
+  for (const [, v] of file.allObjects()) scan(v, 0);
+  return out;
+}
+
 /** Returns the ISO 19005 part the main metadata claims (2 when absent or unreadable). */
 export function checkMetadata(file: PdfFile, f: Findings): number {
   const cat = file.catalog();
@@ -180,9 +202,8 @@ export function checkMetadata(file: PdfFile, f: Findings): number {
     }
   }
   const others: XmpPacket[] = [];
-  for (const [, v] of file.allObjects()) {
-    if (!(v instanceof PdfStream) || v === md) continue;
-    if (file.nameOf(v.dict.get('Type')) !== 'Metadata' && file.nameOf(v.dict.get('Subtype')) !== 'XML') continue;
+  for (const v of metadataStreams(file)) {
+    if (v === md) continue;
     const data = file.decode(v);
     if (!data) continue;
     const pkt = parseXmp(data);
