@@ -3,6 +3,7 @@ import { checkPdfa } from '../../../archive/index.ts';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/testServer.ts';
 import { today } from '../../records/today.ts';
 import { addDays } from '../../records/calendar/workingDays.ts';
+import { gatherCard } from '../../archive/packages/gatherCard.ts';
 
 const SLUG = 'appeals-59fz';
 
@@ -121,6 +122,13 @@ describe('extension of the term (59-FZ art. 12 part 2)', () => {
     expect(history.text).toContain('appeal.term_extended');
     const audit = await admin.get<{ items: { action: string; actor: { login: string } | null; payload: { oldDeadline: string; newDeadline: string; reason: string } }[] }>('/api/audit?action=appeal.term_extended');
     expect(audit.body.items[0]).toMatchObject({ actor: { login: 'manager' }, payload: { oldDeadline: appeal.deadline, newDeadline: ext?.newDeadline } });
+  });
+
+  it('travels into the card’s archival package: the notice among the originals, the record in the metadata', async () => {
+    const card = (await srv.rt.knex('cards').where({ id: appeal.cardId }).first('org_id')) as { org_id: string };
+    const gathered = await gatherCard(srv.rt.knex, srv.rt.blobs, { orgId: card.org_id, cardId: appeal.cardId, ocflId: `urn:kartoteka:card:${appeal.cardId}`, created: new Date(), renditions: { ocr: false } });
+    expect(gathered.input.descriptive.appeal).toMatchObject({ extension: { oldDeadline: appeal.deadline, reason: 'Направлен запрос в управляющую организацию' }, forwarding: null, result: null });
+    expect(gathered.input.originals.some((f) => f.name.startsWith('Уведомление о продлении срока'))).toBe(true);
   });
 
   it('is given once', async () => {

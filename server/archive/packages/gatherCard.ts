@@ -1,6 +1,6 @@
 // Everything a card's archival package holds, read from the database and the blob store: the files as
 // received, the signatures with the evidence their stored checks used, PDF/A copies, and the descriptive
-// metadata (requisites, resolutions, assignments and their history, approval rounds, access mark, case, retention).
+// metadata (requisites, resolutions, assignments and their history, approval rounds, an appeal's 59-FZ record, access mark, case, retention).
 import type { Knex } from 'knex';
 import { PACKAGE_DIGESTS, type DigestCache, type PackageInput, type SignatureInput, type InputFile, type PackageRole } from '../../../archive/index.ts';
 import type { ValidationReport } from '../../../signature/index.ts';
@@ -9,6 +9,7 @@ import { isSignatureFile, verificationTasks } from '../../signatures/signatureFi
 import type { BlobStore } from '../../storage/index.ts';
 import type { PackageNote } from '../../models/ArchivePackage.ts';
 import { approvalRounds, type ApprovalRouteView } from '../../presenters/approvalPresenter.ts';
+import { loadAppealRecord, type AppealRecord } from '../../records/appeals/appealRecord.ts';
 import { makeRendition, pdfName, type Rendition, type RenditionOptions } from './renditions.ts';
 
 export const PACKAGE_AGENT = { name: 'Kartoteka', address: 'https://kartoteka.example/archive' };
@@ -114,6 +115,8 @@ interface Description {
   department: unknown;
   events: unknown[];
   approvals: ApprovalRouteView[];
+  /** a citizen's appeal: its extension, forwarding and result of consideration (59-FZ) */
+  appeal: AppealRecord | null;
   caseRow: Record<string, unknown> | null;
 }
 
@@ -130,7 +133,7 @@ async function readDescription(trx: Knex | Knex.Transaction, orgId: string, card
   ])) as [Description['card'], unknown, unknown[], { id: string }[], unknown[], ApprovalRouteView[]];
   // The nomenclature (cases, retention) is another module's: a card has case_id only where the cases table exists
   // (the migration adding the column follows the one creating the table), so no catalog query is needed to know.
-  const [correspondent, journal, department, events, caseRow] = await Promise.all([
+  const [correspondent, journal, department, events, caseRow, appeal] = await Promise.all([
     card.correspondent_id ? (trx('correspondents').where({ org_id: orgId, id: card.correspondent_id }).first('id', 'type', 'name', 'inn') as Promise<unknown>) : null,
     card.journal_id ? (trx('journals').where({ org_id: orgId, id: card.journal_id }).first('id', 'kind', 'name', 'prefix') as Promise<unknown>) : null,
     card.department_id ? (trx('departments').where({ org_id: orgId, id: card.department_id }).first('id', 'name', 'code') as Promise<unknown>) : null,
@@ -142,8 +145,9 @@ async function readDescription(trx: Knex | Knex.Transaction, orgId: string, card
           .where({ org_id: orgId, id: card.case_id })
           .first('id', 'case_index', 'title', 'year', 'status', 'retention_kind', 'retention_years', 'personnel', 'list_article', 'opened_on', 'closed_on', 'start_date', 'end_date') as Promise<Record<string, unknown> | undefined>)
       : undefined,
+    card.kind === 'appeal' ? loadAppealRecord(trx, orgId, cardId) : null,
   ]);
-  return { card, org, resolutions, assignments, history, correspondent, journal, department, events, approvals, caseRow: caseRow ?? null };
+  return { card, org, resolutions, assignments, history, correspondent, journal, department, events, approvals, appeal, caseRow: caseRow ?? null };
 }
 
 function descriptive(d: Description, files: FileRow[], names: Map<string, string>): Record<string, unknown> {
@@ -164,6 +168,8 @@ function descriptive(d: Description, files: FileRow[], names: Map<string, string
     assignmentEvents: d.events,
     // Every approval round with its stages and visas (position, name, decision, remarks, time), as on the sheet.
     approvals: d.approvals,
+    // Only for appeals: the term's extension, the forwarding and the result, each with who and when.
+    ...(d.appeal ? { appeal: d.appeal } : {}),
     history: d.history,
     files: files.map((f) => ({ id: f.id, name: names.get(f.id), receivedName: f.name, role: f.role, mime: f.mime, size: Number(f.size), sha256: f.sha256 })),
   }) as Record<string, unknown>;
