@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { connectDatabase } from '../server/db/connect.ts';
 import { migrateLatest } from '../server/db/migrate.ts';
 import { inboxCounts } from '../server/records/inboxQueries.ts';
+import { principalsOf } from '../server/records/deputies.ts';
 import { updateBenchmarks } from './report.ts';
 
 const { values } = parseArgs({ options: { assignments: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '300' } } });
@@ -52,7 +53,19 @@ try {
        FROM r, s, generate_series(0, 3) k`,
     { org },
   );
+  // Absences (замещение): a tenth of the staff away today, each with a deputy from the other half (no chains), and ten
+  // past periods per person, so that the deputies' index has history to skip. A deputy's inbox asks for two people.
+  await knex.raw(
+    `WITH s AS (SELECT array_agg(id ORDER BY id) AS ids FROM staff WHERE org_id = :org::uuid)
+     INSERT INTO absences (org_id, staff_id, deputy_staff_id, starts_on, ends_on, reason)
+     SELECT :org::uuid, s.ids[i], s.ids[1 + (i + ${STAFF / 2} + k) % ${STAFF}], current_date - 400 + k * 30, current_date - 395 + k * 30, 'vacation'
+       FROM s, generate_series(1, ${STAFF}) i, generate_series(0, 9) k
+     UNION ALL
+     SELECT :org::uuid, s.ids[i], s.ids[i + ${STAFF / 2}], current_date - 3, current_date + 7, 'vacation' FROM s, generate_series(1, ${STAFF / 10}) i`,
+    { org },
+  );
   await knex.raw('ANALYZE assignments');
+  await knex.raw('ANALYZE absences');
   const loadSeconds = (performance.now() - t0) / 1000;
   const total = ((await knex('assignments').count('* as n').first()) as { n: number }).n;
   const staffIds = (await knex('staff').where({ org_id: org }).pluck('id')) as string[];
@@ -60,6 +73,9 @@ try {
   const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
   const counts: number[] = [];
   const lists: number[] = [];
+  const deputyCounts: number[] = [];
+  const deputyLists: number[] = [];
+  const sortedStaff = [...staffIds].sort();
   for (let i = 0; i < Q; i += 1) {
     const staff = staffIds[(i * 7) % staffIds.length] as string;
     let t = performance.now();
@@ -68,6 +84,19 @@ try {
     t = performance.now();
     await knex('assignments').where({ org_id: org, executor_staff_id: staff, status: 'open' }).orderByRaw("coalesce(deadline, '9999-12-31'::date), id::text").limit(51);
     lists.push(performance.now() - t);
+    // A deputy standing in for one absent colleague today (staff STAFF/2+1 … STAFF/2+STAFF/10 in id order).
+    const deputy = sortedStaff[STAFF / 2 + (i % (STAFF / 10))] as string;
+    t = performance.now();
+    await inboxCounts(knex, org, deputy, today, soon, true);
+    deputyCounts.push(performance.now() - t);
+    t = performance.now();
+    const principals = await principalsOf(knex, org, deputy, today);
+    await knex('assignments')
+      .where({ org_id: org, status: 'open' })
+      .whereIn('executor_staff_id', [deputy, ...principals.map((p) => p.staffId)])
+      .orderByRaw("coalesce(deadline, '9999-12-31'::date), id::text")
+      .limit(51);
+    deputyLists.push(performance.now() - t);
   }
   const table = [
     `${total.toLocaleString('en')} assignments (${STAFF} executors, 30 % open), loaded in ${loadSeconds.toFixed(0)} s; ${Q} queries each for random staff.`,
@@ -76,6 +105,8 @@ try {
     '|---|---|---|---|',
     `| badge counts (/api/inbox/counts: to do, overdue, due soon, on control, drafts, awaiting resolution) | ${pct(counts, 50).toFixed(2)} | ${pct(counts, 95).toFixed(2)} | ${pct(counts, 99).toFixed(2)} |`,
     `| my assignments, first page by deadline (/api/inbox/assignments) | ${pct(lists, 50).toFixed(2)} | ${pct(lists, 95).toFixed(2)} | ${pct(lists, 99).toFixed(2)} |`,
+    `| badge counts of a deputy standing in for one absent colleague (${STAFF / 10} away today, ${STAFF * 10} past absences) | ${pct(deputyCounts, 50).toFixed(2)} | ${pct(deputyCounts, 95).toFixed(2)} | ${pct(deputyCounts, 99).toFixed(2)} |`,
+    `| a deputy's assignments with the absent colleague's, first page (lookup of whom they stand in for included) | ${pct(deputyLists, 50).toFixed(2)} | ${pct(deputyLists, 95).toFixed(2)} | ${pct(deputyLists, 99).toFixed(2)} |`,
   ].join('\n');
   console.log(table);
   updateBenchmarks('inbox', 'Inbox queries at 10^6 assignments (bench/inbox.ts, PostgreSQL)', `npx tsx bench/inbox.ts --assignments ${N} --queries ${Q}`, table);

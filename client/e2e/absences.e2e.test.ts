@@ -98,6 +98,8 @@ describe.skipIf(!available)('absences: the executor is on sick leave, her deputy
     await block.getByTestId('approval-approve').click();
     await expect.poll(() => page.getByTestId('approval-round').getAttribute('data-status')).toBe('approved');
     expect(await page.getByTestId('approval-visa-name').first().textContent()).toBe(`${DEPUTY} за ${ABSENT}`);
+    // The card's history says whom the visa was given for.
+    await expect.poll(() => page.getByTestId('card-history').textContent()).toContain(`${ru['history.approvalDecided']} (${ru['abs.for'].replace('{name}', ABSENT)})`);
     await saveScreenshot(page, 'absences-3-visa-for');
 
     // 4. The approval sheet names both.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ru } from '../i18n/ru.ts';
-import { actorLabel, assignmentEventKey, historyActionKey, historyActorKey } from './historyAction.ts';
+import { actorLabel, assignmentEventKey, historyActionKey, historyActorKey, onBehalfOfName } from './historyAction.ts';
 
 describe('history names', () => {
   it('names known actions and leaves unknown ones to their code', () => {
@@ -22,5 +22,15 @@ describe('history names', () => {
     expect(actorLabel('clerk', say)).toBe('clerk');
     expect(actorLabel('system:internet-reception', say)).toBe('интернет-приёмная (заявитель)');
     expect(actorLabel(null, say)).toBe(ru['common.system']);
+  });
+});
+
+describe('acts of a deputy', () => {
+  it('name the absent person from the audit payload, and nothing for anything else', () => {
+    expect(onBehalfOfName({ decision: 'approved', onBehalfOf: { staffId: 'x', name: 'Кузнецова Ольга Викторовна' } })).toBe('Кузнецова Ольга Викторовна');
+    expect(onBehalfOfName({ decision: 'approved' })).toBeNull();
+    expect(onBehalfOfName({ onBehalfOf: { staffId: 'x', name: null } })).toBeNull();
+    expect(onBehalfOfName(null)).toBeNull();
+    expect(onBehalfOfName('onBehalfOf')).toBeNull();
   });
 });

@@ -62,3 +62,11 @@ export function actorLabel(login: string | null, translate: (key: MessageKey) =>
   const key = historyActorKey(login);
   return key ? translate(key) : login;
 }
+
+/** The absent person a deputy acted for (замещение), from an audit entry's payload (`onBehalfOf.name`); null otherwise. */
+export function onBehalfOfName(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null || !('onBehalfOf' in payload)) return null;
+  const principal: unknown = payload.onBehalfOf;
+  if (typeof principal !== 'object' || principal === null || !('name' in principal)) return null;
+  return typeof principal.name === 'string' && principal.name !== '' ? principal.name : null;
+}
