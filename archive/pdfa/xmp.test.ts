@@ -30,4 +30,21 @@ describe('XMP parsing and value types', () => {
     expect(conforms(p.properties[0]!, 'Integer', baseRegistry())).toBe(false);
     expect(parseXmp(new TextEncoder().encode('<x:xmpmeta><rdf:RDF></x:xmpmeta>')).wellFormed).toBe(false);
   });
+
+  it('refuses top-level descriptions whose rdf:about differs from an earlier non-empty one, as XMP Core does', () => {
+    const packet = (...abouts: string[]): Uint8Array =>
+      new TextEncoder().encode(
+        `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">${abouts
+          .map((a) => `<rdf:Description rdf:about="${a}" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:source>s</dc:source></rdf:Description>`)
+          .join('')}</rdf:RDF></x:xmpmeta>`,
+      );
+    expect(parseXmp(packet('', 'uuid:a', 'uuid:a')).wellFormed).toBe(true);
+    expect(parseXmp(packet('uuid:a', 'uuid:b')).wellFormed).toBe(false);
+    expect(parseXmp(packet('uuid:a', '')).wellFormed).toBe(false);
+  });
+
+  it('reads the legacy Dublin Core namespace as dc, as XMP Core does', () => {
+    const p = parseXmp(wrap('<dco:source>s</dco:source>', 'xmlns:dco="http://purl.org/dc/1.1/"'));
+    expect(p.properties[0]?.ns).toBe('http://purl.org/dc/elements/1.1/');
+  });
 });

@@ -120,8 +120,11 @@ function qname(scope: Scope, q: string): { ns: string; name: string; prefix: str
   const prefix = i < 0 ? '' : q.slice(0, i);
   const name = i < 0 ? q : q.slice(i + 1);
   const ns = prefix === 'xml' ? NS.xml : scope.get(prefix) ?? '';
-  return { ns, name, prefix };
+  // XMP Core reads the legacy Dublin Core namespace as the current one.
+  return { ns: ns === DC_LEGACY ? NS.dc : ns, name, prefix };
 }
+
+const DC_LEGACY = 'http://purl.org/dc/1.1/';
 
 const RDF_ATTRS = new Set(['about', 'ID', 'nodeID', 'parseType', 'resource', 'datatype', 'bagID', 'aboutEach']);
 
@@ -258,10 +261,20 @@ export function parseXmp(bytes: Uint8Array): XmpPacket {
     return result;
   }
   try {
+    // XMP Core keeps the first non-empty rdf:about of the top-level descriptions and refuses any later one that
+    // differs from it, the empty one included ("Mismatched top level rdf:about values").
+    let about = '';
     for (const d of rdf.node.els) {
       const s = extendScope(rdf.scope, d);
       const q = qname(s, d.tag);
       if (q.ns !== NS.rdf || q.name !== 'Description') throw new RdfError(`top-level ${d.tag} is not rdf:Description`);
+      for (const k in d.attrs) {
+        const a = qname(s, k);
+        if (a.ns !== NS.rdf || a.name !== 'about') continue;
+        const value = decodeEntities(d.attrs[k]!);
+        if (about !== '' && about !== value) throw new RdfError('mismatched top-level rdf:about values');
+        about = value;
+      }
       result.properties.push(...attributeProperties(s, d));
       for (const e of d.els) result.properties.push(propertyElement(s, e));
     }
