@@ -126,4 +126,42 @@ describe.skipIf(!available)('citizens’ appeals (59-FZ) on the card: the head e
     expect(Number(await count(ru['aplr.forwarded']).textContent())).toBeGreaterThanOrEqual(1);
     expect(await findAccessibilityViolations(page)).toEqual([]);
   });
+
+  test('the citizen’s status page names the body the appeal was forwarded to, and nothing private', async () => {
+    // The reception of the demo organisation, as the reception spec sets it up (whichever file runs first).
+    const admin = await apiSession(harness.baseUrl, 'admin', harness.demoPassword);
+    const settings = await admin.get<{ enabled: boolean; version: number; addresseeStaffId: string | null; allowedTypes: string[]; maxFiles: number; maxFileBytes: number }>('/api/org/reception');
+    if (!settings.enabled) {
+      const journals = await admin.get<{ items: { id: string; kind: string }[] }>('/api/journals');
+      const { addresseeStaffId, allowedTypes, maxFiles, maxFileBytes } = settings;
+      const journalId = journals.items.find((j) => j.kind === 'appeal')?.id;
+      await admin.request('PUT', '/api/org/reception', { enabled: true, slug: 'zarechny-e2e', journalId, addresseeStaffId, allowedTypes, maxFiles, maxFileBytes }, { 'If-Match': `"v${settings.version}"` });
+    }
+    const slug = (await admin.get<{ slug: string }>('/api/org/reception')).slug;
+    const form = new FormData();
+    form.append('appeal', JSON.stringify({ lastName: 'Орлова', firstName: 'Нина', email: 'orlova@example.ru', text: 'Прошу отремонтировать региональную дорогу до деревни Луговая.', consent: true }));
+    const sent = await fetch(`${harness.baseUrl}/api/public/reception/${slug}/appeals`, { method: 'POST', body: form });
+    expect(sent.status).toBe(201);
+    const { regNumber, statusCode } = (await sent.json()) as { regNumber: string; statusCode: string };
+    const clerk = await apiSession(harness.baseUrl, 'clerk', harness.demoPassword);
+    const list = await clerk.get<{ items: { id: string; regNumber: string | null }[] }>('/api/cards?kind=appeal&limit=200');
+    const cardId = list.items.find((c) => c.regNumber === regNumber)?.id ?? '';
+    const card = await clerk.get<{ version: number }>(`/api/cards/${cardId}`);
+    const body = (await clerk.get<{ items: { id: string; name: string }[] }>(`/api/correspondents?q=${encodeURIComponent('жилищно-коммунального')}`)).items.find((c) => c.name === BODY);
+    await clerk.request('POST', `/api/cards/${cardId}/appeal/forwarding`, { correspondentId: body?.id, outNumber: '01-15/999' }, { 'If-Match': `"v${card.version}"` });
+
+    await page.goto(`${harness.baseUrl}/#/reception/${slug}/status`);
+    await page.getByTestId('reception-status-form').waitFor();
+    await page.getByLabel(ru['rcp.status.number'], { exact: true }).fill(regNumber);
+    const code = page.getByLabel(ru['rcp.status.code'], { exact: true });
+    await code.fill(statusCode);
+    await code.press('Enter');
+    await page.getByTestId('reception-status-result').waitFor();
+    expect(await page.getByTestId('reception-status-state').textContent()).toBe(ru['rcp.state.forwarded']);
+    const forwarded = (await page.getByTestId('reception-status-forwarded').textContent()) ?? '';
+    expect(forwarded).toContain(BODY);
+    expect(forwarded).not.toContain('01-15/999');
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'appeals-4-citizen-status');
+  });
 });
