@@ -11,7 +11,12 @@ export interface SeededUser {
   roles: string[];
 }
 
-export async function seedDemo(knex: Knex, options: { password: string | null }): Promise<SeededUser[] | null> {
+export interface DemoSeed {
+  orgId: string;
+  users: SeededUser[];
+}
+
+export async function seedDemo(knex: Knex, options: { password: string | null }): Promise<DemoSeed | null> {
   return knex.transaction(async (trx) => {
     // Serialises two starts racing on one PostgreSQL database; PGlite has a single connection anyway.
     await trx.raw('LOCK TABLE organisations IN EXCLUSIVE MODE');
@@ -52,7 +57,7 @@ export async function seedDemo(knex: Knex, options: { password: string | null })
       await appendAudit(trx, { ...system, action: 'user.created', objectType: 'user', objectId: user?.id ?? null, payload: { login: p.login, fullName, roles: p.roles, demo: true } });
       seeded.push({ login: p.login, password, roles: p.roles });
     }
-    return seeded;
+    return { orgId: org.id, users: seeded };
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { today } from './today.ts';
+import { asOfDay, today } from './today.ts';
 
 describe('today', () => {
   it('is the date in the organisation zone, changing exactly at local midnight', () => {
@@ -9,5 +9,15 @@ describe('today', () => {
     expect(today('Europe/Moscow', new Date('2026-12-31T20:59:59.999Z'))).toBe('2026-12-31');
     expect(today('Asia/Vladivostok', new Date('2026-12-31T20:59:59.999Z'))).toBe('2027-01-01');
     expect(today('Europe/Moscow', new Date('2026-06-01T00:00:00Z'))).toBe('2026-06-01');
+  });
+
+  it('answers the business day inside asOfDay, but not for a caller that passes its own instant', async () => {
+    const real = today();
+    await asOfDay('2025-03-14', async () => {
+      await Promise.resolve();
+      expect(today()).toBe('2025-03-14');
+      expect(today('Europe/Moscow', new Date('2026-06-01T00:00:00Z'))).toBe('2026-06-01');
+    });
+    expect(today()).toBe(real);
   });
 });

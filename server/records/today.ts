@@ -1,14 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DateTime } from 'luxon';
 
 // Registration dates and deadlines are days in the organisation's own time zone, not UTC.
 export const ORG_TIME_ZONE = process.env.KARTOTEKA_TIME_ZONE || 'Europe/Moscow';
 
+// The demo content (server/demo/) is written through the ordinary commands on the past days it tells of, so that its
+// registration dates, reports and deadlines lie around the real today; nothing else sets a business day.
+const businessDay = new AsyncLocalStorage<string>();
+
+/** Runs `work` with today() answering `day` (YYYY-MM-DD) unless a caller passes its own instant. */
+export function asOfDay<T>(day: string, work: () => Promise<T>): Promise<T> {
+  return businessDay.run(day, work);
+}
+
 // Every registration asks for today's date, and a time-zone conversion costs more than the rest of preparing a
 // card; the answer is kept with the instants at which that day starts and ends in the zone.
 let current: { zone: string; from: number; to: number; date: string } | null = null;
 
-export function today(zone: string = ORG_TIME_ZONE, now: Date = new Date()): string {
-  const t = now.getTime();
+export function today(zone: string = ORG_TIME_ZONE, now?: Date): string {
+  if (now === undefined) {
+    const fixed = businessDay.getStore();
+    if (fixed !== undefined) return fixed;
+  }
+  const t = (now ?? new Date()).getTime();
   if (current && current.zone === zone && t >= current.from && t < current.to) return current.date;
   const local = DateTime.fromMillis(t, { zone });
   const day = local.startOf('day');

@@ -10,7 +10,7 @@ import { boot } from '../../boot.ts';
 import { DataDirLockedError } from '../../db/dataDirLock.ts';
 import { createHttpApp } from '../../http/app.ts';
 import { CLIENT_DIST } from '../../http/staticClient.ts';
-import { formatDemoCredentials, seedDemo } from '../../demo/seedDemo.ts';
+import { seedDemoOnFirstStart } from '../../demo/firstStart.ts';
 import { parse } from '../args.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,8 +32,8 @@ async function runCluster(processes: number): Promise<number> {
   const config = loadConfig();
   const rt = await boot(config, createLogger(config.logLevel), { worker: false });
   if (config.seedDemo) {
-    const seeded = await seedDemo(rt.knex, { password: config.demoPassword });
-    if (seeded) process.stdout.write(formatDemoCredentials(seeded, config.demoPassword === null));
+    const credentials = await seedDemoOnFirstStart(rt, config.demoPassword);
+    if (credentials) process.stdout.write(credentials);
   }
   await rt.shutdown();
   buildClientIfMissing();
@@ -85,8 +85,8 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   if (config.seedDemo && cluster.isPrimary) {
-    const seeded = await seedDemo(rt.knex, { password: config.demoPassword });
-    if (seeded) process.stdout.write(formatDemoCredentials(seeded, config.demoPassword === null));
+    const credentials = await seedDemoOnFirstStart(rt, config.demoPassword);
+    if (credentials) process.stdout.write(credentials);
   }
   if (cluster.isPrimary) buildClientIfMissing();
   const app = createHttpApp(rt);
