@@ -166,7 +166,7 @@ export const demoCards: DemoCard[] = [
     },
     events: [
       { type: 'resolution', day: 5, by: 'manager', text: 'Рассмотреть, подготовить позицию по дополнительному соглашению', assignments: [
-        { key: 'stroy-exec', executor: 'executor', text: 'Проверить фактическое выполнение работ, подготовить позицию по продлению срока', due: 3, onControl: true },
+        { key: 'stroy-exec', executor: 'executor', text: 'Проверить фактическое выполнение работ, подготовить позицию по продлению срока', due: 1, onControl: true },
         { key: 'stroy-legal', executor: 'lawyer', text: 'Подготовить правовое заключение о допустимости дополнительного соглашения (44-ФЗ, ст. 95)', due: 3 },
       ] },
     ],
@@ -387,7 +387,7 @@ export const demoCards: DemoCard[] = [
       ],
     },
     events: [
-      { type: 'route', day: 8, by: 'clerk', stages: [{ approvers: ['executor'], deadlineDays: 2 }, { approvers: ['lawyer'], deadlineDays: 3 }, { approvers: ['manager'], deadlineDays: 2 }] },
+      { type: 'route', day: 4, by: 'clerk', stages: [{ approvers: ['executor'], deadlineDays: 2 }, { approvers: ['lawyer'], deadlineDays: 3 }, { approvers: ['manager'], deadlineDays: 2 }] },
       { type: 'visa', day: 2, by: 'executor', decision: 'approved_with_remarks', comment: 'Пункт 2: дополнить требованиями к содержанию контейнерных площадок.' },
     ],
   },

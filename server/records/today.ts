@@ -5,12 +5,24 @@ import { DateTime } from 'luxon';
 export const ORG_TIME_ZONE = process.env.KARTOTEKA_TIME_ZONE || 'Europe/Moscow';
 
 // The demo content (server/demo/) is written through the ordinary commands on the past days it tells of, so that its
-// registration dates, reports and deadlines lie around the real today; nothing else sets a business day.
-const businessDay = new AsyncLocalStorage<string>();
+// registration dates, reports and deadlines lie around the real today; nothing else sets a business day. Times that
+// the records show (a resolution's, a report's, a visa's) move with it; the audit log keeps the real time.
+const businessDay = new AsyncLocalStorage<{ day: string; shiftMs: number }>();
 
-/** Runs `work` with today() answering `day` (YYYY-MM-DD) unless a caller passes its own instant. */
-export function asOfDay<T>(day: string, work: () => Promise<T>): Promise<T> {
-  return businessDay.run(day, work);
+/**
+ * Runs `work` with today() answering `day` (YYYY-MM-DD) unless a caller passes its own instant, and businessNow()
+ * running from `time` (HH:MM in the organisation's zone) of that day; never later than the real now.
+ */
+export function asOfDay<T>(day: string, work: () => Promise<T>, time = '10:00'): Promise<T> {
+  const real = Date.now();
+  const at = DateTime.fromISO(`${day}T${time}`, { zone: ORG_TIME_ZONE }).toMillis();
+  return businessDay.run({ day, shiftMs: Math.min(0, at - real) }, work);
+}
+
+/** The current instant, or inside asOfDay the matching instant of the business day. */
+export function businessNow(): Date {
+  const shift = businessDay.getStore()?.shiftMs ?? 0;
+  return new Date(Date.now() + shift);
 }
 
 // Every registration asks for today's date, and a time-zone conversion costs more than the rest of preparing a
@@ -20,7 +32,7 @@ let current: { zone: string; from: number; to: number; date: string } | null = n
 export function today(zone: string = ORG_TIME_ZONE, now?: Date): string {
   if (now === undefined) {
     const fixed = businessDay.getStore();
-    if (fixed !== undefined) return fixed;
+    if (fixed !== undefined) return fixed.day;
   }
   const t = (now ?? new Date()).getTime();
   if (current && current.zone === zone && t >= current.from && t < current.to) return current.date;

@@ -297,6 +297,9 @@ export const recordsEn: Record<keyof typeof recordsRu, string> = {
   'history.filesAttached': 'files attached',
   'history.inWork': 'document in work',
   'history.executed': 'document executed',
+  'history.filed': 'document filed in a case',
+  'history.archived': 'document handed to the archive',
+  'history.appealResult': 'result of consideration recorded',
   'history.resolution': 'resolution',
   'history.subassigned': 'sub-assignment',
 

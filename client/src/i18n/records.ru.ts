@@ -296,6 +296,9 @@ export const recordsRu = {
   'history.filesAttached': 'прикреплены файлы',
   'history.inWork': 'документ на исполнении',
   'history.executed': 'документ исполнен',
+  'history.filed': 'документ подшит в дело',
+  'history.archived': 'документ передан в архив',
+  'history.appealResult': 'записан итог рассмотрения обращения',
   'history.resolution': 'резолюция',
   'history.subassigned': 'подпоручение',
 

@@ -6,6 +6,8 @@ describe('history names', () => {
   it('names known actions and leaves unknown ones to their code', () => {
     const key = historyActionKey('card.executed');
     expect(key && ru[key]).toBe('документ исполнен');
+    const filed = historyActionKey('card.filed');
+    expect(filed && ru[filed]).toBe('документ подшит в дело');
     expect(historyActionKey('card.teleported')).toBeNull();
     const event = assignmentEventKey('extension_requested');
     expect(event && ru[event]).toMatch(/перенос/);

@@ -11,6 +11,7 @@ import { ApprovalVisa } from '../../models/ApprovalVisa.ts';
 import { assertCardVisible } from '../../policies/cardAccess.ts';
 import { assertApprovable } from '../../records/approvalRules.ts';
 import { can } from '../../policies/index.ts';
+import { businessNow } from '../../records/today.ts';
 import type { Role } from '../../models/User.ts';
 
 export interface StageInput {
@@ -63,6 +64,7 @@ export async function createApprovalRoute(unit: WriteUnit, actor: Actor, cardId:
     status: 'draft',
     initiatorUserId: actor.userId,
     initiatorStaffId: actor.staffId,
+    createdAt: businessNow(),
   });
   await writeStages(unit, route, stages);
   await unit.audit({ action: 'approval.route_created', objectType: 'card', objectId: card.id, payload: { routeId: route.id, round: route.round, previousRouteId: last?.id ?? null, stages: stagePayload(stages) } });

@@ -11,7 +11,7 @@ import { assertCardVisible } from '../../policies/cardAccess.ts';
 import { assertApprovable } from '../../records/approvalRules.ts';
 import { loadCalendar } from '../../records/calendar/loadCalendar.ts';
 import { addWorkingDays } from '../../records/calendar/workingDays.ts';
-import { today } from '../../records/today.ts';
+import { businessNow, today } from '../../records/today.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
 import { staffPeople } from '../../presenters/approvalPresenter.ts';
 import { storeApprovalSheet } from './storeApprovalSheet.ts';
@@ -32,7 +32,7 @@ export async function startApprovalRoute(unit: WriteUnit, actor: Actor, routeId:
   await assertCardVisible(unit.trx, actor, card);
   assertApprovable(card);
   if (route.status !== 'draft') throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'Маршрут уже запущен', en: 'The route has already started' });
-  const now = new Date();
+  const now = businessNow();
   const next = await unit.scope.patchVersioned(ApprovalRoute, route.id, expectedVersion, { status: 'in_progress', currentStage: 1, startedAt: now });
   const first = await activateStage(unit, route.id, 1, now);
   if (!first) throw new AppError('APPROVAL_ROUTE_STATE', { ru: 'В маршруте нет ни одного этапа', en: 'The route has no stages' });
@@ -75,7 +75,7 @@ export async function decideApproval(unit: WriteUnit, actor: Actor, blobs: BlobS
   if (deputising && !(await standsInFor(unit.trx, unit.scope.orgId, actor.staffId, approver, today()))) throw new AppError('APPROVAL_NOT_DEPUTY');
   const visa = await unit.scope.query(ApprovalVisa).where({ stage_id: stage.id, staff_id: approver }).whereNull('decision').first();
   if (!visa) throw new AppError('APPROVAL_NOT_CURRENT_APPROVER');
-  const now = new Date();
+  const now = businessNow();
   const events: ScopedAuditEvent[] = [];
   const people = await staffPeople(unit.trx, unit.scope.orgId, [approver, actor.staffId]);
   const person = people.get(approver);

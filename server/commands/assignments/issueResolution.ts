@@ -8,7 +8,7 @@ import { Resolution } from '../../models/Resolution.ts';
 import { Assignment } from '../../models/Assignment.ts';
 import { loadCalendar } from '../../records/calendar/loadCalendar.ts';
 import { addCalendarDays, addWorkingDays } from '../../records/calendar/workingDays.ts';
-import { today } from '../../records/today.ts';
+import { businessNow, today } from '../../records/today.ts';
 import { syncCardStatus } from './syncCardStatus.ts';
 import { learnFromResolution } from '../../autofill/executorModel.ts';
 
@@ -59,8 +59,10 @@ export async function issueResolution(unit: WriteUnit, actor: Actor, cardId: str
     if (!actor.staffId) throw new AppError('STAFF_LINK_REQUIRED');
     authorStaffId = actor.staffId;
   }
+  const now = businessNow();
   const resolution = await unit.scope.insertQuery(Resolution).insertAndFetch({
     cardId,
+    createdAt: now,
     parentAssignmentId: parent?.id ?? null,
     authorStaffId,
     enteredBy: actor.userId,
@@ -88,8 +90,9 @@ export async function issueResolution(unit: WriteUnit, actor: Actor, cardId: str
       controllerStaffId: onControl ? (a.controllerStaffId ?? authorStaffId) : null,
       authorStaffId,
       status: 'open',
+      createdAt: now,
     });
-    await unit.trx('assignment_events').insert({ org_id: unit.scope.orgId, assignment_id: assignment.id, type: 'created', actor_user_id: actor.userId, text: assignment.text, payload: JSON.stringify({ deadline: assignment.deadline, onControl }) });
+    await unit.trx('assignment_events').insert({ org_id: unit.scope.orgId, assignment_id: assignment.id, type: 'created', actor_user_id: actor.userId, text: assignment.text, payload: JSON.stringify({ deadline: assignment.deadline, onControl }), created_at: now });
     created.push(assignment);
   }
   await unit.audit({

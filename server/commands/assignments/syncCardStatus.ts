@@ -2,6 +2,7 @@ import type { WriteUnit } from '../../http/route.ts';
 import { Card } from '../../models/Card.ts';
 import { canTransition } from '../../records/lifecycle.ts';
 import { reindexCard } from '../../records/search/searchJobs.ts';
+import { businessNow } from '../../records/today.ts';
 
 /**
  * The card's status follows its assignments: it is executed when every assignment is accepted (or cancelled),
@@ -22,6 +23,6 @@ export async function syncCardStatus(unit: WriteUnit, cardId: string): Promise<v
   await unit.scope
     .query(Card)
     .findById(cardId)
-    .patch({ status: next, executedAt: next === 'executed' ? new Date() : null, version: card.version + 1, updatedAt: new Date() });
+    .patch({ status: next, executedAt: next === 'executed' ? businessNow() : null, version: card.version + 1, updatedAt: new Date() });
   await unit.audit({ action: next === 'executed' ? 'card.executed' : 'card.in_work', objectType: 'card', objectId: cardId, payload: { from: card.status, to: next } });
 }

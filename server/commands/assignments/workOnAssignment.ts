@@ -4,7 +4,7 @@ import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/problem.ts';
 import { Assignment } from '../../models/Assignment.ts';
 import { StoredFile } from '../../models/StoredFile.ts';
-import { today } from '../../records/today.ts';
+import { businessNow, today } from '../../records/today.ts';
 import { syncCardStatus } from './syncCardStatus.ts';
 import { standsInFor } from '../../records/deputies.ts';
 import { staffPeople } from '../../presenters/approvalPresenter.ts';
@@ -17,7 +17,7 @@ function requireStaff(actor: Actor): string {
 }
 
 async function event(unit: WriteUnit, actor: Actor, a: Assignment, type: string, text: string | null, payload: Record<string, unknown> = {}): Promise<void> {
-  await unit.trx('assignment_events').insert({ org_id: unit.scope.orgId, assignment_id: a.id, type, actor_user_id: actor.userId, text, payload: JSON.stringify(payload) });
+  await unit.trx('assignment_events').insert({ org_id: unit.scope.orgId, assignment_id: a.id, type, actor_user_id: actor.userId, text, payload: JSON.stringify(payload), created_at: businessNow() });
   await unit.audit({ action: `assignment.${type}`, objectType: 'assignment', objectId: a.id, payload: { cardId: a.cardId, text, ...payload } });
 }
 
@@ -51,9 +51,9 @@ export async function reportAssignment(unit: WriteUnit, actor: Actor, id: string
   const next = await patch(unit, a, {
     status: a.onControl ? 'reported' : 'accepted',
     reportText: input.text,
-    reportedAt: new Date(),
+    reportedAt: businessNow(),
     reportedOn: today(),
-    acceptedAt: a.onControl ? null : new Date(),
+    acceptedAt: a.onControl ? null : businessNow(),
   });
   const onBehalf = deputising ? await deputyPayload(unit, a.executorStaffId, staff) : {};
   await event(unit, actor, a, 'reported', input.text, { files: input.fileIds ?? [], closed: !a.onControl, ...onBehalf });
@@ -77,7 +77,7 @@ export async function acceptAssignment(unit: WriteUnit, actor: Actor, id: string
   const a = await load(unit, id);
   requireController(actor, a);
   if (a.status !== 'reported') throw new AppError('ASSIGNMENT_STATE_CONFLICT');
-  const next = await patch(unit, a, { status: 'accepted', acceptedAt: new Date() });
+  const next = await patch(unit, a, { status: 'accepted', acceptedAt: businessNow() });
   await event(unit, actor, a, 'accepted', comment ?? null);
   await syncCardStatus(unit, a.cardId);
   return next;

@@ -23,7 +23,7 @@ import type { Journal } from '../../models/Journal.ts';
 import type { TenantScope } from '../../tenancy/scope.ts';
 import { validateCardFields } from '../../records/cardFields.ts';
 import { assertTransition } from '../../records/lifecycle.ts';
-import { today } from '../../records/today.ts';
+import { businessNow, today } from '../../records/today.ts';
 import { formatNumber, fillSeqSlot, NumberTemplateError, SEQ_SLOT, seqWidthOf } from '../../records/numbering.ts';
 import { auditEntry, type AuditEvent } from '../../audit/appendAudit.ts';
 import { GENESIS_HASH, chainHash } from '../../audit/hashEntry.ts';
@@ -83,7 +83,7 @@ export async function prepareRegistration(
   const pattern = await fillTemplate(scope, journal, calendarYear, department, input.caseIndex ?? null);
 
   const id = randomUUID();
-  const now = new Date().toISOString();
+  const now = businessNow().toISOString();
   const row: Record<string, unknown> = {
     id,
     org_id: scope.orgId,
