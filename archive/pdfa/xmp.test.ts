@@ -47,4 +47,17 @@ describe('XMP parsing and value types', () => {
     const p = parseXmp(wrap('<dco:source>s</dco:source>', 'xmlns:dco="http://purl.org/dc/1.1/"'));
     expect(p.properties[0]?.ns).toBe('http://purl.org/dc/elements/1.1/');
   });
+
+  it('decides a property element\'s form from its attributes as XMP Core does, and refuses what it refuses', () => {
+    const ns = 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:ex="http://example.org/ns/"';
+    const ok = (body: string): boolean => parseXmp(wrap(body, ns)).wellFormed;
+    expect(ok('<dc:source rdf:resource="http://example.org/a"/>')).toBe(true);
+    expect(ok('<dc:source ex:a="1" ex:b="2"/>')).toBe(true);
+    // property attributes make an empty property element: no content, not even a value
+    expect(ok('<dc:source ex:a="1">text</dc:source>')).toBe(false);
+    expect(ok('<dc:source rdf:resource="http://example.org/a">text</dc:source>')).toBe(false);
+    expect(ok('<dc:source rdf:parseType="Literal">text</dc:source>')).toBe(false);
+    expect(ok('<dc:subject>text<rdf:Bag><rdf:li>a</rdf:li></rdf:Bag></dc:subject>')).toBe(false);
+    expect(ok('<dc:subject xml:lang="en"><rdf:Bag><rdf:li>a</rdf:li></rdf:Bag></dc:subject>')).toBe(true);
+  });
 });

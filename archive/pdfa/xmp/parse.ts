@@ -151,34 +151,55 @@ function propertyElement(scope0: Scope, n: El): XmpNode {
   const node: XmpNode = { ns: q.ns, name: q.name, prefix: q.prefix, kind: 'simple', value: '', children: [] };
   if (lang !== undefined) node.lang = lang;
   const els = n.els;
-  // The first rdf:parseType and rdf:resource attributes, whatever their prefix.
-  let parseType: string | undefined;
-  let resource: string | undefined;
-  for (const k in attrs) {
+  // XMP Core's rdf_PropertyElement decides the form from the attributes other than namespace declarations: more
+  // than three, or one that is not xml:lang, rdf:ID, rdf:datatype or rdf:parseType, make an empty property element;
+  // rdf:datatype a literal; rdf:parseType="Resource" a struct (other parse types are refused); with xml:lang and
+  // rdf:ID only, element content makes a resource property element and text a literal.
+  const isRdf = (k: string, name: string): boolean => {
     const a = qname(scope, k);
-    if (a.ns !== NS.rdf) continue;
-    if (a.name === 'parseType') parseType ??= attrs[k];
-    else if (a.name === 'resource') resource ??= attrs[k];
-  }
-  if (resource !== undefined) {
-    node.value = decodeEntities(resource);
+    return a.ns === NS.rdf && a.name === name;
+  };
+  const attrNames = Object.keys(attrs).filter((k) => k !== 'xmlns' && !k.startsWith('xmlns:'));
+  const langOrId = (k: string): boolean => k === 'xml:lang' || isRdf(k, 'ID');
+  const first = attrNames.find((k) => !langOrId(k));
+  const hasContent = els.length > 0 || n.texts.length > 0;
+  let form: 'empty' | 'literal' | 'struct' | 'resource';
+  if (attrNames.length > 3) form = 'empty';
+  else if (first === undefined) form = els.length > 0 ? 'resource' : hasContent ? 'literal' : 'empty';
+  else if (isRdf(first, 'datatype')) form = 'literal';
+  else if (!isRdf(first, 'parseType')) form = 'empty';
+  else if (attrs[first] === 'Resource') form = 'struct';
+  else throw new RdfError(`property ${tag} has rdf:parseType="${attrs[first] ?? ''}"`);
+  if (form === 'empty') {
+    if (hasContent) throw new RdfError(`property ${tag} has content besides rdf:resource, rdf:value or property attributes`);
+    const value = attrNames.find((k) => isRdf(k, 'value'));
+    const resource = attrNames.find((k) => isRdf(k, 'resource'));
+    if (value !== undefined && resource !== undefined) throw new RdfError(`property ${tag} has both rdf:value and rdf:resource`);
+    const v = value ?? resource;
+    if (v !== undefined) {
+      node.value = decodeEntities(attrs[v]!);
+      return node;
+    }
+    const attrProps = attributeProperties(scope, n);
+    if (attrProps.length > 0) {
+      node.kind = 'struct';
+      node.children = attrProps;
+    }
     return node;
   }
-  if (parseType === 'Resource') {
+  if (form === 'literal') {
+    if (attrNames.some((k) => !langOrId(k) && !isRdf(k, 'datatype'))) throw new RdfError(`literal property ${tag} has other attributes`);
+    if (els.length > 0) throw new RdfError(`literal property ${tag} has element content`);
+    node.value = textOf(n);
+    return node;
+  }
+  if (form === 'struct') {
+    if (attrNames.some((k) => !langOrId(k) && !isRdf(k, 'parseType'))) throw new RdfError(`property ${tag} with rdf:parseType="Resource" has other attributes`);
     node.kind = 'struct';
     node.children = els.map((e) => propertyElement(scope, e));
     return node;
   }
-  if (els.length === 0) {
-    const attrProps = attributeProperties(scope, n);
-    if (attrProps.length > 0 && textOf(n).trim() === '') {
-      node.kind = 'struct';
-      node.children = attrProps;
-      return node;
-    }
-    node.value = textOf(n);
-    return node;
-  }
+  if (textOf(n).trim() !== '') throw new RdfError(`property ${tag} mixes text with element content`);
   if (els.length > 1) throw new RdfError(`property ${tag} has several child nodes`);
   const inner = els[0]!;
   const innerScope = extendScope(scope, inner);
