@@ -15,6 +15,7 @@ if (!available) console.warn(SKIP_MESSAGE);
 const SUMMARY = 'О графике отпусков работников администрации';
 const ABSENT = 'Кузнецова Ольга Викторовна';
 const DEPUTY = 'Белова Наталья Андреевна';
+const LETTER = 'О замещении на время болезни';
 
 /** A calendar day of the server's organisation (Europe/Moscow unless KARTOTEKA_TIME_ZONE says otherwise), shifted by n days. */
 function orgDay(n: number): string {
@@ -81,10 +82,21 @@ describe.skipIf(!available)('absences: the executor is on sick leave, her deputy
     const [executor] = (await clerk.get<{ items: { id: string }[] }>(`/api/staff?q=${encodeURIComponent('Кузнецова')}`)).items;
     const route = await clerk.post<{ id: string; version: number }>(`/api/cards/${card.id}/approvals`, { stages: [{ approverStaffIds: [executor?.id] }] });
     await clerk.request('POST', `/api/approval-routes/${route.id}/start`, {}, { 'If-Match': `"v${route.version}"` });
+    // …and a letter's assignment.
+    const letter = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary: LETTER });
+    const manager = await apiSession(harness.baseUrl, 'manager', harness.demoPassword);
+    await manager.post(`/api/cards/${letter.id}/resolutions`, { text: 'Подготовить ответ', assignments: [{ executorStaffId: executor?.id }] });
 
     // 3. The deputy finds it under «На согласовании», marked «за» the executor, and approves on her behalf.
     await page.goto(`${harness.baseUrl}/`);
     await signIn(page, 'archivist', harness.demoPassword);
+    // Her assignment is in the deputy's «Поручения», marked too; a deputy may report it, not hand it down.
+    await page.getByTestId('nav-inbox').click();
+    await page.getByTestId('inbox-page').waitFor();
+    const task = page.getByTestId('inbox-item').filter({ hasText: LETTER });
+    expect(await task.getByTestId('inbox-for').textContent()).toBe(ru['abs.for'].replace('{name}', ABSENT));
+    expect(await task.getByTestId('act-sub').count()).toBe(0);
+    await task.getByTestId('act-report').waitFor();
     await page.getByTestId('nav-approvals').click();
     await page.getByTestId('approvals-page').waitFor();
     const item = page.getByTestId('approvals-item').filter({ hasText: SUMMARY });
@@ -109,6 +121,30 @@ describe.skipIf(!available)('absences: the executor is on sick leave, her deputy
     }, `/api/cards/${card.id}/approval-sheet.pdf`);
     const text = (await extractText(new Uint8Array(bytes), 'application/pdf')).text.replace(/\s+/g, ' ');
     expect(text).toContain(`${DEPUTY} за ${ABSENT.split(' ').slice(0, 2).join(' ')}`);
+    await signOut(page);
+  });
+
+  test('an administrator records and cancels a colleague’s planned absence from the users page', async () => {
+    await page.goto(`${harness.baseUrl}/`);
+    await signIn(page, 'admin', harness.demoPassword);
+    const users = page.getByTestId('admin-users');
+    await users.getByRole('button', { name: ru['abs.adminTitle'].replace('{name}', 'Сергеев Алексей Николаевич') }).click();
+    const panel = page.getByTestId('admin-user-absences');
+    await panel.waitFor();
+    await panel.getByTestId('absence-from').fill(orgDay(20));
+    await panel.getByTestId('absence-to').fill(orgDay(30));
+    await panel.getByTestId('absence-reason').selectOption('business_trip');
+    const picker = panel.locator('#admin-abs-deputy');
+    await picker.fill('Павлов');
+    await panel.locator('#admin-abs-deputy-list').getByRole('option', { name: /Павлов Игорь/ }).click();
+    await panel.getByTestId('absence-save').click();
+    const row = panel.getByTestId('absence-row').first();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('planned');
+    expect(await row.textContent()).toContain(ru['abs.reason.business_trip']);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'absences-4-admin');
+    await row.getByTestId('absence-cancel').click();
+    await panel.getByTestId('absence-none').waitFor();
     await signOut(page);
   });
 });
