@@ -302,6 +302,7 @@ export const recordsEn: Record<keyof typeof recordsRu, string> = {
   'history.appealResult': 'result of consideration recorded',
   'history.resolution': 'resolution',
   'history.subassigned': 'sub-assignment',
+  'history.assignmentDeadline': 'assignment deadline changed',
 
   'event.reported': 'report',
   'event.accepted': 'accepted, taken off control',
@@ -309,6 +310,7 @@ export const recordsEn: Record<keyof typeof recordsRu, string> = {
   'event.extensionRequested': 'deadline change requested',
   'event.extensionApproved': 'deadline change approved',
   'event.extensionRejected': 'deadline change refused',
+  'event.deadlineChanged': 'deadline changed',
   'ext.details': 'Progress',
   'ext.pending': 'A deadline change from {from} to {to} was requested. Reason: {reason}',
   'ext.approve': 'Approve the change',

@@ -301,6 +301,7 @@ export const recordsRu = {
   'history.appealResult': 'записан итог рассмотрения обращения',
   'history.resolution': 'резолюция',
   'history.subassigned': 'подпоручение',
+  'history.assignmentDeadline': 'изменён срок поручения',
 
   'event.reported': 'отчёт',
   'event.accepted': 'принято, снято с контроля',
@@ -308,6 +309,7 @@ export const recordsRu = {
   'event.extensionRequested': 'запрошен перенос срока',
   'event.extensionApproved': 'перенос срока утверждён',
   'event.extensionRejected': 'в переносе срока отказано',
+  'event.deadlineChanged': 'срок изменён',
   'ext.details': 'Ход исполнения',
   'ext.pending': 'Запрошен перенос срока с {from} на {to}. Причина: {reason}',
   'ext.approve': 'Утвердить перенос',

@@ -12,6 +12,10 @@ describe('history names', () => {
     const event = assignmentEventKey('extension_requested');
     expect(event && ru[event]).toMatch(/перенос/);
     expect(assignmentEventKey('x')).toBeNull();
+    const moved = assignmentEventKey('deadline_changed');
+    expect(moved && ru[moved]).toBe('срок изменён');
+    const audited = historyActionKey('assignment.deadline_changed');
+    expect(audited && ru[audited]).toBe('изменён срок поручения');
   });
 
   it('names the internet reception as an actor and leaves logins as they are', () => {

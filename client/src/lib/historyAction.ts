@@ -14,6 +14,7 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'appeal.result_recorded': 'history.appealResult',
   'resolution.issued': 'history.resolution',
   'assignment.subassigned': 'history.subassigned',
+  'assignment.deadline_changed': 'history.assignmentDeadline',
   'signature.verified': 'history.signatureVerified',
   'signature.reverify_requested': 'history.signatureReverify',
   'approval.route_created': 'history.approvalCreated',
@@ -29,7 +30,6 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'appeal.status_code_issued': 'history.statusCodeIssued',
   'appeal.term_extended': 'history.appealExtended',
   'appeal.forwarded': 'history.appealForwarded',
-  'appeal.result_recorded': 'history.appealResult',
 };
 
 export function historyActionKey(action: string): MessageKey | null {
@@ -44,6 +44,7 @@ const EVENT_NAMES: Readonly<Record<string, MessageKey>> = {
   extension_requested: 'event.extensionRequested',
   extension_approved: 'event.extensionApproved',
   extension_rejected: 'event.extensionRejected',
+  deadline_changed: 'event.deadlineChanged',
 };
 
 export function assignmentEventKey(type: string): MessageKey | null {

@@ -145,6 +145,42 @@ describe('extension of the term (59-FZ art. 12 part 2)', () => {
   });
 });
 
+describe('the card’s assignments follow an extended term', () => {
+  it('moves the open assignments set to the old term, audited as deadline changes; earlier and closed ones stay', async () => {
+    const appeal = await submitAppeal('Поручения');
+    const staffOf = async (login: string): Promise<string> => ((await srv.rt.knex('users').where({ login }).first('staff_id')) as { staff_id: string }).staff_id;
+    const executorStaff = await staffOf('executor');
+    const earlier = addDays(appeal.deadline, -5);
+    const resolution = await manager.post<{ assignments: { id: string }[] }>(`/api/cards/${appeal.cardId}/resolutions`, {
+      text: 'Рассмотреть и подготовить ответ заявителю',
+      assignments: [
+        { executorStaffId: executorStaff, deadline: appeal.deadline, onControl: true },
+        { executorStaffId: await staffOf('clerk'), deadline: earlier },
+        { executorStaffId: executorStaff, deadline: appeal.deadline },
+      ],
+    });
+    expect(resolution.status, JSON.stringify(resolution.body)).toBe(201);
+    const [following, ownTerm, done] = resolution.body.assignments.map((a) => a.id);
+    // The third is reported without control, so it is closed before the extension.
+    const executor = await srv.login('executor');
+    expect((await executor.post(`/api/assignments/${done}/report`, { text: 'Справка подготовлена' })).status).toBe(200);
+
+    const res = await manager.post<Appeal>(`/api/cards/${appeal.cardId}/appeal/extension`, { newDeadline: addDays(appeal.deadline, 20), reason: 'Запрошены сведения в управляющей организации' }, { 'if-match': await versionOf(manager, appeal.cardId) });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const newDeadline = res.body.extension?.newDeadline;
+    const deadlines = await Promise.all([following, ownTerm, done].map(async (id) => (await manager.get<{ deadline: string; status: string }>(`/api/assignments/${id}`)).body));
+    expect(deadlines.map((a) => a.deadline)).toEqual([newDeadline, earlier, appeal.deadline]);
+    expect(deadlines[2]?.status).toBe('accepted');
+
+    const moved = await manager.get<{ events: { type: string; text: string | null; payload: { from: string; to: string } }[] }>(`/api/assignments/${following}`);
+    expect(moved.body.events.at(-1)).toMatchObject({ type: 'deadline_changed', text: 'продление срока рассмотрения обращения', payload: { from: appeal.deadline, to: newDeadline } });
+    const audit = await admin.get<{ items: { objectId: string; actor: { login: string } | null; payload: { cardId: string; from: string; to: string; text: string } }[] }>('/api/audit?action=assignment.deadline_changed');
+    const entries = audit.body.items.filter((e) => e.payload.cardId === appeal.cardId);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor: { login: 'manager' }, payload: { from: appeal.deadline, to: newDeadline, text: 'продление срока рассмотрения обращения' } });
+  });
+});
+
 describe('result of consideration', () => {
   it('needs a ground of art. 11 to leave an appeal unanswered, is recorded once, audited and shown', async () => {
     const appeal = await submitAppeal('Разъяснённая');
@@ -256,7 +292,7 @@ describe('appeals report', () => {
       `/api/reports/appeals?from=${addDays(today(), -30)}&to=${today()}`,
     );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ registered: 5, pending: 2, extended: 1, forwarded: 2, forwardedLate: 1, overdue: 1 });
+    expect(res.body).toMatchObject({ registered: 6, pending: 3, extended: 2, forwarded: 2, forwardedLate: 1, overdue: 1 });
     expect(res.body.byResult).toEqual({ supported: 0, not_supported: 0, explained: 0, left_unanswered: 1, forwarded: 2 });
     expect((await manager.get(`/api/reports/appeals?from=${today()}&to=${addDays(today(), -1)}`)).status).toBe(400);
     expect((await (await srv.login('executor')).get('/api/reports/appeals?from=2026-01-01&to=2026-12-31')).status).toBe(403);

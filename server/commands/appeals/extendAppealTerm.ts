@@ -1,7 +1,8 @@
 // The head extends an appeal's term (59-FZ art. 12 part 2): once, by up to 30 days, with a reason. The card's
 // deadline moves, the extension is recorded, and the notice to the citizen is rendered (PDF/A) and stored with the card.
 // The notice is rendered and its blob written before the transaction (If-Match guarantees the card it describes is the
-// card that is changed); a rolled-back write leaves an unreferenced blob, never a row without its blob.
+// card that is changed); a rolled-back write leaves an unreferenced blob, never a row without its blob. The card's
+// assignments set to its old term move with it (commands/assignments/workOnAssignment.ts followCardTerm).
 import type { AppServices } from '../../services.ts';
 import type { Actor } from '../../http/actor.ts';
 import { AppError } from '../../http/problem.ts';
@@ -12,6 +13,7 @@ import { addDays, nextWorkingDay } from '../../records/calendar/workingDays.ts';
 import { assertUnderConsideration, EXTENSION_DAYS, loadAppealRecord, noticeBase } from '../../records/appeals/appealRecord.ts';
 import { extensionNoticeFileName, extensionNoticePdf } from '../../records/appeals/appealNotices.ts';
 import { attachNotice } from './attachNotice.ts';
+import { APPEAL_EXTENSION_REASON, followCardTerm } from '../assignments/workOnAssignment.ts';
 
 export interface ExtensionInput {
   newDeadline: string;
@@ -50,6 +52,7 @@ export async function extendAppealTerm(app: AppServices, actor: Actor, card: Car
       objectId: card.id,
       payload: { oldDeadline, newDeadline, reason, noticeFileId: file.id, sha256: file.sha256 },
     });
+    await followCardTerm(unit, actor, card.id, oldDeadline, newDeadline, APPEAL_EXTENSION_REASON);
     return after;
   });
 }

@@ -119,3 +119,20 @@ export async function decideDeadlineChange(unit: WriteUnit, actor: Actor, id: st
   await event(unit, actor, a, input.approve ? 'extension_approved' : 'extension_rejected', input.comment ?? null, { from: request.old_deadline, to: request.new_deadline });
   return next;
 }
+
+/** Why the assignments set to an appeal's term move with it (the event's text and the audit entry's). */
+export const APPEAL_EXTENSION_REASON = 'продление срока рассмотрения обращения';
+
+/**
+ * The card's term moved (an appeal's extension): the card's assignments still open whose deadline was the card's old
+ * term move to the new one, each as an audited deadline change. Earlier deadlines a manager set on purpose stay.
+ */
+export async function followCardTerm(unit: WriteUnit, actor: Actor, cardId: string, from: string, to: string, reason: string): Promise<Assignment[]> {
+  const following = await unit.scope.query(Assignment).where({ card_id: cardId, deadline: from }).whereIn('status', ['open', 'reported']).orderBy('id').forUpdate();
+  const moved: Assignment[] = [];
+  for (const a of following) {
+    moved.push(await patch(unit, a, { deadline: to }));
+    await event(unit, actor, a, 'deadline_changed', reason, { from, to });
+  }
+  return moved;
+}
