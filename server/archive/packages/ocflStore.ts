@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { access, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Client } from 'minio';
+import { Client, LEGAL_HOLD_STATUS } from 'minio';
 import { StorageRoot, fsTree, OcflError, syncDirectory, writeObjectToDir, type Tree } from '../../../archive/index.ts';
 import { parseS3Endpoint } from '../../storage/s3Endpoint.ts';
 import type { S3Config } from '../../storage/index.ts';
@@ -16,8 +16,18 @@ export interface OcflStore {
   objectPath(id: string): string;
   /** Every file of the object (all versions), or null when it does not exist yet. */
   read(id: string): Promise<Map<string, Uint8Array> | null>;
-  /** Writes the new files of an object; existing version files must be unchanged (OCFL_VERSION_IMMUTABLE). */
-  write(id: string, files: Map<string, Uint8Array>): Promise<string>;
+  /**
+   * Writes the new files of an object; existing version files must be unchanged (OCFL_VERSION_IMMUTABLE). Where the
+   * storage has legal holds, every object written gets `legalHold` (unset: the hold the object's root inventory has).
+   */
+  write(id: string, files: Map<string, Uint8Array>, options?: WriteOptions): Promise<string>;
+  /** Whether this storage can hold objects by itself (S3 Object Legal Hold), and if not, why. */
+  readonly legalHolds: LegalHoldSupport;
+  /**
+   * Puts every stored version of every key of the object under the storage's legal hold (`on`), or lifts it. Nothing
+   * where `legalHolds` is unsupported. Returns how many versions were set.
+   */
+  setLegalHold(id: string, on: boolean): Promise<number>;
   /** Read access for the OCFL validator and the package verifier. */
   tree(id: string): Tree;
   /**
@@ -32,6 +42,12 @@ export interface OcflStore {
    */
   finishReplace(id: string): Promise<void>;
 }
+
+export interface WriteOptions {
+  legalHold?: boolean;
+}
+
+export type LegalHoldSupport = { supported: true } | { supported: false; reason: 'filesystem' | 'no-object-lock' };
 
 const ROOT_INVENTORY = ['inventory.json', 'inventory.json.sha512'];
 /** Written last into an S3 staging prefix: the staged object is whole. */
@@ -64,6 +80,10 @@ async function collect(tree: Tree): Promise<Map<string, Uint8Array> | null> {
 
 class FsOcflStore implements OcflStore {
   readonly kind = 'fs' as const;
+  readonly legalHolds: LegalHoldSupport = { supported: false, reason: 'filesystem' };
+  async setLegalHold(): Promise<number> {
+    return 0;
+  }
   constructor(private readonly root: StorageRoot) {}
   objectPath(id: string): string {
     return this.root.objectPath(id);
@@ -162,6 +182,8 @@ interface StoredVersion {
 }
 
 const NO_RETENTION = ['NoSuchObjectLockConfiguration', 'ObjectLockConfigurationNotFoundError'];
+/** The answers to a legal hold asked of a version that never had one (AWS, MinIO; Ceph RGW), or of a delete marker. */
+const NO_LEGAL_HOLD = [...NO_RETENTION, 'NoSuchKey', 'NoSuchObjectLockLegalHold'];
 
 export interface ObjectLockSettings {
   /** days each version file is retained (COMPLIANCE or GOVERNANCE); 0 = rely on the bucket's default rule */
@@ -180,8 +202,35 @@ class S3OcflStore implements OcflStore {
     private readonly lockSettings: ObjectLockSettings,
   ) {}
 
+  get legalHolds(): LegalHoldSupport {
+    return this.lock.enabled ? { supported: true } : { supported: false, reason: 'no-object-lock' };
+  }
+
   objectPath(id: string): string {
     return hashedObjectPath(id);
+  }
+
+  async setLegalHold(id: string, on: boolean): Promise<number> {
+    if (!this.lock.enabled) return 0;
+    let n = 0;
+    for (const item of await this.listEveryVersion(`${this.prefix}${this.objectPath(id)}/`)) {
+      // A delete marker holds no bytes and takes no hold (RGW answers NoSuchKey for it).
+      if (item.deleteMarker) continue;
+      await this.client.setObjectLegalHold(this.bucket, item.name, { status: on ? LEGAL_HOLD_STATUS.ENABLED : LEGAL_HOLD_STATUS.DISABLED, ...(item.versionId ? { versionId: item.versionId } : {}) });
+      n += 1;
+    }
+    return n;
+  }
+
+  /** Whether this version of a key is under the storage's legal hold. */
+  private async legalHoldOf(key: string, versionId?: string): Promise<boolean> {
+    try {
+      const r = (await this.client.getObjectLegalHold(this.bucket, key, versionId ? { versionId } : undefined)) as unknown as { Status?: string } | string | null;
+      return (typeof r === 'string' ? r : r?.Status) === LEGAL_HOLD_STATUS.ENABLED;
+    } catch (error) {
+      if (NO_LEGAL_HOLD.includes(s3Code(error) ?? '')) return false;
+      throw error;
+    }
   }
 
   private key(id: string, path: string): string {
@@ -272,7 +321,7 @@ class S3OcflStore implements OcflStore {
     for (let i = 0; i < items.length; i += 1000) {
       const results = (await this.client.removeObjects(this.bucket, items.slice(i, i + 1000))) as unknown as { Code?: string; Message?: string; Key?: string }[];
       const failed = (results ?? []).find((r) => r && typeof r === 'object' && r.Code);
-      if (failed) throw new OcflError('OCFL_OBJECT_RETAINED', `${failed.Key ?? prefix}: ${failed.Code} ${failed.Message ?? ''} (Object Lock retention not yet over?)`.trim());
+      if (failed) throw new OcflError('OCFL_OBJECT_RETAINED', `${failed.Key ?? prefix}: ${failed.Code} ${failed.Message ?? ''} (Object Lock retention not yet over, or a legal hold?)`.trim());
     }
   }
 
@@ -312,13 +361,17 @@ class S3OcflStore implements OcflStore {
     return this.objectPath(id);
   }
 
-  /** OCFL_OBJECT_RETAINED when the storage still retains any of these keys (versions). */
+  /** OCFL_OBJECT_RETAINED when the storage still retains any of these keys (versions), or holds one (legal hold). */
   private async assertNotRetained(items: StoredVersion[]): Promise<void> {
     const now = Date.now();
     for (const item of items) {
       // A delete marker (left where a plain DELETE met a versioned bucket) holds nothing and has no retention to ask
       // for: RGW answers NoSuchKey for it.
       if (item.deleteMarker) continue;
+      // A legal hold refuses the deletion whatever the retention: S3 would refuse this version and delete the rest.
+      if (await this.legalHoldOf(item.name, item.versionId)) {
+        throw new OcflError('OCFL_OBJECT_RETAINED', `${item.name}: under the storage's legal hold (S3 Object Legal Hold) — lifted only when no legal hold of the archive covers the package`);
+      }
       let until: Date | undefined;
       try {
         const r = (await this.client.getObjectRetention(this.bucket, item.name, item.versionId ? { versionId: item.versionId } : undefined)) as { retainUntilDate?: string } | null;
@@ -344,8 +397,15 @@ class S3OcflStore implements OcflStore {
     }
   }
 
-  async write(id: string, files: Map<string, Uint8Array>): Promise<string> {
+  async write(id: string, files: Map<string, Uint8Array>, options: WriteOptions = {}): Promise<string> {
     await this.clearStrayVersions(id, newestVersion(files));
+    // A new version of a held object is held like the rest of it (evidence records, renewals: writers that do not ask
+    // the database). minio's putObject cannot send x-amz-object-lock-legal-hold, so the hold is set on the version
+    // the PUT made, right after it — as the retention is.
+    const hold = this.lock.enabled && (options.legalHold ?? (await this.legalHoldOf(this.key(id, 'inventory.json'))));
+    const held = async (key: string, versionId: string | null | undefined): Promise<void> => {
+      if (hold) await this.client.setObjectLegalHold(this.bucket, key, { status: LEGAL_HOLD_STATUS.ENABLED, ...(versionId ? { versionId } : {}) });
+    };
     for (const [p, b] of files) {
       if (ROOT_INVENTORY.includes(p)) continue;
       const existing = await this.get(this.key(id, p));
@@ -361,10 +421,11 @@ class S3OcflStore implements OcflStore {
         const until = new Date(Date.now() + this.lockSettings.days * 86_400_000).toISOString();
         await this.client.putObjectRetention(this.bucket, this.key(id, p), { versionId: put.versionId ?? '', mode: this.lockSettings.mode, retainUntilDate: until });
       }
+      await held(this.key(id, p), put.versionId);
     }
     for (const p of ROOT_INVENTORY) {
       const b = files.get(p);
-      if (b) await this.client.putObject(this.bucket, this.key(id, p), Buffer.from(b), b.length);
+      if (b) await held(this.key(id, p), (await this.client.putObject(this.bucket, this.key(id, p), Buffer.from(b), b.length)).versionId);
     }
     return this.objectPath(id);
   }

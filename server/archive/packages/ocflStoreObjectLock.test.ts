@@ -19,7 +19,7 @@ describeOcflObjectLock('OCFL storage root on s3rver with the Object Lock emulati
     lockDays,
     ruleDays,
     async bucket(defaultRule) {
-      const name = defaultRule ? 'ruled' : 'locked';
+      const name = `${defaultRule ? 'ruled' : 'locked'}-${servers.size}`;
       const s3 = await startS3rver({ objectLock: { bucket: name, ...(defaultRule ? { defaultRetention: { mode: defaultRule, days: ruleDays } } : {}) } });
       servers.set(name, s3);
       const client = new Client({ ...parseS3Endpoint(s3.endpoint), accessKey: s3.accessKey, secretKey: s3.secretKey, region: 'us-east-1', pathStyle: true });
@@ -27,6 +27,9 @@ describeOcflObjectLock('OCFL storage root on s3rver with the Object Lock emulati
     },
     async retention(bucket: LockedBucket, key: string) {
       return servers.get(bucket.s3.bucket)?.objectLock?.retention(key);
+    },
+    async legalHold(bucket: LockedBucket, key: string) {
+      return servers.get(bucket.s3.bucket)?.objectLock?.legalHold(key) ?? false;
     },
     async endRetention() {
       // Every retention the emulation holds is shorter than this.

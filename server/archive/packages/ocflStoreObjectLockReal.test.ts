@@ -67,6 +67,15 @@ describe.skipIf(!configured)('Object Lock on a real S3 server', () => {
         return { client, s3: { endpoint: S3_ENDPOINT ?? '', bucket: name, ...credentials, ...(S3_REGION ? { region: S3_REGION } : {}) } };
       },
       retention: (bucket, key) => retentionOf(client, bucket.s3.bucket, key),
+      async legalHold(bucket, key, versionId) {
+        try {
+          const r = (await client.getObjectLegalHold(bucket.s3.bucket, key, versionId ? { versionId } : undefined)) as unknown as { Status?: string } | string | null;
+          return (typeof r === 'string' ? r : r?.Status) === 'ON';
+        } catch (error) {
+          if (NOT_RETAINED.includes(code(error) ?? '')) return false;
+          throw error;
+        }
+      },
       async endRetention(bucket, prefix) {
         // GOVERNANCE retention is shortened to a few seconds from now (the bypass is what an administrator would use;
         // RGW refuses a date it finds past, and compares whole seconds, so one second flaked under load); COMPLIANCE,

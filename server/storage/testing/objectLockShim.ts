@@ -12,6 +12,9 @@ import { escapeXml } from './s3rverShim.ts';
  * header); a retained version cannot be
  * deleted by its version id, alone or in a multi-object delete (`AccessDenied` per key), GOVERNANCE giving way to
  * `x-amz-bypass-governance-retention: true`; with a default rule every new object is retained from its PUT.
+ * `PUT`/`GET ?legal-hold` set and read an object's legal hold (`ON`/`OFF`, or from the PUT's
+ * `x-amz-object-lock-legal-hold` header); a version under legal hold cannot be deleted by its version id whatever its
+ * retention, the governance bypass included, until the hold is turned `OFF`.
  *
  * An Object Lock bucket is always versioned, and there a DELETE without a version id is no deletion: it succeeds
  * whatever the retention, adding a delete marker in front of the retained version (Ceph RGW and AWS alike; checked by
@@ -19,13 +22,16 @@ import { escapeXml } from './s3rverShim.ts';
  * replaces it (with the retention of the new object only) where the bucket would keep the old version, still retained.
  * What is gone here would be a noncurrent version there: the archive never reads those, and erasing an object deletes
  * every version by id only after checking that none is retained. A retention without one reads as
- * `NoSuchObjectLockConfiguration` (AWS, MinIO; RGW says `ObjectLockConfigurationNotFoundError`). Limits: no versions,
- * no legal holds, one bucket, path-style requests only.
+ * `NoSuchObjectLockConfiguration` (AWS, MinIO; RGW says `ObjectLockConfigurationNotFoundError`), and so does a legal
+ * hold never set. An overwrite or a DELETE without a version id drops the key's legal hold with the key (there the held
+ * version would stay behind). Limits: no versions, one bucket, path-style requests only.
  */
 export interface ObjectLockEmulation {
   readonly middleware: S3rverMiddleware;
   /** the retention of a key, as stored (retention runs by `Date.now()`, so tests move time with fake Dates) */
   retention(key: string): { mode: RetentionMode; until: Date } | undefined;
+  /** whether the key is under legal hold */
+  legalHold(key: string): boolean;
 }
 
 export type RetentionMode = 'COMPLIANCE' | 'GOVERNANCE';
@@ -40,13 +46,18 @@ const xml = new XMLParser({ ignoreDeclaration: true, parseTagValue: false, isArr
 
 export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulation {
   const retained = new Map<string, { mode: RetentionMode; until: Date }>();
+  const legalHolds = new Map<string, 'ON' | 'OFF'>();
   const now = (): number => Date.now();
-  const blocking = (ctx: S3rverContext, key: string): { mode: RetentionMode; until: Date } | undefined => {
+  const HELD = { mode: 'LEGAL_HOLD' as const };
+  const retaining = (ctx: S3rverContext, key: string): { mode: RetentionMode; until: Date } | undefined => {
     const r = retained.get(key);
     if (!r || r.until.getTime() <= now()) return undefined;
     if (r.mode === 'GOVERNANCE' && ctx.get('x-amz-bypass-governance-retention').toLowerCase() === 'true') return undefined;
     return r;
   };
+  /** What refuses a deletion by version id: a legal hold (nothing bypasses it), else a running retention. */
+  const blocking = (ctx: S3rverContext, key: string): { mode: RetentionMode; until: Date } | typeof HELD | undefined =>
+    legalHolds.get(key) === 'ON' ? HELD : retaining(ctx, key);
 
   const middleware: S3rverMiddleware = async (ctx, next) => {
     const target = parsePath(ctx.path);
@@ -69,17 +80,35 @@ export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulati
       for (const { key: k, byVersion } of objects) {
         const r = byVersion ? blocking(ctx, k) : undefined;
         if (r) {
-          parts.push(`<Error><Key>${escapeXml(k)}</Key><Code>AccessDenied</Code><Message>Object is WORM protected and cannot be overwritten or deleted until ${r.until.toISOString()}</Message></Error>`);
+          const why = 'until' in r ? `until ${r.until.toISOString()}` : 'while under legal hold';
+          parts.push(`<Error><Key>${escapeXml(k)}</Key><Code>AccessDenied</Code><Message>Object is WORM protected and cannot be overwritten or deleted ${why}</Message></Error>`);
           continue;
         }
         if (await ctx.store.existsObject(options.bucket, k)) await ctx.store.deleteObject(options.bucket, k);
         retained.delete(k);
+        legalHolds.delete(k);
         if (!quiet) parts.push(`<Deleted><Key>${escapeXml(k)}</Key></Deleted>`);
       }
       return answer(ctx, 200, `<DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${parts.join('')}</DeleteResult>`);
     }
 
     if (key === undefined) return next();
+
+    if ('legal-hold' in q) {
+      if (ctx.method === 'GET') {
+        const status = legalHolds.get(key);
+        if (!status) return s3Error(ctx, 404, 'NoSuchObjectLockConfiguration', 'The specified object does not have an ObjectLock configuration', key);
+        return answer(ctx, 200, `<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>${status}</Status></LegalHold>`);
+      }
+      if (ctx.method === 'PUT') {
+        if (!(await ctx.store.existsObject(options.bucket, key))) return s3Error(ctx, 404, 'NoSuchKey', 'The specified key does not exist.', key);
+        const status = (xml.parse(await readBody(ctx)) as { LegalHold?: { Status?: string } }).LegalHold?.Status;
+        if (status !== 'ON' && status !== 'OFF') return s3Error(ctx, 400, 'MalformedXML', 'The XML you provided was not well-formed', key);
+        legalHolds.set(key, status);
+        return answer(ctx, 200, '');
+      }
+      return next();
+    }
 
     if ('retention' in q) {
       if (ctx.method === 'GET') {
@@ -97,7 +126,7 @@ export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulati
         // only with the bypass header — as Ceph RGW answers it (ocflStoreObjectLockReal.test.ts).
         const current = retained.get(key);
         const weaker = current && current.until.getTime() > now() && (until < current.until || (current.mode === 'COMPLIANCE' && mode !== 'COMPLIANCE'));
-        if (weaker && (current.mode === 'COMPLIANCE' || blocking(ctx, key))) return s3Error(ctx, 403, 'AccessDenied', 'Access Denied because object protected by object lock', key);
+        if (weaker && (current.mode === 'COMPLIANCE' || retaining(ctx, key))) return s3Error(ctx, 403, 'AccessDenied', 'Access Denied because object protected by object lock', key);
         retained.set(key, { mode, until });
         return answer(ctx, 200, '');
       }
@@ -108,12 +137,16 @@ export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulati
     if (ctx.method === 'DELETE' && (plain || 'versionId' in q)) {
       if (!plain && blocking(ctx, key)) return s3Error(ctx, 403, 'AccessDenied', 'Object is WORM protected and cannot be overwritten or deleted', key);
       retained.delete(key);
+      legalHolds.delete(key);
       return next();
     }
     if (ctx.method === 'PUT' && plain) {
       await next();
       if (ctx.status === 200) {
         retained.delete(key);
+        const hold = ctx.get('x-amz-object-lock-legal-hold').toUpperCase();
+        if (hold === 'ON' || hold === 'OFF') legalHolds.set(key, hold);
+        else legalHolds.delete(key);
         if (options.defaultRetention) {
           const { mode, days } = options.defaultRetention;
           retained.set(key, { mode, until: new Date(now() + days * 86_400_000) });
@@ -127,6 +160,7 @@ export function emulateObjectLock(options: ObjectLockOptions): ObjectLockEmulati
   return {
     middleware,
     retention: (key) => retained.get(key),
+    legalHold: (key) => legalHolds.get(key) === 'ON',
   };
 }
 

@@ -2,7 +2,9 @@
 // Object Lock emulation (ocflStoreObjectLock.test.ts, always) and a real S3 server with Object Lock
 // (ocflStoreObjectLockReal.test.ts, Ceph RGW from scripts/ceph-rgw.sh or MinIO, when S3_ENDPOINT… are set).
 // Version files are retained by the storage, an erasure is refused as a whole while anything is retained — the
-// object is left intact, nothing staged — and goes through once the retention is over. Tests only.
+// object is left intact, nothing staged — and goes through once the retention is over. A legal hold (S3 Object Legal
+// Hold) covers every version of an object, new versions written while it holds included, refuses any deletion by
+// version id whatever the retention and the governance bypass, and refuses an erasure the same way. Tests only.
 import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVersion, headFiles, verifyTree } from '../../../../archive/index.ts';
@@ -30,6 +32,8 @@ export interface ObjectLockBackend {
   bucket(defaultRule?: RetentionMode): Promise<LockedBucket>;
   /** the retention of a key's current version, as the storage keeps it */
   retention(bucket: LockedBucket, key: string): Promise<{ mode: string; until: Date } | undefined>;
+  /** whether a key (its current version, or the version given) is under legal hold, as the storage keeps it */
+  legalHold(bucket: LockedBucket, key: string, versionId?: string): Promise<boolean>;
   /** lets every retention under `prefix` run out (fake time on the emulation, real waiting on a server) */
   endRetention(bucket: LockedBucket, prefix: string): Promise<void>;
   stop(): Promise<void>;
@@ -228,6 +232,88 @@ export function describeOcflObjectLock(name: string, versioned: boolean, makeBac
         expect(Buffer.compare(Buffer.concat(bytes), Buffer.from(v1.get('v1/inventory.json')!))).toBe(0);
       });
     }
+  });
+
+  describe(`${name}: legal holds (S3 Object Legal Hold)`, () => {
+    let bucket: LockedBucket;
+    let store: OcflStore;
+    beforeAll(async () => {
+      // No retention at all: whatever keeps these objects is the legal hold.
+      bucket = await backend.bucket();
+      store = await openStore(bucket);
+    });
+
+    /** every stored version of every key of the object, with its legal hold */
+    async function holds(id: string): Promise<{ key: string; versionId?: string; held: boolean }[]> {
+      const prefix = `ocfl/${store.objectPath(id)}/`;
+      const out: { key: string; versionId?: string; held: boolean }[] = [];
+      if (versioned) {
+        for (const key of await keys(bucket, prefix)) {
+          for (const v of await versions(bucket, key)) if (!v.deleteMarker) out.push({ key, versionId: v.versionId, held: await backend.legalHold(bucket, key, v.versionId) });
+        }
+      } else {
+        for (const key of await keys(bucket, prefix)) out.push({ key, held: await backend.legalHold(bucket, key) });
+      }
+      return out;
+    }
+
+    it('holds every version of an object, refuses any deletion of a held version (bypass or not) and the erasure, holds the versions written meanwhile, and lets go when lifted', async () => {
+      expect(store.legalHolds).toEqual({ supported: true });
+      const id = 'urn:kartoteka:card:held-1';
+      const v1 = sample(id, 'Документ по судебному спору');
+      const v2 = addVersion(v1, { created: '2026-11-25T10:00:00Z', message: 'update', user: PACKAGE_AGENT, files: headFiles(sample(id, 'Вторая версия')) });
+      await store.write(id, v1);
+      await store.write(id, v2);
+      expect((await holds(id)).every((h) => !h.held)).toBe(true);
+
+      const set = await store.setLegalHold(id, true);
+      const afterSet = await holds(id);
+      // The root inventory replaced by v2 is an earlier version in a versioned bucket: held too.
+      expect(afterSet).toHaveLength(versioned ? v2.size + 2 : v2.size);
+      expect(set).toBe(afterSet.length);
+      expect(afterSet.filter((h) => !h.held)).toEqual([]);
+
+      // Someone with the bucket's credentials, bypassing the archive: a held version is not deleted, even by an
+      // administrator's governance bypass. (The emulation keeps no versions: there the key is the version.)
+      const key = `ocfl/${store.objectPath(id)}/v1/inventory.json`;
+      const versionId = versioned ? ((await versions(bucket, key))[0]?.versionId ?? '') : 'null';
+      await expect(bucket.client.removeObject(bucket.s3.bucket, key, { versionId, governanceBypass: true })).rejects.toMatchObject({ code: 'AccessDenied' });
+      const refused = (await bucket.client.removeObjects(bucket.s3.bucket, [{ name: key, versionId }])) as unknown as { Code?: string }[];
+      expect(refused.map((r) => r.Code)).toEqual(['AccessDenied']);
+
+      const single = sample(id, 'Запись об уничтожении');
+      const staging = `ocfl/replacements/${store.objectPath(id)}/`;
+      await expect(store.replace(id, single)).rejects.toMatchObject({ code: 'OCFL_OBJECT_RETAINED', message: expect.stringMatching(/legal hold/) });
+      await expectSame(store, id, v2);
+      expect(await keys(bucket, staging)).toEqual([]);
+
+      // A version written while the object is held (an evidence record, a rebuild) is held from its PUT on.
+      const v3 = addVersion(v2, { created: '2026-11-25T11:00:00Z', message: 'evidence', user: PACKAGE_AGENT, files: headFiles(sample(id, 'Третья версия')) });
+      await store.write(id, v3);
+      const afterV3 = await holds(id);
+      expect(afterV3.filter((h) => h.key.includes('/v3/')).length).toBeGreaterThan(0);
+      expect(afterV3.filter((h) => !h.held)).toEqual([]);
+
+      expect(await store.setLegalHold(id, false)).toBe(afterV3.length);
+      expect((await holds(id)).filter((h) => h.held)).toEqual([]);
+      await store.replace(id, single);
+      await expectSame(store, id, single);
+      // The held version went with the erasure once free (the key now holds the destruction record's v1).
+      if (versioned) expect((await versions(bucket, key)).map((v) => v.versionId)).not.toContain(versionId);
+    });
+
+    it('creates an object under legal hold when asked, and an object not held stays free', async () => {
+      const id = 'urn:kartoteka:card:held-2';
+      await store.write(id, sample(id, 'Поступил в дело под запретом'), { legalHold: true });
+      const created = await holds(id);
+      expect(created.length).toBeGreaterThan(0);
+      expect(created.filter((h) => !h.held)).toEqual([]);
+      const free = 'urn:kartoteka:card:held-3';
+      await store.write(free, sample(free, 'Дело без запрета'), { legalHold: false });
+      expect((await holds(free)).filter((h) => h.held)).toEqual([]);
+      expect(await store.setLegalHold(id, false)).toBe(created.length);
+      expect((await holds(id)).filter((h) => h.held)).toEqual([]);
+    });
   });
 
   describe(`${name}: the bucket's default retention rule`, () => {
