@@ -10,11 +10,14 @@ export type CaseClosedHook = (unit: WriteUnit, closed: Case) => Promise<void>;
 export type InventoryApprovedHook = (unit: WriteUnit, inventory: Inventory, caseIds: string[]) => Promise<void>;
 export type CasesDestroyedHook = (unit: WriteUnit, act: DestructionAct, destroyed: { caseIds: string[]; cardIds: string[] }) => Promise<void>;
 export type ActApprovedHook = (unit: WriteUnit, act: DestructionAct, caseIds: string[]) => Promise<void>;
+/** Returns what it wants said in the hold's audit entry (merged into its payload), if anything. */
+export type LegalHoldHook = (unit: WriteUnit, changed: Case, held: boolean) => Promise<Record<string, unknown> | void>;
 
 const caseClosed: CaseClosedHook[] = [];
 const inventoryApproved: InventoryApprovedHook[] = [];
 const casesDestroyed: CasesDestroyedHook[] = [];
 const actApproved: ActApprovedHook[] = [];
+const legalHoldChanged: LegalHoldHook[] = [];
 
 /** Registers a hook run when a case is closed (individually or at year end). */
 export function onCaseClosed(hook: CaseClosedHook): void {
@@ -34,6 +37,11 @@ export function onDestructionActApproved(hook: ActApprovedHook): void {
   actApproved.push(hook);
 }
 
+/** Registers a hook run when a legal hold is placed on a case or released, before the event's audit entry. */
+export function onLegalHoldChanged(hook: LegalHoldHook): void {
+  legalHoldChanged.push(hook);
+}
+
 export async function runCaseClosed(unit: WriteUnit, closed: Case): Promise<void> {
   for (const hook of caseClosed) await hook(unit, closed);
 }
@@ -45,4 +53,9 @@ export async function runCasesDestroyed(unit: WriteUnit, act: DestructionAct, de
 }
 export async function runDestructionActApproved(unit: WriteUnit, act: DestructionAct, caseIds: string[]): Promise<void> {
   for (const hook of actApproved) await hook(unit, act, caseIds);
+}
+export async function runLegalHoldChanged(unit: WriteUnit, changed: Case, held: boolean): Promise<Record<string, unknown>> {
+  const said: Record<string, unknown> = {};
+  for (const hook of legalHoldChanged) Object.assign(said, await hook(unit, changed, held));
+  return said;
 }

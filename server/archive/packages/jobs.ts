@@ -7,8 +7,10 @@ import { archiveStore } from './archiveConfig.ts';
 import { registerActHooks } from './actPackage.ts';
 import { registerTransferPackages } from './transferPackages.ts';
 import { registerDestroyedPackageHooks } from './destroyedPackage.ts';
+import { registerLegalHoldHooks } from './legalHolds.ts';
 
 registerAggregateHooks(archiveStore);
 registerActHooks(archiveStore);
 registerTransferPackages();
 registerDestroyedPackageHooks();
+registerLegalHoldHooks();

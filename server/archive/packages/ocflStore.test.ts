@@ -56,6 +56,16 @@ function contract(name: string, open: () => Promise<Opened>): void {
       expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     });
 
+    it('mirrors no legal hold without Object Lock: a held write is an ordinary write, and setting a hold sets nothing', async () => {
+      expect(store.legalHolds).toEqual({ supported: false, reason: store.kind === 'fs' ? 'filesystem' : 'no-object-lock' });
+      const id = 'urn:kartoteka:card:contract-held';
+      const files = sample(id, 'Дело под запретом');
+      await store.write(id, files, { legalHold: true });
+      expect(await store.setLegalHold(id, true)).toBe(0);
+      await store.replace(id, sample(id, 'Запись об уничтожении'));
+      expect((await store.read(id))?.size).toBeGreaterThan(0);
+    });
+
     it('adds a version without touching the first, and refuses to change an existing version file', async () => {
       const id = 'urn:kartoteka:card:contract-2';
       const v1 = sample(id, 'Первая версия');

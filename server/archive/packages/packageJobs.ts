@@ -17,6 +17,7 @@ import { scheduleFixity } from './fixity.ts';
 import { enqueueParents, gatherAggregate } from './aggregates.ts';
 import { gatherAct } from './actPackage.ts';
 import { withObjectLocks } from './objectLock.ts';
+import { packageUnderHold } from './legalHolds.ts';
 
 interface PackageRow {
   id: string;
@@ -52,8 +53,9 @@ async function writePackage(
   input: PackageInput,
   notes: PackageNote[],
   now: Date,
-  cache: DigestCache = new DigestCache(archiveSettings().hashWorkers),
+  options: { cache?: DigestCache; legalHold?: boolean } = {},
 ): Promise<PackagingOutcome> {
+  const cache = options.cache ?? new DigestCache(archiveSettings().hashWorkers);
   const store = await archiveStore();
   const built = await buildPackageAsync(input, cache);
   const previous = existing ? headFiles(existing) : null;
@@ -61,7 +63,7 @@ async function writePackage(
   const files = existing
     ? addVersion(existing, { created: rfc3339(now), message: `update of ${input.kind} ${objectId}`, user: PACKAGE_AGENT, files: headFiles(built.files) })
     : built.files;
-  await store.write(ocflId, files);
+  await store.write(ocflId, files, options.legalHold === undefined ? {} : { legalHold: options.legalHold });
   return { written: true, files, built, notes };
 }
 
@@ -70,7 +72,7 @@ export async function packageCard(
   db: Knex | Knex.Transaction,
   blobs: BlobStore,
   row: Pick<PackageRow, 'org_id' | 'object_id' | 'ocfl_id'>,
-  options: { now?: Date; renditions?: RenditionOptions } = {},
+  options: { now?: Date; renditions?: RenditionOptions; legalHold?: boolean } = {},
 ): Promise<PackagingOutcome> {
   const store = await archiveStore();
   const now = options.now ?? new Date();
@@ -79,7 +81,7 @@ export async function packageCard(
   // One digest cache from reading the blobs to writing the object: large files are hashed on the pool meanwhile.
   const cache = new DigestCache(archiveSettings().hashWorkers);
   const gathered = await gatherCard(db, blobs, { orgId: row.org_id, cardId: row.object_id, ocflId: row.ocfl_id, created: now, renditions: options.renditions ?? { ocr: archiveSettings().ocr }, previous, cache });
-  return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now, cache);
+  return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now, { cache, ...(options.legalHold === undefined ? {} : { legalHold: options.legalHold }) });
 }
 
 /** Records what the storage root now holds for the package, in the job's transaction. */
@@ -121,7 +123,7 @@ async function recordPackaged(trx: Knex.Transaction, row: PackageRow, outcome: P
   await scheduleFixity(trx);
 }
 
-async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise<PackagingOutcome>): Promise<void> {
+async function runPackaging(job: JobContext, build: (row: PackageRow, legalHold: boolean) => Promise<PackagingOutcome>): Promise<void> {
   const orgId = job.orgId;
   const { packageId } = job.payload as { packageId: string };
   if (!orgId) return;
@@ -139,7 +141,9 @@ async function runPackaging(job: JobContext, build: (row: PackageRow) => Promise
         // Destroyed while this job waited for the lock: the destruction's version is the object's last.
         const now = (await job.knex('archive_packages').where({ id: row.id }).first('destroyed_at')) as Pick<PackageRow, 'destroyed_at'> | undefined;
         if (!now || now.destroyed_at) return;
-        const outcome = await build(row);
+        // Read under the object's lock, as archive.legal_hold sets it: a package of a held case is written held.
+        const legalHold = store.legalHolds.supported && (await packageUnderHold(job.knex, row));
+        const outcome = await build(row, legalHold);
         await job.finish((trx) => recordPackaged(trx, row, outcome, store.kind, store.objectPath(row.ocfl_id)));
       },
       job.knex,
@@ -160,17 +164,17 @@ defineJob({
   // Slots of its own in each worker: a job spends most of its time waiting (database, blob reads, fsyncs, the hash
   // pool), so three overlap their waits where one or two left the cores idle (bench/archive-pipeline.ts).
   concurrency: 3,
-  handler: (job) => runPackaging(job, (row) => packageCard(job.knex, job.blobs, row)),
+  handler: (job) => runPackaging(job, (row, legalHold) => packageCard(job.knex, job.blobs, row, { legalHold })),
 });
 
 defineJob({
   kind: 'archive.package_aggregate',
   timeoutMs: 30 * 60_000,
   handler: (job) =>
-    runPackaging(job, async (row) => {
+    runPackaging(job, async (row, legalHold) => {
       const now = new Date();
       const existing = await (await archiveStore()).read(row.ocfl_id);
       const gathered = await (row.object_type === 'act' ? gatherAct : gatherAggregate)(job.knex, job.blobs, row, now);
-      return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now);
+      return writePackage(row.ocfl_id, row.object_id, existing, gathered.input, gathered.notes, now, { legalHold });
     }),
 });

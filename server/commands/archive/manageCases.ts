@@ -6,7 +6,7 @@ import { AppError } from '../../http/problem.ts';
 import { NomenclatureItem } from '../../models/NomenclatureItem.ts';
 import { Case, type CaseStatus } from '../../models/Case.ts';
 import { today } from '../../records/today.ts';
-import { runCaseClosed } from '../../archive/hooks.ts';
+import { runCaseClosed, runLegalHoldChanged } from '../../archive/hooks.ts';
 
 const STATUS_RU: Record<CaseStatus, string> = { open: 'открыто', closed: 'закрыто', in_inventory: 'включено в опись', destroyed: 'уничтожено', transferred: 'передано в архив' };
 
@@ -129,7 +129,8 @@ export async function placeLegalHold(unit: WriteUnit, actor: Actor, id: string, 
   if (!text) throw new AppError('LEGAL_HOLD_REASON_REQUIRED');
   assertCaseStatus(current, ['open', 'closed', 'in_inventory'], { ru: 'наложить запрет уничтожения', en: 'place a legal hold' });
   const held = await unit.scope.patchVersioned(Case, id, current.version, { legalHold: true, legalHoldReason: text, legalHoldAt: new Date(), legalHoldBy: actor.userId, updatedAt: new Date() });
-  await unit.audit({ action: 'case.legal_hold_placed', objectType: 'case', objectId: id, payload: { caseIndex: current.caseIndex, year: current.year, reason: text } });
+  const storage = await runLegalHoldChanged(unit, held, true);
+  await unit.audit({ action: 'case.legal_hold_placed', objectType: 'case', objectId: id, payload: { caseIndex: current.caseIndex, year: current.year, reason: text, ...storage } });
   return held;
 }
 
@@ -139,6 +140,7 @@ export async function releaseLegalHold(unit: WriteUnit, id: string, reason: stri
   if (!text) throw new AppError('LEGAL_HOLD_REASON_REQUIRED', { ru: 'Укажите основание снятия запрета уничтожения', en: 'Give the reason for releasing the legal hold' });
   if (!current.legalHold) return current;
   const released = await unit.scope.patchVersioned(Case, id, current.version, { legalHold: false, legalHoldReason: null, legalHoldAt: null, legalHoldBy: null, updatedAt: new Date() });
-  await unit.audit({ action: 'case.legal_hold_released', objectType: 'case', objectId: id, payload: { caseIndex: current.caseIndex, year: current.year, reason: text, heldSince: current.legalHoldAt?.toISOString() ?? null, heldFor: current.legalHoldReason } });
+  const storage = await runLegalHoldChanged(unit, released, false);
+  await unit.audit({ action: 'case.legal_hold_released', objectType: 'case', objectId: id, payload: { caseIndex: current.caseIndex, year: current.year, reason: text, heldSince: current.legalHoldAt?.toISOString() ?? null, heldFor: current.legalHoldReason, ...storage } });
   return released;
 }
