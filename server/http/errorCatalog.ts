@@ -129,6 +129,7 @@ export const errorCatalog = {
   APPEAL_EXTENSION_TOO_LONG: { status: 422, ru: 'Новый срок должен быть позже прежнего и не более чем на 30 дней (ч. 2 ст. 12 59-ФЗ)', en: 'The new deadline must be later than the current one and at most 30 days after it (59-FZ art. 12 part 2)' },
   APPEAL_FORWARD_LATE: { status: 409, ru: 'Прошло более 7 дней со дня регистрации (ч. 3 ст. 8 59-ФЗ): переадресовать можно, только указав причину', en: 'More than 7 days have passed since registration (59-FZ art. 8 part 3): forwarding needs a stated reason' },
   APPEAL_FORWARD_TARGET: { status: 422, ru: 'Переадресовать обращение можно только органу или организации, а не гражданину', en: 'An appeal is forwarded to a body or an organisation, not to a citizen' },
+  APPEAL_RESULT_NOT_CORRECTABLE: { status: 409, ru: 'Исправить можно только записанный итог рассмотрения (не переадресацию) по обращению, не переданному в архив', en: 'Only a recorded result of consideration (not a forwarding) of an appeal not yet archived can be corrected' },
   APPEAL_GROUND_REQUIRED: { status: 422, ru: 'Выберите основание статьи 11 59-ФЗ, по которому обращение оставлено без ответа', en: 'Choose the ground of 59-FZ art. 11 on which the appeal is left unanswered' },
   SERVICE_UNAVAILABLE: { status: 503, ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
   INTERNAL_ERROR: { status: 500, ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },

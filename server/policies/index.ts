@@ -32,6 +32,8 @@ export const permissions = {
   // instruction, forwards by competence (art. 8 part 3) and records the result of consideration.
   'appeals.extend': ['admin', 'manager'],
   'appeals.consider': ['admin', 'clerk', 'manager'],
+  // A recorded result is corrected by the head or an administrator only, with a reason; the earlier one is kept.
+  'appeals.correct': ['admin', 'manager'],
   'calendar.manage': ['admin'],
   'reports.read': ['admin', 'clerk', 'manager', 'auditor'],
   'files.read': ['admin', 'clerk', 'manager', 'executor', 'lawyer', 'archivist', 'auditor'],

@@ -51,6 +51,7 @@ const postBodies: [RegExp, unknown][] = [
   [/\/appeal\/extension$/, { newDeadline: '2030-01-01', reason: 'проверка доступа' }],
   [/\/appeal\/forwarding$/, { correspondentId: '00000000-0000-4000-8000-000000000000' }],
   [/\/appeal\/result$/, { result: 'explained' }],
+  [/\/appeal\/result\/correction$/, { result: 'explained', reason: 'проверка доступа' }],
   [/\/subassignments$/, { text: 'Подготовить', assignments: [{ executorStaffId: '00000000-0000-4000-8000-000000000000' }] }],
 ];
 function sampleBody(method: string, path: string, resource: string): unknown {

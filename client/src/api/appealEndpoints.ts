@@ -11,6 +11,22 @@ export interface UnansweredGround {
   en: string;
 }
 
+export interface AppealResultEntry {
+  result: AppealResultCode;
+  ground: UnansweredGround | null;
+  comment: string | null;
+  decidedOn: string;
+  decidedBy: string;
+}
+
+/** A result replaced by a correction, with who corrected it, when and why. */
+export interface AppealResultCorrection {
+  previous: AppealResultEntry;
+  reason: string;
+  correctedBy: string;
+  correctedAt: string;
+}
+
 export interface AppealRecord {
   cardId: string;
   regNumber: string | null;
@@ -28,8 +44,8 @@ export interface AppealRecord {
     forwardedBy: string;
     noticeFileId: string | null;
   } | null;
-  result: { result: AppealResultCode; ground: UnansweredGround | null; comment: string | null; decidedOn: string; decidedBy: string } | null;
-  actions: { extend: boolean; forward: boolean; forwardLate: boolean; decide: boolean };
+  result: (AppealResultEntry & { corrected: boolean; corrections: AppealResultCorrection[] }) | null;
+  actions: { extend: boolean; forward: boolean; forwardLate: boolean; decide: boolean; correct: boolean };
 }
 
 export interface AppealDictionary {
@@ -55,6 +71,8 @@ export interface AppealsReport {
   forwardedLate: number;
 }
 
+const resultBody = (result: RecordableResult, ground: string | null, comment: string) => ({ result, ...(ground ? { ground } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+
 export function createAppealApi(http: HttpClient) {
   const base = (cardId: string) => `/api/cards/${encodeURIComponent(cardId)}/appeal`;
   // Every change names the card's version: the notice printed describes the card the server changes.
@@ -67,7 +85,9 @@ export function createAppealApi(http: HttpClient) {
     extend: (cardId: string, version: number, newDeadline: string, reason: string) => change(cardId, version, 'extension', { newDeadline, reason }),
     forward: (cardId: string, version: number, input: ForwardingInput) => change(cardId, version, 'forwarding', input),
     recordResult: (cardId: string, version: number, result: RecordableResult, ground: string | null, comment: string) =>
-      change(cardId, version, 'result', { result, ...(ground ? { ground } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+      change(cardId, version, 'result', resultBody(result, ground, comment)),
+    correctResult: (cardId: string, version: number, result: RecordableResult, ground: string | null, comment: string, reason: string) =>
+      change(cardId, version, 'result/correction', { ...resultBody(result, ground, comment), reason: reason.trim() }),
   };
 }
 

@@ -12,6 +12,7 @@ const NAMES: Readonly<Record<string, MessageKey>> = {
   'card.filed': 'history.filed',
   'card.archived': 'history.archived',
   'appeal.result_recorded': 'history.appealResult',
+  'appeal.result_corrected': 'history.appealResultCorrected',
   'resolution.issued': 'history.resolution',
   'assignment.subassigned': 'history.subassigned',
   'assignment.deadline_changed': 'history.assignmentDeadline',

@@ -20,8 +20,8 @@ interface Appeal {
   forwardLastDay: string;
   extension: { oldDeadline: string; newDeadline: string; reason: string; extendedBy: string; noticeFileId: string } | null;
   forwarding: { correspondentName: string; forwardedOn: string; outNumber: string | null; lateReason: string | null; noticeFileId: string } | null;
-  result: { result: string; ground: { code: string; reference: string } | null; comment: string | null; decidedBy: string } | null;
-  actions: { extend: boolean; forward: boolean; forwardLate: boolean; decide: boolean };
+  result: { result: string; ground: { code: string; reference: string } | null; comment: string | null; decidedOn: string; decidedBy: string; corrected: boolean; corrections: unknown[] } | null;
+  actions: { extend: boolean; forward: boolean; forwardLate: boolean; decide: boolean; correct: boolean };
 }
 interface Submitted {
   regNumber: string;
@@ -207,6 +207,56 @@ describe('result of consideration', () => {
     expect(audit.body.items[0]).toMatchObject({ actor: { login: 'clerk' }, payload: { result: 'left_unanswered', ground: 'illegible' } });
   });
 
+  it('is corrected by the head with a reason; the earlier result is kept, audited, and the package says so', async () => {
+    const appeal = await submitAppeal('Исправленная');
+    const recorded = await clerk.post<Appeal>(`/api/cards/${appeal.cardId}/appeal/result`, { result: 'not_supported', comment: 'Оснований нет' }, { 'if-match': await versionOf(clerk, appeal.cardId) });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.result).toMatchObject({ corrected: false, corrections: [] });
+    expect(recorded.body.actions.correct).toBe(false);
+    const etag = recorded.headers.get('etag') ?? '';
+    const correction = { result: 'supported', comment: 'Перерасчёт произведён', reason: 'Итог внесён ошибочно: требование удовлетворено' };
+    expect((await clerk.post(`/api/cards/${appeal.cardId}/appeal/result/correction`, correction, { 'if-match': etag })).status).toBe(403);
+    expect((await manager.post(`/api/cards/${appeal.cardId}/appeal/result/correction`, { result: 'supported' }, { 'if-match': etag })).status).toBe(400);
+    expect((await manager.post(`/api/cards/${appeal.cardId}/appeal/result/correction`, correction)).status).toBe(428);
+    expect((await manager.get<Appeal>(`/api/cards/${appeal.cardId}/appeal`)).body.actions.correct).toBe(true);
+    const noGround = await manager.post<Problem>(`/api/cards/${appeal.cardId}/appeal/result/correction`, { result: 'left_unanswered', reason: 'Ошибка' }, { 'if-match': etag });
+    expect(noGround.body.code).toBe('APPEAL_GROUND_REQUIRED');
+
+    const corrected = await manager.post<Appeal>(`/api/cards/${appeal.cardId}/appeal/result/correction`, correction, { 'if-match': etag });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect(corrected.headers.get('etag')).not.toBe(etag);
+    expect(corrected.body.result).toMatchObject({
+      result: 'supported',
+      comment: 'Перерасчёт произведён',
+      corrected: true,
+      corrections: [{ previous: { result: 'not_supported', comment: 'Оснований нет', decidedOn: recorded.body.result?.decidedOn }, reason: correction.reason }],
+    });
+    expect(corrected.body.result?.decidedBy).not.toBe(recorded.body.result?.decidedBy);
+    // A stale version is refused: the correction the head read is the one replaced.
+    expect((await manager.post(`/api/cards/${appeal.cardId}/appeal/result/correction`, { ...correction, result: 'explained' }, { 'if-match': etag })).status).toBe(412);
+
+    const audit = await admin.get<{ items: { objectId: string; actor: { login: string } | null; payload: unknown }[] }>('/api/audit?action=appeal.result_corrected');
+    expect(audit.body.items[0]).toMatchObject({ objectId: appeal.cardId, actor: { login: 'manager' }, payload: { from: { result: 'not_supported' }, to: { result: 'supported' }, reason: correction.reason } });
+    const history = await manager.get(`/api/cards/${appeal.cardId}/history`);
+    expect(history.text).toContain('appeal.result_corrected');
+
+    const report = await manager.get<{ byResult: Record<string, number> }>(`/api/reports/appeals?from=${addDays(today(), -30)}&to=${today()}`);
+    expect(report.body.byResult.not_supported).toBe(0);
+    expect(report.body.byResult.supported).toBe(1);
+
+    const card = (await srv.rt.knex('cards').where({ id: appeal.cardId }).first('org_id')) as { org_id: string };
+    const gathered = await gatherCard(srv.rt.knex, srv.rt.blobs, { orgId: card.org_id, cardId: appeal.cardId, ocflId: `urn:kartoteka:card:${appeal.cardId}`, created: new Date(), renditions: { ocr: false } });
+    expect(gathered.input.descriptive.appeal).toMatchObject({ result: { result: 'supported', corrected: true, corrections: [{ previous: { result: 'not_supported' }, reason: correction.reason }] } });
+  });
+
+  it('is not corrected when nothing was recorded', async () => {
+    const appeal = await submitAppeal('Неисправимая');
+    const res = await manager.post<Problem>(`/api/cards/${appeal.cardId}/appeal/result/correction`, { result: 'explained', reason: 'Ошибка' }, { 'if-match': await versionOf(manager, appeal.cardId) });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('APPEAL_RESULT_NOT_CORRECTABLE');
+    expect(res.body.messages.ru).toContain('архив');
+  });
+
   it('is refused for a card that is not an appeal', async () => {
     const journals = await admin.get<{ items: { id: string; kind: string }[] }>('/api/journals');
     const incoming = await clerk.post<{ id: string; version: number }>('/api/cards', { kind: 'incoming', journalId: journals.body.items.find((j) => j.kind === 'incoming')?.id, summary: 'Письмо', register: true });
@@ -292,8 +342,8 @@ describe('appeals report', () => {
       `/api/reports/appeals?from=${addDays(today(), -30)}&to=${today()}`,
     );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ registered: 6, pending: 3, extended: 2, forwarded: 2, forwardedLate: 1, overdue: 1 });
-    expect(res.body.byResult).toEqual({ supported: 0, not_supported: 0, explained: 0, left_unanswered: 1, forwarded: 2 });
+    expect(res.body).toMatchObject({ registered: 8, pending: 4, extended: 2, forwarded: 2, forwardedLate: 1, overdue: 1 });
+    expect(res.body.byResult).toEqual({ supported: 1, not_supported: 0, explained: 0, left_unanswered: 1, forwarded: 2 });
     expect((await manager.get(`/api/reports/appeals?from=${today()}&to=${addDays(today(), -1)}`)).status).toBe(400);
     expect((await (await srv.login('executor')).get('/api/reports/appeals?from=2026-01-01&to=2026-12-31')).status).toBe(403);
   });

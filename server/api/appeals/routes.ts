@@ -10,8 +10,8 @@ import { appealActions, forwardLastDay, loadAppealRecord } from '../../records/a
 import { APPEAL_RESULTS, RECORDABLE_RESULTS, RESULT_NAMES, UNANSWERED_GROUNDS } from '../../records/appeals/appealResults.ts';
 import { extendAppealTerm } from '../../commands/appeals/extendAppealTerm.ts';
 import { forwardAppeal } from '../../commands/appeals/forwardAppeal.ts';
-import { recordAppealResult } from '../../commands/appeals/recordAppealResult.ts';
-import { AppealDictionarySchema, AppealSchema, ExtensionBody, ForwardingBody, ResultBody } from './schema.ts';
+import { correctAppealResult, recordAppealResult } from '../../commands/appeals/recordAppealResult.ts';
+import { AppealDictionarySchema, AppealSchema, CorrectionBody, ExtensionBody, ForwardingBody, ResultBody } from './schema.ts';
 
 /** The appeal card the actor may see; any other card kind is refused. */
 async function appealCard<P, Q, B>(ctx: AuthedContext<P, Q, B>, id: string): Promise<Card> {
@@ -127,5 +127,25 @@ defineRoute({
     const version = ctx.ifMatch();
     await appealCard(ctx, ctx.params.id);
     return present(ctx, await ctx.write((unit) => recordAppealResult(unit, ctx.actor, ctx.params.id, version, ctx.body)));
+  },
+});
+
+defineRoute({
+  operationId: 'correctAppealResult',
+  method: 'post',
+  path: '/api/cards/:id/appeal/result/correction',
+  summary: 'Исправить записанный итог рассмотрения (руководитель, администратор) с причиной; прежний итог сохраняется; If-Match / correct the result',
+  tags: ['appeals'],
+  access: 'authenticated',
+  permission: 'appeals.correct',
+  resource: 'appeal_card',
+  params: IdParams,
+  body: CorrectionBody,
+  success: { status: 200, description: 'Обращение с исправленным итогом', schema: AppealSchema },
+  errors: ['APPEAL_NOT_OPEN', 'APPEAL_RESULT_NOT_CORRECTABLE', 'APPEAL_GROUND_REQUIRED'],
+  async handler(ctx) {
+    const version = ctx.ifMatch();
+    await appealCard(ctx, ctx.params.id);
+    return present(ctx, await ctx.write((unit) => correctAppealResult(unit, ctx.actor, ctx.params.id, version, ctx.body)));
   },
 });

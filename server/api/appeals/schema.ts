@@ -31,7 +31,23 @@ export const ResultBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const CorrectionBody = Type.Object(
+  {
+    ...ResultBody.properties,
+    reason: Type.String({ minLength: 3, maxLength: 2000, description: 'Причина исправления итога / why the result is corrected' }),
+  },
+  { additionalProperties: false },
+);
+
 const Person = Type.String({ description: 'ФИО / full name' });
+
+const ResultFields = {
+  result: Type.Union(APPEAL_RESULTS.map((r) => Type.Literal(r))),
+  ground: Type.Union([Type.Object({ code: Type.String(), reference: Type.String(), ru: Type.String(), en: Type.String() }), Type.Null()]),
+  comment: Nullable(Type.String()),
+  decidedOn: IsoDateSchema,
+  decidedBy: Person,
+};
 
 export const AppealSchema = Type.Object({
   cardId: Uuid,
@@ -57,15 +73,16 @@ export const AppealSchema = Type.Object({
   ]),
   result: Type.Union([
     Type.Object({
-      result: Type.Union(APPEAL_RESULTS.map((r) => Type.Literal(r))),
-      ground: Type.Union([Type.Object({ code: Type.String(), reference: Type.String(), ru: Type.String(), en: Type.String() }), Type.Null()]),
-      comment: Nullable(Type.String()),
-      decidedOn: IsoDateSchema,
-      decidedBy: Person,
+      ...ResultFields,
+      corrected: Type.Boolean({ description: 'Итог исправлялся / the result was corrected' }),
+      corrections: Type.Array(
+        Type.Object({ previous: Type.Object(ResultFields), reason: Type.String(), correctedBy: Person, correctedAt: Type.String({ format: 'date-time' }) }),
+        { description: 'Прежние итоги, от раннего к позднему / the results replaced, oldest first' },
+      ),
     }),
     Type.Null(),
   ]),
-  actions: Type.Object({ extend: Type.Boolean(), forward: Type.Boolean(), forwardLate: Type.Boolean(), decide: Type.Boolean() }),
+  actions: Type.Object({ extend: Type.Boolean(), forward: Type.Boolean(), forwardLate: Type.Boolean(), decide: Type.Boolean(), correct: Type.Boolean() }),
 });
 
 export const AppealDictionarySchema = Type.Object({

@@ -37,8 +37,20 @@ export interface ResultView {
   result: AppealResult;
   ground: { code: string; reference: string; ru: string; en: string } | null;
   comment: string | null;
+  /** the day consideration ended; a correction does not move it */
   decidedOn: string;
+  /** who recorded the result in force (after a correction, who corrected it) */
   decidedBy: string;
+  corrected: boolean;
+  /** the results this one replaced, oldest first, each with who corrected it, when and why */
+  corrections: CorrectionView[];
+}
+
+export interface CorrectionView {
+  previous: { result: AppealResult; ground: { code: string; reference: string; ru: string; en: string } | null; comment: string | null; decidedOn: string; decidedBy: string };
+  reason: string;
+  correctedBy: string;
+  correctedAt: string;
 }
 
 export interface AppealRecord {
@@ -50,13 +62,14 @@ export interface AppealRecord {
 const day = (value: string | Date): string => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
 export async function loadAppealRecord(db: Knex | Knex.Transaction, orgId: string, cardId: string): Promise<AppealRecord> {
-  const [ext, fwd, res] = await Promise.all([
+  const [ext, fwd, res, corrections] = await Promise.all([
     db('appeal_extensions').where({ org_id: orgId, card_id: cardId }).first() as Promise<Record<string, unknown> | undefined>,
     db('appeal_forwardings as f')
       .join('correspondents as c', 'c.id', 'f.correspondent_id')
       .where({ 'f.org_id': orgId, 'f.card_id': cardId })
       .first('f.*', 'c.name as correspondent_name') as Promise<Record<string, unknown> | undefined>,
     db('appeal_results').where({ org_id: orgId, card_id: cardId }).first() as Promise<Record<string, unknown> | undefined>,
+    db('appeal_result_corrections').where({ org_id: orgId, card_id: cardId }).orderBy('created_at').orderBy('id') as Promise<Record<string, unknown>[]>,
   ]);
   const ground = res ? groundOf((res.ground as string | null) ?? null) : null;
   return {
@@ -88,6 +101,22 @@ export async function loadAppealRecord(db: Knex | Knex.Transaction, orgId: strin
           comment: (res.comment as string | null) ?? null,
           decidedOn: day(res.decided_on as string | Date),
           decidedBy: res.decided_by_name as string,
+          corrected: corrections.length > 0,
+          corrections: corrections.map((c) => {
+            const previousGround = groundOf((c.previous_ground as string | null) ?? null);
+            return {
+              previous: {
+                result: c.previous_result as AppealResult,
+                ground: previousGround ? { ...previousGround } : null,
+                comment: (c.previous_comment as string | null) ?? null,
+                decidedOn: day(c.previous_decided_on as string | Date),
+                decidedBy: c.previous_decided_by_name as string,
+              },
+              reason: c.reason as string,
+              correctedBy: c.corrected_by_name as string,
+              correctedAt: (c.created_at as Date).toISOString(),
+            };
+          }),
         }
       : null,
   };
@@ -101,6 +130,15 @@ export function isRegisteredAppeal(card: Card): card is Card & { regNumber: stri
 /** Still under consideration here: not forwarded, no result, and the card neither closed nor cancelled. */
 function underConsideration(card: Card, record: AppealRecord): boolean {
   return isRegisteredAppeal(card) && (card.status === 'registered' || card.status === 'in_work') && !record.forwarding && !record.result;
+}
+
+/** A recorded result (not a forwarding) may be corrected until the card goes to the archive. */
+function resultCorrectable(card: Card, record: AppealRecord): boolean {
+  return isRegisteredAppeal(card) && card.status !== 'archived' && record.result !== null && record.result.result !== 'forwarded';
+}
+
+export function assertResultCorrectable(card: Card, record: AppealRecord): void {
+  if (!resultCorrectable(card, record)) throw new AppError('APPEAL_RESULT_NOT_CORRECTABLE');
 }
 
 /** Extension and forwarding need an appeal still under consideration. */
@@ -123,6 +161,8 @@ export interface AppealActions {
   /** forwarding today needs a reason: the 7 days have passed */
   forwardLate: boolean;
   decide: boolean;
+  /** correct the recorded result (the head or an administrator, with a reason) */
+  correct: boolean;
 }
 
 export function appealActions(actor: Actor, card: Card, record: AppealRecord, today: string): AppealActions {
@@ -132,6 +172,7 @@ export function appealActions(actor: Actor, card: Card, record: AppealRecord, to
     forward: open && can(actor, 'appeals.consider'),
     forwardLate: card.regDate !== null && today > forwardLastDay(card.regDate),
     decide: can(actor, 'appeals.consider') && isRegisteredAppeal(card) && card.status !== 'archived' && !record.result,
+    correct: can(actor, 'appeals.correct') && resultCorrectable(card, record),
   };
 }
 
