@@ -92,6 +92,24 @@ describe('ExecutorModel inside a department', () => {
     expect(m.suggest({ registeredAt: '2026-03-10', subject: 'О ремонте дороги' }).suggestions[0]?.executor).toBe('Дорофеева М.В.');
   });
 
+  it('weighs down a person recorded as absent today, also a loyal sender’s usual one', () => {
+    const cards: RoutedCard[] = days(2).map((day, i) => ({
+      registeredAt: day,
+      correspondent: i % 3 === 0 ? 'ООО «Дорстрой»' : `Заявитель ${i}`,
+      subject: 'О ремонте дороги',
+      summary: 'Яма на проезжей части',
+      department: 'Дороги',
+      executor: i % 3 === 0 || i % 4 !== 1 ? 'Дорофеева М.В.' : 'Зайцев С.О.',
+    }));
+    const m = ExecutorModel.train(cards);
+    const card = { registeredAt: '2026-03-10', subject: 'О ремонте дороги' };
+    expect(m.suggest(card).suggestions[0]?.executor).toBe('Дорофеева М.В.');
+    const away = new Set(['Дорофеева М.В.']);
+    expect(m.suggest(card, 3, 0.2, away).suggestions[0]?.executor).toBe('Зайцев С.О.');
+    expect(m.suggest({ ...card, correspondent: 'ООО «Дорстрой»' }).suggestions[0]?.executor).toBe('Дорофеева М.В.');
+    expect(m.suggest({ ...card, correspondent: 'ООО «Дорстрой»' }, 3, 0.2, away).suggestions[0]?.executor).toBe('Зайцев С.О.');
+  });
+
   it('stops proposing someone who no longer receives work', () => {
     const cards: RoutedCard[] = days(2).map((day, i) => ({
       registeredAt: day,

@@ -6,7 +6,7 @@
 //  2. otherwise the words (subject, summary) and the sender's kind/type choose the department (naive Bayes),
 //  3. and inside the department the most similar past cards vote for the person, smoothed towards how the
 //     department shares its work (who gets most of it); people on their recurring yearly leave, or who have
-//     stopped receiving work at all, are not proposed.
+//     stopped receiving work at all, are not proposed, nor those the caller knows to be away (recorded absences).
 // The state is the routed cards themselves (plain JSON, capped), so learning one more card is an append and
 // the derived tables are rebuilt lazily.
 import { OcrError } from '../errors.ts';
@@ -224,6 +224,8 @@ class Derived {
   }
 }
 
+const NOBODY: ReadonlySet<string> = new Set();
+
 export class ExecutorModel {
   private readonly state: ExecutorModelState;
   private derived: Derived | null = null;
@@ -280,14 +282,21 @@ export class ExecutorModel {
     return this.index.absences.get(executor) ?? null;
   }
 
-  suggest(card: CardToRoute, k = 3, minScore = 0.2): SuggestResult {
+  /**
+   * `absent`: people known to be away on the card's day (the organisation's recorded absences), weighed down as a
+   * learned yearly leave is; a loyal sender's usual person who is away does not take the card either.
+   */
+  suggest(card: CardToRoute, k = 3, minScore = 0.2, absent: ReadonlySet<string> = NOBODY): SuggestResult {
     const ix = this.index;
     if (ix.cards.length === 0) return { suggestions: [], abstain: true };
     const features = cardFeatures({ ...card, ctype: card.correspondentType ?? null });
     const day = dayOfYear(card.registeredAt);
     const scores = this.byDepartment(features, day, k);
+    // After the departments' shares, not inside them: the only person of a department who is away gives way to
+    // people elsewhere who have handled such cards.
+    for (const e of absent) if (scores.has(e)) scores.set(e, scores.get(e)! * AWAY);
     const sender = ix.loyalSender({ sender: normName(card.correspondent), inn: card.inn?.replace(/\D/g, '') || null });
-    if (sender) {
+    if (sender && !absent.has(sender.executor)) {
       const w = Math.min(0.95, sender.share * (sender.total / (sender.total + 1)));
       for (const [e, p] of scores) scores.set(e, p * (1 - w));
       increment(scores, sender.executor, w);

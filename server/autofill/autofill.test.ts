@@ -128,6 +128,23 @@ describe('autofill from a scan', () => {
     const relearned = (await srv.rt.knex('executor_models').first('trained', 'state')) as { trained: number; state: unknown };
     expect(relearned.trained).toBe(5);
     expect((typeof relearned.state === 'string' ? (JSON.parse(relearned.state) as { version: number }) : (relearned.state as { version: number })).version).toBe(2);
+
+    // The executor goes on leave today: a colleague who has handled such letters is proposed first, while the
+    // absence lasts; cancelled, the executor comes back.
+    const colleague = ((await srv.rt.knex('users').where({ login: 'lawyer' }).first('staff_id')) as { staff_id: string }).staff_id;
+    for (const summary of ['О порыве водопровода', 'Об аварии на водоводе']) {
+      const c = await clerk.post<{ id: string }>('/api/cards', { kind: 'incoming', register: true, summary, correspondentId: corr.body.id });
+      await manager.post(`/api/cards/${c.body.id}/resolutions`, { text: 'Устранить аварию', assignments: [{ executorStaffId: colleague, deadlineIn: { days: 3, type: 'working' } }] });
+    }
+    await worker.drain();
+    const ranked = async () => (await manager.get<{ executors: { staffId: string }[] }>(`/api/cards/${next.body.id}/suggestions`)).body.executors.map((e) => e.staffId);
+    expect((await ranked())[0]).toBe(executorStaff);
+    const executor = await srv.login('executor');
+    const leave = await executor.post<{ id: string }>('/api/absences', { deputyStaffId: colleague, startsOn: today(), endsOn: today(), reason: 'sick_leave' });
+    expect(leave.status).toBe(201);
+    expect((await ranked()).slice(0, 2)).toEqual([colleague, executorStaff]);
+    await srv.rt.knex('absences').where({ id: leave.body.id }).update({ cancelled_at: new Date() });
+    expect((await ranked())[0]).toBe(executorStaff);
   });
 
   it('refuses an invalid language list', async () => {

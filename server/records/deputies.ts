@@ -36,3 +36,14 @@ export async function standsInFor(db: Knex | Knex.Transaction, orgId: string, de
     .first('id');
   return row !== undefined;
 }
+
+/** The staff of an organisation away on `day` (each with a deputy): the executor suggestions weigh them down. */
+export async function absentOn(db: Knex | Knex.Transaction, orgId: string, day: string): Promise<Set<string>> {
+  const rows = (await db('absences')
+    .where({ org_id: orgId })
+    .whereNull('cancelled_at')
+    .where('starts_on', '<=', day)
+    .where('ends_on', '>=', day)
+    .distinct('staff_id')) as { staff_id: string }[];
+  return new Set(rows.map((r) => r.staff_id));
+}

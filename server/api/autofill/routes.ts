@@ -10,7 +10,8 @@ import { Card } from '../../models/Card.ts';
 import { assertCardVisible } from '../../policies/cardAccess.ts';
 import { cardToRoute, loadExecutorModel } from '../../autofill/executorModel.ts';
 import { staffNames } from '../../presenters/assignmentPresenter.ts';
-import { ORG_TIME_ZONE } from '../../records/today.ts';
+import { ORG_TIME_ZONE, today } from '../../records/today.ts';
+import { absentOn } from '../../records/deputies.ts';
 
 const Langs = Type.String({ pattern: '^[a-z]{3}(\\+[a-z]{3}){0,3}$', default: 'rus+eng', description: 'языки tesseract: rus+eng' });
 
@@ -156,7 +157,8 @@ defineRoute({
     const corr = card.correspondentId ? ((await ctx.scope.table('correspondents').where({ id: card.correspondentId }).first('name', 'type')) as { name: string; type: string } | undefined) : undefined;
     const model = await loadExecutorModel(ctx.app.knex, ctx.actor.orgId);
     const route = cardToRoute(card, corr ?? null);
-    const result = model.suggest(route);
+    // A person on leave today is not proposed first: the card would wait for their deputy.
+    const result = model.suggest(route, 3, 0.2, await absentOn(ctx.app.knex, ctx.actor.orgId, today()));
     const names = await staffNames(ctx.app.knex, ctx.actor.orgId, result.suggestions.map((s) => s.executor));
     const resolution = model.suggestResolution(route);
     return {
