@@ -71,6 +71,11 @@ export interface AppealsReport {
   forwardedLate: number;
 }
 
+/** The appeals report as an XLSX download (Russian headers), for a link. */
+export function appealsReportXlsxUrl(from: string, to: string): string {
+  return `/api/reports/appeals?${new URLSearchParams({ from, to, format: 'xlsx' }).toString()}`;
+}
+
 const resultBody = (result: RecordableResult, ground: string | null, comment: string) => ({ result, ...(ground ? { ground } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) });
 
 export function createAppealApi(http: HttpClient) {

@@ -4,6 +4,7 @@ import { startTestServer, type TestClient, type TestServer } from '../../testing
 import { today } from '../../records/today.ts';
 import { addDays } from '../../records/calendar/workingDays.ts';
 import { gatherCard } from '../../archive/packages/gatherCard.ts';
+import ExcelJS from 'exceljs';
 
 const SLUG = 'appeals-59fz';
 
@@ -345,6 +346,23 @@ describe('appeals report', () => {
     expect(res.body).toMatchObject({ registered: 8, pending: 4, extended: 2, forwarded: 2, forwardedLate: 1, overdue: 1 });
     expect(res.body.byResult).toEqual({ supported: 1, not_supported: 0, explained: 0, left_unanswered: 1, forwarded: 2 });
     expect((await manager.get(`/api/reports/appeals?from=${today()}&to=${addDays(today(), -1)}`)).status).toBe(400);
+
+    // The same report as XLSX, read back: Russian headers and the same numbers.
+    const period = `from=${addDays(today(), -30)}&to=${today()}`;
+    const file = await fetch(`${srv.url}/api/reports/appeals?${period}&format=xlsx`, { headers: { cookie: [...manager.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(file.headers.get('content-disposition') ?? '')).toContain('Обращения граждан');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const sheet = book.getWorksheet('Обращения граждан');
+    const rows = (sheet?.getSheetValues() ?? []).filter((r): r is unknown[] => Array.isArray(r)).map((r) => r.slice(1));
+    expect(String(rows[0]?.[0])).toContain(`с ${addDays(today(), -30)} по ${today()}`);
+    expect(rows[1]).toEqual(['Показатель', 'Количество']);
+    const value = Object.fromEntries(rows.slice(2).map((r) => [r[0], r[1]]));
+    expect(value).toMatchObject({ Зарегистрировано: res.body.registered, 'С нарушением срока': res.body.overdue, 'Срок продлён': res.body.extended, 'из них позже 7 дней': res.body.forwardedLate });
+    expect(value['оставлено без ответа']).toBe(res.body.byResult.left_unanswered);
+    expect(value['переадресовано']).toBe(res.body.byResult.forwarded);
     expect((await (await srv.login('executor')).get('/api/reports/appeals?from=2026-01-01&to=2026-12-31')).status).toBe(403);
   });
 });

@@ -7,6 +7,7 @@ import { disciplinePdf, disciplineXlsx } from '../../records/reports/disciplineE
 import { contentDisposition } from '../../http/safeFileName.ts';
 import { today } from '../../records/today.ts';
 import { appealsReport } from '../../records/reports/appealsReport.ts';
+import { appealsXlsx } from '../../records/reports/appealsExport.ts';
 import { APPEAL_RESULTS } from '../../records/appeals/appealResults.ts';
 
 const RowSchema = Type.Object({
@@ -113,11 +114,11 @@ defineRoute({
   operationId: 'appealsReport',
   method: 'get',
   path: '/api/reports/appeals',
-  summary: 'Обращения граждан, зарегистрированные в периоде: по итогам рассмотрения, просроченные, продлённые, переадресованные / citizens’ appeals report',
+  summary: 'Обращения граждан, зарегистрированные в периоде: по итогам рассмотрения, просроченные, продлённые, переадресованные; format=json|xlsx / citizens’ appeals report',
   tags: ['reports'],
   access: 'authenticated',
   permission: 'reports.read',
-  query: Type.Object({ from: IsoDateSchema, to: IsoDateSchema }),
+  query: Type.Object({ from: IsoDateSchema, to: IsoDateSchema, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')], { default: 'json' })) }),
   success: {
     status: 200,
     description: 'Отчёт',
@@ -136,6 +137,13 @@ defineRoute({
   async handler(ctx) {
     const { from, to } = ctx.query;
     if (to < from) throw new AppError('VALIDATION_FAILED', { ru: 'Конец периода раньше начала', en: 'The period ends before it starts' });
-    return appealsReport(ctx.app.knex, { orgId: ctx.actor.orgId, from, to, today: today() });
+    const report = await appealsReport(ctx.app.knex, { orgId: ctx.actor.orgId, from, to, today: today() });
+    if (ctx.query.format === 'xlsx') {
+      ctx.koa.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.koa.set('Content-Disposition', contentDisposition('attachment', `Обращения граждан ${from}—${to}.xlsx`));
+      ctx.koa.body = await appealsXlsx(report);
+      return undefined;
+    }
+    return report;
   },
 });

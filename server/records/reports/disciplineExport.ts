@@ -1,6 +1,6 @@
 // Exports of the discipline report: XLSX through exceljs, PDF/A through the archive library's generator
 // (embedded Cyrillic font, so the printout can be filed as it is).
-import ExcelJS from 'exceljs';
+import { tableXlsx } from './xlsxTable.ts';
 import type { DisciplineGroup, DisciplineRow } from './discipline.ts';
 
 const HEADERS = ['Подразделение / исполнитель', 'Всего поручений', 'Исполнено в срок', 'Исполнено с нарушением срока', 'Просрочено (не исполнено)', 'На исполнении', '% в срок'];
@@ -10,20 +10,7 @@ function cells(r: DisciplineRow): (string | number)[] {
 }
 
 export async function disciplineXlsx(title: string, rows: DisciplineRow[], total: DisciplineRow): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Kartoteka';
-  const sheet = book.addWorksheet('Исполнительская дисциплина');
-  sheet.addRow([title]).font = { bold: true, size: 13 };
-  sheet.addRow([]);
-  const header = sheet.addRow(HEADERS);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'middle' };
-  for (const r of rows) sheet.addRow(cells(r));
-  sheet.addRow(cells(total)).font = { bold: true };
-  sheet.columns.forEach((c, i) => {
-    c.width = i === 0 ? 48 : 16;
-  });
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return tableXlsx({ sheet: 'Исполнительская дисциплина', title, headers: HEADERS, rows: rows.map(cells), totals: [cells(total)], widths: [48, 16] });
 }
 
 export async function disciplinePdf(title: string, org: string, groupBy: DisciplineGroup, rows: DisciplineRow[], total: DisciplineRow, documentId: string): Promise<Uint8Array> {
