@@ -356,7 +356,8 @@ describe('appeals report', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await file.arrayBuffer());
     const sheet = book.getWorksheet('Обращения граждан');
-    const rows = (sheet?.getSheetValues() ?? []).filter((r): r is unknown[] => Array.isArray(r)).map((r) => r.slice(1));
+    // Rows and cells are 1-based in exceljs; the blank line after the title is not returned.
+    const rows: unknown[][] = (sheet?.getRows(1, sheet.rowCount) ?? []).map((row) => (Array.isArray(row.values) ? row.values.slice(1) : [])).filter((cells) => cells.length > 0);
     expect(String(rows[0]?.[0])).toContain(`с ${addDays(today(), -30)} по ${today()}`);
     expect(rows[1]).toEqual(['Показатель', 'Количество']);
     const value = Object.fromEntries(rows.slice(2).map((r) => [r[0], r[1]]));
