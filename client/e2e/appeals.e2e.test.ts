@@ -88,6 +88,26 @@ describe.skipIf(!available)('citizens’ appeals (59-FZ) on the card: the head e
     expect(await section.getByRole('button', { name: ru['apl.decide'] }).count()).toBe(0);
   });
 
+  test('the head corrects the result with a reason; the earlier one stays on the card', async () => {
+    await openCard('manager', extendedId);
+    const section = page.getByTestId('appeal-section');
+    await section.getByRole('button', { name: ru['apl.correct'] }).click();
+    const dialog = page.getByTestId('dialog-appeal-correct');
+    // The dialog starts from the result in force; the reason is required.
+    expect(await dialog.getByLabel(ru['apl.res.left_unanswered']).isChecked()).toBe(true);
+    await dialog.getByLabel(ru['apl.res.explained']).check();
+    expect(await dialog.getByTestId('appeal-result-submit').isDisabled()).toBe(true);
+    await dialog.getByLabel(ru['apl.correctReason']).fill('Угроз в обращении нет: основание выбрано ошибочно');
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await dialog.getByTestId('appeal-result-submit').press('Enter');
+    await expect.poll(async () => (await section.getByTestId('appeal-result').textContent()) ?? '').toContain(ru['apl.res.explained']);
+    const corrections = section.getByTestId('appeal-corrections');
+    await corrections.getByText(ru['apl.corrected']).click();
+    expect(await corrections.textContent()).toContain('основание выбрано ошибочно');
+    expect(await corrections.textContent()).toContain(ru['apl.res.left_unanswered']);
+    await page.getByRole('cell', { name: ru['history.appealResultCorrected'] }).waitFor();
+  });
+
   test('the clerk forwards by competence, picking the body with the keyboard from the server’s search', async () => {
     await openCard('clerk', forwardedId);
     const section = page.getByTestId('appeal-section');
@@ -125,6 +145,11 @@ describe.skipIf(!available)('citizens’ appeals (59-FZ) on the card: the head e
     await expect.poll(async () => Number(await count(ru['aplr.extended']).textContent())).toBeGreaterThanOrEqual(1);
     expect(Number(await count(ru['aplr.forwarded']).textContent())).toBeGreaterThanOrEqual(1);
     expect(await findAccessibilityViolations(page)).toEqual([]);
+    const href = await report.getByRole('link', { name: ru['report.xlsx'] }).getAttribute('href');
+    const file = await page.context().request.get(`${harness.baseUrl}${href ?? ''}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
+    expect((await file.body()).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   test('the citizen’s status page names the body the appeal was forwarded to, and nothing private', async () => {
