@@ -25,6 +25,8 @@ export async function startBenchServer(backend: Backend, extraEnv: NodeJS.Proces
     DATA_DIR: dataDir,
     KARTOTEKA_DEMO_PASSWORD: BENCH_PASSWORD,
     KARTOTEKA_DEMO: '1',
+    // The demo documents would leave packaging and file jobs running under the measured load.
+    KARTOTEKA_DEMO_CONTENT: '0',
     PORT: '0',
     LOG_LEVEL: 'error',
     DATABASE_URL: backend === 'postgres' ? PG_URL : '',

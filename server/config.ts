@@ -15,6 +15,8 @@ export interface Config {
   s3: S3Config | null;
   demoPassword: string | null;
   seedDemo: boolean;
+  /** With seedDemo: also the demo organisation's documents (server/demo/CONTEXT.md); off for suites that want empty lists */
+  seedDemoContent: boolean;
   inProcessWorkers: number;
   session: { idleMinutes: number; absoluteHours: number; secureCookies: boolean };
   login: { maxFailures: number; lockMinutes: number };
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.KARTOTEKA_DEMO_PASSWORD || null,
     // The demo organisation is for the embedded default; a production PostgreSQL stays empty unless asked.
     seedDemo: env.KARTOTEKA_DEMO ? env.KARTOTEKA_DEMO !== '0' : databaseUrl === null,
+    seedDemoContent: env.KARTOTEKA_DEMO_CONTENT !== '0',
     inProcessWorkers: intFrom(env, 'WORKERS_IN_PROCESS', 1),
     session: {
       idleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 30),

@@ -104,7 +104,8 @@ export async function startServer(): Promise<RunningServer> {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), KARTOTEKA_DEMO_PASSWORD: demoPassword },
+    // The suites build their own documents and count them: the demo organisation's documents stay out.
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), KARTOTEKA_DEMO_PASSWORD: demoPassword, KARTOTEKA_DEMO_CONTENT: '0' },
   });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });

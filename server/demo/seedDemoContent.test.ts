@@ -85,3 +85,17 @@ describe('demo content on the first start', () => {
     expect((await srv.rt.knex('audit_log').count('* as n').first()) as { n: number | string }).toEqual(audit);
   });
 });
+
+describe('demo organisation without its documents (KARTOTEKA_DEMO_CONTENT=0)', () => {
+  it('seeds the organisation and users only', async () => {
+    const srv = await startTestServer({ seed: false });
+    try {
+      expect(await seedDemoOnFirstStart(srv.rt, TEST_PASSWORD, { content: false })).toContain('clerk');
+      const count = async (table: string): Promise<number> => Number(((await srv.rt.knex(table).count('* as n').first()) as { n: number | string }).n);
+      expect(await count('users')).toBe(7);
+      expect(await count('cards')).toBe(0);
+    } finally {
+      await srv.close();
+    }
+  });
+});

@@ -32,7 +32,7 @@ async function runCluster(processes: number): Promise<number> {
   const config = loadConfig();
   const rt = await boot(config, createLogger(config.logLevel), { worker: false });
   if (config.seedDemo) {
-    const credentials = await seedDemoOnFirstStart(rt, config.demoPassword);
+    const credentials = await seedDemoOnFirstStart(rt, config.demoPassword, { content: config.seedDemoContent });
     if (credentials) process.stdout.write(credentials);
   }
   await rt.shutdown();
@@ -85,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   if (config.seedDemo && cluster.isPrimary) {
-    const credentials = await seedDemoOnFirstStart(rt, config.demoPassword);
+    const credentials = await seedDemoOnFirstStart(rt, config.demoPassword, { content: config.seedDemoContent });
     if (credentials) process.stdout.write(credentials);
   }
   if (cluster.isPrimary) buildClientIfMissing();
