@@ -128,7 +128,7 @@ export const demoCards: DemoCard[] = [
   {
     key: 'prosecutor', kind: 'incoming', day: 12, correspondent: 'prosecutor', outNumber: '02-08-2024/Прдп118', outDay: 14, signer: 'Прокурор города И. В. Лосев',
     summary: 'Представление об устранении нарушений законодательства о безопасности дорожного движения при содержании улично-дорожной сети',
-    addressee: 'manager', deliveryMethod: 'курьер', sheets: 4, fields: { responseRequired: true, incomingChannel: 'курьер' },
+    addressee: 'manager', deliveryMethod: 'курьер', sheets: 4, due: 9, onControl: true, fields: { responseRequired: true, incomingChannel: 'курьер' },
     file: {
       name: 'Представление прокуратуры.pdf', title: 'Представление об устранении нарушений закона',
       paragraphs: [
@@ -152,7 +152,7 @@ export const demoCards: DemoCard[] = [
   {
     key: 'stroy', kind: 'incoming', day: 6, correspondent: 'stroy', outNumber: '214', outDay: 8, signer: 'Генеральный директор Р. Ф. Хасанов',
     summary: 'О продлении срока выполнения работ по муниципальному контракту № 17-МК на ремонт дворовых территорий',
-    addressee: 'manager', deliveryMethod: 'электронная почта', sheets: 2, fields: { responseRequired: true, incomingChannel: 'электронная почта' },
+    addressee: 'manager', deliveryMethod: 'электронная почта', sheets: 2, due: 4, fields: { responseRequired: true, incomingChannel: 'электронная почта' },
     file: {
       name: 'Письмо УралСтройМонтаж № 214.pdf', title: 'О продлении срока выполнения работ',
       paragraphs: [
@@ -184,7 +184,7 @@ export const demoCards: DemoCard[] = [
   {
     key: 'minobr', kind: 'incoming', day: 20, correspondent: 'minobr', outNumber: '02-01-81/9312', outDay: 22, signer: 'Заместитель министра Т. В. Сидорова',
     summary: 'О подготовке образовательных организаций к новому учебному году и проведении приёмки',
-    addressee: 'manager', deliveryMethod: 'СЭД/МЭДО', sheets: 5, fields: { responseRequired: true, incomingChannel: 'СЭД/МЭДО' },
+    addressee: 'manager', deliveryMethod: 'СЭД/МЭДО', sheets: 5, due: -5, onControl: true, fields: { responseRequired: true, incomingChannel: 'СЭД/МЭДО' },
     events: [
       { type: 'resolution', day: 19, by: 'manager', text: 'Лебедевой А. С.: представить информацию в министерство', assignments: [
         { executor: 'lebedeva', due: -6, onControl: true },
@@ -194,7 +194,7 @@ export const demoCards: DemoCard[] = [
   {
     key: 'fns', kind: 'incoming', day: 16, correspondent: 'fns', outNumber: '12-07/04415', outDay: 18, signer: 'Начальник инспекции М. Р. Гусев',
     summary: 'О предоставлении сведений о земельных участках, предоставленных в постоянное (бессрочное) пользование',
-    addressee: 'manager', deliveryMethod: 'почта', sheets: 2, fields: { responseRequired: true, incomingChannel: 'почта' },
+    addressee: 'manager', deliveryMethod: 'почта', sheets: 2, due: -3, fields: { responseRequired: true, incomingChannel: 'почта' },
     events: [
       { type: 'resolution', day: 15, by: 'manager', text: 'Павлову И. С.: подготовить ответ', assignments: [
         { key: 'fns-answer', executor: 'lawyer', due: -4, onControl: true },
@@ -215,7 +215,7 @@ export const demoCards: DemoCard[] = [
   {
     key: 'school3', kind: 'incoming', day: 11, correspondent: 'school3', outNumber: '148', outDay: 12, signer: 'Директор школы Е. А. Малинина',
     summary: 'О выделении средств на ремонт кровли спортивного зала',
-    addressee: 'manager', deliveryMethod: 'лично', sheets: 2, fields: { responseRequired: true, incomingChannel: 'лично' },
+    addressee: 'manager', deliveryMethod: 'лично', sheets: 2, due: 10, fields: { responseRequired: true, incomingChannel: 'лично' },
     events: [
       { type: 'resolution', day: 10, by: 'manager', text: 'Рассмотреть возможность финансирования в текущем году', assignments: [
         { executor: 'nikitina', due: 2 },
@@ -226,7 +226,7 @@ export const demoCards: DemoCard[] = [
   {
     key: 'duma', kind: 'incoming', day: 1, correspondent: 'duma', outNumber: '01-15/212', outDay: 2, signer: 'Председатель Думы Л. Г. Карпова',
     summary: 'О проекте решения Думы «О внесении изменений в решение о бюджете городского округа»',
-    addressee: 'manager', deliveryMethod: 'курьер', sheets: 12, fields: { responseRequired: true, incomingChannel: 'курьер' },
+    addressee: 'manager', deliveryMethod: 'курьер', sheets: 12, due: 5, fields: { responseRequired: true, incomingChannel: 'курьер' },
   },
   {
     key: 'mchs', kind: 'incoming', day: 0, correspondent: 'mchs', outNumber: 'ИВ-193-4417', outDay: 1, signer: 'Заместитель начальника главного управления А. П. Рябов',
@@ -338,7 +338,7 @@ export const demoCards: DemoCard[] = [
     summary: 'Служебная записка о проведении общегородского субботника и обеспечении инвентарём',
     fields: { documentType: 'служебная записка' },
     events: [
-      { type: 'resolution', day: 12, by: 'manager', text: 'Кузнецовой О. В.: организовать, доложить об итогах', assignments: [{ key: 'subbotnik-main', executor: 'executor', due: -1, onControl: true }] },
+      { type: 'resolution', day: 12, by: 'manager', text: 'Кузнецовой О. В.: организовать, доложить об итогах', assignments: [{ key: 'subbotnik-main', executor: 'executor', due: 1, onControl: true }] },
       { type: 'report', day: 2, by: 'executor', assignment: 'subbotnik-main', text: 'Субботник проведён, участвовали 14 организаций, вывезено 38 м³ мусора. Фотоотчёт приложен к отчёту отдела.' },
     ],
   },
