@@ -17,6 +17,19 @@ describe('text alignment for duplicates', () => {
     expect(requisiteTokens(alignmentTokens('оТ } апреля 2026 г. № 14-13/1553'), '2026-04-03', null)).toEqual(new Set([0, 1]));
   });
 
+  it('leaves out the letter\'s own date and number printed again together (an appendix «к письму от … № …»)', () => {
+    const t = alignmentTokens('23 декабря 2025 г. № 1824 Главе города. Приложение к письму от 23 декабря 2025 г. № 1824. Перечень домов на 23 декабря 2025 г. площадью 1824 кв. м');
+    const own = [...requisiteTokens(t, '2025-12-23', '1824')].map((k) => t[k]);
+    expect(own).toEqual(['23', 'декабря', '2025', '1824', '23', 'декабря', '2025', '1824']);
+    const numeric = alignmentTokens('от 22.12.2025 № 14-13/3710. Приложение № 1 к письму № 14-13/3710 от 22.12.2025');
+    expect(requisiteTokens(numeric, '2025-12-22', '14-13/3710').size).toBe(12);
+    // a resend re-dates and re-numbers the appendix too: no conflict is left
+    const body = 'Просим включить дом в план ремонта.';
+    const a = alignmentTokens(`23 декабря 2025 г. № 1824 ${body} Приложение к письму от 23 декабря 2025 г. № 1824 Перечень домов`);
+    const b = alignmentTokens(`10 ноября 2025 г. № 2074 ${body} Приложение к письму от 10 ноября 2025 г. № 2074 Перечень домов`);
+    expect(compareTokens(a, b, requisiteTokens(a, '2025-12-23', '1824'), requisiteTokens(b, '2025-11-10', '2074')).conflicts).toBe(0);
+  });
+
   it('leaves out a sending stamp (a date with a time of day), which every resend of an e-mail or form changes', () => {
     const en = alignmentTokens('From: Орлов <info@smartsol.ru> Sent: Fri, 20 Feb 2026 12:45 To: adm@city.ru');
     const stamp = [...requisiteTokens(en, null, null)].map((k) => en[k]).sort();
@@ -62,6 +75,11 @@ describe('text alignment for duplicates', () => {
     const lostDigit = alignmentTokens('Просим согласовать установку конструкции по адресу: ул. Космонавтов, д. 28, сроком на пять лет.');
     expect(compareTokens(house, otherHouse, new Set(), new Set()).conflicts).toBe(2);
     expect(compareTokens(house, lostDigit, new Set(), new Set()).conflicts).toBe(0.5);
+    // a date whose day and month differ where one of its numbers is the other date's month (04 aligns with 04)
+    const dates = (d1: string, d2: string): string[] => alignmentTokens(`сведения по состоянию на ${d1}. Информацию просим направить в срок до ${d2} по форме.`);
+    expect(compareTokens(dates('08.03.2026', '30.04.2026'), dates('06.03.2026', '04.05.2026'), new Set(), new Set()).conflicts).toBeGreaterThanOrEqual(2);
+    // … while the same date read with one digit damaged stays below one
+    expect(compareTokens(dates('08.03.2026', '30.04.2026'), dates('08.03.2026', '30.04.2028'), new Set(), new Set()).conflicts).toBe(0);
     // a fax header before the letter and digits split differently are not conflicts
     const fax = alignmentTokens(`29-11.2025 18:38 FROM 9163220445\n${body.replace('33', '3 3')}`);
     expect(compareTokens(a, fax, new Set(), new Set()).conflicts).toBe(0);

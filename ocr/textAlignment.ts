@@ -190,16 +190,16 @@ function sendingStamp(tokens: string[]): number[] {
 export function requisiteTokens(tokens: string[], outDate: string | null | undefined, outNumber: string | null | undefined): Set<number> {
   const out = new Set<number>();
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(outDate ?? '');
+  /** every place the whole date is printed (day, month, year), as [first, last] token indexes */
+  const dates: Array<[number, number]> = [];
   if (d) {
     const [year, month, day] = [d[1]!, Number(d[2]), Number(d[3])];
     const isMonth = (t: string): boolean => (isNumber(t) ? Number(t) === month : monthOf(t) === month);
     for (let k = 0; k + 2 < tokens.length; k++) {
       const [a, b, c] = [tokens[k]!, tokens[k + 1]!, tokens[k + 2]!];
-      if (isNumber(a) && Number(a) === day && isMonth(b) && (c === year || c === year.slice(2))) {
-        out.add(k).add(k + 1).add(k + 2);
-        break;
-      }
+      if (isNumber(a) && Number(a) === day && isMonth(b) && (c === year || c === year.slice(2))) dates.push([k, k + 2]);
     }
+    if (dates.length) out.add(dates[0]![0]).add(dates[0]![0] + 1).add(dates[0]![0] + 2);
     // the day lost to OCR (`} апреля 2026`): the first month and year in the text
     if (!out.size) {
       for (let k = 0; k + 1 < tokens.length; k++) {
@@ -212,12 +212,23 @@ export function requisiteTokens(tokens: string[], outDate: string | null | undef
   }
   for (const k of sendingStamp(tokens)) out.add(k);
   const groups = outNumber?.match(/\d+/g) ?? [];
+  const numbers: Array<[number, number]> = [];
   if (groups.length) {
     for (let k = 0; k + groups.length <= tokens.length; k++) {
-      if (groups.every((g, x) => tokens[k + x] === g)) {
-        for (let x = 0; x < groups.length; x++) out.add(k + x);
-        break;
-      }
+      if (groups.every((g, x) => tokens[k + x] === g)) numbers.push([k, k + groups.length - 1]);
+    }
+    if (numbers.length) for (let x = numbers[0]![0]; x <= numbers[0]![1]; x++) out.add(x);
+  }
+  // The letter's date and number printed again side by side are the letter naming itself («Приложение к письму от
+  // 23.12.2025 № 1824», a second page's header): a resend changes them there too. Alone, the same day or number
+  // elsewhere is a fact of the text.
+  for (const [d0, d1] of dates) {
+    for (const [n0, n1] of numbers) {
+      // next to each other: «23 декабря 2025 г. № 1824», «№ 1824 от 23.12.2025», «… 2025 года № 1824»
+      const together = n0 - d1 === 1 || d0 - n1 === 1 || (n0 - d1 === 2 && tokens[d1 + 1] === 'года');
+      if (!together) continue;
+      for (let x = d0; x <= d1; x++) out.add(x);
+      for (let x = n0; x <= n1; x++) out.add(x);
     }
   }
   return out;
@@ -254,7 +265,38 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     for (let k = from; k < to; k++) if (!ignore.has(k) && /^[а-я]{4,}$/.test(t[k]!) && !monthOf(t[k]!)) n++;
     return n;
   };
+  // numbers (≤ 4 digits) standing between two aligned words, in order
+  const factList = (t: string[], from: number, to: number, ignore: Set<number>): string[] => {
+    const out: string[] = [];
+    for (let k = from; k < to; k++) if (isNumber(t[k]!) && t[k]!.length <= 4 && !ignore.has(k)) out.push(t[k]!);
+    return out;
+  };
   let conflicts = 0;
+  // Numbers align too (only when equal), which splits a stretch between two aligned words into pieces; the same value
+  // in another place of a date (`30.04.2026` against `04.05.2026`: the 04 aligns) then hides the difference. So each
+  // stretch between aligned words is also judged whole, number by number when both print as many numbers (the same
+  // shape: a date, a count and a house), and the stricter of the two judgements counts.
+  let piecewise = 0;
+  let wordPair = pairs.findIndex(([i]) => !isNumber(a[i]!));
+  const closeStretch = (k: number): void => {
+    // pairs[wordPair] and pairs[k] are aligned words (or the alignment's ends)
+    let whole = 0;
+    if (wordPair >= 0 && k < pairs.length) {
+      const [i1, j1] = pairs[wordPair]!;
+      const [i2, j2] = pairs[k]!;
+      const na = factList(a, i1 + 1, i2, ignoreA);
+      const nb = factList(b, j1 + 1, j2, ignoreB);
+      if (na.length >= 2 && na.length === nb.length) {
+        for (let x = 0; x < na.length; x++) {
+          if (na[x] === nb[x]) continue;
+          whole += oneMisreadDigit(na[x]!, nb[x]!) ? (na[x]!.length >= 3 && na[x]!.length === nb[x]!.length ? 0 : 0.5) : 1;
+        }
+      }
+    }
+    conflicts += Math.max(piecewise, whole);
+    piecewise = 0;
+    wordPair = k;
+  };
   for (let k = 1; k < pairs.length; k++) {
     const [i1, j1] = pairs[k - 1]!;
     const [i2, j2] = pairs[k]!;
@@ -266,11 +308,14 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     const ma = months(a, i1 + 1, i2, ignoreA);
     const mb = months(b, j1 + 1, j2, ignoreB);
     if (ma && mb && ma !== mb) conflicts += 1;
-    if (!ga || !gb || ga === gb) continue;
-    if (oneMisreadDigit(ga, gb)) conflicts += ga.length >= 3 && ga.length === gb.length ? 0 : 0.5;
-    // other words beside other numbers (`ул. Космонавтов, 28` against `ул. Первомайская, 22`): another address or
-    // object, not a misread digit
-    else conflicts += Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 1 ? 2 : 1;
+    if (ga && gb && ga !== gb) {
+      if (oneMisreadDigit(ga, gb)) piecewise += ga.length >= 3 && ga.length === gb.length ? 0 : 0.5;
+      // other words beside other numbers (`ул. Космонавтов, 28` against `ул. Первомайская, 22`): another address or
+      // object, not a misread digit
+      else piecewise += Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 1 ? 2 : 1;
+    }
+    if (!isNumber(a[i2]!)) closeStretch(k);
   }
+  if (piecewise) conflicts += piecewise;
   return { dice, conflicts, exact: alignedWords ? exactWords / alignedWords : 1 };
 }
