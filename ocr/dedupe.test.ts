@@ -6,7 +6,8 @@ const body =
   'Покрытие разрушено, на проезжей части образовались ямы глубиной до 15 см, что создаёт угрозу безопасности движения.';
 
 describe('duplicate detection', () => {
-  const original = fingerprintOf(`Исх. № 12-34/567 от 05.03.2026\n${body}`, { correspondent: 'ООО «Вектор»', subject: 'О ремонте дороги' });
+  // the letter's date as extraction finds it: a resend changes it, so it is left out of the comparison
+  const original = fingerprintOf(`Исх. № 12-34/567 от 05.03.2026\n${body}`, { correspondent: 'ООО «Вектор»', subject: 'О ремонте дороги', outDate: '2026-03-05' });
   const earlier = [
     { id: 'a', fingerprint: original },
     { id: 'b', fingerprint: fingerprintOf('О проведении субботника. Приглашаем жителей принять участие.', { correspondent: 'ООО «Вектор»' }) },
@@ -16,6 +17,7 @@ describe('duplicate detection', () => {
     const resent = fingerprintOf(`ПОВТОРНО Исх. № 12-34/567 от 19.03.2026\n${body.replace('Садовой', 'Сад0вой')}`, {
       correspondent: 'ООО «Вектор»',
       subject: 'О ремонте дороги',
+      outDate: '2026-03-19',
     });
     const m = findDuplicate(resent, earlier);
     expect(m?.id).toBe('a');
@@ -62,7 +64,7 @@ ${garbled}`, { ...req, correspondent: null });
   });
 
   it('knows the sender when OCR reads its capitalised name in Latin look-alikes', () => {
-    const latin = fingerprintOf(`Исх. № 12-34/567 от 19.03.2026\n${body}`, { correspondent: 'ООО «BEKTOP»', subject: 'О ремонте дороги' });
+    const latin = fingerprintOf(`Исх. № 12-34/567 от 19.03.2026\n${body}`, { correspondent: 'ООО «BEKTOP»', subject: 'О ремонте дороги', outDate: '2026-03-19' });
     expect(findDuplicate(latin, earlier)?.id).toBe('a');
   });
 
@@ -177,6 +179,43 @@ ${garbled}`, { ...req, correspondent: null });
       const said = text.replace('Родительский комитет неоднократно обращался по данному вопросу.', 'Администрация школы направляла письмо в управление образования.');
       const other = fingerprintOf(`${citizen}\n${said}\n03.02.2026`, { ...req, outDate: '2026-02-03' });
       expect(findDuplicate(other, [{ id: 'first', fingerprint: first }])).toBeNull();
+    });
+  });
+
+  describe('template siblings read cleanly (born-digital text, clean renders)', () => {
+    const prosecutor = (count: string, signer: string, executor: string): string =>
+      'Прокуратурой города проведена проверка исполнения законодательства о порядке рассмотрения обращений граждан. ' +
+      `Проверкой установлено, что в нарушение требований закона ${count} обращений рассмотрены с нарушением срока. ` +
+      'На основании изложенного, руководствуясь статьёй 24 Федерального закона «О прокуратуре Российской Федерации», ' +
+      `требую рассмотреть настоящее представление и принять меры к устранению нарушений закона.\nПрокурор города ${signer}\nИсп.: ${executor} тел. 4-47-75`;
+    const req = { correspondent: 'Прокуратура города Северореченска', inn: '5321768178', subject: 'О внесении представления об устранении нарушений' };
+    const first = fingerprintOf(`09.01.2026 № 1-11-2026/8778\n${prosecutor('27', 'С.И. Кузьмина', 'Морозов В.В.')}`, {
+      ...req,
+      outNumber: '1-11-2026/8778',
+      outDate: '2026-01-09',
+      signer: 'С.И. Кузьмина',
+      executor: 'Морозов В.В.',
+    });
+
+    it('takes one other count printed in the same wording for another letter when nothing else differs', () => {
+      const sibling = fingerprintOf(`15.04.2026 № 1-2-2026/7191\n${prosecutor('44', 'С.И. Кузьмина', 'Морозов В.В.')}`, {
+        ...req,
+        outNumber: '1-2-2026/7191',
+        outDate: '2026-04-15',
+        signer: 'С.И. Кузьмина',
+        executor: 'Морозов В.В.',
+      });
+      expect(findDuplicate(sibling, [{ id: 'first', fingerprint: first }])).toBeNull();
+    });
+
+    it('takes another executor or signer for another letter, and the same ones re-dated for a resend', () => {
+      const other = (signer: string, executor: string): ReturnType<typeof fingerprintOf> =>
+        fingerprintOf(`15.04.2026 № 1-2-2026/7191\n${prosecutor('27', signer, executor)}`, { ...req, outNumber: '1-2-2026/7191', outDate: '2026-04-15', signer, executor });
+      expect(findDuplicate(other('С.И. Кузьмина', 'Ершов В.П.'), [{ id: 'first', fingerprint: first }])).toBeNull();
+      expect(findDuplicate(other('А.В. Петров', 'Морозов В.В.'), [{ id: 'first', fingerprint: first }])).toBeNull();
+      expect(findDuplicate(other('С.И. Кузьмина', 'Морозов В.В.'), [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+      // a surname read with one letter damaged is the same person
+      expect(findDuplicate(other('С.И. Кузьмниа', 'Mорозов В.В.'), [{ id: 'first', fingerprint: first }])?.id).toBe('first');
     });
   });
 });

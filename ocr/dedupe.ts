@@ -3,7 +3,8 @@
 // damage) is combined with the requisites; a different sender vetoes a match however similar the text is, and so do
 // other facts printed in the same wording (a sibling letter from the sender's template).
 import { OcrError } from './errors.ts';
-import { alignmentTokens, compareTokens, requisiteTokens } from './textAlignment.ts';
+import { surnameOf } from './extract/names.ts';
+import { alignmentTokens, compareTokens, requisiteTokens, sameWord } from './textAlignment.ts';
 
 export interface Fingerprint {
   version: 1;
@@ -19,6 +20,9 @@ export interface Fingerprint {
   outDate?: string | null;
   /** the letter's words and numbers in reading order, folded (`alignmentTokens`), space-separated; absent in older fingerprints */
   tokens?: string;
+  /** surnames of the signer and the executor, folded like `tokens`; absent in older fingerprints */
+  signer?: string | null;
+  executor?: string | null;
 }
 
 export interface Requisites {
@@ -27,6 +31,8 @@ export interface Requisites {
   subject?: string | null;
   outNumber?: string | null;
   outDate?: string | null;
+  signer?: string | null;
+  executor?: string | null;
 }
 
 export interface DuplicateMatch {
@@ -96,7 +102,26 @@ export function fingerprintOf(text: string, req: Requisites = {}): Fingerprint {
     outNumber: req.outNumber ? req.outNumber.replace(/\s+/g, '') : null,
     outDate: req.outDate ?? null,
     tokens: alignmentTokens(text).join(' '),
+    signer: surnameKey(req.signer),
+    executor: surnameKey(req.executor),
   };
+}
+
+/** A person's surname as the alignment folds words (`Е.В. Сидорова` → `сидорова`), or null. */
+function surnameKey(name: string | null | undefined): string | null {
+  const surname = name ? surnameOf(name) : null;
+  return surname ? (alignmentTokens(surname)[0] ?? null) : null;
+}
+
+/** How many of the signer and the executor both letters name, by other surnames (not one OCR edit or two apart). */
+function otherPeople(a: Fingerprint, b: Fingerprint): number {
+  let n = 0;
+  for (const k of ['signer', 'executor'] as const) {
+    const x = a[k];
+    const y = b[k];
+    if (x && y && !sameWord(x, y)) n++;
+  }
+  return n;
 }
 
 export function textSimilarity(a: Fingerprint, b: Fingerprint): number {
@@ -189,12 +214,18 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   const tb = b.tokens.split(' ');
   const cmp = compareTokens(ta, tb, requisiteTokens(ta, a.outDate, a.outNumber), requisiteTokens(tb, b.outDate, b.outNumber));
   const senderAgrees = (a.inn && a.inn === b.inn) || sameSender === true;
+  // Readings that agree nearly word for word (born-digital text, clean renders) have no OCR damage to explain a
+  // difference: one other fact, or another signer or executor, is another letter of the template (a prosecutor's
+  // monthly representation signed by the deputy, with another executor and count). On damaged readings a number or
+  // a name in small type may be misread, and two places must disagree.
+  const clean = cmp.exact >= 0.95;
+  const conflicts = cmp.conflicts + (clean ? otherPeople(a, b) : 0);
   // The same wording with other facts in it is a sibling letter from the sender's template (a monthly request,
   // another house), not a copy: two disagreeing places are more than OCR damage explains, and without a sender known
   // to agree one is enough.
   // Another subject is another letter, whatever the rest shares; one read in part (a line lost) is contained in the other.
   const otherSubject = Boolean(a.subject && b.subject) && dice(cyrillicLookAlikes(a.subject!), cyrillicLookAlikes(b.subject!), 'shorter') < 0.8;
-  if (otherSubject || cmp.conflicts >= 2 || (!senderAgrees && cmp.conflicts >= 1)) return { score: Math.min(score, 0.5), text: cmp.dice };
+  if (otherSubject || conflicts >= 2 || ((!senderAgrees || clean) && conflicts >= 1)) return { score: Math.min(score, 0.5), text: cmp.dice };
   // A copy (re-scan, fax, resend with a new date or number) keeps the wording. How much of it two readings may lose
   // depends on how damaged they are: on clean pages (nearly every aligned word read identically) a tenth of other
   // words is another letter from the same template, on 150-dpi scans it is OCR damage. Without a readable sender
@@ -203,7 +234,7 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // copy lacks are lines a scan or fax lost (or a line a resend added), not another letter's statements, so the
   // demand that clean readings agree almost wholly is not needed; nor for a copy of the same date.
   const sameDay = Boolean(senderAgrees && sameSubject && a.outDate && a.outDate === b.outDate);
-  const oneSided = Boolean(senderAgrees && sameSubject && cmp.conflicts === 0);
+  const oneSided = Boolean(senderAgrees && sameSubject && conflicts === 0);
   const needed = sameDay || oneSided ? 0.8 : Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
   // The words decide here; shingles and requisites only rank what the words accept.
   return { score: cmp.dice >= needed ? Math.max(score, 0.72 + 0.28 * ((cmp.dice - needed) / (1 - needed))) : Math.min(score, 0.6), text: cmp.dice };

@@ -23,7 +23,7 @@ export function mergeDocuments(docs: OcrDocument[]): OcrDocument {
 export function analyseDocument(document: OcrDocument, ctx: ExtractContext = {}): IntakeResult {
   const extraction = extractLetter(document, ctx);
   const f = extraction.fields;
-  const fingerprint = fingerprintOf(extraction.cleanText, { correspondent: f.correspondent, inn: f.inn, subject: f.subject, outNumber: f.outNumber, outDate: f.outDate });
+  const fingerprint = fingerprintOf(extraction.cleanText, { correspondent: f.correspondent, inn: f.inn, subject: f.subject, outNumber: f.outNumber, outDate: f.outDate, signer: f.signer, executor: f.executorName });
   return { document, extraction, fingerprint };
 }
 

@@ -67,7 +67,7 @@ function withinEdits(a: string, b: string, k: number): boolean {
 }
 
 /** The same word read twice: equal, or within one edit (two for long words); numbers only equal. */
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (isNumber(a) || isNumber(b)) return false;
   const n = Math.min(a.length, b.length);
