@@ -182,7 +182,7 @@ ${garbled}`, { ...req, correspondent: null });
     });
   });
 
-  describe('template siblings read cleanly (born-digital text, clean renders)', () => {
+  describe('template siblings of one sender', () => {
     const prosecutor = (count: string, signer: string, executor: string): string =>
       'Прокуратурой города проведена проверка исполнения законодательства о порядке рассмотрения обращений граждан. ' +
       `Проверкой установлено, что в нарушение требований закона ${count} обращений рассмотрены с нарушением срока. ` +
@@ -195,27 +195,52 @@ ${garbled}`, { ...req, correspondent: null });
       outDate: '2026-01-09',
       signer: 'С.И. Кузьмина',
       executor: 'Морозов В.В.',
+      textLayer: true,
     });
 
-    it('takes one other count printed in the same wording for another letter when nothing else differs', () => {
+    it('takes one other count printed in the same wording of two born-digital letters for another letter', () => {
       const sibling = fingerprintOf(`15.04.2026 № 1-2-2026/7191\n${prosecutor('44', 'С.И. Кузьмина', 'Морозов В.В.')}`, {
         ...req,
         outNumber: '1-2-2026/7191',
         outDate: '2026-04-15',
         signer: 'С.И. Кузьмина',
         executor: 'Морозов В.В.',
+        textLayer: true,
       });
       expect(findDuplicate(sibling, [{ id: 'first', fingerprint: first }])).toBeNull();
     });
 
-    it('takes another executor or signer for another letter, and the same ones re-dated for a resend', () => {
+    it('takes another executor or signer of born-digital letters for another letter, and the same ones re-dated for a resend', () => {
       const other = (signer: string, executor: string): ReturnType<typeof fingerprintOf> =>
-        fingerprintOf(`15.04.2026 № 1-2-2026/7191\n${prosecutor('27', signer, executor)}`, { ...req, outNumber: '1-2-2026/7191', outDate: '2026-04-15', signer, executor });
+        fingerprintOf(`15.04.2026 № 1-2-2026/7191\n${prosecutor('27', signer, executor)}`, { ...req, outNumber: '1-2-2026/7191', outDate: '2026-04-15', signer, executor, textLayer: true });
       expect(findDuplicate(other('С.И. Кузьмина', 'Ершов В.П.'), [{ id: 'first', fingerprint: first }])).toBeNull();
       expect(findDuplicate(other('А.В. Петров', 'Морозов В.В.'), [{ id: 'first', fingerprint: first }])).toBeNull();
       expect(findDuplicate(other('С.И. Кузьмина', 'Морозов В.В.'), [{ id: 'first', fingerprint: first }])?.id).toBe('first');
       // a surname read with one letter damaged is the same person
       expect(findDuplicate(other('С.И. Кузьмниа', 'Mорозов В.В.'), [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+    });
+
+    it('on scans takes another executor beside another count for another letter, and a surname misread for the same one', () => {
+      const scanned = (count: string, executor: string): ReturnType<typeof fingerprintOf> =>
+        fingerprintOf(`15.04.2026 № 1-2-2026/7191\n${prosecutor(count, 'С.И. Кузьмина', executor)}`, { ...req, outNumber: '1-2-2026/7191', outDate: '2026-04-15', signer: 'С.И. Кузьмина', executor });
+      const firstScanned = { ...first, textLayer: false };
+      expect(findDuplicate(scanned('44', 'Ершов В.П.'), [{ id: 'first', fingerprint: firstScanned }])).toBeNull();
+      // small type read with two letters damaged is still the same executor
+      expect(findDuplicate(scanned('27', 'Мсрозоз В.В.'), [{ id: 'first', fingerprint: firstScanned }])?.id).toBe('first');
+    });
+
+    it('does not let a fax header read into one copy\'s sender name veto the same number, date and subject', () => {
+      const jsc = { subject: 'О выдаче разрешения на строительство', outNumber: '09-26/2725', outDate: '2025-11-26' };
+      const text = `26.11.2025 № 09-26/2725\n${body}`;
+      const letter = fingerprintOf(`Акционерное общество «Жилстрой»\n${text}`, { ...jsc, correspondent: 'АО «Жилстрой»', inn: '5315710170' });
+      const fax = fingerprintOf(`Р.01/01 ТО: 8163220415 28-11-2025 16:38\nАкционерное общество «Жилстрой»\n${text}`, {
+        ...jsc,
+        correspondent: 'Р.01/01. ТО: 8163220415 28-11- 2025 16:38 общество Акционерн',
+      });
+      expect(findDuplicate(fax, [{ id: 'letter', fingerprint: letter }])?.id).toBe('letter');
+      // another sender's name still vetoes a letter of another date or number
+      const other = fingerprintOf(`ООО «Вектор»\n${text}`, { ...jsc, outDate: '2025-11-27', correspondent: 'ООО «Вектор»' });
+      expect(findDuplicate(other, [{ id: 'letter', fingerprint: letter }])).toBeNull();
     });
   });
 });

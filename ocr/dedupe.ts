@@ -23,6 +23,8 @@ export interface Fingerprint {
   /** surnames of the signer and the executor, folded like `tokens`; absent in older fingerprints */
   signer?: string | null;
   executor?: string | null;
+  /** every page's words came from the PDF's own text layer: nothing was misread */
+  textLayer?: boolean;
 }
 
 export interface Requisites {
@@ -33,6 +35,7 @@ export interface Requisites {
   outDate?: string | null;
   signer?: string | null;
   executor?: string | null;
+  textLayer?: boolean;
 }
 
 export interface DuplicateMatch {
@@ -104,6 +107,7 @@ export function fingerprintOf(text: string, req: Requisites = {}): Fingerprint {
     tokens: alignmentTokens(text).join(' '),
     signer: surnameKey(req.signer),
     executor: surnameKey(req.executor),
+    textLayer: req.textLayer ?? false,
   };
 }
 
@@ -113,13 +117,16 @@ function surnameKey(name: string | null | undefined): string | null {
   return surname ? (alignmentTokens(surname)[0] ?? null) : null;
 }
 
-/** How many of the signer and the executor both letters name, by other surnames (not one OCR edit or two apart). */
-function otherPeople(a: Fingerprint, b: Fingerprint): number {
+/**
+ * How many of the signer and the executor both letters name by other surnames: not one OCR edit or two apart, and on
+ * scans not even sharing half their letter pairs (small type under a signature reads worse than the text).
+ */
+function otherPeople(a: Fingerprint, b: Fingerprint, clean: boolean): number {
   let n = 0;
   for (const k of ['signer', 'executor'] as const) {
     const x = a[k];
     const y = b[k];
-    if (x && y && !sameWord(x, y)) n++;
+    if (x && y && !sameWord(x, y) && (clean || dice(x, y) < 0.5)) n++;
   }
   return n;
 }
@@ -183,6 +190,11 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   let sameSender = a.correspondent && b.correspondent ? dice(cyrillicLookAlikes(a.correspondent), cyrillicLookAlikes(b.correspondent)) >= 0.75 : null;
   // the subject as OCR read it twice: a letter or two may differ (`согласовзнии`)
   const sameSubject = Boolean(a.subject && b.subject) && (a.subject === b.subject || dice(cyrillicLookAlikes(a.subject!), cyrillicLookAlikes(b.subject!)) >= 0.9);
+  // One letter in the sender's registry: the same number (three digits or more), date and subject. A fax header or a
+  // damaged letterhead read into one copy's sender name («Р.01/01 ТО: 8163220415 28-11-2025 16:38 общество Акционерн»)
+  // then says nothing about who sent it: the sender counts as unknown and the words decide, as for an unreadable one.
+  const sameRegistration = Boolean(a.outNumber && a.outNumber === b.outNumber && /\d{3}/.test(a.outNumber) && a.outDate && a.outDate === b.outDate && sameSubject);
+  if (sameSender === false && sameRegistration && !(a.inn && b.inn)) sameSender = null;
   if (sameSender === false && !(a.inn && a.inn === b.inn)) {
     // Two names for one sender: one copy's name was derived from a letterhead a scan damaged («Муниципальное
     // бюджетное … школа» beside «МБОУ «СОШ № 5»»). The letterheads' own words decide then: every word of one name
@@ -214,12 +226,12 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   const tb = b.tokens.split(' ');
   const cmp = compareTokens(ta, tb, requisiteTokens(ta, a.outDate, a.outNumber), requisiteTokens(tb, b.outDate, b.outNumber));
   const senderAgrees = (a.inn && a.inn === b.inn) || sameSender === true;
-  // Readings that agree nearly word for word (born-digital text, clean renders) have no OCR damage to explain a
-  // difference: one other fact, or another signer or executor, is another letter of the template (a prosecutor's
-  // monthly representation signed by the deputy, with another executor and count). On damaged readings a number or
-  // a name in small type may be misread, and two places must disagree.
-  const clean = cmp.exact >= 0.95;
-  const conflicts = cmp.conflicts + (clean ? otherPeople(a, b) : 0);
+  // A copy keeps its signer and executor: another one is a place where the letters disagree (a prosecutor's
+  // representation signed by the deputy, with another executor and count, is another letter of the template). Two
+  // born-digital texts have no OCR damage to explain any difference, so there one such place is enough; on scans a
+  // number or a name in small type may be misread, and two places must disagree.
+  const clean = Boolean(a.textLayer && b.textLayer);
+  const conflicts = cmp.conflicts + otherPeople(a, b, clean);
   // The same wording with other facts in it is a sibling letter from the sender's template (a monthly request,
   // another house), not a copy: two disagreeing places are more than OCR damage explains, and without a sender known
   // to agree one is enough.

@@ -23,7 +23,10 @@ export function mergeDocuments(docs: OcrDocument[]): OcrDocument {
 export function analyseDocument(document: OcrDocument, ctx: ExtractContext = {}): IntakeResult {
   const extraction = extractLetter(document, ctx);
   const f = extraction.fields;
-  const fingerprint = fingerprintOf(extraction.cleanText, { correspondent: f.correspondent, inn: f.inn, subject: f.subject, outNumber: f.outNumber, outDate: f.outDate, signer: f.signer, executor: f.executorName });
+  const fingerprint = fingerprintOf(extraction.cleanText, { correspondent: f.correspondent, inn: f.inn, subject: f.subject, outNumber: f.outNumber, outDate: f.outDate, signer: f.signer,
+    executor: f.executorName,
+    textLayer: document.pages.length > 0 && document.pages.every((p) => p.source === 'text-layer'),
+  });
   return { document, extraction, fingerprint };
 }
 

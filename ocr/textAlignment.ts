@@ -271,6 +271,8 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     for (let k = from; k < to; k++) if (isNumber(t[k]!) && t[k]!.length <= 4 && !ignore.has(k)) out.push(t[k]!);
     return out;
   };
+  const exact = alignedWords ? exactWords / alignedWords : 1;
+  const misreadWeight = (x: string, y: string): number => (x.length >= 3 && x.length === y.length ? 0 : 0.5);
   let conflicts = 0;
   // Numbers align too (only when equal), which splits a stretch between two aligned words into pieces; the same value
   // in another place of a date (`30.04.2026` against `04.05.2026`: the 04 aligns) then hides the difference. So each
@@ -289,7 +291,7 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
       if (na.length >= 2 && na.length === nb.length) {
         for (let x = 0; x < na.length; x++) {
           if (na[x] === nb[x]) continue;
-          whole += oneMisreadDigit(na[x]!, nb[x]!) ? (na[x]!.length >= 3 && na[x]!.length === nb[x]!.length ? 0 : 0.5) : 1;
+          whole += oneMisreadDigit(na[x]!, nb[x]!) ? misreadWeight(na[x]!, nb[x]!) : 1;
         }
       }
     }
@@ -309,7 +311,7 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     const mb = months(b, j1 + 1, j2, ignoreB);
     if (ma && mb && ma !== mb) conflicts += 1;
     if (ga && gb && ga !== gb) {
-      if (oneMisreadDigit(ga, gb)) piecewise += ga.length >= 3 && ga.length === gb.length ? 0 : 0.5;
+      if (oneMisreadDigit(ga, gb)) piecewise += misreadWeight(ga, gb);
       // other words beside other numbers (`ул. Космонавтов, 28` against `ул. Первомайская, 22`): another address or
       // object, not a misread digit
       else piecewise += Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 1 ? 2 : 1;
@@ -317,5 +319,5 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     if (!isNumber(a[i2]!)) closeStretch(k);
   }
   if (piecewise) conflicts += piecewise;
-  return { dice, conflicts, exact: alignedWords ? exactWords / alignedWords : 1 };
+  return { dice, conflicts, exact };
 }
