@@ -172,6 +172,16 @@ ${garbled}`, { ...req, correspondent: null });
       expect(findDuplicate(fax, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
     });
 
+    it('takes a copy whose sender could not be read and that lost lines for a copy when nothing disagrees', () => {
+      // the fax of the form lost the citizen's name and a sentence: the words left agree, the subject is the same
+      const faxed = text.replace('Родительский комитет неоднократно обращался по данному вопросу. ', '');
+      const fax = fingerprintOf(`Главе города Северореченска\n${faxed}\n09.01.2026`, { subject: req.subject, outDate: '2026-01-09' });
+      expect(findDuplicate(fax, [{ id: 'first', fingerprint: first }])?.id).toBe('first');
+      // … but not one where a count differs
+      const other = fingerprintOf(`Главе города Северореченска\n${faxed.replace('от дома 4 до дома 18', 'от дома 7 до дома 31')}\n09.01.2026`, { subject: req.subject, outDate: '2026-01-09' });
+      expect(findDuplicate(other, [{ id: 'first', fingerprint: first }])).toBeNull();
+    });
+
     it('takes a resend of another date whose copy lost lines, but not a letter saying something else in their place', () => {
       const lost = text.replace('Ежедневно через проезжую часть переходят более 300 учащихся, пешеходный переход не оборудован светофором, освещение отсутствует. ', '');
       const resend = fingerprintOf(`ПОВТОРНО\n${citizen}\n${lost}\n03.02.2026`, { ...req, outDate: '2026-02-03' });

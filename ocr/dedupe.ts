@@ -247,7 +247,10 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // demand that clean readings agree almost wholly is not needed; nor for a copy of the same date.
   const sameDay = Boolean(senderAgrees && sameSubject && a.outDate && a.outDate === b.outDate);
   const oneSided = Boolean(senderAgrees && sameSubject && conflicts === 0);
-  const needed = sameDay || oneSided ? 0.8 : Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
+  // The same holds when one copy's sender could not be read (a fax of a citizen's form lost the name lines), at the
+  // floor of letters without a known sender.
+  const unread = sameSender === null && !(a.inn && b.inn) && sameSubject && conflicts === 0;
+  const needed = sameDay || oneSided ? 0.8 : unread ? 0.85 : Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
   // The words decide here; shingles and requisites only rank what the words accept.
   return { score: cmp.dice >= needed ? Math.max(score, 0.72 + 0.28 * ((cmp.dice - needed) / (1 - needed))) : Math.min(score, 0.6), text: cmp.dice };
 }

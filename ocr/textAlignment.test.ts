@@ -80,6 +80,14 @@ describe('text alignment for duplicates', () => {
     expect(compareTokens(dates('08.03.2026', '30.04.2026'), dates('06.03.2026', '04.05.2026'), new Set(), new Set()).conflicts).toBeGreaterThanOrEqual(2);
     // … while the same date read with one digit damaged stays below one
     expect(compareTokens(dates('08.03.2026', '30.04.2026'), dates('08.03.2026', '30.04.2028'), new Set(), new Set()).conflicts).toBe(0);
+    // the same web form read twice: the fax lost the name, address and a label's end («телеф»), so a label stands
+    // apart from its reading in the other; only words neither reading has nearby are other wording
+    const form = alignmentTokens('Адресат: В администрацию города. Фамилия, имя: Анна. Почтовый адрес: Северореченск, Кирова 23-136. Телеф. Адрес электронной почты: sokolova@mail.ru. Тема обращения');
+    const faxed = alignmentTokens('Адресат: Вадминистрацию города. Фамили Евгеньевна Телефон Гадрес электронной почты: sokolova@mail.ru. Тема обращения');
+    expect(compareTokens(form, faxed, new Set(), new Set()).conflicts).toBe(0);
+    const otherPerson = alignmentTokens('Адресат: В администрацию города. Фамилия, имя: Игорь Петрович. Почтовый адрес: Северореченск, Кирова 23-136. Телеф. Адрес электронной почты: sokolova@mail.ru. Тема обращения');
+    const named = alignmentTokens('Адресат: В администрацию города. Фамилия, имя: Анна Евгеньевна. Почтовый адрес: Северореченск, Кирова 23-136. Телеф. Адрес электронной почты: sokolova@mail.ru. Тема обращения');
+    expect(compareTokens(named, otherPerson, new Set(), new Set()).conflicts).toBe(1);
     // a fax header before the letter and digits split differently are not conflicts
     const fax = alignmentTokens(`29-11.2025 18:38 FROM 9163220445\n${body.replace('33', '3 3')}`);
     expect(compareTokens(a, fax, new Set(), new Set()).conflicts).toBe(0);

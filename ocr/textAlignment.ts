@@ -75,6 +75,12 @@ export function sameWord(a: string, b: string): boolean {
   return withinEdits(a, b, n >= 8 ? 2 : 1);
 }
 
+/** One word is the other cut short by a lost line end or specks (`телеф` for `телефон`): five letters or more. */
+function cutShort(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && short.length < long.length && long.startsWith(short);
+}
+
 /** Longest common subsequence under `sameWord`: the aligned index pairs in order. */
 function align(a: string[], b: string[]): Array<[number, number]> {
   // distinct words are few: each pair of them is decided once (0 undecided, 1 different, 2 the same)
@@ -265,6 +271,24 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     for (let k = from; k < to; k++) if (!ignore.has(k) && /^[а-я]{4,}$/.test(t[k]!) && !monthOf(t[k]!)) n++;
     return n;
   };
+  // Two stretches with words of their own on both sides, once the words either side reads in or near the other's
+  // stretch (the same wording OCR put out of order, broke or cut short, which an in-order alignment cannot take twice:
+  // a form's labels and values) are set aside: still two words or more on each side.
+  const otherWording = (ia: number, ja: number, ib: number, jb: number): boolean => {
+    const own = (t: string[], from: number, to: number, ignore: Set<number>, u: string[], uf: number, ut: number, uignore: Set<number>): number => {
+      let n = 0;
+      for (let k = from; k < to; k++) {
+        if (ignore.has(k) || !/^[а-я]{4,}$/.test(t[k]!) || monthOf(t[k]!)) continue;
+        let met = false;
+        for (let x = uf; x < ut && !met; x++) if (!uignore.has(x) && (sameWord(t[k]!, u[x]!) || cutShort(t[k]!, u[x]!))) met = true;
+        if (!met) n++;
+      }
+      return n;
+    };
+    const near = 8;
+    const [na, nb] = [Math.max(0, ia - near), Math.max(0, ib - near)];
+    return Math.min(own(a, ia, ja, ignoreA, b, nb, Math.min(b.length, jb + near), ignoreB), own(b, ib, jb, ignoreB, a, na, Math.min(a.length, ja + near), ignoreA)) >= 2;
+  };
   // numbers (≤ 4 digits) standing between two aligned words, in order
   const factList = (t: string[], from: number, to: number, ignore: Set<number>): string[] => {
     const out: string[] = [];
@@ -306,7 +330,7 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     const gb = facts(b, j1 + 1, j2, ignoreB);
     // other wording in the same place, two words or more on both sides, is another statement (OCR damage leaves one
     // word, or junk that does not read as words)
-    if (Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 2) conflicts += 1;
+    if (Math.min(phrase(a, i1 + 1, i2, ignoreA), phrase(b, j1 + 1, j2, ignoreB)) >= 2 && otherWording(i1 + 1, i2, j1 + 1, j2)) conflicts += 1;
     const ma = months(a, i1 + 1, i2, ignoreA);
     const mb = months(b, j1 + 1, j2, ignoreB);
     if (ma && mb && ma !== mb) conflicts += 1;
