@@ -88,6 +88,10 @@ describe('text alignment for duplicates', () => {
     const otherPerson = alignmentTokens('Адресат: В администрацию города. Фамилия, имя: Игорь Петрович. Почтовый адрес: Северореченск, Кирова 23-136. Телеф. Адрес электронной почты: sokolova@mail.ru. Тема обращения');
     const named = alignmentTokens('Адресат: В администрацию города. Фамилия, имя: Анна Евгеньевна. Почтовый адрес: Северореченск, Кирова 23-136. Телеф. Адрес электронной почты: sokolova@mail.ru. Тема обращения');
     expect(compareTokens(named, otherPerson, new Set(), new Set()).conflicts).toBe(1);
+    // a long number in the same place: another notice when most digits differ, the same one misread in two digits
+    const notice = (n: string): string[] => alignmentTokens(`При проведении закупки (извещение № ${n}) заказчиком допущены нарушения.`);
+    expect(compareTokens(notice('0153300095826284881'), notice('0153300032926111861'), new Set(), new Set()).conflicts).toBe(1);
+    expect(compareTokens(notice('0153300095826284881'), notice('0153300095828284831'), new Set(), new Set()).conflicts).toBe(0);
     // a fax header before the letter and digits split differently are not conflicts
     const fax = alignmentTokens(`29-11.2025 18:38 FROM 9163220445\n${body.replace('33', '3 3')}`);
     expect(compareTokens(a, fax, new Set(), new Set()).conflicts).toBe(0);

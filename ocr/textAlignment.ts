@@ -139,6 +139,14 @@ function oneMisreadDigit(x: string, y: string): boolean {
   return (DIGIT_CONFUSABLE[p] ?? '').includes(q) || (DIGIT_CONFUSABLE[q] ?? '').includes(p);
 }
 
+/** Two long numbers of one length that differ in more than a third of their digits (and more than two). */
+function otherLongNumber(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let d = 0;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) d++;
+  return d > Math.max(2, x.length / 3);
+}
+
 export interface TextComparison {
   /** Dice coefficient of the aligned words (numbers left out): 1 = the same wording */
   dice: number;
@@ -289,6 +297,11 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
     const [na, nb] = [Math.max(0, ia - near), Math.max(0, ib - near)];
     return Math.min(own(a, ia, ja, ignoreA, b, nb, Math.min(b.length, jb + near), ignoreB), own(b, ib, jb, ignoreB, a, na, Math.min(a.length, ja + near), ignoreA)) >= 2;
   };
+  const longList = (t: string[], from: number, to: number, ignore: Set<number>): string[] => {
+    const out: string[] = [];
+    for (let k = from; k < to; k++) if (isNumber(t[k]!) && t[k]!.length >= 5 && !ignore.has(k)) out.push(t[k]!);
+    return out;
+  };
   // numbers (≤ 4 digits) standing between two aligned words, in order
   const factList = (t: string[], from: number, to: number, ignore: Set<number>): string[] => {
     const out: string[] = [];
@@ -312,6 +325,11 @@ export function compareTokens(a: string[], b: string[], ignoreA: Set<number>, ig
       const [i2, j2] = pairs[k]!;
       const na = factList(a, i1 + 1, i2, ignoreA);
       const nb = factList(b, j1 + 1, j2, ignoreB);
+      // A long number (a procurement notice, an account, a phone) in the same place differing in more digits than a
+      // scan misreads is another fact: copies print the sender's own numbers alike, misread in a digit or two at most.
+      const la = longList(a, i1 + 1, i2, ignoreA);
+      const lb = longList(b, j1 + 1, j2, ignoreB);
+      if (la.length && la.length === lb.length && la.some((x, k) => otherLongNumber(x, lb[k]!))) whole += 1;
       if (na.length >= 2 && na.length === nb.length) {
         for (let x = 0; x < na.length; x++) {
           if (na[x] === nb[x]) continue;
