@@ -145,7 +145,7 @@ describe.skipIf(!available)('citizens’ appeals (59-FZ) on the card: the head e
     await expect.poll(async () => Number(await count(ru['aplr.extended']).textContent())).toBeGreaterThanOrEqual(1);
     expect(Number(await count(ru['aplr.forwarded']).textContent())).toBeGreaterThanOrEqual(1);
     expect(await findAccessibilityViolations(page)).toEqual([]);
-    const href = await report.getByRole('link', { name: ru['report.xlsx'] }).getAttribute('href');
+    const href = await report.getByRole('link', { name: ru['aplr.xlsx'] }).getAttribute('href');
     const file = await page.context().request.get(`${harness.baseUrl}${href ?? ''}`);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toContain('spreadsheetml');

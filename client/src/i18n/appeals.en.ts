@@ -64,6 +64,7 @@ export const appealsEn: Record<keyof typeof appealsRu, string> = {
   'rcp.status.forwardedValue': '{to}, {date}',
   'rcp.status.forwardedHint': 'The body the appeal was forwarded to will answer it.',
   'aplr.title': 'Citizens’ appeals for a period',
+  'aplr.xlsx': 'Download the appeals report (XLSX)',
   'aplr.from': 'From',
   'aplr.to': 'To',
   'aplr.show': 'Show',

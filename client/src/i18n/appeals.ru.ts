@@ -64,6 +64,7 @@ export const appealsRu = {
   'rcp.status.forwardedValue': '{to}, {date} г.',
   'rcp.status.forwardedHint': 'Ответ на обращение направит орган, в который оно переадресовано.',
   'aplr.title': 'Обращения граждан за период',
+  'aplr.xlsx': 'Скачать отчёт по обращениям (XLSX)',
   'aplr.from': 'С',
   'aplr.to': 'По',
   'aplr.show': 'Показать',
