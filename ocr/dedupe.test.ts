@@ -239,6 +239,15 @@ ${garbled}`, { ...req, correspondent: null });
       expect(findDuplicate(scanned('27', 'Мсрозоз В.В.'), [{ id: 'first', fingerprint: firstScanned }])?.id).toBe('first');
     });
 
+    it('lets the words of two born-digital texts decide even when their number and subject are the same', () => {
+      const jsc = { correspondent: 'Министерство экономического развития', subject: 'О направлении сведений для мониторинга', outNumber: '09-22-1358/9' };
+      const one = fingerprintOf(`17.11.2025 № 09-22-1358/9\n${body} Просим представить сведения об исполнении плана мероприятий по погашению задолженности на 23 августа.`, { ...jsc, outDate: '2025-11-17', textLayer: true });
+      const two = fingerprintOf(`31.12.2025 № 09-22-1358/9\n${body} Просим представить сведения о развитии муниципальных образований на 20 октября.`, { ...jsc, outDate: '2025-12-31', textLayer: true });
+      expect(findDuplicate(two, [{ id: 'one', fingerprint: one }])).toBeNull();
+      // scanned, the number and subject still identify the letter through damage
+      expect(findDuplicate({ ...two, textLayer: false }, [{ id: 'one', fingerprint: { ...one, textLayer: false } }])?.id).toBe('one');
+    });
+
     it('does not let a fax header read into one copy\'s sender name veto the same number, date and subject', () => {
       const jsc = { subject: 'О выдаче разрешения на строительство', outNumber: '09-26/2725', outDate: '2025-11-26' };
       const text = `26.11.2025 № 09-26/2725\n${body}`;

@@ -218,7 +218,10 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // identify the letter, with a stricter text similarity.
   const sameLetter = Boolean(a.outNumber) && a.outNumber === b.outNumber && sameSubject;
   const sure = sameLetter && ((req >= 1 && text >= 0.4) || (sameSender === null && text >= 0.6));
-  if (sure) return { score: Math.max(score, 0.9), text };
+  // Two born-digital texts need no such trust: their words say exactly whether they are one letter (a sender's
+  // numbering may repeat across years, and a generator's across its runs), so the alignment below decides.
+  const clean = Boolean(a.textLayer && b.textLayer);
+  if (sure && !(clean && a.tokens !== undefined && b.tokens !== undefined)) return { score: Math.max(score, 0.9), text };
   // Shingles of a poorly read page agree little even for one text; below this the pages are different anyway, and
   // the word alignment is spared for the few candidates that come near.
   if (a.tokens === undefined || b.tokens === undefined || text < 0.25) return { score, text };
@@ -230,7 +233,6 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // representation signed by the deputy, with another executor and count, is another letter of the template). Two
   // born-digital texts have no OCR damage to explain any difference, so there one such place is enough; on scans a
   // number or a name in small type may be misread, and two places must disagree.
-  const clean = Boolean(a.textLayer && b.textLayer);
   const conflicts = cmp.conflicts + otherPeople(a, b, clean);
   // The same wording with other facts in it is a sibling letter from the sender's template (a monthly request,
   // another house), not a copy: two disagreeing places are more than OCR damage explains, and without a sender known
@@ -246,10 +248,11 @@ export function duplicateScore(a: Fingerprint, b: Fingerprint): { score: number;
   // copy lacks are lines a scan or fax lost (or a line a resend added), not another letter's statements, so the
   // demand that clean readings agree almost wholly is not needed; nor for a copy of the same date.
   const sameDay = Boolean(senderAgrees && sameSubject && a.outDate && a.outDate === b.outDate);
-  const oneSided = Boolean(senderAgrees && sameSubject && conflicts === 0);
+  // Born-digital texts lose no lines: what one of them lacks is text the other does not have.
+  const oneSided = Boolean(senderAgrees && sameSubject && conflicts === 0 && !clean);
   // The same holds when one copy's sender could not be read (a fax of a citizen's form lost the name lines), at the
   // floor of letters without a known sender.
-  const unread = sameSender === null && !(a.inn && b.inn) && sameSubject && conflicts === 0;
+  const unread = sameSender === null && !(a.inn && b.inn) && sameSubject && conflicts === 0 && !clean;
   const needed = sameDay || oneSided ? 0.8 : unread ? 0.85 : Math.max(senderAgrees ? 0.8 : 0.85, 0.95 - 3 * (1 - cmp.exact));
   // The words decide here; shingles and requisites only rank what the words accept.
   return { score: cmp.dice >= needed ? Math.max(score, 0.72 + 0.28 * ((cmp.dice - needed) / (1 - needed))) : Math.min(score, 0.6), text: cmp.dice };
